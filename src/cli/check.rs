@@ -1,0 +1,133 @@
+//! `veikart check`: validate every file of the project.
+
+use anyhow::Result;
+use clap::Args;
+use serde::Serialize;
+
+use super::{Ctx, date_arg, today};
+use crate::diag::{Diagnostic, Severity};
+use crate::error::{FINDINGS, SUCCESS};
+use crate::model::date::Date;
+use crate::tr;
+use crate::ui::{Format, JSON_VERSION};
+
+/// Check every file of the project and report all problems at once
+///
+/// Reports TOML syntax errors, unknown keys, wrong types, bad values, scores
+/// out of range, file names that are not ids, and references to records that
+/// do not exist, as `path:line:col: error[code]: message` with `hint:` lines,
+/// sorted by path and line. Exit status: 0 clean (warnings allowed), 1
+/// problems found, 2 could not run.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart check
+  veikart check --strict
+  veikart check --format json
+  veikart check --format github      (annotations for GitHub Actions)")]
+pub struct CheckArgs {
+    /// Treat warnings as problems (exit 1)
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Check as of this date [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub as_of: Option<Date>,
+}
+
+#[derive(Serialize)]
+struct CheckJson<'a> {
+    version: u32,
+    as_of: Date,
+    ok: bool,
+    files: usize,
+    errors: usize,
+    warnings: usize,
+    diagnostics: &'a [Diagnostic],
+}
+
+pub fn cmd_check(ctx: &mut Ctx, args: CheckArgs) -> Result<u8> {
+    let format = ctx.ui.format("check", &[Format::Text, Format::Json, Format::Github])?;
+    let loc = ctx.locate()?;
+    // The project's language applies when its file can be read.
+    if let Ok((Some(info), _)) = loc.read_info()
+        && !ctx.lang_forced()
+        && let Some(lang) = info.lang.as_deref().and_then(crate::i18n::Lang::parse)
+    {
+        crate::i18n::set(lang);
+    }
+    let as_of = today(args.as_of)?;
+    let report = crate::check::run(&loc)?;
+    let (errors, warnings) = (report.errors(), report.warnings());
+    let failed = errors > 0 || (args.strict && warnings > 0);
+
+    match format {
+        Format::Json => ctx.ui.json(&CheckJson {
+            version: JSON_VERSION,
+            as_of,
+            ok: !failed,
+            files: report.files,
+            errors,
+            warnings,
+            diagnostics: &report.diagnostics,
+        })?,
+        Format::Github => {
+            let mut s = String::new();
+            for d in &report.diagnostics {
+                let level = match d.severity {
+                    Severity::Error => "error",
+                    Severity::Warning if args.strict => "error",
+                    Severity::Warning => "warning",
+                };
+                let mut msg = format!("[{}] {}", d.code, d.message);
+                for h in &d.hints {
+                    msg.push_str(&format!("\n{}: {h}", crate::i18n::pick("tips", "hint")));
+                }
+                s.push_str(&format!(
+                    "::{level} file={},line={},col={}::{}\n",
+                    gh_escape_property(&d.path),
+                    d.line,
+                    d.column,
+                    gh_escape_data(&msg)
+                ));
+            }
+            if !s.is_empty() {
+                ctx.ui.out(&s)?;
+            }
+            ctx.ui.status(&summary(report.files, errors, warnings));
+        }
+        _ => {
+            let mut s = String::new();
+            for d in &report.diagnostics {
+                s.push_str(&d.render());
+                s.push('\n');
+            }
+            if !s.is_empty() {
+                ctx.ui.out(&s)?;
+            }
+            ctx.ui.status(&summary(report.files, errors, warnings));
+        }
+    }
+    Ok(if failed { FINDINGS } else { SUCCESS })
+}
+
+fn summary(files: usize, errors: usize, warnings: usize) -> String {
+    if errors == 0 && warnings == 0 {
+        tr!("Sjekket {files} filer: alt i orden.", "Checked {files} files: all good.")
+    } else {
+        tr!(
+            "Sjekket {files} filer: {errors} feil, {warnings} advarsler.",
+            "Checked {files} files: {errors} errors, {warnings} warnings."
+        )
+    }
+}
+
+/// Escape a workflow command's message (GitHub's rules: %, CR, LF).
+fn gh_escape_data(s: &str) -> String {
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+/// Escape a workflow command's property value (also `:` and `,`).
+fn gh_escape_property(s: &str) -> String {
+    gh_escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}

@@ -1,0 +1,531 @@
+//! `veikart idea …`: collect ideas, score them, decide on them.
+
+use anyhow::Result;
+use clap::{Args, Subcommand, ValueEnum};
+use serde::Serialize;
+use toml_edit::DocumentMut;
+
+use super::{Ctx, check_text, check_title, date_arg, enum_arg, score_arg, today};
+use crate::error::{SUCCESS, UserError};
+use crate::model::date::Date;
+use crate::model::idea::{self, DECISIONS, Idea, KIND, NEEDS_REASON, SOURCE, STATUS};
+use crate::model::number;
+use crate::store::{Project, edit};
+use crate::tr;
+use crate::ui::{Format, JSON_VERSION};
+
+/// Collect ideas, score them and decide on them
+#[derive(Debug, Subcommand)]
+#[command(after_help = "\
+Examples:
+  veikart idea add \"Bedre skilting på legevakten\" --source user --kind improvement
+  veikart idea assess bedre-skilting --feasibility 5 --benefit 4 --cost 1
+  veikart idea list --status assessed
+  veikart idea set bedre-skilting --status prioritised")]
+pub enum IdeaCommand {
+    Add(AddArgs),
+    List(ListArgs),
+    Show(ShowArgs),
+    Assess(AssessArgs),
+    Set(SetArgs),
+}
+
+pub fn run(ctx: &mut Ctx, cmd: IdeaCommand) -> Result<u8> {
+    match cmd {
+        IdeaCommand::Add(a) => cmd_idea_add(ctx, a),
+        IdeaCommand::List(a) => cmd_idea_list(ctx, a),
+        IdeaCommand::Show(a) => cmd_idea_show(ctx, a),
+        IdeaCommand::Assess(a) => cmd_idea_assess(ctx, a),
+        IdeaCommand::Set(a) => cmd_idea_set(ctx, a),
+    }
+}
+
+/// Record a new idea and print its id
+///
+/// The id is made from the title (`Bedre skilting på legevakten` →
+/// `bedre-skilting-pa-legevakten`); a clash gets `-2`, `-3`. The idea starts
+/// with status `new` and today's date as `submitted`.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart idea add \"Bedre skilting på legevakten\"
+  veikart idea add \"SMS-varsel når det er din tur\" --source relative --kind innovation --tag varsling --tag digital
+  veikart idea add \"Felles venterom\" --description \"Slå sammen de to venterommene\" --date 2026-03-02")]
+pub struct AddArgs {
+    /// The idea in a few words
+    pub title: String,
+
+    /// What the idea is and which problem it solves
+    #[arg(long, short = 'd', value_name = "TEXT")]
+    pub description: Option<String>,
+
+    /// Who it came from: user, relative, employee, partner or other (bruker, pårørende, ansatt, …)
+    #[arg(long, value_name = "SOURCE", value_parser = enum_arg(&SOURCE))]
+    pub source: Option<String>,
+
+    /// improvement (a small change in operations) or innovation (needs its own project)
+    #[arg(long, value_name = "KIND", value_parser = enum_arg(&KIND))]
+    pub kind: Option<String>,
+
+    /// A label for grouping (can be repeated)
+    #[arg(long = "tag", value_name = "T")]
+    pub tags: Vec<String>,
+
+    /// A related idea, by id or unique prefix (can be repeated)
+    #[arg(long = "related", value_name = "ID")]
+    pub related: Vec<String>,
+
+    /// The submission date [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub date: Option<Date>,
+}
+
+fn cmd_idea_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
+    let format = ctx.ui.format("idea add", &[Format::Text, Format::Json])?;
+    let project = ctx.open()?;
+    let title = check_title(&args.title)?;
+    let tags = clean_tags(&args.tags)?;
+    let related = args
+        .related
+        .iter()
+        .map(|r| project.resolve(&idea::SPEC, r))
+        .collect::<Result<Vec<_>>>()?;
+    let submitted = today(args.date)?;
+
+    let mut doc = DocumentMut::new();
+    edit::set(&mut doc, "title", edit::text(&title));
+    if let Some(d) = &args.description {
+        edit::set(&mut doc, "description", edit::text(&check_text("--description", d)?));
+    }
+    if let Some(s) = &args.source {
+        edit::set(&mut doc, "source", edit::text(s));
+    }
+    if let Some(k) = &args.kind {
+        edit::set(&mut doc, "kind", edit::text(k));
+    }
+    edit::set(&mut doc, "status", edit::text("new"));
+    if !tags.is_empty() {
+        edit::set(&mut doc, "tags", edit::list(&tags));
+    }
+    if !related.is_empty() {
+        edit::set(&mut doc, "related", edit::list(&related));
+    }
+    edit::set(&mut doc, "submitted", edit::date(submitted));
+
+    let id = project.create(&idea::SPEC, &title, &doc)?;
+    let path = project.shown_record(&idea::SPEC, &id);
+    match format {
+        Format::Json => ctx.ui.json(&serde_json::json!({ "version": JSON_VERSION, "id": id, "path": path }))?,
+        _ => ctx.ui.out(&id)?,
+    }
+    ctx.ui.status(&tr!("La til idéen «{title}» i {path}.", "Added the idea \"{title}\" in {path}."));
+    Ok(SUCCESS)
+}
+
+fn clean_tags(tags: &[String]) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for t in tags {
+        let t = t.trim();
+        if t.is_empty() || t.chars().any(char::is_control) {
+            return Err(UserError::new(tr!("tomt eller ugyldig stikkord «{t}»", "empty or invalid tag `{t}`")).into());
+        }
+        if !out.iter().any(|o: &String| o == t) {
+            out.push(t.to_string());
+        }
+    }
+    Ok(out)
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum SortKey {
+    /// Highest priority first; unscored ideas last
+    #[default]
+    Priority,
+    /// By title, A–Å
+    Title,
+    /// Newest submitted first
+    Date,
+}
+
+/// List ideas, highest priority first
+///
+/// Priority = feasibility × benefit × (6 − cost) ÷ 1.25, from 0 to 100, with
+/// cost 3 when it was not assessed (docs/ideas.md). Filters combine.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart idea list
+  veikart idea list --status new --status assessed
+  veikart idea list --kind improvement --tag skilting --sort title
+  veikart idea list --open --format json")]
+pub struct ListArgs {
+    /// Only ideas with this status (can be repeated): new, assessed, prioritised, testing, rejected, parked, implemented
+    #[arg(long, value_name = "S", value_parser = enum_arg(&STATUS))]
+    pub status: Vec<String>,
+
+    /// Only improvements or innovations
+    #[arg(long, value_name = "K", value_parser = enum_arg(&KIND))]
+    pub kind: Option<String>,
+
+    /// Only ideas with this tag (can be repeated; all must match)
+    #[arg(long = "tag", value_name = "T")]
+    pub tags: Vec<String>,
+
+    /// Only ideas from this source
+    #[arg(long, value_name = "SOURCE", value_parser = enum_arg(&SOURCE))]
+    pub source: Option<String>,
+
+    /// Only ideas still in play (not rejected, parked or implemented)
+    #[arg(long)]
+    pub open: bool,
+
+    /// Sort order
+    #[arg(long, value_enum, default_value = "priority")]
+    pub sort: SortKey,
+}
+
+#[derive(Serialize)]
+struct IdeaJson<'a> {
+    #[serde(flatten)]
+    idea: &'a Idea,
+    path: String,
+}
+
+fn cmd_idea_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
+    let format = ctx.ui.format("idea list", &[Format::Text, Format::Json])?;
+    let project = ctx.open()?;
+    let mut ideas: Vec<Idea> = project
+        .load_all::<Idea>()?
+        .into_iter()
+        .filter(|i| args.status.is_empty() || args.status.contains(&i.status))
+        .filter(|i| args.kind.as_ref().is_none_or(|k| i.kind.as_ref() == Some(k)))
+        .filter(|i| args.source.as_ref().is_none_or(|s| i.source.as_ref() == Some(s)))
+        .filter(|i| args.tags.iter().all(|t| i.tags.iter().any(|it| it.eq_ignore_ascii_case(t.trim()))))
+        .filter(|i| !args.open || i.is_open())
+        .collect();
+    sort(&mut ideas, args.sort);
+
+    if format == Format::Json {
+        let items: Vec<IdeaJson> = ideas.iter().map(|i| with_path(&project, i)).collect();
+        ctx.ui.json(&serde_json::json!({ "version": JSON_VERSION, "ideas": items }))?;
+        return Ok(SUCCESS);
+    }
+    if ideas.is_empty() {
+        ctx.ui.status(&tr!(
+            "Ingen idéer å vise. Legg til en med `veikart idea add \"Tittel\"`.",
+            "No ideas to show. Add one with `veikart idea add \"Title\"`."
+        ));
+        return Ok(SUCCESS);
+    }
+    let headers = vec![
+        "ID".to_string(),
+        tr!("TITTEL", "TITLE"),
+        "STATUS".to_string(),
+        tr!("TYPE", "KIND"),
+        tr!("PRIORITET", "PRIORITY"),
+        tr!("INNSENDT", "SUBMITTED"),
+    ];
+    let rows = ideas
+        .iter()
+        .map(|i| {
+            vec![
+                i.id.clone(),
+                i.title.clone(),
+                STATUS.label(&i.status).to_string(),
+                i.kind.as_deref().map_or("–".into(), |k| KIND.label(k).to_string()),
+                i.priority.map_or("–".into(), number::format),
+                i.submitted.map_or("–".into(), |d| d.to_string()),
+            ]
+        })
+        .collect();
+    let table = ctx.ui.table(&headers, rows);
+    ctx.ui.out(&table)?;
+    Ok(SUCCESS)
+}
+
+fn sort(ideas: &mut [Idea], key: SortKey) {
+    match key {
+        SortKey::Priority => idea::sort_by_priority(ideas),
+        SortKey::Title => ideas.sort_by(|a, b| {
+            a.title.to_lowercase().cmp(&b.title.to_lowercase()).then_with(|| a.id.cmp(&b.id))
+        }),
+        SortKey::Date => ideas.sort_by(|a, b| b.submitted.cmp(&a.submitted).then_with(|| a.id.cmp(&b.id))),
+    }
+}
+
+fn with_path<'a>(project: &Project, idea: &'a Idea) -> IdeaJson<'a> {
+    IdeaJson { idea, path: project.shown_record(&idea::SPEC, &idea.id) }
+}
+
+/// Show one idea with its scores and decisions
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart idea show bedre-skilting-pa-legevakten
+  veikart idea show bedre        (any unique prefix of the id works)
+  veikart idea show bedre --format json")]
+pub struct ShowArgs {
+    /// The idea's id, or a unique prefix of it
+    pub id: String,
+}
+
+fn cmd_idea_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
+    let format = ctx.ui.format("idea show", &[Format::Text, Format::Json])?;
+    let project = ctx.open()?;
+    let id = project.resolve(&idea::SPEC, &args.id)?;
+    let i: Idea = project.load(&id)?;
+    if format == Format::Json {
+        ctx.ui.json(&serde_json::json!({ "version": JSON_VERSION, "idea": with_path(&project, &i) }))?;
+        return Ok(SUCCESS);
+    }
+    let mut rows: Vec<(String, String)> = vec![
+        (tr!("Tittel", "Title"), i.title.clone()),
+        ("Status".into(), STATUS.label(&i.status).to_string()),
+    ];
+    if let Some(k) = &i.kind {
+        rows.push((tr!("Type", "Kind"), KIND.label(k).to_string()));
+    }
+    if let Some(s) = &i.source {
+        rows.push((tr!("Kilde", "Source"), SOURCE.label(s).to_string()));
+    }
+    if !i.tags.is_empty() {
+        rows.push((tr!("Stikkord", "Tags"), i.tags.join(", ")));
+    }
+    if !i.related.is_empty() {
+        rows.push((tr!("Relatert", "Related"), i.related.join(", ")));
+    }
+    if let Some(d) = i.submitted {
+        rows.push((tr!("Innsendt", "Submitted"), d.to_string()));
+    }
+    if let (Some(f), Some(b)) = (i.feasibility, i.benefit) {
+        let cost = i.cost.map_or_else(|| tr!("ikke vurdert", "not assessed"), |c| c.to_string());
+        rows.push((
+            tr!("Vurdering", "Assessment"),
+            tr!(
+                "gjennomførbarhet {f}, gevinst {b}, kostnad {cost}",
+                "feasibility {f}, benefit {b}, cost {cost}"
+            ),
+        ));
+        rows.push((tr!("Prioritet", "Priority"), i.priority.map_or("–".into(), number::format)));
+    }
+    if let Some(d) = i.assessed {
+        rows.push((tr!("Vurdert", "Assessed"), d.to_string()));
+    }
+    if let Some(n) = &i.note {
+        rows.push((tr!("Notat", "Note"), n.clone()));
+    }
+    if let Some(d) = i.decided {
+        rows.push((tr!("Besluttet", "Decided"), d.to_string()));
+    }
+    if let Some(r) = &i.reason {
+        rows.push((tr!("Begrunnelse", "Reason"), r.clone()));
+    }
+    if let Some(d) = &i.description {
+        rows.push((tr!("Beskrivelse", "Description"), d.clone()));
+    }
+    let width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+    let mut s = format!("{}  ({})\n", ctx.ui.bold(&i.id), project.shown_record(&idea::SPEC, &i.id));
+    for (k, v) in rows {
+        let pad = " ".repeat(width - k.chars().count());
+        let v = v.replace('\n', &format!("\n{}", " ".repeat(width + 3)));
+        s.push_str(&format!("{k}:{pad}  {v}\n"));
+    }
+    ctx.ui.out(&s)?;
+    Ok(SUCCESS)
+}
+
+/// Score an idea on feasibility and benefit (and cost), giving its priority
+///
+/// Scores are whole numbers from 1 to 5. Priority = feasibility × benefit ×
+/// (6 − cost) ÷ 1.25, from 0 to 100; without --cost, cost counts as 3. A new
+/// idea becomes `assessed`. Assessing again replaces the scores.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart idea assess bedre-skilting --feasibility 5 --benefit 4
+  veikart idea assess sms-varsel --feasibility 3 --benefit 5 --cost 4 --note \"Krever ny integrasjon mot journalsystemet\"")]
+pub struct AssessArgs {
+    /// The idea's id, or a unique prefix of it
+    pub id: String,
+
+    /// How feasible it is: 1 (very hard) to 5 (easy)
+    #[arg(long, value_name = "1-5", value_parser = score_arg)]
+    pub feasibility: i64,
+
+    /// How much benefit it is expected to give: 1 (little) to 5 (much)
+    #[arg(long, value_name = "1-5", value_parser = score_arg)]
+    pub benefit: i64,
+
+    /// What it is expected to cost: 1 (cheap) to 5 (expensive)
+    #[arg(long, value_name = "1-5", value_parser = score_arg)]
+    pub cost: Option<i64>,
+
+    /// Why it got these scores
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+
+    /// The assessment date [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub date: Option<Date>,
+}
+
+fn cmd_idea_assess(ctx: &mut Ctx, args: AssessArgs) -> Result<u8> {
+    let project = ctx.open()?;
+    let id = project.resolve(&idea::SPEC, &args.id)?;
+    let note = args.note.as_deref().map(|n| check_text("--note", n)).transpose()?;
+    let date = today(args.date)?;
+    project.edit::<Idea>(&id, |current, doc| {
+        edit::set(doc, "feasibility", edit::int(args.feasibility));
+        edit::set(doc, "benefit", edit::int(args.benefit));
+        edit::set_opt(doc, "cost", args.cost.map(edit::int));
+        if let Some(n) = &note {
+            edit::set(doc, "note", edit::text(n));
+        }
+        edit::set(doc, "assessed", edit::date(date));
+        if current.status == "new" {
+            edit::set(doc, "status", edit::text("assessed"));
+        }
+        Ok(())
+    })?;
+    let p = idea::priority(Some(args.feasibility), Some(args.benefit), args.cost).unwrap_or(0.0);
+    ctx.ui.status(&tr!(
+        "Vurderte {id}: prioritet {}.",
+        "Assessed {id}: priority {}.",
+        number::format(p)
+    ));
+    Ok(SUCCESS)
+}
+
+/// Change an idea's status, kind or title
+///
+/// Setting the status records today as `decided` for decisions (prioritised,
+/// testing, rejected, parked, implemented). Rejected and parked need
+/// --reason. The id never changes, even with a new title, so `git log` keeps
+/// following the file.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart idea set bedre-skilting --status prioritised
+  veikart idea set felles-venterom --status rejected --reason \"Bygget tillater det ikke\"
+  veikart idea set sms-varsel --kind innovation --title \"SMS-varsel før timen\"")]
+pub struct SetArgs {
+    /// The idea's id, or a unique prefix of it
+    pub id: String,
+
+    /// New status: new, assessed, prioritised, testing, rejected, parked, implemented
+    #[arg(long, value_name = "S", value_parser = enum_arg(&STATUS))]
+    pub status: Option<String>,
+
+    /// Why (required for rejected and parked)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+
+    /// improvement or innovation
+    #[arg(long, value_name = "K", value_parser = enum_arg(&KIND))]
+    pub kind: Option<String>,
+
+    /// A new title (the id stays)
+    #[arg(long, value_name = "T")]
+    pub title: Option<String>,
+
+    /// A new description
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+
+    /// Who it came from
+    #[arg(long, value_name = "SOURCE", value_parser = enum_arg(&SOURCE))]
+    pub source: Option<String>,
+
+    /// Add a tag (can be repeated)
+    #[arg(long = "tag", value_name = "T")]
+    pub tags: Vec<String>,
+
+    /// The decision date [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub date: Option<Date>,
+}
+
+fn cmd_idea_set(ctx: &mut Ctx, args: SetArgs) -> Result<u8> {
+    if args.status.is_none()
+        && args.reason.is_none()
+        && args.kind.is_none()
+        && args.title.is_none()
+        && args.description.is_none()
+        && args.source.is_none()
+        && args.tags.is_empty()
+    {
+        return Err(UserError::new(tr!("ingenting å endre", "nothing to change"))
+            .hint(tr!(
+                "gi minst én av --status, --reason, --kind, --title, --description, --source, --tag",
+                "give at least one of --status, --reason, --kind, --title, --description, --source, --tag"
+            ))
+            .into());
+    }
+    let project = ctx.open()?;
+    let id = project.resolve(&idea::SPEC, &args.id)?;
+    let title = args.title.as_deref().map(check_title).transpose()?;
+    let reason = args.reason.as_deref().map(|r| check_text("--reason", r)).transpose()?;
+    let description = args.description.as_deref().map(|d| check_text("--description", d)).transpose()?;
+    let tags = clean_tags(&args.tags)?;
+    if let Some(status) = &args.status
+        && NEEDS_REASON.contains(&status.as_str())
+        && reason.as_deref().is_none_or(str::is_empty)
+    {
+        return Err(UserError::new(tr!(
+            "en idé som settes til {} trenger en begrunnelse",
+            "an idea set to {} needs a reason",
+            STATUS.label(status)
+        ))
+        .hint(tr!(
+            "legg til --reason \"hvorfor\"",
+            "add --reason \"why\""
+        ))
+        .into());
+    }
+    let date = today(args.date)?;
+    let changed = project.edit::<Idea>(&id, |current, doc| {
+        if let Some(t) = &title {
+            edit::set(doc, "title", edit::text(t));
+        }
+        if let Some(d) = &description {
+            edit::set(doc, "description", edit::text(d));
+        }
+        if let Some(k) = &args.kind {
+            edit::set(doc, "kind", edit::text(k));
+        }
+        if let Some(s) = &args.source {
+            edit::set(doc, "source", edit::text(s));
+        }
+        if !tags.is_empty() {
+            let mut all = current.tags.clone();
+            for t in &tags {
+                if !all.contains(t) {
+                    all.push(t.clone());
+                }
+            }
+            edit::set(doc, "tags", edit::list(&all));
+        }
+        if let Some(s) = &args.status
+            && *s != current.status
+        {
+            edit::set(doc, "status", edit::text(s));
+            if DECISIONS.contains(&s.as_str()) {
+                edit::set(doc, "decided", edit::date(date));
+            }
+            if reason.is_none() {
+                // A reason belongs to the decision it explains.
+                edit::remove(doc, "reason");
+            }
+        }
+        if let Some(r) = &reason {
+            edit::set(doc, "reason", edit::text(r));
+        }
+        Ok(())
+    })?;
+    if changed {
+        ctx.ui.status(&tr!("Oppdaterte {}.", "Updated {}.", project.shown_record(&idea::SPEC, &id)));
+    } else {
+        ctx.ui.status(&tr!("Ingen endring: {id} var allerede slik.", "No change: {id} was already like that."));
+    }
+    Ok(SUCCESS)
+}

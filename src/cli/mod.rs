@@ -1,0 +1,225 @@
+//! The command line: global options, the noun/verb tree, and dispatch. Each
+//! noun has its own module with its argument structs and `cmd_*` functions,
+//! which only turn arguments into calls on the store and the model.
+
+mod check;
+mod idea;
+mod init;
+mod status;
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+use crate::error::UserError;
+use crate::i18n::{self, Lang};
+use crate::model::date::Date;
+use crate::model::number;
+use crate::model::schema::EnumSpec;
+use crate::store::{Location, Project};
+use crate::tr;
+use crate::ui::{ColorChoice, Format, Ui};
+
+const ABOUT: &str = "Run a municipal service-innovation project as plain TOML files in git";
+
+const LONG_ABOUT: &str = "\
+Run a municipal service-innovation project the way the KS roadmap for service
+innovation (Veikart for tjenesteinnovasjon) describes it: ideas, assessments and
+decisions as plain TOML files in a git repository, one file per record, checked
+by `veikart check` and summed up by `veikart status`.";
+
+const EXAMPLES: &str = "\
+Examples:
+  veikart init legevakt --name \"Digital legevakt\" --municipality \"Fjordvik kommune\"
+  cd legevakt && veikart idea add \"Bedre skilting på legevakten\" --source user
+  veikart idea assess bedre-skilting --feasibility 5 --benefit 4
+  veikart status
+  veikart check --format github";
+
+/// veikart: the KS roadmap for service innovation, as plain TOML files in git.
+#[derive(Debug, Parser)]
+#[command(name = "veikart", version, about = ABOUT, long_about = LONG_ABOUT, after_help = EXAMPLES)]
+#[command(propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    /// Use the project in DIR instead of searching upwards from here
+    #[arg(short = 'C', long = "project", value_name = "DIR", global = true)]
+    pub project: Option<PathBuf>,
+
+    /// Output format: text, json, md, csv, github or junit (each command says which it offers)
+    #[arg(long, value_enum, value_name = "FMT", global = true)]
+    pub format: Option<Format>,
+
+    /// When to use colour
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto", global = true)]
+    pub color: ColorChoice,
+
+    /// Language of the output: nb (Bokmål) or en; default: the project's `lang`
+    #[arg(long, value_name = "LANG", env = "VEIKART_LANG", value_parser = lang_arg, global = true)]
+    pub lang: Option<Lang>,
+
+    /// Print only data, no status lines
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// Whether `--lang` was typed on the command line (not taken from VEIKART_LANG).
+    #[arg(skip)]
+    pub lang_from_flag: bool,
+}
+
+impl Cli {
+    /// Parse `std::env::args`, exiting with clap's message (exit 2) on a usage error.
+    pub fn parse_args() -> Cli {
+        use clap::{CommandFactory, FromArgMatches};
+        let matches = Cli::command().get_matches();
+        let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+        cli.lang_from_flag = matches.value_source("lang") == Some(clap::parser::ValueSource::CommandLine);
+        cli
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Init(init::InitArgs),
+    #[command(subcommand)]
+    Idea(idea::IdeaCommand),
+    Status(status::StatusArgs),
+    Check(check::CheckArgs),
+}
+
+/// What every command gets: the output handle and how to open the project.
+pub struct Ctx {
+    pub ui: Ui,
+    project: Option<PathBuf>,
+    lang_forced: bool,
+    /// The language typed as `--lang` (for `init`, which stores it).
+    pub lang_flag: Option<Lang>,
+}
+
+impl Ctx {
+    /// Find and open the project; its `lang` applies unless `--lang`/`VEIKART_LANG` said otherwise.
+    pub fn open(&self) -> Result<Project> {
+        let project = self.locate()?.open()?;
+        if !self.lang_forced
+            && let Some(lang) = project.info.lang.as_deref().and_then(Lang::parse)
+        {
+            i18n::set(lang);
+        }
+        Ok(project)
+    }
+
+    pub fn lang_forced(&self) -> bool {
+        self.lang_forced
+    }
+
+    pub fn locate(&self) -> Result<Location> {
+        Location::find(self.project.as_deref())
+    }
+}
+
+/// Run a parsed command line. Returns the exit code.
+pub fn run(cli: Cli) -> Result<u8> {
+    let lang_forced = cli.lang.is_some();
+    i18n::set(cli.lang.unwrap_or_default());
+    let mut ctx = Ctx {
+        ui: Ui::new(cli.color, cli.format, cli.quiet),
+        project: cli.project,
+        lang_forced,
+        lang_flag: if cli.lang_from_flag { cli.lang } else { None },
+    };
+    match cli.command {
+        Command::Init(args) => init::cmd_init(&mut ctx, args),
+        Command::Idea(cmd) => idea::run(&mut ctx, cmd),
+        Command::Status(args) => status::cmd_status(&mut ctx, args),
+        Command::Check(args) => check::cmd_check(&mut ctx, args),
+    }
+}
+
+/// "Today": the flag if given, else `VEIKART_TODAY`, else the system clock (UTC).
+pub fn today(flag: Option<Date>) -> Result<Date> {
+    if let Some(d) = flag {
+        return Ok(d);
+    }
+    if let Ok(s) = std::env::var("VEIKART_TODAY")
+        && !s.trim().is_empty()
+    {
+        return Date::parse(&s).ok_or_else(|| {
+            UserError::new(tr!(
+                "VEIKART_TODAY={s} er ikke en dato (ÅÅÅÅ-MM-DD)",
+                "VEIKART_TODAY={s} is not a date (YYYY-MM-DD)"
+            ))
+            .into()
+        });
+    }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    Date::from_days(i64::try_from(secs / 86_400).unwrap_or(0))
+        .ok_or_else(|| anyhow::anyhow!("the system clock is out of range"))
+}
+
+fn lang_arg(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("`{s}` is not a language veikart speaks; use nb or en"))
+}
+
+/// A `YYYY-MM-DD` date argument.
+pub fn date_arg(s: &str) -> Result<Date, String> {
+    Date::parse(s).ok_or_else(|| {
+        tr!(
+            "«{s}» er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, for eksempel 2026-11-01",
+            "`{s}` is not a valid date; write YYYY-MM-DD, for example 2026-11-01"
+        )
+    })
+}
+
+/// A score from 1 to 5 (`4`, `4,0`).
+pub fn score_arg(s: &str) -> Result<i64, String> {
+    number::parse_int_in(s, 1, 5).ok_or_else(|| {
+        tr!(
+            "«{s}» er ikke et helt tall fra 1 til 5",
+            "`{s}` is not a whole number from 1 to 5"
+        )
+    })
+}
+
+/// A value parser for an enum field: keys, labels and aliases, any case.
+pub fn enum_arg(spec: &'static EnumSpec) -> impl Fn(&str) -> Result<String, String> + Clone + Send + Sync + 'static {
+    move |s: &str| {
+        spec.parse(s).map(str::to_string).ok_or_else(|| {
+            tr!(
+                "«{s}» er ikke en gyldig verdi; velg en av: {}",
+                "`{s}` is not a valid value; choose one of: {}",
+                spec.keys().join(", ")
+            )
+        })
+    }
+}
+
+/// Refuse a title that is empty, multi-line or looks like a path.
+pub fn check_title(title: &str) -> Result<String> {
+    match crate::model::schema::title_problem(title) {
+        Some(problem) => Err(UserError::new(problem)
+            .hint(tr!(
+                "en tittel er noen få ord på én linje, for eksempel «Bedre skilting på legevakten»",
+                "a title is a few words on one line, for example \"Better signs at the emergency clinic\""
+            ))
+            .into()),
+        None => Ok(title.trim().to_string()),
+    }
+}
+
+/// Refuse free text with control characters other than line breaks and tabs.
+pub fn check_text(what: &str, text: &str) -> Result<String> {
+    if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
+        return Err(UserError::new(tr!(
+            "{what} har kontrolltegn",
+            "{what} has control characters"
+        ))
+        .into());
+    }
+    Ok(text.trim().to_string())
+}

@@ -1,0 +1,83 @@
+//! Diagnostics: a problem in a file, pointed at a line and column.
+
+use serde::Serialize;
+
+pub use crate::model::schema::Severity;
+
+/// One problem found in the project's files.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Diagnostic {
+    /// Path as shown to the user (relative to where they stand, or as given with `-C`).
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub severity: Severity,
+    pub code: String,
+    pub message: String,
+    pub hints: Vec<String>,
+}
+
+impl Diagnostic {
+    /// `path:line:col: error[code]: message`, then one `hint:` line per hint.
+    pub fn render(&self) -> String {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut s = format!(
+            "{}:{}:{}: {}[{}]: {}",
+            self.path, self.line, self.column, sev, self.code, self.message
+        );
+        for h in &self.hints {
+            s.push_str("\n  hint: ");
+            s.push_str(h);
+        }
+        s
+    }
+
+    /// The one-line form used when a command other than `check` meets a broken file.
+    pub fn one_line(&self) -> String {
+        format!("{}:{}:{}: {}", self.path, self.line, self.column, self.message)
+    }
+}
+
+/// Byte offset to 1-based line and column (columns count characters).
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, starts }
+    }
+
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.starts[line];
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line + 1, col + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions() {
+        let idx = LineIndex::new("a = 1\nbø = 2\n");
+        assert_eq!(idx.position(0), (1, 1));
+        assert_eq!(idx.position(6), (2, 1));
+        assert_eq!(idx.position(9), (2, 3));
+    }
+}

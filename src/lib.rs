@@ -1,0 +1,22 @@
+//! veikart keeps a municipal service-innovation project (the KS roadmap for
+//! service innovation) as plain TOML files in git.
+//!
+//! - [`model`]: the domain (ideas, the project, ids, dates, field specs), no I/O.
+//! - [`store`]: the project folder: find it, read and validate records, write
+//!   them atomically one file at a time.
+//! - [`check`]: whole-project validation for `veikart check`.
+//! - [`ui`]: the one output handle (stdout data, stderr messages, colour, tables).
+//! - `cli`: the command tree; thin adapters from arguments to store and model.
+
+pub mod check;
+pub mod diag;
+pub mod error;
+pub mod i18n;
+pub mod model;
+pub mod store;
+pub mod ui;
+
+mod cli;
+
+#[doc(hidden)]
+pub use cli::{Cli, run};

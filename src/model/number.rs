@@ -1,0 +1,66 @@
+//! Numbers as people type them: `12,5` or `12.5`, `1 234,5`.
+
+/// Parse a decimal number, accepting a decimal comma and spaces between
+/// thousands. Returns `None` for anything else (including NaN and infinity).
+pub fn parse_decimal(s: &str) -> Option<f64> {
+    let cleaned: String = s
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
+        .collect();
+    if cleaned.is_empty() || cleaned.matches([',', '.']).count() > 1 {
+        return None;
+    }
+    let cleaned = cleaned.replace(',', ".");
+    let ok_chars = cleaned
+        .chars()
+        .enumerate()
+        .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && (c == '-' || c == '+')));
+    if !ok_chars || cleaned.ends_with('.') || cleaned.starts_with('.') {
+        return None;
+    }
+    cleaned.parse::<f64>().ok().filter(|f| f.is_finite())
+}
+
+/// Parse a whole number in `min..=max` (`4`, `4,0` and `4.0` all work).
+pub fn parse_int_in(s: &str, min: i64, max: i64) -> Option<i64> {
+    let f = parse_decimal(s)?;
+    if f.fract() != 0.0 {
+        return None;
+    }
+    let i = f as i64;
+    (min..=max).contains(&i).then_some(i)
+}
+
+/// A number for display: no trailing `.0`, decimal comma in Bokmål.
+pub fn format(f: f64) -> String {
+    let s = if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        let s = format!("{f:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    match crate::i18n::current() {
+        crate::i18n::Lang::Nb => s.replace('.', ","),
+        crate::i18n::Lang::En => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_comma_and_dot() {
+        assert_eq!(parse_decimal("12,5"), Some(12.5));
+        assert_eq!(parse_decimal("12.5"), Some(12.5));
+        assert_eq!(parse_decimal("1 234,5"), Some(1234.5));
+        assert_eq!(parse_decimal("-3"), Some(-3.0));
+        for bad in ["", "abc", "1,2,3", "1.2.3", "NaN", "inf", "1e5", ",5", "5,"] {
+            assert_eq!(parse_decimal(bad), None, "{bad}");
+        }
+        assert_eq!(parse_int_in("4,0", 1, 5), Some(4));
+        assert_eq!(parse_int_in("4,5", 1, 5), None);
+        assert_eq!(parse_int_in("6", 1, 5), None);
+    }
+}

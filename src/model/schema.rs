@@ -1,0 +1,224 @@
+//! What a record file may hold: fields, their types and allowed values.
+//!
+//! Each kind of record declares one [`KindSpec`]; the store validates files
+//! against it (every problem at once, with positions), the JSON Schemas in
+//! `docs/schema/` are generated from it, and the CLI parses enum flags with
+//! the same [`EnumSpec`], Norwegian aliases included.
+
+use crate::i18n::{self, Lang};
+
+/// One allowed value of an enum field.
+#[derive(Debug)]
+pub struct Variant {
+    /// The key written to files and JSON (short English word).
+    pub key: &'static str,
+    /// Label in Bokmål.
+    pub nb: &'static str,
+    /// Label in English.
+    pub en: &'static str,
+    /// Other spellings accepted on the command line (Norwegian words, ASCII forms).
+    pub aliases: &'static [&'static str],
+}
+
+/// The allowed values of an enum field.
+#[derive(Debug)]
+pub struct EnumSpec {
+    pub name: &'static str,
+    pub variants: &'static [Variant],
+}
+
+impl EnumSpec {
+    /// The canonical key for a typed value: a key, a label or an alias, any case.
+    pub fn parse(&self, input: &str) -> Option<&'static str> {
+        let wanted = input.trim().to_lowercase();
+        let wanted = wanted.replace('_', "-");
+        self.variants
+            .iter()
+            .find(|v| {
+                v.key == wanted
+                    || v.nb.to_lowercase() == wanted
+                    || v.en.to_lowercase() == wanted
+                    || v.aliases.iter().any(|a| *a == wanted)
+            })
+            .map(|v| v.key)
+    }
+
+    /// The variant with this exact key.
+    pub fn get(&self, key: &str) -> Option<&'static Variant> {
+        self.variants.iter().find(|v| v.key == key)
+    }
+
+    /// The label of a key in the current language (the key itself if unknown).
+    pub fn label(&self, key: &str) -> &str {
+        match self.get(key) {
+            Some(v) => match i18n::current() {
+                Lang::Nb => v.nb,
+                Lang::En => v.en,
+            },
+            None => "?",
+        }
+    }
+
+    /// All keys, in declared order.
+    pub fn keys(&self) -> Vec<&'static str> {
+        self.variants.iter().map(|v| v.key).collect()
+    }
+
+    /// Position of a key in the declared order (for sorting).
+    pub fn rank(&self, key: &str) -> usize {
+        self.variants.iter().position(|v| v.key == key).unwrap_or(usize::MAX)
+    }
+}
+
+/// The type of a field's value.
+#[derive(Debug, Clone, Copy)]
+pub enum FieldType {
+    /// One line of text, not empty, no control characters.
+    Line,
+    /// Free text, may span lines.
+    Text,
+    /// A calendar date, written as a bare TOML date (`2026-11-01`).
+    Date,
+    /// An integer between the bounds, inclusive.
+    Int { min: i64, max: i64 },
+    /// A number (integer or float).
+    Number,
+    Bool,
+    Enum(&'static EnumSpec),
+    /// A list of single-line texts.
+    Lines,
+    /// The id of a record of another (or the same) kind, by its folder.
+    Ref(&'static str),
+    /// A list of ids of records in a folder.
+    Refs(&'static str),
+}
+
+/// One key of a record file.
+#[derive(Debug)]
+pub struct Field {
+    pub name: &'static str,
+    pub ty: FieldType,
+    pub required: bool,
+    /// What the field holds, in English (used in the JSON Schema).
+    pub doc: &'static str,
+}
+
+impl Field {
+    pub const fn req(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
+        Field { name, ty, required: true, doc }
+    }
+    pub const fn opt(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
+        Field { name, ty, required: false, doc }
+    }
+}
+
+/// A kind of record: its folder, names and fields (in the order they are written).
+#[derive(Debug)]
+pub struct KindSpec {
+    /// The folder under the project root, also the kind's key in JSON (`ideas`).
+    pub dir: &'static str,
+    /// One record, in English (`idea`): the CLI noun.
+    pub noun: &'static str,
+    /// One record, in Bokmål (`idé`).
+    pub noun_nb: &'static str,
+    pub fields: &'static [Field],
+}
+
+impl KindSpec {
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// The noun in the current language.
+    pub fn label(&self) -> &'static str {
+        i18n::pick(self.noun_nb, self.noun)
+    }
+}
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A problem the model found in a record's values, pointed at a field.
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub severity: Severity,
+    /// A short stable code (`missing-reason`).
+    pub code: &'static str,
+    /// The field it is about, if any; the store turns it into a line.
+    pub field: Option<&'static str>,
+    pub message: String,
+    pub hints: Vec<String>,
+}
+
+impl Finding {
+    pub fn error(code: &'static str, field: Option<&'static str>, message: String) -> Finding {
+        Finding { severity: Severity::Error, code, field, message, hints: Vec::new() }
+    }
+    pub fn warning(code: &'static str, field: Option<&'static str>, message: String) -> Finding {
+        Finding { severity: Severity::Warning, code, field, message, hints: Vec::new() }
+    }
+    pub fn hint(mut self, hint: String) -> Finding {
+        self.hints.push(hint);
+        self
+    }
+}
+
+/// Whether a title is usable: not empty, one line, no control characters,
+/// and not something that looks like a file path. Returns the reason if not.
+pub fn title_problem(title: &str) -> Option<String> {
+    let t = title.trim();
+    if t.is_empty() {
+        return Some(crate::tr!("tittelen er tom", "the title is empty"));
+    }
+    if title.chars().any(char::is_control) {
+        return Some(crate::tr!(
+            "tittelen har kontrolltegn eller linjeskift",
+            "the title has control characters or line breaks"
+        ));
+    }
+    if looks_like_path(t) {
+        return Some(crate::tr!(
+            "tittelen «{t}» ser ut som en filsti",
+            "the title `{t}` looks like a file path"
+        ));
+    }
+    if t.chars().count() > 200 {
+        return Some(crate::tr!(
+            "tittelen er for lang (over 200 tegn); legg detaljer i beskrivelsen",
+            "the title is too long (over 200 characters); put details in the description"
+        ));
+    }
+    None
+}
+
+fn looks_like_path(t: &str) -> bool {
+    t.starts_with('/')
+        || t.starts_with("./")
+        || t.starts_with("../")
+        || t.starts_with("~/")
+        || t.starts_with('.')
+        || t.contains('\\')
+        || t.contains("/.")
+        || t.contains("//")
+        || t.to_lowercase().ends_with(".toml")
+        || (t.contains('/') && !t.contains(' ') && t.split('/').count() > 2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles() {
+        assert!(title_problem("Bedre skilting på legevakten").is_none());
+        assert!(title_problem("Åpent 24/7 på helgene").is_none());
+        for bad in ["", "   ", "a\nb", "../../etc/passwd", "/tmp/x", "ideas/a.toml", "a\\b", ".skjult", "a/b/c"] {
+            assert!(title_problem(bad).is_some(), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! Plain values read from a record file, after validation: the bridge between
+//! the store (which knows TOML) and the model (which does not).
+
+use std::collections::BTreeMap;
+
+use super::date::Date;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Str(String),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    Date(Date),
+    List(Vec<Value>),
+}
+
+/// The validated fields of one record, by key.
+#[derive(Debug, Clone, Default)]
+pub struct Fields {
+    pub id: String,
+    pub values: BTreeMap<String, Value>,
+}
+
+impl Fields {
+    pub fn str(&self, key: &str) -> Option<&str> {
+        match self.values.get(key) {
+            Some(Value::Str(s)) => Some(s),
+            _ => None,
+        }
+    }
+    pub fn string(&self, key: &str) -> String {
+        self.str(key).unwrap_or_default().to_string()
+    }
+    pub fn opt_string(&self, key: &str) -> Option<String> {
+        self.str(key).map(str::to_string)
+    }
+    pub fn int(&self, key: &str) -> Option<i64> {
+        match self.values.get(key) {
+            Some(Value::Int(i)) => Some(*i),
+            _ => None,
+        }
+    }
+    pub fn number(&self, key: &str) -> Option<f64> {
+        match self.values.get(key) {
+            Some(Value::Int(i)) => Some(*i as f64),
+            Some(Value::Float(f)) => Some(*f),
+            _ => None,
+        }
+    }
+    pub fn bool(&self, key: &str) -> Option<bool> {
+        match self.values.get(key) {
+            Some(Value::Bool(b)) => Some(*b),
+            _ => None,
+        }
+    }
+    pub fn date(&self, key: &str) -> Option<Date> {
+        match self.values.get(key) {
+            Some(Value::Date(d)) => Some(*d),
+            _ => None,
+        }
+    }
+    pub fn strings(&self, key: &str) -> Vec<String> {
+        match self.values.get(key) {
+            Some(Value::List(items)) => items
+                .iter()
+                .filter_map(|v| match v {
+                    Value::Str(s) => Some(s.clone()),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! The only place that writes files: atomic replace, create-if-absent, and
+//! the project-wide write lock.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::error::UserError;
+use crate::tr;
+
+/// Replace `path` with `bytes` atomically: a temp file in the same folder,
+/// fsync, then rename over the target, keeping its permissions. Refuses a
+/// read-only target rather than silently replacing it.
+pub fn write_atomic(path: &Path, shown: &str, bytes: &[u8]) -> Result<()> {
+    let dir = parent(path);
+    let meta = fs::metadata(path).ok();
+    if let Some(m) = &meta
+        && m.permissions().readonly()
+    {
+        return Err(UserError::new(tr!(
+            "{shown} er skrivebeskyttet; ingenting ble endret",
+            "{shown} is read-only; nothing was changed"
+        ))
+        .hint(tr!(
+            "gi skrivetilgang (chmod u+w {shown}) og prøv igjen",
+            "make it writable (chmod u+w {shown}) and try again"
+        ))
+        .into());
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".veikart-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .with_context(|| tr!("kunne ikke skrive i mappen {}", "could not write in the folder {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| tr!("kunne ikke skrive {shown}", "could not write {shown}"))?;
+    if let Some(m) = meta {
+        // Keep the user's mode bits; tempfile creates files as 0600.
+        let _ = fs::set_permissions(tmp.path(), m.permissions());
+    } else {
+        set_default_mode(tmp.path());
+    }
+    tmp.persist(path)
+        .map_err(|e| e.error)
+        .with_context(|| tr!("kunne ikke lagre {shown}", "could not save {shown}"))?;
+    sync_dir(&dir);
+    Ok(())
+}
+
+/// Create `path` with `bytes` only if nothing is there yet, atomically (the
+/// file appears whole or not at all). Returns `Ok(false)` when the name is taken.
+pub fn create_new(path: &Path, shown: &str, bytes: &[u8]) -> Result<bool> {
+    let dir = parent(path);
+    fs::create_dir_all(&dir)
+        .with_context(|| tr!("kunne ikke lage mappen {}", "could not create the folder {}", dir.display()))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".veikart-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .with_context(|| tr!("kunne ikke skrive i mappen {}", "could not write in the folder {}", dir.display()))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| tr!("kunne ikke skrive {shown}", "could not write {shown}"))?;
+    set_default_mode(tmp.path());
+    match tmp.persist_noclobber(path) {
+        Ok(_) => {
+            sync_dir(&dir);
+            Ok(true)
+        }
+        Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e.error).with_context(|| tr!("kunne ikke lagre {shown}", "could not save {shown}")),
+    }
+}
+
+fn parent(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+#[cfg(unix)]
+fn set_default_mode(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    // What a plain `touch` would give under the usual umask.
+    let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o644));
+}
+
+#[cfg(not(unix))]
+fn set_default_mode(_path: &Path) {}
+
+fn sync_dir(dir: &Path) {
+    // Make the rename durable; not every platform can open a folder.
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// An exclusive lock on the whole project, held while a write reads, decides
+/// and writes, so two writers never interleave. It lives in the system's temp
+/// folder, never in the project, and the OS frees it if the process dies.
+pub struct WriteLock {
+    _file: File,
+}
+
+impl WriteLock {
+    pub fn acquire(root: &Path) -> Result<WriteLock> {
+        let canonical = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+        let name = format!("veikart-{:016x}.lock", fnv1a(canonical.to_string_lossy().as_bytes()));
+        let path = std::env::temp_dir().join(name);
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .with_context(|| tr!("kunne ikke åpne låsefilen {}", "could not open the lock file {}", path.display()))?;
+        file.lock()
+            .with_context(|| tr!("kunne ikke låse prosjektet", "could not lock the project"))?;
+        Ok(WriteLock { _file: file })
+    }
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}

@@ -1,0 +1,354 @@
+//! The project folder on disk: finding it, reading records, and writing them
+//! one file at a time (SPEC §2). Every write goes through [`Project::create`]
+//! or [`Project::edit`].
+
+pub mod edit;
+pub mod fsutil;
+pub mod record;
+
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::{Context, Result};
+use toml_edit::DocumentMut;
+
+use crate::diag::Diagnostic;
+use crate::error::UserError;
+use crate::model::id::{self, Lookup};
+use crate::model::project::{self, ProjectInfo};
+use crate::model::schema::KindSpec;
+use crate::model::Kind;
+use crate::tr;
+
+/// The name of the project file at a project's root.
+pub const PROJECT_FILE: &str = "veikart.toml";
+
+/// An open project: its root folder and its project file.
+#[derive(Debug)]
+pub struct Project {
+    pub root: PathBuf,
+    /// How paths are shown to the user: the root as typed, or relative to the
+    /// working folder when found by walking up.
+    prefix: PathBuf,
+    pub info: ProjectInfo,
+}
+
+/// Where a project lives, before its project file is read.
+#[derive(Debug, Clone)]
+pub struct Location {
+    pub root: PathBuf,
+    prefix: PathBuf,
+}
+
+impl Location {
+    /// Find the project: `explicit` (`-C DIR`) if given, else the nearest
+    /// folder from the working folder upwards that holds `veikart.toml`.
+    pub fn find(explicit: Option<&Path>) -> Result<Location> {
+        if let Some(dir) = explicit {
+            let file = dir.join(PROJECT_FILE);
+            if !file.is_file() {
+                return Err(UserError::new(tr!(
+                    "{} er ikke et veikart-prosjekt (fant ingen {PROJECT_FILE})",
+                    "{} is not a veikart project (no {PROJECT_FILE} there)",
+                    dir.display()
+                ))
+                .hint(tr!(
+                    "start et prosjekt med `veikart init {} --name \"Navn\"`",
+                    "start one with `veikart init {} --name \"Name\"`",
+                    dir.display()
+                ))
+                .into());
+            }
+            return Ok(Location { root: dir.to_path_buf(), prefix: dir.to_path_buf() });
+        }
+        let cwd = std::env::current_dir().context(tr!(
+            "kunne ikke lese arbeidsmappen",
+            "could not read the working folder"
+        ))?;
+        let mut up = PathBuf::new();
+        let mut dir: &Path = &cwd;
+        loop {
+            if dir.join(PROJECT_FILE).is_file() {
+                return Ok(Location { root: dir.to_path_buf(), prefix: up });
+            }
+            match dir.parent() {
+                Some(p) => {
+                    dir = p;
+                    up.push("..");
+                }
+                None => break,
+            }
+        }
+        Err(UserError::new(tr!(
+            "fant ikke noe veikart-prosjekt her eller i mappene over",
+            "no veikart project here or in any folder above"
+        ))
+        .hint(tr!(
+            "start et med `veikart init --name \"Navn på prosjektet\"`, eller pek på et med `-C MAPPE`",
+            "start one with `veikart init --name \"Project name\"`, or point at one with `-C DIR`"
+        ))
+        .into())
+    }
+
+    /// A path inside the project as the user should see it.
+    pub fn shown(&self, rel: &str) -> String {
+        shown_path(&self.prefix, rel)
+    }
+
+    /// Read and validate the project file, returning its diagnostics too.
+    pub fn read_info(&self) -> Result<(Option<ProjectInfo>, Vec<Diagnostic>)> {
+        let shown = self.shown(PROJECT_FILE);
+        let text = read_text(&self.root.join(PROJECT_FILE), &shown)?;
+        let parsed = record::parse(&project::SPEC, "", &shown, &text);
+        let mut diags = parsed.diagnostics;
+        let info = match parsed.fields {
+            Some(f) if !diags.iter().any(|d| d.severity == crate::diag::Severity::Error) => {
+                let info = ProjectInfo::from_fields(&f);
+                diags.extend(record::findings_to_diagnostics(&text, &shown, project::rules(&info)));
+                Some(info)
+            }
+            _ => None,
+        };
+        Ok((info, diags))
+    }
+
+    pub fn open(self) -> Result<Project> {
+        let (info, diags) = self.read_info()?;
+        match info {
+            Some(info) => Ok(Project { root: self.root, prefix: self.prefix, info }),
+            None => Err(broken_file(&diags)),
+        }
+    }
+}
+
+fn shown_path(prefix: &Path, rel: &str) -> String {
+    let p = if prefix.as_os_str().is_empty() { PathBuf::from(rel) } else { prefix.join(rel) };
+    let mut s = String::new();
+    for (i, c) in p.components().enumerate() {
+        match c {
+            Component::RootDir => s.push('/'),
+            Component::CurDir if i == 0 => s.push('.'),
+            other => {
+                if !s.is_empty() && !s.ends_with('/') {
+                    s.push('/');
+                }
+                s.push_str(&other.as_os_str().to_string_lossy());
+            }
+        }
+    }
+    s
+}
+
+/// The error a command (other than `check`) gives for a file it cannot use.
+pub fn broken_file(diags: &[Diagnostic]) -> anyhow::Error {
+    let first = diags
+        .iter()
+        .find(|d| d.severity == crate::diag::Severity::Error)
+        .or(diags.first());
+    match first {
+        Some(d) => {
+            let mut e = UserError::new(d.one_line());
+            for h in &d.hints {
+                e = e.hint(h.clone());
+            }
+            e.hint(tr!(
+                "kjør `veikart check` for å se alle problemer",
+                "run `veikart check` to see every problem"
+            ))
+            .into()
+        }
+        None => anyhow::anyhow!("internal error: a file was refused without a reason"),
+    }
+}
+
+/// Read a file as UTF-8, with errors that name it.
+pub fn read_text(path: &Path, shown: &str) -> Result<String> {
+    match fs::metadata(path) {
+        Ok(m) if m.is_dir() => {
+            return Err(UserError::new(tr!(
+                "{shown} er en mappe, ikke en fil",
+                "{shown} is a folder, not a file"
+            ))
+            .hint(tr!(
+                "flytt eller gi nytt navn til mappen; en post er én .toml-fil",
+                "move or rename the folder; a record is one .toml file"
+            ))
+            .into());
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            return Err(UserError::new(tr!("{shown} finnes ikke", "{shown} does not exist")).into());
+        }
+        _ => {}
+    }
+    let bytes = fs::read(path).map_err(|e| {
+        UserError::new(tr!("kunne ikke lese {shown}: {e}", "could not read {shown}: {e}"))
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        UserError::new(tr!(
+            "{shown} er ikke UTF-8 (ugyldig byte ved posisjon {})",
+            "{shown} is not UTF-8 (bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+        .hint(tr!("lagre filen som UTF-8", "save the file as UTF-8"))
+        .into()
+    })
+}
+
+impl Project {
+    pub fn shown(&self, rel: &str) -> String {
+        shown_path(&self.prefix, rel)
+    }
+
+    /// The folder of a kind.
+    pub fn dir(&self, spec: &KindSpec) -> PathBuf {
+        self.root.join(spec.dir)
+    }
+
+    pub fn record_rel(spec: &KindSpec, id: &str) -> String {
+        format!("{}/{id}.toml", spec.dir)
+    }
+
+    pub fn record_path(&self, spec: &KindSpec, id: &str) -> PathBuf {
+        self.dir(spec).join(format!("{id}.toml"))
+    }
+
+    pub fn shown_record(&self, spec: &KindSpec, id: &str) -> String {
+        self.shown(&Self::record_rel(spec, id))
+    }
+
+    /// The ids of a kind, from the folder listing (sorted). Names that are not
+    /// valid ids are left out; `check` reports them.
+    pub fn ids(&self, spec: &KindSpec) -> Result<Vec<String>> {
+        list_ids(&self.dir(spec), &self.shown(spec.dir))
+    }
+
+    /// The full id for what the user typed: an id, or a unique prefix.
+    pub fn resolve(&self, spec: &KindSpec, wanted: &str) -> Result<String> {
+        let ids = self.ids(spec)?;
+        match id::lookup(wanted, ids.iter().map(String::as_str)) {
+            Lookup::Found(id) => Ok(id),
+            Lookup::Ambiguous(c) => Err(UserError::new(tr!(
+                "«{wanted}» passer til flere {}: {}",
+                "`{wanted}` matches more than one {}: {}",
+                spec.label(),
+                c.join(", ")
+            ))
+            .hint(tr!("skriv mer av id-en", "type more of the id"))
+            .into()),
+            Lookup::Unknown(c) => {
+                let mut e = UserError::new(tr!(
+                    "fant ingen {} med id «{wanted}»",
+                    "no {} with id `{wanted}`",
+                    spec.label()
+                ));
+                if !c.is_empty() {
+                    e = e.hint(tr!("mente du {}?", "did you mean {}?", c.join(", ")));
+                }
+                e = e.hint(tr!(
+                    "se alle med `veikart {} list`",
+                    "list them with `veikart {} list`",
+                    spec.noun
+                ));
+                Err(e.into())
+            }
+        }
+    }
+
+    /// Read one record, refusing a file with errors.
+    pub fn load<K: Kind>(&self, id: &str) -> Result<K> {
+        Ok(self.load_with_text::<K>(id)?.0)
+    }
+
+    fn load_with_text<K: Kind>(&self, id: &str) -> Result<(K, String)> {
+        let shown = self.shown_record(K::SPEC, id);
+        let text = read_text(&self.record_path(K::SPEC, id), &shown)?;
+        let parsed = record::parse(K::SPEC, id, &shown, &text);
+        match parsed.fields {
+            Some(f) if !parsed.has_errors() => Ok((K::from_fields(&f), text)),
+            _ => Err(broken_file(&parsed.diagnostics)),
+        }
+    }
+
+    /// Read every record of a kind, in id order.
+    pub fn load_all<K: Kind>(&self) -> Result<Vec<K>> {
+        self.ids(K::SPEC)?.iter().map(|id| self.load::<K>(id)).collect()
+    }
+
+    /// Write a new record with an id made from `title`; on a clash the id gets
+    /// `-2`, `-3`, …. Safe against other writers: the name is claimed atomically.
+    pub fn create(&self, spec: &KindSpec, title: &str, doc: &DocumentMut) -> Result<String> {
+        let base = id::slug(title);
+        if base.is_empty() {
+            return Err(UserError::new(tr!(
+                "kan ikke lage en id av «{title}»",
+                "cannot make an id from `{title}`"
+            ))
+            .hint(tr!("bruk bokstaver eller sifre i tittelen", "use letters or digits in the title"))
+            .into());
+        }
+        let text = doc.to_string();
+        for n in 1..10_000 {
+            let id = id::with_suffix(&base, n);
+            let path = self.record_path(spec, &id);
+            if fs::symlink_metadata(&path).is_ok() {
+                continue;
+            }
+            if fsutil::create_new(&path, &self.shown_record(spec, &id), text.as_bytes())? {
+                return Ok(id);
+            }
+        }
+        Err(anyhow::anyhow!("could not find a free id for `{base}`"))
+    }
+
+    /// Change one record in place: `change` edits the document (which keeps
+    /// comments and layout); the result must still be a valid record. Returns
+    /// whether anything changed. Held under the project's write lock.
+    pub fn edit<K: Kind>(
+        &self,
+        id: &str,
+        change: impl FnOnce(&K, &mut DocumentMut) -> Result<()>,
+    ) -> Result<bool> {
+        let _lock = fsutil::WriteLock::acquire(&self.root)?;
+        let (current, text) = self.load_with_text::<K>(id)?;
+        let shown = self.shown_record(K::SPEC, id);
+        let mut doc: DocumentMut = text
+            .parse()
+            .map_err(|_| UserError::new(tr!("{shown} kan ikke leses", "{shown} cannot be read")))?;
+        change(&current, &mut doc)?;
+        let new_text = doc.to_string();
+        if new_text == text {
+            return Ok(false);
+        }
+        let parsed = record::parse(K::SPEC, id, &shown, &new_text);
+        if parsed.has_errors() {
+            return Err(broken_file(&parsed.diagnostics).context("internal error: an edit made the record invalid"));
+        }
+        fsutil::write_atomic(&self.record_path(K::SPEC, id), &shown, new_text.as_bytes())?;
+        Ok(true)
+    }
+}
+
+/// Entries of a kind's folder that look like records: `<id>.toml`, sorted.
+fn list_ids(dir: &Path, shown: &str) -> Result<Vec<String>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => {
+            return Err(UserError::new(tr!("kunne ikke lese mappen {shown}: {e}", "could not read the folder {shown}: {e}")).into());
+        }
+    };
+    let mut ids = Vec::new();
+    for entry in entries {
+        let entry = entry.with_context(|| tr!("kunne ikke lese mappen {shown}", "could not read the folder {shown}"))?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if let Some(stem) = name.strip_suffix(".toml")
+            && id::is_valid(stem)
+        {
+            ids.push(stem.to_string());
+        }
+    }
+    ids.sort();
+    Ok(ids)
+}

@@ -1,0 +1,353 @@
+//! Reading one record file: parse it keeping positions, validate it against
+//! its kind's fields, and hand the model plain [`Fields`].
+
+use toml_edit::{Document, Item, Table, Value as TomlValue};
+
+use crate::diag::{Diagnostic, LineIndex};
+use crate::model::date::Date;
+use crate::model::id;
+use crate::model::schema::{Field, FieldType, Finding, KindSpec, Severity};
+use crate::model::value::{Fields, Value};
+use crate::tr;
+
+/// A reference from one record to another, to be resolved by `check`.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    pub field: &'static str,
+    pub dir: &'static str,
+    pub id: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// The outcome of reading one file.
+#[derive(Debug)]
+pub struct Parsed {
+    /// The values that passed validation (missing when the file did not parse).
+    pub fields: Option<Fields>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub references: Vec<Reference>,
+}
+
+impl Parsed {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Validate `text` (the contents of the file shown as `shown`) as a record of `spec`.
+pub fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Parsed {
+    let lines = LineIndex::new(text);
+    let mut out = Parsed { fields: None, diagnostics: Vec::new(), references: Vec::new() };
+    let mk = |span: Option<std::ops::Range<usize>>, sev: Severity, code: &str, msg: String, hints: Vec<String>| {
+        let (line, column) = span.map_or((1, 1), |s| lines.position(s.start));
+        Diagnostic {
+            path: shown.to_string(),
+            line,
+            column,
+            severity: sev,
+            code: code.to_string(),
+            message: msg,
+            hints,
+        }
+    };
+    let doc = match Document::parse(text.to_string()) {
+        Ok(doc) => doc,
+        Err(e) => {
+            let msg = e.message().trim().to_string();
+            out.diagnostics.push(mk(
+                e.span(),
+                Severity::Error,
+                "syntax",
+                tr!("ugyldig TOML: {msg}", "invalid TOML: {msg}"),
+                vec![tr!(
+                    "rett filen for hånd; veikart skriver aldri over en fil den ikke kan lese",
+                    "fix the file by hand; veikart never writes over a file it cannot read"
+                )],
+            ));
+            return out;
+        }
+    };
+    let table = doc.as_table();
+    let mut fields = Fields { id: id.to_string(), ..Fields::default() };
+    let mut ok = true;
+
+    for (key, item) in table.iter() {
+        let key_span = table.key(key).and_then(|k| k.span());
+        let Some(field) = spec.field(key) else {
+            let known: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
+            let mut hints = Vec::new();
+            if let Some(best) = id::closest(key, &known).first() {
+                hints.push(tr!("mente du `{best}`?", "did you mean `{best}`?"));
+            }
+            hints.push(tr!("kjente nøkler: {}", "known keys: {}", known.join(", ")));
+            out.diagnostics.push(mk(
+                key_span,
+                Severity::Error,
+                "unknown-key",
+                tr!("ukjent nøkkel `{key}`", "unknown key `{key}`"),
+                hints,
+            ));
+            ok = false;
+            continue;
+        };
+        let span = item.span().or(key_span.clone());
+        match convert(field, item) {
+            Ok(value) => {
+                match (&field.ty, &value) {
+                    (FieldType::Ref(dir), Value::Str(s)) => out.references.push(reference(field, dir, s, span.clone(), &lines)),
+                    (FieldType::Refs(dir), Value::List(items)) => {
+                        let spans = item_spans(item);
+                        for (i, v) in items.iter().enumerate() {
+                            if let Value::Str(s) = v {
+                                let sp = spans.get(i).cloned().flatten().or(span.clone());
+                                out.references.push(reference(field, dir, s, sp, &lines));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                fields.values.insert(key.to_string(), value);
+            }
+            Err((code, msg, hints)) => {
+                out.diagnostics.push(mk(span, Severity::Error, code, msg, hints));
+                ok = false;
+            }
+        }
+    }
+    for field in spec.fields.iter().filter(|f| f.required) {
+        if table.get(field.name).is_none() {
+            out.diagnostics.push(mk(
+                None,
+                Severity::Error,
+                "missing",
+                tr!("mangler `{}`", "`{}` is missing", field.name),
+                vec![tr!("legg til `{} = ...` ({})", "add `{} = ...` ({})", field.name, field.doc)],
+            ));
+            ok = false;
+        }
+    }
+    if ok {
+        out.fields = Some(fields);
+    }
+    out
+}
+
+/// Turn model findings into diagnostics pointing at their field's line.
+pub fn findings_to_diagnostics(text: &str, shown: &str, findings: Vec<Finding>) -> Vec<Diagnostic> {
+    if findings.is_empty() {
+        return Vec::new();
+    }
+    let lines = LineIndex::new(text);
+    let doc = Document::parse(text.to_string()).ok();
+    findings
+        .into_iter()
+        .map(|f| {
+            let span = f.field.and_then(|name| {
+                let table = doc.as_ref()?.as_table();
+                table.key(name).and_then(|k| k.span())
+            });
+            let (line, column) = span.map_or((1, 1), |s| lines.position(s.start));
+            Diagnostic {
+                path: shown.to_string(),
+                line,
+                column,
+                severity: f.severity,
+                code: f.code.to_string(),
+                message: f.message,
+                hints: f.hints,
+            }
+        })
+        .collect()
+}
+
+fn reference(field: &Field, dir: &'static str, id: &str, span: Option<std::ops::Range<usize>>, lines: &LineIndex) -> Reference {
+    let (line, column) = span.map_or((1, 1), |s| lines.position(s.start));
+    Reference { field: field.name, dir, id: id.to_string(), line, column }
+}
+
+fn item_spans(item: &Item) -> Vec<Option<std::ops::Range<usize>>> {
+    match item.as_array() {
+        Some(a) => a.iter().map(TomlValue::span).collect(),
+        None => Vec::new(),
+    }
+}
+
+type Problem = (&'static str, String, Vec<String>);
+
+fn type_name(item: &Item) -> &'static str {
+    match item {
+        Item::None => "nothing",
+        Item::Table(_) | Item::Value(TomlValue::InlineTable(_)) => "table",
+        Item::ArrayOfTables(_) => "array of tables",
+        Item::Value(v) => match v {
+            TomlValue::String(_) => "string",
+            TomlValue::Integer(_) => "integer",
+            TomlValue::Float(_) => "float",
+            TomlValue::Boolean(_) => "boolean",
+            TomlValue::Datetime(_) => "date-time",
+            TomlValue::Array(_) => "array",
+            TomlValue::InlineTable(_) => "table",
+        },
+    }
+}
+
+fn wrong_type(field: &Field, expected: String, item: &Item) -> Problem {
+    let found = type_name(item);
+    let mut hints = Vec::new();
+    if matches!(field.ty, FieldType::Date)
+        && let Some(s) = item.as_str()
+        && Date::parse(s).is_some()
+    {
+        hints.push(tr!(
+            "skriv datoen uten anførselstegn: `{} = {s}`",
+            "write the date without quotes: `{} = {s}`",
+            field.name
+        ));
+    }
+    (
+        "type",
+        tr!(
+            "`{}` skal være {expected}, men er {found}",
+            "`{}` should be {expected}, found {found}",
+            field.name
+        ),
+        hints,
+    )
+}
+
+fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
+    match field.ty {
+        FieldType::Line | FieldType::Text => {
+            let Some(s) = item.as_str() else {
+                return Err(wrong_type(field, tr!("tekst", "a string"), item));
+            };
+            if matches!(field.ty, FieldType::Line) {
+                if s.trim().is_empty() {
+                    return Err(("empty", tr!("`{}` er tom", "`{}` is empty", field.name), Vec::new()));
+                }
+                if s.chars().any(char::is_control) {
+                    return Err((
+                        "control-character",
+                        tr!(
+                            "`{}` skal være én linje uten kontrolltegn",
+                            "`{}` should be one line without control characters",
+                            field.name
+                        ),
+                        Vec::new(),
+                    ));
+                }
+            }
+            Ok(Value::Str(s.to_string()))
+        }
+        FieldType::Date => convert_date(field, item),
+        FieldType::Int { min, max } => {
+            let Some(i) = item.as_integer() else {
+                return Err(wrong_type(field, tr!("et heltall ({min}–{max})", "an integer ({min}–{max})"), item));
+            };
+            if i < min || i > max {
+                return Err((
+                    "range",
+                    tr!(
+                        "`{}` er {i}, men skal være fra {min} til {max}",
+                        "`{}` is {i}, but must be from {min} to {max}",
+                        field.name
+                    ),
+                    Vec::new(),
+                ));
+            }
+            Ok(Value::Int(i))
+        }
+        FieldType::Number => match item.as_value() {
+            Some(TomlValue::Integer(i)) => Ok(Value::Int(*i.value())),
+            Some(TomlValue::Float(f)) if f.value().is_finite() => Ok(Value::Float(*f.value())),
+            _ => Err(wrong_type(field, tr!("et tall", "a number"), item)),
+        },
+        FieldType::Bool => match item.as_bool() {
+            Some(b) => Ok(Value::Bool(b)),
+            None => Err(wrong_type(field, tr!("true eller false", "true or false"), item)),
+        },
+        FieldType::Enum(spec) => {
+            let Some(s) = item.as_str() else {
+                return Err(wrong_type(field, tr!("tekst", "a string"), item));
+            };
+            if spec.get(s).is_some() {
+                return Ok(Value::Str(s.to_string()));
+            }
+            let mut hints = Vec::new();
+            if let Some(key) = spec.parse(s) {
+                hints.push(tr!("skriv `{} = \"{key}\"`", "write `{} = \"{key}\"`", field.name));
+            }
+            hints.push(tr!("gyldige verdier: {}", "valid values: {}", spec.keys().join(", ")));
+            Err(("enum", tr!("`{s}` er ikke en gyldig `{}`", "`{s}` is not a valid `{}`", field.name), hints))
+        }
+        FieldType::Lines | FieldType::Refs(_) => {
+            let Some(arr) = item.as_array() else {
+                return Err(wrong_type(field, tr!("en liste med tekster", "an array of strings"), item));
+            };
+            let mut list = Vec::with_capacity(arr.len());
+            for v in arr {
+                let Some(s) = v.as_str() else {
+                    return Err((
+                        "type",
+                        tr!("`{}` skal bare inneholde tekster", "`{}` should hold only strings", field.name),
+                        Vec::new(),
+                    ));
+                };
+                if matches!(field.ty, FieldType::Refs(_)) && !id::is_valid(s) {
+                    return Err(bad_id(field, s));
+                }
+                list.push(Value::Str(s.to_string()));
+            }
+            Ok(Value::List(list))
+        }
+        FieldType::Ref(_) => {
+            let Some(s) = item.as_str() else {
+                return Err(wrong_type(field, tr!("en id (tekst)", "an id (a string)"), item));
+            };
+            if !id::is_valid(s) {
+                return Err(bad_id(field, s));
+            }
+            Ok(Value::Str(s.to_string()))
+        }
+    }
+}
+
+fn bad_id(field: &Field, s: &str) -> Problem {
+    (
+        "bad-id",
+        tr!("`{s}` i `{}` er ikke en gyldig id", "`{s}` in `{}` is not a valid id", field.name),
+        vec![tr!(
+            "en id har små bokstaver a–z, sifre og bindestreker, som `{}`",
+            "an id has lowercase a–z, digits and dashes, like `{}`",
+            id::slug(s)
+        )],
+    )
+}
+
+fn convert_date(field: &Field, item: &Item) -> Result<Value, Problem> {
+    let Some(TomlValue::Datetime(dt)) = item.as_value() else {
+        return Err(wrong_type(field, tr!("en dato (2026-11-01)", "a date (2026-11-01)"), item));
+    };
+    let dt = dt.value();
+    match (dt.date, dt.time, dt.offset) {
+        (Some(d), None, None) => match Date::new(i32::from(d.year), d.month, d.day) {
+            Some(date) => Ok(Value::Date(date)),
+            None => Err(("date", tr!("`{}` er ikke en gyldig dato", "`{}` is not a valid date", field.name), Vec::new())),
+        },
+        _ => Err((
+            "type",
+            tr!(
+                "`{}` skal være en dato uten klokkeslett (2026-11-01)",
+                "`{}` should be a date without a time (2026-11-01)",
+                field.name
+            ),
+            Vec::new(),
+        )),
+    }
+}
+
+/// The root table of a parsed document (for edits that need it).
+pub fn root(doc: &Document<String>) -> &Table {
+    doc.as_table()
+}

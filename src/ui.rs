@@ -1,0 +1,190 @@
+//! The one output handle: data to stdout, messages to stderr, colour decided
+//! in one place (`--color`, `NO_COLOR`, `CLICOLOR`, whether it is a terminal),
+//! and tables sized to the terminal or plain when piped.
+
+use std::io::{self, IsTerminal, Write};
+
+use comfy_table::{Attribute, Cell, ContentArrangement, Table, presets};
+
+/// `--color` choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Default)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// Output formats; each command accepts some of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Md,
+    Csv,
+    Github,
+    Junit,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Md => "md",
+            Format::Csv => "csv",
+            Format::Github => "github",
+            Format::Junit => "junit",
+        }
+    }
+}
+
+/// The version of every JSON shape veikart prints (docs/json.md).
+pub const JSON_VERSION: u32 = 1;
+
+pub struct Ui {
+    color_out: bool,
+    color_err: bool,
+    stdout_tty: bool,
+    quiet: bool,
+    width: Option<u16>,
+    format: Option<Format>,
+}
+
+fn env_says_no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+        || std::env::var("CLICOLOR").is_ok_and(|v| v == "0")
+        || std::env::var("TERM").is_ok_and(|v| v == "dumb")
+}
+
+impl Ui {
+    pub fn new(color: ColorChoice, format: Option<Format>, quiet: bool) -> Ui {
+        let stdout_tty = io::stdout().is_terminal();
+        let stderr_tty = io::stderr().is_terminal();
+        let (color_out, color_err) = match color {
+            ColorChoice::Always => (true, true),
+            ColorChoice::Never => (false, false),
+            ColorChoice::Auto => {
+                let no = env_says_no_color();
+                (!no && stdout_tty, !no && stderr_tty)
+            }
+        };
+        let width = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok())
+            .filter(|w| *w >= 20);
+        Ui { color_out, color_err, stdout_tty, quiet, width, format }
+    }
+
+    /// The format asked for, checked against what the command offers
+    /// (the first of `offered` is the default).
+    pub fn format(&self, command: &str, offered: &[Format]) -> anyhow::Result<Format> {
+        let default = offered.first().copied().unwrap_or(Format::Text);
+        match self.format {
+            None => Ok(default),
+            Some(f) if offered.contains(&f) => Ok(f),
+            Some(f) => {
+                let names: Vec<&str> = offered.iter().map(|f| f.name()).collect();
+                Err(crate::error::UserError::new(crate::tr!(
+                    "`{command}` kan ikke skrive --format {}",
+                    "`{command}` cannot print --format {}",
+                    f.name()
+                ))
+                .hint(crate::tr!("velg en av: {}", "choose one of: {}", names.join(", ")))
+                .into())
+            }
+        }
+    }
+
+    /// Write text to stdout as is.
+    pub fn out(&mut self, text: &str) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        out.write_all(text.as_bytes())?;
+        if !text.ends_with('\n') && !text.is_empty() {
+            out.write_all(b"\n")?;
+        }
+        out.flush()
+    }
+
+    /// Print a value as pretty JSON on stdout.
+    pub fn json<T: serde::Serialize>(&mut self, value: &T) -> anyhow::Result<()> {
+        let mut s = serde_json::to_string_pretty(value)?;
+        s.push('\n');
+        Ok(self.out(&s)?)
+    }
+
+    /// A status line on stderr (a full sentence), unless `--quiet`.
+    pub fn status(&self, text: &str) {
+        if !self.quiet {
+            let _ = writeln!(io::stderr(), "{text}");
+        }
+    }
+
+    /// A warning on stderr.
+    pub fn warn(&self, text: &str) {
+        let label = crate::i18n::pick("advarsel", "warning");
+        let _ = writeln!(io::stderr(), "{}: {text}", self.paint_err("33;1", label));
+    }
+
+    /// An error and its hints on stderr.
+    pub fn error(&self, text: &str, hints: &[String]) {
+        let label = crate::i18n::pick("feil", "error");
+        let mut err = io::stderr().lock();
+        let _ = writeln!(err, "{}: {text}", self.paint_err("31;1", label));
+        for h in hints {
+            let _ = writeln!(err, "  {}: {h}", self.paint_err("36", crate::i18n::pick("tips", "hint")));
+        }
+    }
+
+    fn paint_err(&self, code: &str, text: &str) -> String {
+        paint(self.color_err, code, text)
+    }
+
+    /// Bold, when colour is on for stdout.
+    pub fn bold(&self, text: &str) -> String {
+        paint(self.color_out, "1", text)
+    }
+
+    pub fn colored_stdout(&self) -> bool {
+        self.color_out
+    }
+
+    /// A table: bordered and fitted to the terminal on a terminal, plain
+    /// aligned columns when piped or without colour.
+    pub fn table(&self, headers: &[String], rows: Vec<Vec<String>>) -> String {
+        let mut t = Table::new();
+        let fancy = self.stdout_tty && self.color_out;
+        if fancy {
+            t.load_style(presets::UTF8_FULL_CONDENSED);
+            t.set_content_arrangement(ContentArrangement::Dynamic);
+        } else {
+            t.load_style(presets::NOTHING);
+            t.force_no_tty();
+            t.set_content_arrangement(ContentArrangement::Disabled);
+        }
+        if let Some(w) = self.width {
+            t.set_width(w);
+            if !fancy {
+                t.set_content_arrangement(ContentArrangement::Dynamic);
+            }
+        }
+        t.set_header(headers.iter().map(|h| {
+            let cell = Cell::new(h);
+            if fancy { cell.add_attribute(Attribute::Bold) } else { cell }
+        }));
+        for r in rows {
+            t.add_row(r);
+        }
+        let mut s = String::new();
+        for line in t.to_string().lines() {
+            let line = if fancy { line } else { line.strip_prefix(' ').unwrap_or(line) };
+            s.push_str(line.trim_end());
+            s.push('\n');
+        }
+        s
+    }
+}
+
+fn paint(on: bool, code: &str, text: &str) -> String {
+    if on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+}

@@ -47,6 +47,8 @@ pub static SPEC: KindSpec = KindSpec {
     dir: "ideas",
     noun: "idea",
     noun_nb: "idé",
+    plural: "ideas",
+    plural_nb: "idéer",
     fields: &[
         Field::req("title", FieldType::Line, "The idea in a few words."),
         Field::opt("description", FieldType::Text, "What the idea is and what problem it solves."),

@@ -59,6 +59,8 @@ pub static SPEC: KindSpec = KindSpec {
     dir: "",
     noun: "project",
     noun_nb: "prosjekt",
+    plural: "projects",
+    plural_nb: "prosjekter",
     fields: &[
         Field::req("name", FieldType::Line, "The project's name."),
         Field::opt("municipality", FieldType::Line, "The municipality (or region) that runs it."),

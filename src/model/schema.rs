@@ -121,6 +121,9 @@ pub struct KindSpec {
     pub noun: &'static str,
     /// One record, in Bokmål (`idé`).
     pub noun_nb: &'static str,
+    /// Several records, in English and Bokmål (`ideas`, `idéer`).
+    pub plural: &'static str,
+    pub plural_nb: &'static str,
     pub fields: &'static [Field],
 }
 
@@ -132,6 +135,11 @@ impl KindSpec {
     /// The noun in the current language.
     pub fn label(&self) -> &'static str {
         i18n::pick(self.noun_nb, self.noun)
+    }
+
+    /// The plural noun in the current language.
+    pub fn plural_label(&self) -> &'static str {
+        i18n::pick(self.plural_nb, self.plural)
     }
 }
 

@@ -230,8 +230,8 @@ impl Project {
             Lookup::Found(id) => Ok(id),
             Lookup::Ambiguous(c) => Err(UserError::new(tr!(
                 "«{wanted}» passer til flere {}: {}",
-                "`{wanted}` matches more than one {}: {}",
-                spec.label(),
+                "`{wanted}` matches several {}: {}",
+                spec.plural_label(),
                 c.join(", ")
             ))
             .hint(tr!("skriv mer av id-en", "type more of the id"))

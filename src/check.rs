@@ -20,10 +20,16 @@ pub struct Report {
 
 impl Report {
     pub fn errors(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
     pub fn warnings(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
     }
 }
 
@@ -34,7 +40,11 @@ pub fn run(loc: &Location) -> anyhow::Result<Report> {
 
     match loc.read_info() {
         Ok((_, d)) => diags.extend(d),
-        Err(e) => diags.push(file_level(&loc.shown(PROJECT_FILE), "unreadable", e.to_string())),
+        Err(e) => diags.push(file_level(
+            &loc.shown(PROJECT_FILE),
+            "unreadable",
+            e.to_string(),
+        )),
     }
     report.files += 1;
 
@@ -50,7 +60,11 @@ pub fn run(loc: &Location) -> anyhow::Result<Report> {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
             Err(e) => {
-                diags.push(file_level(&loc.shown(spec.dir), "unreadable", e.to_string()));
+                diags.push(file_level(
+                    &loc.shown(spec.dir),
+                    "unreadable",
+                    e.to_string(),
+                ));
                 continue;
             }
         };
@@ -83,8 +97,18 @@ pub fn run(loc: &Location) -> anyhow::Result<Report> {
             };
             if is_dir {
                 diags.push(
-                    file_level(&shown, "not-a-file", tr!("{shown} er en mappe, ikke en fil", "{shown} is a folder, not a file"))
-                        .with_hint(tr!("en post er én .toml-fil; flytt innholdet ut", "a record is one .toml file; move its contents out")),
+                    file_level(
+                        &shown,
+                        "not-a-file",
+                        tr!(
+                            "{shown} er en mappe, ikke en fil",
+                            "{shown} is a folder, not a file"
+                        ),
+                    )
+                    .with_hint(tr!(
+                        "en post er én .toml-fil; flytt innholdet ut",
+                        "a record is one .toml file; move its contents out"
+                    )),
                 );
                 continue;
             }
@@ -93,10 +117,16 @@ pub fn run(loc: &Location) -> anyhow::Result<Report> {
                 let mut d = file_level(
                     &shown,
                     "bad-file-name",
-                    tr!("filnavnet «{name}» er ikke en gyldig id", "the file name `{name}` is not a valid id"),
+                    tr!(
+                        "filnavnet «{name}» er ikke en gyldig id",
+                        "the file name `{name}` is not a valid id"
+                    ),
                 );
                 if !better.is_empty() {
-                    d = d.with_hint(tr!("gi filen navnet {better}.toml", "rename it to {better}.toml"));
+                    d = d.with_hint(tr!(
+                        "gi filen navnet {better}.toml",
+                        "rename it to {better}.toml"
+                    ));
                 }
                 diags.push(d);
                 continue;
@@ -116,7 +146,11 @@ pub fn run(loc: &Location) -> anyhow::Result<Report> {
             if let Some(fields) = parsed.fields
                 && !has_errors
             {
-                diags.extend(record::findings_to_diagnostics(&text, &shown, (kind.rules)(&fields)));
+                diags.extend(record::findings_to_diagnostics(
+                    &text,
+                    &shown,
+                    (kind.rules)(&fields),
+                ));
             }
             references.extend(parsed.references.into_iter().map(|r| (shown.clone(), r)));
         }
@@ -127,7 +161,9 @@ pub fn run(loc: &Location) -> anyhow::Result<Report> {
         if ids.is_some_and(|s| s.contains(&r.id)) {
             continue;
         }
-        let candidates: Vec<&str> = ids.map(|s| s.iter().map(String::as_str).collect()).unwrap_or_default();
+        let candidates: Vec<&str> = ids
+            .map(|s| s.iter().map(String::as_str).collect())
+            .unwrap_or_default();
         let mut hints = Vec::new();
         if let Some(best) = id::closest(&r.id, &candidates).first() {
             hints.push(tr!("mente du `{best}`?", "did you mean `{best}`?"));
@@ -151,8 +187,20 @@ pub fn run(loc: &Location) -> anyhow::Result<Report> {
     }
 
     diags.sort_by(|a, b| {
-        (a.path.as_str(), a.line, a.column, a.severity, a.code.as_str())
-            .cmp(&(b.path.as_str(), b.line, b.column, b.severity, b.code.as_str()))
+        (
+            a.path.as_str(),
+            a.line,
+            a.column,
+            a.severity,
+            a.code.as_str(),
+        )
+            .cmp(&(
+                b.path.as_str(),
+                b.line,
+                b.column,
+                b.severity,
+                b.code.as_str(),
+            ))
     });
     report.diagnostics = diags;
     Ok(report)

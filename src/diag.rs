@@ -37,7 +37,10 @@ impl Diagnostic {
 
     /// The one-line form used when a command other than `check` meets a broken file.
     pub fn one_line(&self) -> String {
-        format!("{}:{}:{}: {}", self.path, self.line, self.column, self.message)
+        format!(
+            "{}:{}:{}: {}",
+            self.path, self.line, self.column, self.message
+        )
     }
 }
 

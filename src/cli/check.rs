@@ -17,14 +17,15 @@ use crate::ui::{Format, JSON_VERSION};
 /// out of range, file names that are not ids, and references to records that
 /// do not exist, as `path:line:col: error[code]: message` with `hint:` lines,
 /// sorted by path and line. Exit status: 0 clean (warnings allowed), 1
-/// problems found, 2 could not run.
+/// problems found, 2 could not run. `--format github` prints annotations
+/// for GitHub Actions.
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
   veikart check
   veikart check --strict
   veikart check --format json
-  veikart check --format github      (annotations for GitHub Actions)")]
+  veikart check --format github")]
 pub struct CheckArgs {
     /// Treat warnings as problems (exit 1)
     #[arg(long)]
@@ -47,7 +48,9 @@ struct CheckJson<'a> {
 }
 
 pub fn cmd_check(ctx: &mut Ctx, args: CheckArgs) -> Result<u8> {
-    let format = ctx.ui.format("check", &[Format::Text, Format::Json, Format::Github])?;
+    let format = ctx
+        .ui
+        .format("check", &[Format::Text, Format::Json, Format::Github])?;
     let loc = ctx.locate()?;
     // The project's language applies when its file can be read.
     if let Ok((Some(info), _)) = loc.read_info()
@@ -113,7 +116,10 @@ pub fn cmd_check(ctx: &mut Ctx, args: CheckArgs) -> Result<u8> {
 
 fn summary(files: usize, errors: usize, warnings: usize) -> String {
     if errors == 0 && warnings == 0 {
-        tr!("Sjekket {files} filer: alt i orden.", "Checked {files} files: all good.")
+        tr!(
+            "Sjekket {files} filer: alt i orden.",
+            "Checked {files} files: all good."
+        )
     } else {
         tr!(
             "Sjekket {files} filer: {errors} feil, {warnings} advarsler.",
@@ -124,7 +130,9 @@ fn summary(files: usize, errors: usize, warnings: usize) -> String {
 
 /// Escape a workflow command's message (GitHub's rules: %, CR, LF).
 fn gh_escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escape a workflow command's property value (also `:` and `,`).

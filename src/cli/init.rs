@@ -16,15 +16,14 @@ use crate::tr;
 ///
 /// Refuses to touch a folder that already holds a project. The project starts
 /// in the roadmap's first phase; records go in one folder per kind
-/// (ideas/, …), created when the first record is written.
+/// (ideas/, …), created when the first record is written. A --lang given
+/// here becomes the project's language (default: nb, Bokmål).
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
   veikart init --name \"Digital legevakt\"
   veikart init legevakt --name \"Digital legevakt\" --municipality \"Fjordvik kommune\" --service Legevakt
-  veikart init project --name \"Digital emergency clinic\" --lang en
-
-The global --lang given here becomes the project's language (default: nb).")]
+  veikart init project --name \"Digital emergency clinic\" --lang en")]
 pub struct InitArgs {
     /// Folder for the project (created if missing)
     #[arg(value_name = "DIR", default_value = ".")]
@@ -89,7 +88,11 @@ pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
         edit::set(&mut doc, "municipality", edit::text(&check_title(m)?));
     }
     if let Some(s) = &args.service {
-        edit::set(&mut doc, "service", edit::text(&check_text("--service", s)?));
+        edit::set(
+            &mut doc,
+            "service",
+            edit::text(&check_text("--service", s)?),
+        );
     }
     edit::set(&mut doc, "lang", edit::text(lang.key()));
     edit::set(&mut doc, "roadmap", edit::text(&args.roadmap));

@@ -3,6 +3,7 @@
 //! which only turn arguments into calls on the store and the model.
 
 mod check;
+mod help_nb;
 mod idea;
 mod init;
 mod status;
@@ -43,23 +44,43 @@ Examples:
 #[command(propagate_version = true, max_term_width = 100)]
 pub struct Cli {
     /// Use the project in DIR instead of searching upwards from here
-    #[arg(short = 'C', long = "project", value_name = "DIR", global = true)]
+    #[arg(
+        short = 'C',
+        long = "project",
+        value_name = "DIR",
+        global = true,
+        help_heading = "Global options"
+    )]
     pub project: Option<PathBuf>,
 
     /// Output format: text, json, md, csv, github or junit (each command says which it offers)
-    #[arg(long, value_enum, value_name = "FMT", global = true)]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "FMT",
+        global = true,
+        help_heading = "Global options",
+        hide_possible_values = true
+    )]
     pub format: Option<Format>,
 
     /// When to use colour
-    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto", global = true)]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHEN",
+        default_value = "auto",
+        global = true,
+        help_heading = "Global options"
+    )]
     pub color: ColorChoice,
 
     /// Language of the output: nb (Bokmål) or en; default: the project's `lang`
-    #[arg(long, value_name = "LANG", env = "VEIKART_LANG", value_parser = lang_arg, global = true)]
+    #[arg(long, value_name = "LANG", env = "VEIKART_LANG", value_parser = lang_arg, global = true, help_heading = "Global options")]
     pub lang: Option<Lang>,
 
     /// Print only data, no status lines
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = "Global options")]
     pub quiet: bool,
 
     #[command(subcommand)]
@@ -74,9 +95,15 @@ impl Cli {
     /// Parse `std::env::args`, exiting with clap's message (exit 2) on a usage error.
     pub fn parse_args() -> Cli {
         use clap::{CommandFactory, FromArgMatches};
-        let matches = Cli::command().get_matches();
+        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        let mut cmd = Cli::command();
+        if help_language(&args) == Lang::Nb {
+            cmd = help_nb::localize(cmd);
+        }
+        let matches = cmd.get_matches_from(args);
         let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-        cli.lang_from_flag = matches.value_source("lang") == Some(clap::parser::ValueSource::CommandLine);
+        cli.lang_from_flag =
+            matches.value_source("lang") == Some(clap::parser::ValueSource::CommandLine);
         cli
     }
 }
@@ -88,6 +115,53 @@ pub enum Command {
     Idea(idea::IdeaCommand),
     Status(status::StatusArgs),
     Check(check::CheckArgs),
+}
+
+/// The language for `--help`, decided before the arguments are parsed:
+/// `--lang` on the command line, else `VEIKART_LANG`, else the `lang` of the
+/// project in `-C DIR` or above the working folder, else Bokmål.
+fn help_language(args: &[std::ffi::OsString]) -> Lang {
+    let args: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let value_of = |long: &str, short: Option<&str>| -> Option<String> {
+        let mut it = args.iter().skip(1);
+        while let Some(a) = it.next() {
+            if a == "--" {
+                break;
+            }
+            if a == long || short.is_some_and(|s| a == s) {
+                return it.next().cloned();
+            }
+            if let Some(v) = a.strip_prefix(&format!("{long}=")) {
+                return Some(v.to_string());
+            }
+            if let Some(s) = short
+                && let Some(v) = a.strip_prefix(s)
+                && !v.is_empty()
+                && !a.starts_with("--")
+            {
+                return Some(v.to_string());
+            }
+        }
+        None
+    };
+    if let Some(lang) = value_of("--lang", None).as_deref().and_then(Lang::parse) {
+        return lang;
+    }
+    if let Some(lang) = std::env::var("VEIKART_LANG")
+        .ok()
+        .as_deref()
+        .and_then(Lang::parse)
+    {
+        return lang;
+    }
+    let dir = value_of("--project", Some("-C")).map(PathBuf::from);
+    Location::find(dir.as_deref())
+        .ok()
+        .and_then(|loc| loc.peek_lang())
+        .unwrap_or_default()
 }
 
 /// What every command gets: the output handle and how to open the project.
@@ -187,7 +261,9 @@ pub fn score_arg(s: &str) -> Result<i64, String> {
 }
 
 /// A value parser for an enum field: keys, labels and aliases, any case.
-pub fn enum_arg(spec: &'static EnumSpec) -> impl Fn(&str) -> Result<String, String> + Clone + Send + Sync + 'static {
+pub fn enum_arg(
+    spec: &'static EnumSpec,
+) -> impl Fn(&str) -> Result<String, String> + Clone + Send + Sync + 'static {
     move |s: &str| {
         spec.parse(s).map(str::to_string).ok_or_else(|| {
             tr!(
@@ -214,7 +290,10 @@ pub fn check_title(title: &str) -> Result<String> {
 
 /// Refuse free text with control characters other than line breaks and tabs.
 pub fn check_text(what: &str, text: &str) -> Result<String> {
-    if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+    {
         return Err(UserError::new(tr!(
             "{what} har kontrolltegn",
             "{what} has control characters"

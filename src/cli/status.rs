@@ -107,13 +107,23 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
     }
     rows.push((
         tr!("Fase", "Phase"),
-        tr!("{} ({position} av {of})", "{} ({position} of {of})", phases.label(&info.phase)),
+        tr!(
+            "{} ({position} av {of})",
+            "{} ({position} of {of})",
+            phases.label(&info.phase)
+        ),
     ));
     let counts: Vec<String> = STATUS
         .keys()
         .into_iter()
         .filter(|k| by_status.get(k).copied().unwrap_or(0) > 0)
-        .map(|k| format!("{} {}", STATUS.label(k), by_status.get(k).copied().unwrap_or(0)))
+        .map(|k| {
+            format!(
+                "{} {}",
+                STATUS.label(k),
+                by_status.get(k).copied().unwrap_or(0)
+            )
+        })
         .collect();
     let idea_line = if ideas.is_empty() {
         tr!("ingen ennå", "none yet")
@@ -121,14 +131,25 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
         format!("{} ({})", ideas.len(), counts.join(", "))
     };
     rows.push((tr!("Idéer", "Ideas"), idea_line));
-    let width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+    let width = rows
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
     let mut s = String::new();
     for (k, v) in rows {
-        s.push_str(&format!("{}{}  {v}\n", ctx.ui.bold(&format!("{k}:")), " ".repeat(width - k.chars().count())));
+        s.push_str(&format!(
+            "{}{}  {v}\n",
+            ctx.ui.bold(&format!("{k}:")),
+            " ".repeat(width - k.chars().count())
+        ));
     }
     if !top.is_empty() {
         s.push('\n');
-        s.push_str(&ctx.ui.bold(&tr!("Høyest prioriterte åpne idéer:", "Top open ideas by priority:")));
+        s.push_str(&ctx.ui.bold(&tr!(
+            "Høyest prioriterte åpne idéer:",
+            "Top open ideas by priority:"
+        )));
         s.push('\n');
         for (n, i) in top.iter().enumerate() {
             s.push_str(&format!(

@@ -136,7 +136,10 @@ mod tests {
 
     #[test]
     fn parses_only_real_dates() {
-        assert_eq!(Date::parse("2026-11-23").map(|d| d.to_string()), Some("2026-11-23".into()));
+        assert_eq!(
+            Date::parse("2026-11-23").map(|d| d.to_string()),
+            Some("2026-11-23".into())
+        );
         assert!(Date::parse("2026-02-29").is_none());
         assert!(Date::parse("2028-02-29").is_some());
         assert!(Date::parse("2026-13-01").is_none());

@@ -40,7 +40,11 @@ pub fn slug(title: &str) -> String {
             for d in c.nfkd() {
                 if d.is_ascii_alphanumeric() {
                     let mut buf = [0u8; 4];
-                    push(d.to_ascii_lowercase().encode_utf8(&mut buf), &mut out, &mut pending_dash);
+                    push(
+                        d.to_ascii_lowercase().encode_utf8(&mut buf),
+                        &mut out,
+                        &mut pending_dash,
+                    );
                 } else if !is_combining_mark(d) {
                     pending_dash = true;
                 }
@@ -72,7 +76,10 @@ pub fn is_valid(s: &str) -> bool {
         return false;
     }
     s.split('-').all(|part| {
-        !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        !part.is_empty()
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
     })
 }
 
@@ -98,7 +105,11 @@ pub enum Lookup {
 pub fn lookup<'a>(wanted: &str, ids: impl IntoIterator<Item = &'a str>) -> Lookup {
     let wanted = wanted.trim();
     let needle = slug(wanted);
-    let needle = if needle.is_empty() { wanted.to_lowercase() } else { needle };
+    let needle = if needle.is_empty() {
+        wanted.to_lowercase()
+    } else {
+        needle
+    };
     let ids: Vec<&str> = ids.into_iter().collect();
     if ids.contains(&wanted) {
         return Lookup::Found(wanted.to_string());
@@ -131,7 +142,11 @@ pub fn closest(needle: &str, ids: &[&str]) -> Vec<String> {
         .filter(|(d, _)| *d <= limit)
         .collect();
     scored.sort();
-    scored.into_iter().take(3).map(|(_, s)| s.to_string()).collect()
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, s)| s.to_string())
+        .collect()
 }
 
 /// Edit distance between two strings, counted in characters.
@@ -156,7 +171,10 @@ mod tests {
 
     #[test]
     fn slugs_follow_the_spec() {
-        assert_eq!(slug("Bedre skilting på legevakten"), "bedre-skilting-pa-legevakten");
+        assert_eq!(
+            slug("Bedre skilting på legevakten"),
+            "bedre-skilting-pa-legevakten"
+        );
         assert_eq!(slug("Ærlig øl-smak & Åpen dør!"), "aerlig-ol-smak-apen-dor");
         assert_eq!(slug("Café Noël"), "cafe-noel");
         assert_eq!(slug("  24/7 Tilgang  "), "24-7-tilgang");
@@ -185,7 +203,10 @@ mod tests {
             lookup("bedre", ids),
             Lookup::Ambiguous(vec!["bedre-mat".into(), "bedre-skilting".into()])
         );
-        assert_eq!(lookup("bedre-skiltng", ids), Lookup::Unknown(vec!["bedre-skilting".into()]));
+        assert_eq!(
+            lookup("bedre-skiltng", ids),
+            Lookup::Unknown(vec!["bedre-skilting".into()])
+        );
         assert_eq!(lookup("zzzzzz", ids), Lookup::Unknown(vec![]));
     }
 }

@@ -34,7 +34,10 @@ fn rules_of<K: Kind>(fields: &Fields) -> Vec<Finding> {
 }
 
 const fn entry<K: Kind>() -> KindEntry {
-    KindEntry { spec: K::SPEC, rules: rules_of::<K> }
+    KindEntry {
+        spec: K::SPEC,
+        rules: rules_of::<K>,
+    }
 }
 
 /// Every kind of record a project can hold, in the order `check` reads them.

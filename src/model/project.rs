@@ -9,16 +9,36 @@ use crate::tr;
 pub static LANG: EnumSpec = EnumSpec {
     name: "lang",
     variants: &[
-        Variant { key: "nb", nb: "bokmål", en: "Norwegian Bokmål", aliases: &["no", "bokmal", "norsk"] },
-        Variant { key: "en", nb: "engelsk", en: "English", aliases: &["english"] },
+        Variant {
+            key: "nb",
+            nb: "bokmål",
+            en: "Norwegian Bokmål",
+            aliases: &["no", "bokmal", "norsk"],
+        },
+        Variant {
+            key: "en",
+            nb: "engelsk",
+            en: "English",
+            aliases: &["english"],
+        },
     ],
 };
 
 pub static ROADMAP: EnumSpec = EnumSpec {
     name: "roadmap",
     variants: &[
-        Variant { key: "ks-2018", nb: "KS veikart for tjenesteinnovasjon (2018)", en: "KS roadmap for service innovation (2018)", aliases: &["ks"] },
-        Variant { key: "samveis-2015", nb: "Samveis (2015)", en: "Samveis (2015)", aliases: &["samveis"] },
+        Variant {
+            key: "ks-2018",
+            nb: "KS veikart for tjenesteinnovasjon (2018)",
+            en: "KS roadmap for service innovation (2018)",
+            aliases: &["ks"],
+        },
+        Variant {
+            key: "samveis-2015",
+            nb: "Samveis (2015)",
+            en: "Samveis (2015)",
+            aliases: &["samveis"],
+        },
     ],
 };
 
@@ -26,12 +46,42 @@ pub static ROADMAP: EnumSpec = EnumSpec {
 pub static PHASE: EnumSpec = EnumSpec {
     name: "phase",
     variants: &[
-        Variant { key: "forankring", nb: "Forankring", en: "Anchoring", aliases: &["anchoring"] },
-        Variant { key: "innsikt", nb: "Innsikt", en: "Insight", aliases: &["insight"] },
-        Variant { key: "tjenesteutvikling", nb: "Tjenesteutvikling", en: "Service development", aliases: &["development", "service-development"] },
-        Variant { key: "pilotering", nb: "Pilotering", en: "Pilot", aliases: &["pilot", "piloting"] },
-        Variant { key: "overgang-til-drift", nb: "Overgang til drift", en: "Transition to operations", aliases: &["transition", "operations"] },
-        Variant { key: "ny-praksis", nb: "Ny praksis", en: "New practice", aliases: &["new-practice", "practice"] },
+        Variant {
+            key: "forankring",
+            nb: "Forankring",
+            en: "Anchoring",
+            aliases: &["anchoring"],
+        },
+        Variant {
+            key: "innsikt",
+            nb: "Innsikt",
+            en: "Insight",
+            aliases: &["insight"],
+        },
+        Variant {
+            key: "tjenesteutvikling",
+            nb: "Tjenesteutvikling",
+            en: "Service development",
+            aliases: &["development", "service-development"],
+        },
+        Variant {
+            key: "pilotering",
+            nb: "Pilotering",
+            en: "Pilot",
+            aliases: &["pilot", "piloting"],
+        },
+        Variant {
+            key: "overgang-til-drift",
+            nb: "Overgang til drift",
+            en: "Transition to operations",
+            aliases: &["transition", "operations"],
+        },
+        Variant {
+            key: "ny-praksis",
+            nb: "Ny praksis",
+            en: "New practice",
+            aliases: &["new-practice", "practice"],
+        },
     ],
 };
 
@@ -39,11 +89,36 @@ pub static PHASE: EnumSpec = EnumSpec {
 pub static SAMVEIS_PHASE: EnumSpec = EnumSpec {
     name: "phase",
     variants: &[
-        Variant { key: "for-du-starter", nb: "Før du starter", en: "Before you start", aliases: &["before-you-start", "start"] },
-        Variant { key: "innsikt-og-ide", nb: "Innsikt og idé", en: "Insight and idea", aliases: &["insight-and-idea"] },
-        Variant { key: "utvikling", nb: "Utvikling, utprøving og evaluering", en: "Development, trial and evaluation", aliases: &["development"] },
-        Variant { key: "overgang-til-drift", nb: "Overgang til drift", en: "Transition to operations", aliases: &["transition"] },
-        Variant { key: "ny-praksis", nb: "Ny praksis", en: "New practice", aliases: &["new-practice"] },
+        Variant {
+            key: "for-du-starter",
+            nb: "Før du starter",
+            en: "Before you start",
+            aliases: &["before-you-start", "start"],
+        },
+        Variant {
+            key: "innsikt-og-ide",
+            nb: "Innsikt og idé",
+            en: "Insight and idea",
+            aliases: &["insight-and-idea"],
+        },
+        Variant {
+            key: "utvikling",
+            nb: "Utvikling, utprøving og evaluering",
+            en: "Development, trial and evaluation",
+            aliases: &["development"],
+        },
+        Variant {
+            key: "overgang-til-drift",
+            nb: "Overgang til drift",
+            en: "Transition to operations",
+            aliases: &["transition"],
+        },
+        Variant {
+            key: "ny-praksis",
+            nb: "Ny praksis",
+            en: "New practice",
+            aliases: &["new-practice"],
+        },
     ],
 };
 
@@ -63,12 +138,32 @@ pub static SPEC: KindSpec = KindSpec {
     plural_nb: "prosjekter",
     fields: &[
         Field::req("name", FieldType::Line, "The project's name."),
-        Field::opt("municipality", FieldType::Line, "The municipality (or region) that runs it."),
+        Field::opt(
+            "municipality",
+            FieldType::Line,
+            "The municipality (or region) that runs it.",
+        ),
         Field::opt("service", FieldType::Line, "The service being renewed."),
-        Field::opt("problem", FieldType::Text, "The problem the project sets out to solve."),
-        Field::opt("lang", FieldType::Enum(&LANG), "Language of the tool's output: nb or en."),
-        Field::req("roadmap", FieldType::Enum(&ROADMAP), "The roadmap the project follows."),
-        Field::req("phase", FieldType::Line, "The current phase of the roadmap."),
+        Field::opt(
+            "problem",
+            FieldType::Text,
+            "The problem the project sets out to solve.",
+        ),
+        Field::opt(
+            "lang",
+            FieldType::Enum(&LANG),
+            "Language of the tool's output: nb or en.",
+        ),
+        Field::req(
+            "roadmap",
+            FieldType::Enum(&ROADMAP),
+            "The roadmap the project follows.",
+        ),
+        Field::req(
+            "phase",
+            FieldType::Line,
+            "The current phase of the roadmap.",
+        ),
         Field::opt("started", FieldType::Date, "When the project was started."),
     ],
 };
@@ -103,7 +198,10 @@ impl ProjectInfo {
     /// The phase's label and its place (1-based) in the roadmap.
     pub fn phase_position(&self) -> (usize, usize) {
         let spec = phases(&self.roadmap);
-        (spec.rank(&self.phase).saturating_add(1), spec.variants.len())
+        (
+            spec.rank(&self.phase).saturating_add(1),
+            spec.variants.len(),
+        )
     }
 }
 
@@ -121,7 +219,11 @@ pub fn rules(p: &ProjectInfo) -> Vec<Finding> {
                     p.roadmap
                 ),
             )
-            .hint(tr!("gyldige faser: {}", "valid phases: {}", spec.keys().join(", "))),
+            .hint(tr!(
+                "gyldige faser: {}",
+                "valid phases: {}",
+                spec.keys().join(", ")
+            )),
         ];
     }
     Vec::new()

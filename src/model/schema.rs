@@ -66,7 +66,10 @@ impl EnumSpec {
 
     /// Position of a key in the declared order (for sorting).
     pub fn rank(&self, key: &str) -> usize {
-        self.variants.iter().position(|v| v.key == key).unwrap_or(usize::MAX)
+        self.variants
+            .iter()
+            .position(|v| v.key == key)
+            .unwrap_or(usize::MAX)
     }
 }
 
@@ -80,7 +83,10 @@ pub enum FieldType {
     /// A calendar date, written as a bare TOML date (`2026-11-01`).
     Date,
     /// An integer between the bounds, inclusive.
-    Int { min: i64, max: i64 },
+    Int {
+        min: i64,
+        max: i64,
+    },
     /// A number (integer or float).
     Number,
     Bool,
@@ -105,10 +111,20 @@ pub struct Field {
 
 impl Field {
     pub const fn req(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
-        Field { name, ty, required: true, doc }
+        Field {
+            name,
+            ty,
+            required: true,
+            doc,
+        }
     }
     pub const fn opt(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
-        Field { name, ty, required: false, doc }
+        Field {
+            name,
+            ty,
+            required: false,
+            doc,
+        }
     }
 }
 
@@ -165,10 +181,22 @@ pub struct Finding {
 
 impl Finding {
     pub fn error(code: &'static str, field: Option<&'static str>, message: String) -> Finding {
-        Finding { severity: Severity::Error, code, field, message, hints: Vec::new() }
+        Finding {
+            severity: Severity::Error,
+            code,
+            field,
+            message,
+            hints: Vec::new(),
+        }
     }
     pub fn warning(code: &'static str, field: Option<&'static str>, message: String) -> Finding {
-        Finding { severity: Severity::Warning, code, field, message, hints: Vec::new() }
+        Finding {
+            severity: Severity::Warning,
+            code,
+            field,
+            message,
+            hints: Vec::new(),
+        }
     }
     pub fn hint(mut self, hint: String) -> Finding {
         self.hints.push(hint);
@@ -225,7 +253,17 @@ mod tests {
     fn titles() {
         assert!(title_problem("Bedre skilting på legevakten").is_none());
         assert!(title_problem("Åpent 24/7 på helgene").is_none());
-        for bad in ["", "   ", "a\nb", "../../etc/passwd", "/tmp/x", "ideas/a.toml", "a\\b", ".skjult", "a/b/c"] {
+        for bad in [
+            "",
+            "   ",
+            "a\nb",
+            "../../etc/passwd",
+            "/tmp/x",
+            "ideas/a.toml",
+            "a\\b",
+            ".skjult",
+            "a/b/c",
+        ] {
             assert!(title_problem(bad).is_some(), "{bad:?}");
         }
     }

@@ -33,7 +33,13 @@ pub fn write_atomic(path: &Path, shown: &str, bytes: &[u8]) -> Result<()> {
         .prefix(".veikart-")
         .suffix(".tmp")
         .tempfile_in(&dir)
-        .with_context(|| tr!("kunne ikke skrive i mappen {}", "could not write in the folder {}", dir.display()))?;
+        .with_context(|| {
+            tr!(
+                "kunne ikke skrive i mappen {}",
+                "could not write in the folder {}",
+                dir.display()
+            )
+        })?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| tr!("kunne ikke skrive {shown}", "could not write {shown}"))?;
@@ -54,13 +60,24 @@ pub fn write_atomic(path: &Path, shown: &str, bytes: &[u8]) -> Result<()> {
 /// file appears whole or not at all). Returns `Ok(false)` when the name is taken.
 pub fn create_new(path: &Path, shown: &str, bytes: &[u8]) -> Result<bool> {
     let dir = parent(path);
-    fs::create_dir_all(&dir)
-        .with_context(|| tr!("kunne ikke lage mappen {}", "could not create the folder {}", dir.display()))?;
+    fs::create_dir_all(&dir).with_context(|| {
+        tr!(
+            "kunne ikke lage mappen {}",
+            "could not create the folder {}",
+            dir.display()
+        )
+    })?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".veikart-")
         .suffix(".tmp")
         .tempfile_in(&dir)
-        .with_context(|| tr!("kunne ikke skrive i mappen {}", "could not write in the folder {}", dir.display()))?;
+        .with_context(|| {
+            tr!(
+                "kunne ikke skrive i mappen {}",
+                "could not write in the folder {}",
+                dir.display()
+            )
+        })?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
         .with_context(|| tr!("kunne ikke skrive {shown}", "could not write {shown}"))?;
@@ -71,7 +88,9 @@ pub fn create_new(path: &Path, shown: &str, bytes: &[u8]) -> Result<bool> {
             Ok(true)
         }
         Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Ok(false),
-        Err(e) => Err(e.error).with_context(|| tr!("kunne ikke lagre {shown}", "could not save {shown}")),
+        Err(e) => {
+            Err(e.error).with_context(|| tr!("kunne ikke lagre {shown}", "could not save {shown}"))
+        }
     }
 }
 
@@ -109,14 +128,23 @@ pub struct WriteLock {
 impl WriteLock {
     pub fn acquire(root: &Path) -> Result<WriteLock> {
         let canonical = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-        let name = format!("veikart-{:016x}.lock", fnv1a(canonical.to_string_lossy().as_bytes()));
+        let name = format!(
+            "veikart-{:016x}.lock",
+            fnv1a(canonical.to_string_lossy().as_bytes())
+        );
         let path = std::env::temp_dir().join(name);
         let file = fs::OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&path)
-            .with_context(|| tr!("kunne ikke åpne låsefilen {}", "could not open the lock file {}", path.display()))?;
+            .with_context(|| {
+                tr!(
+                    "kunne ikke åpne låsefilen {}",
+                    "could not open the lock file {}",
+                    path.display()
+                )
+            })?;
         file.lock()
             .with_context(|| tr!("kunne ikke låse prosjektet", "could not lock the project"))?;
         Ok(WriteLock { _file: file })

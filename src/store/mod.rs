@@ -15,10 +15,10 @@ use toml_edit::DocumentMut;
 
 use crate::diag::Diagnostic;
 use crate::error::UserError;
+use crate::model::Kind;
 use crate::model::id::{self, Lookup};
 use crate::model::project::{self, ProjectInfo};
 use crate::model::schema::KindSpec;
-use crate::model::Kind;
 use crate::tr;
 
 /// The name of the project file at a project's root.
@@ -60,7 +60,10 @@ impl Location {
                 ))
                 .into());
             }
-            return Ok(Location { root: dir.to_path_buf(), prefix: dir.to_path_buf() });
+            return Ok(Location {
+                root: dir.to_path_buf(),
+                prefix: dir.to_path_buf(),
+            });
         }
         let cwd = std::env::current_dir().context(tr!(
             "kunne ikke lese arbeidsmappen",
@@ -70,7 +73,10 @@ impl Location {
         let mut dir: &Path = &cwd;
         loop {
             if dir.join(PROJECT_FILE).is_file() {
-                return Ok(Location { root: dir.to_path_buf(), prefix: up });
+                return Ok(Location {
+                    root: dir.to_path_buf(),
+                    prefix: up,
+                });
             }
             match dir.parent() {
                 Some(p) => {
@@ -103,9 +109,17 @@ impl Location {
         let parsed = record::parse(&project::SPEC, "", &shown, &text);
         let mut diags = parsed.diagnostics;
         let info = match parsed.fields {
-            Some(f) if !diags.iter().any(|d| d.severity == crate::diag::Severity::Error) => {
+            Some(f)
+                if !diags
+                    .iter()
+                    .any(|d| d.severity == crate::diag::Severity::Error) =>
+            {
                 let info = ProjectInfo::from_fields(&f);
-                diags.extend(record::findings_to_diagnostics(&text, &shown, project::rules(&info)));
+                diags.extend(record::findings_to_diagnostics(
+                    &text,
+                    &shown,
+                    project::rules(&info),
+                ));
                 Some(info)
             }
             _ => None,
@@ -113,17 +127,32 @@ impl Location {
         Ok((info, diags))
     }
 
+    /// The project's `lang`, if its file can be read; never fails.
+    pub fn peek_lang(&self) -> Option<crate::i18n::Lang> {
+        let text = fs::read_to_string(self.root.join(PROJECT_FILE)).ok()?;
+        let doc: toml_edit::Document<String> = toml_edit::Document::parse(text).ok()?;
+        doc.get("lang")?.as_str().and_then(crate::i18n::Lang::parse)
+    }
+
     pub fn open(self) -> Result<Project> {
         let (info, diags) = self.read_info()?;
         match info {
-            Some(info) => Ok(Project { root: self.root, prefix: self.prefix, info }),
+            Some(info) => Ok(Project {
+                root: self.root,
+                prefix: self.prefix,
+                info,
+            }),
             None => Err(broken_file(&diags)),
         }
     }
 }
 
 fn shown_path(prefix: &Path, rel: &str) -> String {
-    let p = if prefix.as_os_str().is_empty() { PathBuf::from(rel) } else { prefix.join(rel) };
+    let p = if prefix.as_os_str().is_empty() {
+        PathBuf::from(rel)
+    } else {
+        prefix.join(rel)
+    };
     let mut s = String::new();
     for (i, c) in p.components().enumerate() {
         match c {
@@ -177,12 +206,17 @@ pub fn read_text(path: &Path, shown: &str) -> Result<String> {
             .into());
         }
         Err(e) if e.kind() == ErrorKind::NotFound => {
-            return Err(UserError::new(tr!("{shown} finnes ikke", "{shown} does not exist")).into());
+            return Err(
+                UserError::new(tr!("{shown} finnes ikke", "{shown} does not exist")).into(),
+            );
         }
         _ => {}
     }
     let bytes = fs::read(path).map_err(|e| {
-        UserError::new(tr!("kunne ikke lese {shown}: {e}", "could not read {shown}: {e}"))
+        UserError::new(tr!(
+            "kunne ikke lese {shown}: {e}",
+            "could not read {shown}: {e}"
+        ))
     })?;
     String::from_utf8(bytes).map_err(|e| {
         UserError::new(tr!(
@@ -272,7 +306,10 @@ impl Project {
 
     /// Read every record of a kind, in id order.
     pub fn load_all<K: Kind>(&self) -> Result<Vec<K>> {
-        self.ids(K::SPEC)?.iter().map(|id| self.load::<K>(id)).collect()
+        self.ids(K::SPEC)?
+            .iter()
+            .map(|id| self.load::<K>(id))
+            .collect()
     }
 
     /// Write a new record with an id made from `title`; on a clash the id gets
@@ -284,7 +321,10 @@ impl Project {
                 "kan ikke lage en id av «{title}»",
                 "cannot make an id from `{title}`"
             ))
-            .hint(tr!("bruk bokstaver eller sifre i tittelen", "use letters or digits in the title"))
+            .hint(tr!(
+                "bruk bokstaver eller sifre i tittelen",
+                "use letters or digits in the title"
+            ))
             .into());
         }
         let text = doc.to_string();
@@ -322,7 +362,8 @@ impl Project {
         }
         let parsed = record::parse(K::SPEC, id, &shown, &new_text);
         if parsed.has_errors() {
-            return Err(broken_file(&parsed.diagnostics).context("internal error: an edit made the record invalid"));
+            return Err(broken_file(&parsed.diagnostics)
+                .context("internal error: an edit made the record invalid"));
         }
         fsutil::write_atomic(&self.record_path(K::SPEC, id), &shown, new_text.as_bytes())?;
         Ok(true)
@@ -335,12 +376,21 @@ fn list_ids(dir: &Path, shown: &str) -> Result<Vec<String>> {
         Ok(e) => e,
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => {
-            return Err(UserError::new(tr!("kunne ikke lese mappen {shown}: {e}", "could not read the folder {shown}: {e}")).into());
+            return Err(UserError::new(tr!(
+                "kunne ikke lese mappen {shown}: {e}",
+                "could not read the folder {shown}: {e}"
+            ))
+            .into());
         }
     };
     let mut ids = Vec::new();
     for entry in entries {
-        let entry = entry.with_context(|| tr!("kunne ikke lese mappen {shown}", "could not read the folder {shown}"))?;
+        let entry = entry.with_context(|| {
+            tr!(
+                "kunne ikke lese mappen {shown}",
+                "could not read the folder {shown}"
+            )
+        })?;
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
         if let Some(stem) = name.strip_suffix(".toml")

@@ -31,15 +31,25 @@ pub struct Parsed {
 
 impl Parsed {
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
     }
 }
 
 /// Validate `text` (the contents of the file shown as `shown`) as a record of `spec`.
 pub fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Parsed {
     let lines = LineIndex::new(text);
-    let mut out = Parsed { fields: None, diagnostics: Vec::new(), references: Vec::new() };
-    let mk = |span: Option<std::ops::Range<usize>>, sev: Severity, code: &str, msg: String, hints: Vec<String>| {
+    let mut out = Parsed {
+        fields: None,
+        diagnostics: Vec::new(),
+        references: Vec::new(),
+    };
+    let mk = |span: Option<std::ops::Range<usize>>,
+              sev: Severity,
+              code: &str,
+              msg: String,
+              hints: Vec<String>| {
         let (line, column) = span.map_or((1, 1), |s| lines.position(s.start));
         Diagnostic {
             path: shown.to_string(),
@@ -69,7 +79,10 @@ pub fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Parsed {
         }
     };
     let table = doc.as_table();
-    let mut fields = Fields { id: id.to_string(), ..Fields::default() };
+    let mut fields = Fields {
+        id: id.to_string(),
+        ..Fields::default()
+    };
     let mut ok = true;
 
     for (key, item) in table.iter() {
@@ -95,7 +108,10 @@ pub fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Parsed {
         match convert(field, item) {
             Ok(value) => {
                 match (&field.ty, &value) {
-                    (FieldType::Ref(dir), Value::Str(s)) => out.references.push(reference(field, dir, s, span.clone(), &lines)),
+                    (FieldType::Ref(dir), Value::Str(s)) => {
+                        out.references
+                            .push(reference(field, dir, s, span.clone(), &lines))
+                    }
                     (FieldType::Refs(dir), Value::List(items)) => {
                         let spans = item_spans(item);
                         for (i, v) in items.iter().enumerate() {
@@ -110,7 +126,8 @@ pub fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Parsed {
                 fields.values.insert(key.to_string(), value);
             }
             Err((code, msg, hints)) => {
-                out.diagnostics.push(mk(span, Severity::Error, code, msg, hints));
+                out.diagnostics
+                    .push(mk(span, Severity::Error, code, msg, hints));
                 ok = false;
             }
         }
@@ -122,7 +139,12 @@ pub fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Parsed {
                 Severity::Error,
                 "missing",
                 tr!("mangler `{}`", "`{}` is missing", field.name),
-                vec![tr!("legg til `{} = ...` ({})", "add `{} = ...` ({})", field.name, field.doc)],
+                vec![tr!(
+                    "legg til `{} = ...` ({})",
+                    "add `{} = ...` ({})",
+                    field.name,
+                    field.doc
+                )],
             ));
             ok = false;
         }
@@ -161,9 +183,21 @@ pub fn findings_to_diagnostics(text: &str, shown: &str, findings: Vec<Finding>) 
         .collect()
 }
 
-fn reference(field: &Field, dir: &'static str, id: &str, span: Option<std::ops::Range<usize>>, lines: &LineIndex) -> Reference {
+fn reference(
+    field: &Field,
+    dir: &'static str,
+    id: &str,
+    span: Option<std::ops::Range<usize>>,
+    lines: &LineIndex,
+) -> Reference {
     let (line, column) = span.map_or((1, 1), |s| lines.position(s.start));
-    Reference { field: field.name, dir, id: id.to_string(), line, column }
+    Reference {
+        field: field.name,
+        dir,
+        id: id.to_string(),
+        line,
+        column,
+    }
 }
 
 fn item_spans(item: &Item) -> Vec<Option<std::ops::Range<usize>>> {
@@ -224,7 +258,11 @@ fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
             };
             if matches!(field.ty, FieldType::Line) {
                 if s.trim().is_empty() {
-                    return Err(("empty", tr!("`{}` er tom", "`{}` is empty", field.name), Vec::new()));
+                    return Err((
+                        "empty",
+                        tr!("`{}` er tom", "`{}` is empty", field.name),
+                        Vec::new(),
+                    ));
                 }
                 if s.chars().any(char::is_control) {
                     return Err((
@@ -243,7 +281,11 @@ fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
         FieldType::Date => convert_date(field, item),
         FieldType::Int { min, max } => {
             let Some(i) = item.as_integer() else {
-                return Err(wrong_type(field, tr!("et heltall ({min}–{max})", "an integer ({min}–{max})"), item));
+                return Err(wrong_type(
+                    field,
+                    tr!("et heltall ({min}–{max})", "an integer ({min}–{max})"),
+                    item,
+                ));
             };
             if i < min || i > max {
                 return Err((
@@ -265,7 +307,11 @@ fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
         },
         FieldType::Bool => match item.as_bool() {
             Some(b) => Ok(Value::Bool(b)),
-            None => Err(wrong_type(field, tr!("true eller false", "true or false"), item)),
+            None => Err(wrong_type(
+                field,
+                tr!("true eller false", "true or false"),
+                item,
+            )),
         },
         FieldType::Enum(spec) => {
             let Some(s) = item.as_str() else {
@@ -276,21 +322,45 @@ fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
             }
             let mut hints = Vec::new();
             if let Some(key) = spec.parse(s) {
-                hints.push(tr!("skriv `{} = \"{key}\"`", "write `{} = \"{key}\"`", field.name));
+                hints.push(tr!(
+                    "skriv `{} = \"{key}\"`",
+                    "write `{} = \"{key}\"`",
+                    field.name
+                ));
             }
-            hints.push(tr!("gyldige verdier: {}", "valid values: {}", spec.keys().join(", ")));
-            Err(("enum", tr!("`{s}` er ikke en gyldig `{}`", "`{s}` is not a valid `{}`", field.name), hints))
+            hints.push(tr!(
+                "gyldige verdier: {}",
+                "valid values: {}",
+                spec.keys().join(", ")
+            ));
+            Err((
+                "enum",
+                tr!(
+                    "`{s}` er ikke en gyldig `{}`",
+                    "`{s}` is not a valid `{}`",
+                    field.name
+                ),
+                hints,
+            ))
         }
         FieldType::Lines | FieldType::Refs(_) => {
             let Some(arr) = item.as_array() else {
-                return Err(wrong_type(field, tr!("en liste med tekster", "an array of strings"), item));
+                return Err(wrong_type(
+                    field,
+                    tr!("en liste med tekster", "an array of strings"),
+                    item,
+                ));
             };
             let mut list = Vec::with_capacity(arr.len());
             for v in arr {
                 let Some(s) = v.as_str() else {
                     return Err((
                         "type",
-                        tr!("`{}` skal bare inneholde tekster", "`{}` should hold only strings", field.name),
+                        tr!(
+                            "`{}` skal bare inneholde tekster",
+                            "`{}` should hold only strings",
+                            field.name
+                        ),
                         Vec::new(),
                     ));
                 };
@@ -303,7 +373,11 @@ fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
         }
         FieldType::Ref(_) => {
             let Some(s) = item.as_str() else {
-                return Err(wrong_type(field, tr!("en id (tekst)", "an id (a string)"), item));
+                return Err(wrong_type(
+                    field,
+                    tr!("en id (tekst)", "an id (a string)"),
+                    item,
+                ));
             };
             if !id::is_valid(s) {
                 return Err(bad_id(field, s));
@@ -316,7 +390,11 @@ fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
 fn bad_id(field: &Field, s: &str) -> Problem {
     (
         "bad-id",
-        tr!("`{s}` i `{}` er ikke en gyldig id", "`{s}` in `{}` is not a valid id", field.name),
+        tr!(
+            "`{s}` i `{}` er ikke en gyldig id",
+            "`{s}` in `{}` is not a valid id",
+            field.name
+        ),
         vec![tr!(
             "en id har små bokstaver a–z, sifre og bindestreker, som `{}`",
             "an id has lowercase a–z, digits and dashes, like `{}`",
@@ -327,13 +405,25 @@ fn bad_id(field: &Field, s: &str) -> Problem {
 
 fn convert_date(field: &Field, item: &Item) -> Result<Value, Problem> {
     let Some(TomlValue::Datetime(dt)) = item.as_value() else {
-        return Err(wrong_type(field, tr!("en dato (2026-11-01)", "a date (2026-11-01)"), item));
+        return Err(wrong_type(
+            field,
+            tr!("en dato (2026-11-01)", "a date (2026-11-01)"),
+            item,
+        ));
     };
     let dt = dt.value();
     match (dt.date, dt.time, dt.offset) {
         (Some(d), None, None) => match Date::new(i32::from(d.year), d.month, d.day) {
             Some(date) => Ok(Value::Date(date)),
-            None => Err(("date", tr!("`{}` er ikke en gyldig dato", "`{}` is not a valid date", field.name), Vec::new())),
+            None => Err((
+                "date",
+                tr!(
+                    "`{}` er ikke en gyldig dato",
+                    "`{}` is not a valid date",
+                    field.name
+                ),
+                Vec::new(),
+            )),
         },
         _ => Err((
             "type",

@@ -1,0 +1,366 @@
+//! `--help` in Bokmål. The English help lives in the doc comments of the
+//! argument structs (the source of truth); this table gives the Bokmål text
+//! for every command and argument, applied to the clap tree at start-up when
+//! the language is `nb`. A unit test fails when a command or an argument has
+//! no Bokmål text, so the two cannot drift apart silently.
+
+use clap::Command;
+
+/// (command path, one-line summary, longer description or "").
+const COMMANDS: &[(&str, &str, &str)] = &[
+    (
+        "",
+        "Kjør et innovasjonsprosjekt i kommunen som rene TOML-filer i git",
+        "Kjør et tjenesteinnovasjonsprosjekt slik KS' veikart for tjenesteinnovasjon\n\
+         beskriver det: idéer, vurderinger og beslutninger som rene TOML-filer i et\n\
+         git-repo, én fil per post, sjekket av `veikart check` og oppsummert av\n\
+         `veikart status`.",
+    ),
+    (
+        "init",
+        "Start et nytt prosjekt: skriv veikart.toml i MAPPE (standard: her)",
+        "Rører aldri en mappe som allerede har et prosjekt. Prosjektet starter i\n\
+         veikartets første fase; postene legges i én mappe per slag (ideas/, …),\n\
+         som lages når den første posten skrives. En --lang gitt her blir\n\
+         prosjektets språk (standard: nb, bokmål).",
+    ),
+    (
+        "idea",
+        "Samle idéer, vurder dem og bestem hva som skal skje med dem",
+        "",
+    ),
+    (
+        "idea add",
+        "Registrer en ny idé og skriv ut id-en",
+        "Id-en lages av tittelen (`Bedre skilting på legevakten` →\n\
+         `bedre-skilting-pa-legevakten`); finnes den fra før, får den `-2`, `-3`.\n\
+         Idéen starter med status `new` og dagens dato som `submitted`.",
+    ),
+    (
+        "idea list",
+        "Vis idéene, høyest prioritet først",
+        "Prioritet = gjennomførbarhet × gevinst × (6 − kostnad) ÷ 1,25, fra 0 til\n\
+         100; kostnad teller som 3 når den ikke er vurdert (docs/ideas.md).\n\
+         Filtrene kan kombineres.",
+    ),
+    (
+        "idea show",
+        "Vis én idé med vurdering og beslutninger",
+        "Enhver entydig begynnelse av id-en virker (`veikart idea show bedre`).",
+    ),
+    (
+        "idea assess",
+        "Gi en idé poeng for gjennomførbarhet og gevinst (og kostnad), som gir prioriteten",
+        "Poengene er hele tall fra 1 til 5. Prioritet = gjennomførbarhet × gevinst ×\n\
+         (6 − kostnad) ÷ 1,25, fra 0 til 100; uten --cost teller kostnaden som 3.\n\
+         En ny idé blir `assessed`. En ny vurdering erstatter den gamle.",
+    ),
+    (
+        "idea set",
+        "Endre status, type eller tittel på en idé",
+        "Ny status som er en beslutning (prioritised, testing, rejected, parked,\n\
+         implemented) lagrer dagens dato som `decided`. Rejected og parked krever\n\
+         --reason. Id-en endres aldri, heller ikke med ny tittel, så `git log`\n\
+         følger fortsatt filen.",
+    ),
+    (
+        "status",
+        "Vis prosjektet i korte trekk: fase, idéer etter status, de beste idéene",
+        "",
+    ),
+    (
+        "check",
+        "Sjekk alle filene i prosjektet og meld alle problemer på én gang",
+        "Melder TOML-syntaksfeil, ukjente nøkler, feil typer, ugyldige verdier,\n\
+         poeng utenfor skalaen, filnavn som ikke er id-er og henvisninger til\n\
+         poster som ikke finnes, som `sti:linje:kolonne: error[kode]: melding` med\n\
+         `hint:`-linjer, sortert på sti og linje. Avslutningskode: 0 i orden\n\
+         (advarsler er lov), 1 problemer funnet, 2 kunne ikke kjøre.\n\
+         `--format github` gir merknader for GitHub Actions.",
+    ),
+    (
+        "help",
+        "Vis denne hjelpen eller hjelpen til en underkommando",
+        "",
+    ),
+];
+
+/// (command path, argument id, help text).
+const ARGS: &[(&str, &str, &str)] = &[
+    (
+        "*",
+        "project",
+        "Bruk prosjektet i MAPPE i stedet for å lete oppover herfra",
+    ),
+    (
+        "*",
+        "format",
+        "Utdataformat: text, json, md, csv, github eller junit (hver kommando sier hvilke den har)",
+    ),
+    ("*", "color", "Når farger skal brukes"),
+    (
+        "*",
+        "lang",
+        "Språk i utdata: nb (bokmål) eller en; standard: prosjektets `lang`",
+    ),
+    ("*", "quiet", "Skriv bare data, ingen statuslinjer"),
+    ("*", "help", "Vis hjelp (kort med -h, mer med --help)"),
+    ("*", "version", "Vis versjonen"),
+    ("init", "dir", "Mappe for prosjektet (lages om den mangler)"),
+    ("init", "name", "Navnet på prosjektet"),
+    (
+        "init",
+        "municipality",
+        "Kommunen (eller regionen) som eier prosjektet",
+    ),
+    ("init", "service", "Tjenesten som skal fornyes"),
+    (
+        "init",
+        "roadmap",
+        "Veikartet prosjektet følger: ks-2018 eller samveis-2015",
+    ),
+    ("idea add", "title", "Idéen med noen få ord"),
+    (
+        "idea add",
+        "description",
+        "Hva idéen går ut på og hvilket problem den løser",
+    ),
+    (
+        "idea add",
+        "source",
+        "Hvem den kom fra: user, relative, employee, partner eller other (bruker, pårørende, ansatt, …)",
+    ),
+    (
+        "idea add",
+        "kind",
+        "improvement/forbedring (en liten endring i drift) eller innovation/innovasjon (trenger eget prosjekt)",
+    ),
+    (
+        "idea add",
+        "tags",
+        "Et stikkord for gruppering (kan gjentas)",
+    ),
+    (
+        "idea add",
+        "related",
+        "En beslektet idé, med id eller entydig begynnelse (kan gjentas)",
+    ),
+    ("idea add", "date", "Datoen idéen kom inn [standard: i dag]"),
+    (
+        "idea list",
+        "status",
+        "Bare idéer med denne statusen (kan gjentas): new, assessed, prioritised, testing, rejected, parked, implemented",
+    ),
+    ("idea list", "kind", "Bare forbedringer eller innovasjoner"),
+    (
+        "idea list",
+        "tags",
+        "Bare idéer med dette stikkordet (kan gjentas; alle må passe)",
+    ),
+    ("idea list", "source", "Bare idéer fra denne kilden"),
+    (
+        "idea list",
+        "open",
+        "Bare idéer som fortsatt er aktuelle (ikke forkastet, parkert eller innført)",
+    ),
+    (
+        "idea list",
+        "sort",
+        "Sortering: priority (høyest prioritet først), title (A–Å) eller date (nyeste først)",
+    ),
+    (
+        "idea show",
+        "id",
+        "Id-en til idéen, eller en entydig begynnelse av den",
+    ),
+    (
+        "idea assess",
+        "id",
+        "Id-en til idéen, eller en entydig begynnelse av den",
+    ),
+    (
+        "idea assess",
+        "feasibility",
+        "Hvor gjennomførbar den er: 1 (svært vanskelig) til 5 (enkel)",
+    ),
+    (
+        "idea assess",
+        "benefit",
+        "Hvor stor gevinst den ventes å gi: 1 (lite) til 5 (mye)",
+    ),
+    (
+        "idea assess",
+        "cost",
+        "Hva den ventes å koste: 1 (billig) til 5 (dyr)",
+    ),
+    ("idea assess", "note", "Hvorfor den fikk disse poengene"),
+    (
+        "idea assess",
+        "date",
+        "Datoen for vurderingen [standard: i dag]",
+    ),
+    (
+        "idea set",
+        "id",
+        "Id-en til idéen, eller en entydig begynnelse av den",
+    ),
+    (
+        "idea set",
+        "status",
+        "Ny status: new, assessed, prioritised, testing, rejected, parked, implemented",
+    ),
+    (
+        "idea set",
+        "reason",
+        "Hvorfor (kreves for rejected og parked)",
+    ),
+    (
+        "idea set",
+        "kind",
+        "improvement/forbedring eller innovation/innovasjon",
+    ),
+    ("idea set", "title", "Ny tittel (id-en blir den samme)"),
+    ("idea set", "description", "Ny beskrivelse"),
+    ("idea set", "source", "Hvem den kom fra"),
+    ("idea set", "tags", "Legg til et stikkord (kan gjentas)"),
+    (
+        "idea set",
+        "date",
+        "Datoen for beslutningen [standard: i dag]",
+    ),
+    (
+        "status",
+        "top",
+        "Hvor mange av de høyest prioriterte åpne idéene som skal vises",
+    ),
+    (
+        "status",
+        "as_of",
+        "Rapporter per denne datoen [standard: i dag]",
+    ),
+    ("check", "strict", "Regn advarsler som problemer (kode 1)"),
+    ("check", "as_of", "Sjekk per denne datoen [standard: i dag]"),
+    ("help", "subcommand", "Underkommandoen du vil ha hjelp til"),
+];
+
+const TEMPLATE: &str = "\
+{before-help}{about-with-newline}
+Bruk: {usage}
+
+{all-args}{after-help}";
+
+/// Give every command and argument its Bokmål text.
+pub fn localize(mut cmd: Command) -> Command {
+    cmd.build();
+    localize_at(cmd, "")
+}
+
+fn localize_at(mut cmd: Command, path: &str) -> Command {
+    if let Some((_, about, long)) = COMMANDS.iter().find(|(p, _, _)| *p == path) {
+        cmd = cmd.about(*about);
+        cmd = if long.is_empty() {
+            cmd.long_about(None)
+        } else {
+            cmd.long_about(format!("{about}\n\n{long}"))
+        };
+    }
+    if let Some(after) = cmd.get_after_help().map(|s| s.to_string()) {
+        cmd = cmd.after_help(after.replacen("Examples:", "Eksempler:", 1));
+    }
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        let text = arg_help(path, &id);
+        cmd = cmd.mut_arg(&id, |a| {
+            let heading = if a.is_positional() {
+                "Argumenter"
+            } else if a.is_global_set() || matches!(a.get_id().as_str(), "help" | "version") {
+                "Globale valg"
+            } else {
+                "Valg"
+            };
+            let a = a.help_heading(heading);
+            match text {
+                Some(t) => a.help(t).long_help(None),
+                None => a,
+            }
+        });
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subs {
+        let sub_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path} {name}")
+        };
+        cmd = cmd.mut_subcommand(&name, |s| localize_at(s, &sub_path));
+    }
+    cmd.subcommand_help_heading("Kommandoer")
+        .help_template(TEMPLATE)
+}
+
+fn arg_help(path: &str, id: &str) -> Option<&'static str> {
+    let last = path.rsplit(' ').next().unwrap_or(path);
+    ARGS.iter()
+        .find(|(p, a, _)| *p == path && *a == id)
+        .or_else(|| {
+            ARGS.iter()
+                .find(|(p, a, _)| *p == "help" && last == "help" && *a == id)
+        })
+        .or_else(|| ARGS.iter().find(|(p, a, _)| *p == "*" && *a == id))
+        .map(|(_, _, t)| *t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    fn walk(cmd: &Command, path: &str, missing: &mut Vec<String>) {
+        // clap's own `help` subcommand tree mirrors the real one.
+        if path.split(' ').any(|w| w == "help") {
+            return;
+        }
+        if !COMMANDS.iter().any(|(p, _, _)| *p == path) {
+            missing.push(format!("command `{path}`"));
+        }
+        for a in cmd.get_arguments() {
+            let id = a.get_id().as_str();
+            if arg_help(path, id).is_none() {
+                missing.push(format!("argument `{id}` of `{path}`"));
+            }
+        }
+        for s in cmd.get_subcommands() {
+            let p = if path.is_empty() {
+                s.get_name().to_string()
+            } else {
+                format!("{path} {}", s.get_name())
+            };
+            walk(s, &p, missing);
+        }
+    }
+
+    #[test]
+    fn every_command_and_argument_has_bokmal_help() {
+        let mut cmd = crate::Cli::command();
+        cmd.build();
+        let mut missing = Vec::new();
+        walk(&cmd, "", &mut missing);
+        assert!(
+            missing.is_empty(),
+            "no Bokmål help for: {}",
+            missing.join(", ")
+        );
+    }
+
+    #[test]
+    fn the_clap_tree_is_consistent_in_both_languages() {
+        crate::Cli::command().debug_assert();
+        localize(crate::Cli::command()).debug_assert();
+    }
+}

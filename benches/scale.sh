@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Scale benchmark for SPEC §6 and issue 2:
+#  - a write (`idea add`, `idea assess`) touches one record: its cost and the
+#    files it opens must not grow with the number of records in the project;
+#  - `check` is linear in the project's bytes.
+# Usage: benches/scale.sh [SIZES...]   (default: 100 1000 10000)
+# Prints one row per project size. Needs bash, python3; uses strace if present
+# to count the files a write opens (a count, so it does not depend on load).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(100 1000 10000)
+
+cargo build --release --quiet
+V="$PWD/target/release/veikart"
+export VEIKART_TODAY=2026-11-23 NO_COLOR=1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+now_ns() { date +%s%N; }
+
+# Mean wall time in microseconds of running "$@" $reps times.
+mean_ms() {
+  local reps=$1; shift
+  local start end
+  start=$(now_ns)
+  for _ in $(seq "$reps"); do "$@" >/dev/null 2>&1; done
+  end=$(now_ns)
+  echo $(( (end - start) / reps / 1000 ))
+}
+
+# Files under the project a command opens (needs strace).
+opens() {
+  local root=$1; shift
+  if command -v strace >/dev/null 2>&1; then
+    strace -f -qq -e trace=openat,open -o "$work/trace" "$@" >/dev/null 2>&1 || true
+    grep -c "\"$root" "$work/trace" || true
+  else
+    echo "-"
+  fi
+}
+
+fmt='%-8s %-9s %-8s %-10s %-10s %-13s %-9s %s\n'
+printf "$fmt" records bytes add_us add_opens assess_us assess_opens check_ms check_MB/s
+for n in "${sizes[@]}"; do
+  p="$work/p$n"
+  "$V" init "$p" --name "Skala $n" -q
+  python3 - "$p" "$n" <<'PY'
+import os, sys
+root, n = sys.argv[1], int(sys.argv[2])
+os.makedirs(f"{root}/ideas", exist_ok=True)
+for i in range(n):
+    with open(f"{root}/ideas/ide-nummer-{i:06d}.toml", "w") as f:
+        f.write(f'title = "Idé nummer {i}"\ndescription = "En idé om å gjøre noe bedre, nummer {i}."\n'
+                f'source = "employee"\nkind = "improvement"\nstatus = "assessed"\ntags = ["skala"]\n'
+                f'submitted = 2026-03-01\nfeasibility = {i % 5 + 1}\nbenefit = {(i * 7) % 5 + 1}\n'
+                f'assessed = 2026-03-10\n')
+PY
+  bytes=$(du -sb "$p" | cut -f1)
+  add_us=$(mean_ms 20 "$V" -C "$p" -q idea add "Ny idé for måling")
+  add_opens=$(opens "$p" "$V" -C "$p" -q idea add "Ny idé for måling")
+  assess_us=$(mean_ms 20 "$V" -C "$p" -q idea assess ide-nummer-000042 --feasibility 4 --benefit 5)
+  assess_opens=$(opens "$p" "$V" -C "$p" -q idea assess ide-nummer-000042 --feasibility 3 --benefit 5)
+  check_us=$(mean_ms 3 "$V" -C "$p" check)
+  mbps=$(python3 -c "print(f'{$bytes / max($check_us, 1) :.1f}')")
+  printf "$fmt" "$n" "$bytes" "$add_us" "$add_opens" "$assess_us" "$assess_opens" "$((check_us / 1000))" "$mbps"
+done

@@ -79,6 +79,13 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          `--format github` gir merknader for GitHub Actions.",
     ),
     (
+        "schema",
+        "Skriv ut JSON-skjemaet for en filtype, for redigeringsverktøy som taplo",
+        "Uten SLAG vises listen over filtyper. De samme skjemaene ligger i\n\
+         docs/schema/ i kildekoden til veikart; pek redigeringsverktøyet ditt dit\n\
+         (docs/file-format.md).",
+    ),
+    (
         "help",
         "Vis denne hjelpen eller hjelpen til en underkommando",
         "",
@@ -240,6 +247,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     ),
     ("check", "strict", "Regn advarsler som problemer (kode 1)"),
     ("check", "as_of", "Sjekk per denne datoen [standard: i dag]"),
+    ("schema", "kind", "Filtypen: project, idea, …"),
     ("help", "subcommand", "Underkommandoen du vil ha hjelp til"),
 ];
 

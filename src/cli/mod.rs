@@ -6,6 +6,7 @@ mod check;
 mod help_nb;
 mod idea;
 mod init;
+mod schema;
 mod status;
 
 use std::path::PathBuf;
@@ -115,6 +116,7 @@ pub enum Command {
     Idea(idea::IdeaCommand),
     Status(status::StatusArgs),
     Check(check::CheckArgs),
+    Schema(schema::SchemaArgs),
 }
 
 /// The language for `--help`, decided before the arguments are parsed:
@@ -209,6 +211,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Idea(cmd) => idea::run(&mut ctx, cmd),
         Command::Status(args) => status::cmd_status(&mut ctx, args),
         Command::Check(args) => check::cmd_check(&mut ctx, args),
+        Command::Schema(args) => schema::cmd_schema(&mut ctx, args),
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod edit;
 pub mod fsutil;
 pub mod record;
+pub mod schema;
 
 use std::fs;
 use std::io::ErrorKind;

@@ -1,0 +1,59 @@
+//! `veikart schema`: print the JSON Schema of a file kind, for editors.
+
+use anyhow::Result;
+use clap::Args;
+
+use super::Ctx;
+use crate::error::{SUCCESS, UserError};
+use crate::store::schema;
+use crate::tr;
+
+/// Print the JSON Schema of a file kind, for editors such as taplo
+///
+/// Without KIND, lists the kinds. The same schemas are in docs/schema/ of the
+/// veikart sources; point your editor at them (docs/file-format.md).
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart schema
+  veikart schema idea > idea.schema.json
+  veikart schema project")]
+pub struct SchemaArgs {
+    /// The kind: project, idea, …
+    pub kind: Option<String>,
+}
+
+pub fn cmd_schema(ctx: &mut Ctx, args: SchemaArgs) -> Result<u8> {
+    let all = schema::all();
+    let Some(kind) = args.kind else {
+        let mut s = String::new();
+        for (name, spec) in &all {
+            let file = if spec.dir.is_empty() {
+                "veikart.toml".to_string()
+            } else {
+                format!("{}/<id>.toml", spec.dir)
+            };
+            s.push_str(&format!("{name:<10} {file}\n"));
+        }
+        ctx.ui.out(&s)?;
+        return Ok(SUCCESS);
+    };
+    let wanted = kind.trim().to_lowercase();
+    match all
+        .iter()
+        .find(|(name, spec)| *name == wanted || spec.dir == wanted)
+    {
+        Some((name, spec)) => {
+            ctx.ui.out(&schema::render(name, spec))?;
+            Ok(SUCCESS)
+        }
+        None => {
+            let names: Vec<&str> = all.iter().map(|(n, _)| *n).collect();
+            Err(
+                UserError::new(tr!("ukjent filtype «{kind}»", "unknown file kind `{kind}`"))
+                    .hint(tr!("velg en av: {}", "choose one of: {}", names.join(", ")))
+                    .into(),
+            )
+        }
+    }
+}

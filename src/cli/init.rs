@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 
-use super::{Ctx, check_text, check_title, enum_arg, today};
+use super::{Ctx, check_line, check_title, enum_arg, today};
 use crate::error::{SUCCESS, UserError};
 use crate::i18n::{self, Lang};
 use crate::model::project::{self, ROADMAP};
@@ -85,13 +85,13 @@ pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
     });
     edit::set(&mut doc, "name", edit::text(&name));
     if let Some(m) = &args.municipality {
-        edit::set(&mut doc, "municipality", edit::text(&check_title(m)?));
+        edit::set(&mut doc, "municipality", edit::text(&check_line("--municipality", m)?));
     }
     if let Some(s) = &args.service {
         edit::set(
             &mut doc,
             "service",
-            edit::text(&check_text("--service", s)?),
+            edit::text(&check_line("--service", s)?),
         );
     }
     edit::set(&mut doc, "lang", edit::text(lang.key()));

@@ -291,6 +291,23 @@ pub fn check_title(title: &str) -> Result<String> {
     }
 }
 
+/// Refuse a one-line value (a name, a municipality) that is empty or has
+/// control characters or line breaks.
+pub fn check_line(what: &str, text: &str) -> Result<String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Err(UserError::new(tr!("{what} er tom", "{what} is empty")).into());
+    }
+    if t.chars().any(char::is_control) {
+        return Err(UserError::new(tr!(
+            "{what} skal være én linje uten kontrolltegn",
+            "{what} should be one line without control characters"
+        ))
+        .into());
+    }
+    Ok(t.to_string())
+}
+
 /// Refuse free text with control characters other than line breaks and tabs.
 pub fn check_text(what: &str, text: &str) -> Result<String> {
     if text

@@ -29,20 +29,7 @@ pub fn write_atomic(path: &Path, shown: &str, bytes: &[u8]) -> Result<()> {
         ))
         .into());
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".veikart-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .with_context(|| {
-            tr!(
-                "kunne ikke skrive i mappen {}",
-                "could not write in the folder {}",
-                dir.display()
-            )
-        })?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| tr!("kunne ikke skrive {shown}", "could not write {shown}"))?;
+    let tmp = write_temp(&dir, shown, bytes)?;
     if let Some(m) = meta {
         // Keep the user's mode bits; tempfile creates files as 0600.
         let _ = fs::set_permissions(tmp.path(), m.permissions());
@@ -67,20 +54,7 @@ pub fn create_new(path: &Path, shown: &str, bytes: &[u8]) -> Result<bool> {
             dir.display()
         )
     })?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".veikart-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .with_context(|| {
-            tr!(
-                "kunne ikke skrive i mappen {}",
-                "could not write in the folder {}",
-                dir.display()
-            )
-        })?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| tr!("kunne ikke skrive {shown}", "could not write {shown}"))?;
+    let tmp = write_temp(&dir, shown, bytes)?;
     set_default_mode(tmp.path());
     match tmp.persist_noclobber(path) {
         Ok(_) => {
@@ -92,6 +66,25 @@ pub fn create_new(path: &Path, shown: &str, bytes: &[u8]) -> Result<bool> {
             Err(e.error).with_context(|| tr!("kunne ikke lagre {shown}", "could not save {shown}"))
         }
     }
+}
+
+/// Write `bytes` to a new hidden temp file in `dir` and flush it to disk.
+fn write_temp(dir: &Path, shown: &str, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".veikart-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| {
+            tr!(
+                "kunne ikke skrive i mappen {}",
+                "could not write in the folder {}",
+                dir.display()
+            )
+        })?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| tr!("kunne ikke skrive {shown}", "could not write {shown}"))?;
+    Ok(tmp)
 }
 
 fn parent(path: &Path) -> PathBuf {

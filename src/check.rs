@@ -6,7 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 
 use crate::diag::{Diagnostic, Severity};
-use crate::model::{KINDS, id};
+use crate::model::date::Date;
+use crate::model::{KINDS, RuleCtx, Snapshot, id, rules};
 use crate::store::{Location, PROJECT_FILE, read_text, record};
 use crate::tr;
 
@@ -20,37 +21,34 @@ pub struct Report {
 
 impl Report {
     pub fn errors(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
     }
     pub fn warnings(&self) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count()
+        self.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count()
     }
 }
 
 /// Check the project at `loc`. Fails only when the project cannot be read at all.
-pub fn run(loc: &Location) -> anyhow::Result<Report> {
+pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
     let mut report = Report::default();
     let mut diags = Vec::new();
-
-    match loc.read_info() {
-        Ok((_, d)) => diags.extend(d),
-        Err(e) => diags.push(file_level(
-            &loc.shown(PROJECT_FILE),
-            "unreadable",
-            e.to_string(),
-        )),
-    }
-    report.files += 1;
-
     // ids per folder, for references; filled before references are resolved.
     let mut known: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
     let mut references = Vec::new();
+    let mut snapshot = Snapshot::default();
+
+    let project_shown = loc.shown(PROJECT_FILE);
+    let mut project = None;
+    match loc.read_info_full() {
+        Ok(r) => {
+            diags.extend(r.diagnostics);
+            references.extend(r.references.into_iter().map(|x| (project_shown.clone(), x)));
+            project = r.info;
+        }
+        Err(e) => diags.push(file_level(&project_shown, "unreadable", e.to_string())),
+    }
+    report.files += 1;
+    let ctx = RuleCtx { as_of, project };
 
     for kind in KINDS {
         let spec = kind.spec;
@@ -60,11 +58,7 @@ pub fn run(loc: &Location) -> anyhow::Result<Report> {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
             Err(e) => {
-                diags.push(file_level(
-                    &loc.shown(spec.dir),
-                    "unreadable",
-                    e.to_string(),
-                ));
+                diags.push(file_level(&loc.shown(spec.dir), "unreadable", e.to_string()));
                 continue;
             }
         };
@@ -100,10 +94,7 @@ pub fn run(loc: &Location) -> anyhow::Result<Report> {
                     file_level(
                         &shown,
                         "not-a-file",
-                        tr!(
-                            "{shown} er en mappe, ikke en fil",
-                            "{shown} is a folder, not a file"
-                        ),
+                        tr!("{shown} er en mappe, ikke en fil", "{shown} is a folder, not a file"),
                     )
                     .with_hint(tr!(
                         "en post er én .toml-fil; flytt innholdet ut",
@@ -149,8 +140,9 @@ pub fn run(loc: &Location) -> anyhow::Result<Report> {
                 diags.extend(record::findings_to_diagnostics(
                     &text,
                     &shown,
-                    (kind.rules)(&fields),
+                    (kind.rules)(&fields, &ctx),
                 ));
+                snapshot.records.entry(spec.dir).or_default().push(fields);
             }
             references.extend(parsed.references.into_iter().map(|r| (shown.clone(), r)));
         }
@@ -161,9 +153,8 @@ pub fn run(loc: &Location) -> anyhow::Result<Report> {
         if ids.is_some_and(|s| s.contains(&r.id)) {
             continue;
         }
-        let candidates: Vec<&str> = ids
-            .map(|s| s.iter().map(String::as_str).collect())
-            .unwrap_or_default();
+        let candidates: Vec<&str> =
+            ids.map(|s| s.iter().map(String::as_str).collect()).unwrap_or_default();
         let mut hints = Vec::new();
         if let Some(best) = id::closest(&r.id, &candidates).first() {
             hints.push(tr!("mente du `{best}`?", "did you mean `{best}`?"));
@@ -186,21 +177,29 @@ pub fn run(loc: &Location) -> anyhow::Result<Report> {
         });
     }
 
+    // Rules across records point at files we have already read once; only
+    // the few files with such findings are read again, to find their lines.
+    let mut by_file: BTreeMap<(&'static str, String), Vec<crate::model::schema::Finding>> =
+        BTreeMap::new();
+    for l in rules::cross(&snapshot, &ctx) {
+        by_file.entry((l.dir, l.id)).or_default().push(l.finding);
+    }
+    for ((dir, id), findings) in by_file {
+        let rel =
+            if dir.is_empty() { PROJECT_FILE.to_string() } else { format!("{dir}/{id}.toml") };
+        let shown = loc.shown(&rel);
+        let text = read_text(&loc.root.join(&rel), &shown).unwrap_or_default();
+        diags.extend(record::findings_to_diagnostics(&text, &shown, findings));
+    }
+
     diags.sort_by(|a, b| {
-        (
-            a.path.as_str(),
-            a.line,
-            a.column,
-            a.severity,
-            a.code.as_str(),
-        )
-            .cmp(&(
-                b.path.as_str(),
-                b.line,
-                b.column,
-                b.severity,
-                b.code.as_str(),
-            ))
+        (a.path.as_str(), a.line, a.column, a.severity, a.code.as_str()).cmp(&(
+            b.path.as_str(),
+            b.line,
+            b.column,
+            b.severity,
+            b.code.as_str(),
+        ))
     });
     report.diagnostics = diags;
     Ok(report)

@@ -37,10 +37,7 @@ impl Diagnostic {
 
     /// The one-line form used when a command other than `check` meets a broken file.
     pub fn one_line(&self) -> String {
-        format!(
-            "{}:{}:{}: {}",
-            self.path, self.line, self.column, self.message
-        )
+        format!("{}:{}:{}: {}", self.path, self.line, self.column, self.message)
     }
 }
 
@@ -64,10 +61,7 @@ impl<'a> LineIndex<'a> {
             Err(i) => i - 1,
         };
         let start = self.starts[line];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let col = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count());
         (line + 1, col + 1)
     }
 }

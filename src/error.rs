@@ -18,10 +18,7 @@ pub struct UserError {
 
 impl UserError {
     pub fn new(message: impl Into<String>) -> UserError {
-        UserError {
-            message: message.into(),
-            hints: Vec::new(),
-        }
+        UserError { message: message.into(), hints: Vec::new() }
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> UserError {

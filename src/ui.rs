@@ -73,14 +73,7 @@ impl Ui {
             .ok()
             .and_then(|c| c.trim().parse::<u16>().ok())
             .filter(|w| *w >= 20);
-        Ui {
-            color_out,
-            color_err,
-            stdout_tty,
-            quiet,
-            width,
-            format,
-        }
+        Ui { color_out, color_err, stdout_tty, quiet, width, format }
     }
 
     /// The format asked for, checked against what the command offers
@@ -97,11 +90,7 @@ impl Ui {
                     "`{command}` cannot print --format {}",
                     f.name()
                 ))
-                .hint(crate::tr!(
-                    "velg en av: {}",
-                    "choose one of: {}",
-                    names.join(", ")
-                ))
+                .hint(crate::tr!("velg en av: {}", "choose one of: {}", names.join(", ")))
                 .into())
             }
         }
@@ -143,11 +132,8 @@ impl Ui {
         let mut err = io::stderr().lock();
         let _ = writeln!(err, "{}: {text}", self.paint_err("31;1", label));
         for h in hints {
-            let _ = writeln!(
-                err,
-                "  {}: {h}",
-                self.paint_err("36", crate::i18n::pick("tips", "hint"))
-            );
+            let _ =
+                writeln!(err, "  {}: {h}", self.paint_err("36", crate::i18n::pick("tips", "hint")));
         }
     }
 
@@ -185,22 +171,14 @@ impl Ui {
         }
         t.set_header(headers.iter().map(|h| {
             let cell = Cell::new(h);
-            if fancy {
-                cell.add_attribute(Attribute::Bold)
-            } else {
-                cell
-            }
+            if fancy { cell.add_attribute(Attribute::Bold) } else { cell }
         }));
         for r in rows {
             t.add_row(r);
         }
         let mut s = String::new();
         for line in t.to_string().lines() {
-            let line = if fancy {
-                line
-            } else {
-                line.strip_prefix(' ').unwrap_or(line)
-            };
+            let line = if fancy { line } else { line.strip_prefix(' ').unwrap_or(line) };
             s.push_str(line.trim_end());
             s.push('\n');
         }
@@ -209,9 +187,5 @@ impl Ui {
 }
 
 fn paint(on: bool, code: &str, text: &str) -> String {
-    if on {
-        format!("\x1b[{code}m{text}\x1b[0m")
-    } else {
-        text.to_string()
-    }
+    if on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
 }

@@ -48,9 +48,7 @@ struct CheckJson<'a> {
 }
 
 pub fn cmd_check(ctx: &mut Ctx, args: CheckArgs) -> Result<u8> {
-    let format = ctx
-        .ui
-        .format("check", &[Format::Text, Format::Json, Format::Github])?;
+    let format = ctx.ui.format("check", &[Format::Text, Format::Json, Format::Github])?;
     let loc = ctx.locate()?;
     // The project's language applies when its file can be read.
     if let Ok((Some(info), _)) = loc.read_info()
@@ -60,7 +58,7 @@ pub fn cmd_check(ctx: &mut Ctx, args: CheckArgs) -> Result<u8> {
         crate::i18n::set(lang);
     }
     let as_of = today(args.as_of)?;
-    let report = crate::check::run(&loc)?;
+    let report = crate::check::run(&loc, as_of)?;
     let (errors, warnings) = (report.errors(), report.warnings());
     let failed = errors > 0 || (args.strict && warnings > 0);
 
@@ -116,10 +114,7 @@ pub fn cmd_check(ctx: &mut Ctx, args: CheckArgs) -> Result<u8> {
 
 fn summary(files: usize, errors: usize, warnings: usize) -> String {
     if errors == 0 && warnings == 0 {
-        tr!(
-            "Sjekket {files} filer: alt i orden.",
-            "Checked {files} files: all good."
-        )
+        tr!("Sjekket {files} filer: alt i orden.", "Checked {files} files: all good.")
     } else {
         tr!(
             "Sjekket {files} filer: {errors} feil, {warnings} advarsler.",
@@ -130,9 +125,7 @@ fn summary(files: usize, errors: usize, warnings: usize) -> String {
 
 /// Escape a workflow command's message (GitHub's rules: %, CR, LF).
 fn gh_escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escape a workflow command's property value (also `:` and `,`).

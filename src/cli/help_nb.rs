@@ -24,11 +24,7 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          som lages når den første posten skrives. En --lang gitt her blir\n\
          prosjektets språk (standard: nb, bokmål).",
     ),
-    (
-        "idea",
-        "Samle idéer, vurder dem og bestem hva som skal skje med dem",
-        "",
-    ),
+    ("idea", "Samle idéer, vurder dem og bestem hva som skal skje med dem", ""),
     (
         "idea add",
         "Registrer en ny idé og skriv ut id-en",
@@ -63,11 +59,7 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          --reason. Id-en endres aldri, heller ikke med ny tittel, så `git log`\n\
          følger fortsatt filen.",
     ),
-    (
-        "status",
-        "Vis prosjektet i korte trekk: fase, idéer etter status, de beste idéene",
-        "",
-    ),
+    ("status", "Vis prosjektet i korte trekk: fase, idéer etter status, de beste idéene", ""),
     (
         "check",
         "Sjekk alle filene i prosjektet og meld alle problemer på én gang",
@@ -85,53 +77,29 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          docs/schema/ i kildekoden til veikart; pek redigeringsverktøyet ditt dit\n\
          (docs/file-format.md).",
     ),
-    (
-        "help",
-        "Vis denne hjelpen eller hjelpen til en underkommando",
-        "",
-    ),
+    ("help", "Vis denne hjelpen eller hjelpen til en underkommando", ""),
 ];
 
 /// (command path, argument id, help text).
 const ARGS: &[(&str, &str, &str)] = &[
-    (
-        "*",
-        "project",
-        "Bruk prosjektet i MAPPE i stedet for å lete oppover herfra",
-    ),
+    ("*", "project", "Bruk prosjektet i MAPPE i stedet for å lete oppover herfra"),
     (
         "*",
         "format",
         "Utdataformat: text, json, md, csv, github eller junit (hver kommando sier hvilke den har)",
     ),
     ("*", "color", "Når farger skal brukes"),
-    (
-        "*",
-        "lang",
-        "Språk i utdata: nb (bokmål) eller en; standard: prosjektets `lang`",
-    ),
+    ("*", "lang", "Språk i utdata: nb (bokmål) eller en; standard: prosjektets `lang`"),
     ("*", "quiet", "Skriv bare data, ingen statuslinjer"),
     ("*", "help", "Vis hjelp (kort med -h, mer med --help)"),
     ("*", "version", "Vis versjonen"),
     ("init", "dir", "Mappe for prosjektet (lages om den mangler)"),
     ("init", "name", "Navnet på prosjektet"),
-    (
-        "init",
-        "municipality",
-        "Kommunen (eller regionen) som eier prosjektet",
-    ),
+    ("init", "municipality", "Kommunen (eller regionen) som eier prosjektet"),
     ("init", "service", "Tjenesten som skal fornyes"),
-    (
-        "init",
-        "roadmap",
-        "Veikartet prosjektet følger: ks-2018 eller samveis-2015",
-    ),
+    ("init", "roadmap", "Veikartet prosjektet følger: ks-2018 eller samveis-2015"),
     ("idea add", "title", "Idéen med noen få ord"),
-    (
-        "idea add",
-        "description",
-        "Hva idéen går ut på og hvilket problem den løser",
-    ),
+    ("idea add", "description", "Hva idéen går ut på og hvilket problem den løser"),
     (
         "idea add",
         "source",
@@ -142,16 +110,8 @@ const ARGS: &[(&str, &str, &str)] = &[
         "kind",
         "improvement/forbedring (en liten endring i drift) eller innovation/innovasjon (trenger eget prosjekt)",
     ),
-    (
-        "idea add",
-        "tags",
-        "Et stikkord for gruppering (kan gjentas)",
-    ),
-    (
-        "idea add",
-        "related",
-        "En beslektet idé, med id eller entydig begynnelse (kan gjentas)",
-    ),
+    ("idea add", "tags", "Et stikkord for gruppering (kan gjentas)"),
+    ("idea add", "related", "En beslektet idé, med id eller entydig begynnelse (kan gjentas)"),
     ("idea add", "date", "Datoen idéen kom inn [standard: i dag]"),
     (
         "idea list",
@@ -159,11 +119,7 @@ const ARGS: &[(&str, &str, &str)] = &[
         "Bare idéer med denne statusen (kan gjentas): new, assessed, prioritised, testing, rejected, parked, implemented",
     ),
     ("idea list", "kind", "Bare forbedringer eller innovasjoner"),
-    (
-        "idea list",
-        "tags",
-        "Bare idéer med dette stikkordet (kan gjentas; alle må passe)",
-    ),
+    ("idea list", "tags", "Bare idéer med dette stikkordet (kan gjentas; alle må passe)"),
     ("idea list", "source", "Bare idéer fra denne kilden"),
     (
         "idea list",
@@ -175,79 +131,31 @@ const ARGS: &[(&str, &str, &str)] = &[
         "sort",
         "Sortering: priority (høyest prioritet først), title (A–Å) eller date (nyeste først)",
     ),
-    (
-        "idea show",
-        "id",
-        "Id-en til idéen, eller en entydig begynnelse av den",
-    ),
-    (
-        "idea assess",
-        "id",
-        "Id-en til idéen, eller en entydig begynnelse av den",
-    ),
-    (
-        "idea assess",
-        "feasibility",
-        "Hvor gjennomførbar den er: 1 (svært vanskelig) til 5 (enkel)",
-    ),
-    (
-        "idea assess",
-        "benefit",
-        "Hvor stor gevinst den ventes å gi: 1 (lite) til 5 (mye)",
-    ),
-    (
-        "idea assess",
-        "cost",
-        "Hva den ventes å koste: 1 (billig) til 5 (dyr)",
-    ),
+    ("idea show", "id", "Id-en til idéen, eller en entydig begynnelse av den"),
+    ("idea assess", "id", "Id-en til idéen, eller en entydig begynnelse av den"),
+    ("idea assess", "feasibility", "Hvor gjennomførbar den er: 1 (svært vanskelig) til 5 (enkel)"),
+    ("idea assess", "benefit", "Hvor stor gevinst den ventes å gi: 1 (lite) til 5 (mye)"),
+    ("idea assess", "cost", "Hva den ventes å koste: 1 (billig) til 5 (dyr)"),
     ("idea assess", "note", "Hvorfor den fikk disse poengene"),
-    (
-        "idea assess",
-        "date",
-        "Datoen for vurderingen [standard: i dag]",
-    ),
-    (
-        "idea set",
-        "id",
-        "Id-en til idéen, eller en entydig begynnelse av den",
-    ),
+    ("idea assess", "date", "Datoen for vurderingen [standard: i dag]"),
+    ("idea set", "id", "Id-en til idéen, eller en entydig begynnelse av den"),
     (
         "idea set",
         "status",
         "Ny status: new, assessed, prioritised, testing, rejected, parked, implemented",
     ),
-    (
-        "idea set",
-        "reason",
-        "Hvorfor (kreves for rejected og parked)",
-    ),
-    (
-        "idea set",
-        "kind",
-        "improvement/forbedring eller innovation/innovasjon",
-    ),
+    ("idea set", "reason", "Hvorfor (kreves for rejected og parked)"),
+    ("idea set", "kind", "improvement/forbedring eller innovation/innovasjon"),
     ("idea set", "title", "Ny tittel (id-en blir den samme)"),
     ("idea set", "description", "Ny beskrivelse"),
     ("idea set", "source", "Hvem den kom fra"),
     ("idea set", "tags", "Legg til et stikkord (kan gjentas)"),
-    (
-        "idea set",
-        "date",
-        "Datoen for beslutningen [standard: i dag]",
-    ),
-    (
-        "status",
-        "top",
-        "Hvor mange av de høyest prioriterte åpne idéene som skal vises",
-    ),
-    (
-        "status",
-        "as_of",
-        "Rapporter per denne datoen [standard: i dag]",
-    ),
+    ("idea set", "date", "Datoen for beslutningen [standard: i dag]"),
+    ("status", "top", "Hvor mange av de høyest prioriterte åpne idéene som skal vises"),
+    ("status", "as_of", "Rapporter per denne datoen [standard: i dag]"),
     ("check", "strict", "Regn advarsler som problemer (kode 1)"),
     ("check", "as_of", "Sjekk per denne datoen [standard: i dag]"),
-    ("schema", "kind", "Filtypen: project, idea, …"),
+    ("schema", "kind", "Filtypen: project, ideas, roles, … (mappenavnet)"),
     ("help", "subcommand", "Underkommandoen du vil ha hjelp til"),
 ];
 
@@ -275,10 +183,7 @@ fn localize_at(mut cmd: Command, path: &str) -> Command {
     if let Some(after) = cmd.get_after_help().map(|s| s.to_string()) {
         cmd = cmd.after_help(after.replacen("Examples:", "Eksempler:", 1));
     }
-    let ids: Vec<String> = cmd
-        .get_arguments()
-        .map(|a| a.get_id().to_string())
-        .collect();
+    let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
     for id in ids {
         let text = arg_help(path, &id);
         cmd = cmd.mut_arg(&id, |a| {
@@ -296,30 +201,19 @@ fn localize_at(mut cmd: Command, path: &str) -> Command {
             }
         });
     }
-    let subs: Vec<String> = cmd
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
+    let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
     for name in subs {
-        let sub_path = if path.is_empty() {
-            name.clone()
-        } else {
-            format!("{path} {name}")
-        };
+        let sub_path = if path.is_empty() { name.clone() } else { format!("{path} {name}") };
         cmd = cmd.mut_subcommand(&name, |s| localize_at(s, &sub_path));
     }
-    cmd.subcommand_help_heading("Kommandoer")
-        .help_template(TEMPLATE)
+    cmd.subcommand_help_heading("Kommandoer").help_template(TEMPLATE)
 }
 
 fn arg_help(path: &str, id: &str) -> Option<&'static str> {
     let last = path.rsplit(' ').next().unwrap_or(path);
     ARGS.iter()
         .find(|(p, a, _)| *p == path && *a == id)
-        .or_else(|| {
-            ARGS.iter()
-                .find(|(p, a, _)| *p == "help" && last == "help" && *a == id)
-        })
+        .or_else(|| ARGS.iter().find(|(p, a, _)| *p == "help" && last == "help" && *a == id))
         .or_else(|| ARGS.iter().find(|(p, a, _)| *p == "*" && *a == id))
         .map(|(_, _, t)| *t)
 }
@@ -359,11 +253,7 @@ mod tests {
         cmd.build();
         let mut missing = Vec::new();
         walk(&cmd, "", &mut missing);
-        assert!(
-            missing.is_empty(),
-            "no Bokmål help for: {}",
-            missing.join(", ")
-        );
+        assert!(missing.is_empty(), "no Bokmål help for: {}", missing.join(", "));
     }
 
     #[test]

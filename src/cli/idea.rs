@@ -85,21 +85,14 @@ fn cmd_idea_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
     let project = ctx.open()?;
     let title = check_title(&args.title)?;
     let tags = clean_tags(&args.tags)?;
-    let related = args
-        .related
-        .iter()
-        .map(|r| project.resolve(&idea::SPEC, r))
-        .collect::<Result<Vec<_>>>()?;
+    let related =
+        args.related.iter().map(|r| project.resolve(&idea::SPEC, r)).collect::<Result<Vec<_>>>()?;
     let submitted = today(args.date)?;
 
     let mut doc = DocumentMut::new();
     edit::set(&mut doc, "title", edit::text(&title));
     if let Some(d) = &args.description {
-        edit::set(
-            &mut doc,
-            "description",
-            edit::text(&check_text("--description", d)?),
-        );
+        edit::set(&mut doc, "description", edit::text(&check_text("--description", d)?));
     }
     if let Some(s) = &args.source {
         edit::set(&mut doc, "source", edit::text(s));
@@ -119,15 +112,13 @@ fn cmd_idea_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
     let id = project.create(&idea::SPEC, &title, &doc)?;
     let path = project.shown_record(&idea::SPEC, &id);
     match format {
-        Format::Json => ctx
-            .ui
-            .json(&serde_json::json!({ "version": JSON_VERSION, "id": id, "path": path }))?,
+        Format::Json => {
+            ctx.ui.json(&serde_json::json!({ "version": JSON_VERSION, "id": id, "path": path }))?
+        }
         _ => ctx.ui.out(&id)?,
     }
-    ctx.ui.status(&tr!(
-        "La til idéen «{title}» i {path}.",
-        "Added the idea \"{title}\" in {path}."
-    ));
+    ctx.ui
+        .status(&tr!("La til idéen «{title}» i {path}.", "Added the idea \"{title}\" in {path}."));
     Ok(SUCCESS)
 }
 
@@ -211,20 +202,10 @@ fn cmd_idea_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
         .load_all::<Idea>()?
         .into_iter()
         .filter(|i| args.status.is_empty() || args.status.contains(&i.status))
+        .filter(|i| args.kind.as_ref().is_none_or(|k| i.kind.as_ref() == Some(k)))
+        .filter(|i| args.source.as_ref().is_none_or(|s| i.source.as_ref() == Some(s)))
         .filter(|i| {
-            args.kind
-                .as_ref()
-                .is_none_or(|k| i.kind.as_ref() == Some(k))
-        })
-        .filter(|i| {
-            args.source
-                .as_ref()
-                .is_none_or(|s| i.source.as_ref() == Some(s))
-        })
-        .filter(|i| {
-            args.tags
-                .iter()
-                .all(|t| i.tags.iter().any(|it| it.eq_ignore_ascii_case(t.trim())))
+            args.tags.iter().all(|t| i.tags.iter().any(|it| it.eq_ignore_ascii_case(t.trim())))
         })
         .filter(|i| !args.open || i.is_open())
         .collect();
@@ -232,8 +213,7 @@ fn cmd_idea_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
 
     if format == Format::Json {
         let items: Vec<IdeaJson> = ideas.iter().map(|i| with_path(&project, i)).collect();
-        ctx.ui
-            .json(&serde_json::json!({ "version": JSON_VERSION, "ideas": items }))?;
+        ctx.ui.json(&serde_json::json!({ "version": JSON_VERSION, "ideas": items }))?;
         return Ok(SUCCESS);
     }
     if ideas.is_empty() {
@@ -258,9 +238,7 @@ fn cmd_idea_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
                 i.id.clone(),
                 i.title.clone(),
                 STATUS.label(&i.status).to_string(),
-                i.kind
-                    .as_deref()
-                    .map_or("–".into(), |k| KIND.label(k).to_string()),
+                i.kind.as_deref().map_or("–".into(), |k| KIND.label(k).to_string()),
                 i.priority.map_or("–".into(), number::format),
                 i.submitted.map_or("–".into(), |d| d.to_string()),
             ]
@@ -275,10 +253,7 @@ fn sort(ideas: &mut [Idea], key: SortKey) {
     match key {
         SortKey::Priority => idea::sort_by_priority(ideas),
         SortKey::Title => ideas.sort_by(|a, b| {
-            a.title
-                .to_lowercase()
-                .cmp(&b.title.to_lowercase())
-                .then_with(|| a.id.cmp(&b.id))
+            a.title.to_lowercase().cmp(&b.title.to_lowercase()).then_with(|| a.id.cmp(&b.id))
         }),
         SortKey::Date => {
             ideas.sort_by(|a, b| b.submitted.cmp(&a.submitted).then_with(|| a.id.cmp(&b.id)))
@@ -287,10 +262,7 @@ fn sort(ideas: &mut [Idea], key: SortKey) {
 }
 
 fn with_path<'a>(project: &Project, idea: &'a Idea) -> IdeaJson<'a> {
-    IdeaJson {
-        idea,
-        path: project.shown_record(&idea::SPEC, &idea.id),
-    }
+    IdeaJson { idea, path: project.shown_record(&idea::SPEC, &idea.id) }
 }
 
 /// Show one idea with its scores and decisions
@@ -338,9 +310,7 @@ fn cmd_idea_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
         rows.push((tr!("Innsendt", "Submitted"), d.to_string()));
     }
     if let (Some(f), Some(b)) = (i.feasibility, i.benefit) {
-        let cost = i
-            .cost
-            .map_or_else(|| tr!("ikke vurdert", "not assessed"), |c| c.to_string());
+        let cost = i.cost.map_or_else(|| tr!("ikke vurdert", "not assessed"), |c| c.to_string());
         rows.push((
             tr!("Vurdering", "Assessment"),
             tr!(
@@ -348,10 +318,7 @@ fn cmd_idea_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
                 "feasibility {f}, benefit {b}, cost {cost}"
             ),
         ));
-        rows.push((
-            tr!("Prioritet", "Priority"),
-            i.priority.map_or("–".into(), number::format),
-        ));
+        rows.push((tr!("Prioritet", "Priority"), i.priority.map_or("–".into(), number::format)));
     }
     if let Some(d) = i.assessed {
         rows.push((tr!("Vurdert", "Assessed"), d.to_string()));
@@ -368,16 +335,8 @@ fn cmd_idea_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
     if let Some(d) = &i.description {
         rows.push((tr!("Beskrivelse", "Description"), d.clone()));
     }
-    let width = rows
-        .iter()
-        .map(|(k, _)| k.chars().count())
-        .max()
-        .unwrap_or(0);
-    let mut s = format!(
-        "{}  ({})\n",
-        ctx.ui.bold(&i.id),
-        project.shown_record(&idea::SPEC, &i.id)
-    );
+    let width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
+    let mut s = format!("{}  ({})\n", ctx.ui.bold(&i.id), project.shown_record(&idea::SPEC, &i.id));
     for (k, v) in rows {
         let pad = " ".repeat(width - k.chars().count());
         let v = v.replace('\n', &format!("\n{}", " ".repeat(width + 3)));
@@ -425,11 +384,7 @@ pub struct AssessArgs {
 fn cmd_idea_assess(ctx: &mut Ctx, args: AssessArgs) -> Result<u8> {
     let project = ctx.open()?;
     let id = project.resolve(&idea::SPEC, &args.id)?;
-    let note = args
-        .note
-        .as_deref()
-        .map(|n| check_text("--note", n))
-        .transpose()?;
+    let note = args.note.as_deref().map(|n| check_text("--note", n)).transpose()?;
     let date = today(args.date)?;
     project.edit::<Idea>(&id, |current, doc| {
         edit::set(doc, "feasibility", edit::int(args.feasibility));
@@ -521,16 +476,9 @@ fn cmd_idea_set(ctx: &mut Ctx, args: SetArgs) -> Result<u8> {
     let project = ctx.open()?;
     let id = project.resolve(&idea::SPEC, &args.id)?;
     let title = args.title.as_deref().map(check_title).transpose()?;
-    let reason = args
-        .reason
-        .as_deref()
-        .map(|r| check_text("--reason", r))
-        .transpose()?;
-    let description = args
-        .description
-        .as_deref()
-        .map(|d| check_text("--description", d))
-        .transpose()?;
+    let reason = args.reason.as_deref().map(|r| check_text("--reason", r)).transpose()?;
+    let description =
+        args.description.as_deref().map(|d| check_text("--description", d)).transpose()?;
     let tags = clean_tags(&args.tags)?;
     if let Some(status) = &args.status
         && NEEDS_REASON.contains(&status.as_str())

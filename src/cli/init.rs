@@ -88,11 +88,7 @@ pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
         edit::set(&mut doc, "municipality", edit::text(&check_line("--municipality", m)?));
     }
     if let Some(s) = &args.service {
-        edit::set(
-            &mut doc,
-            "service",
-            edit::text(&check_line("--service", s)?),
-        );
+        edit::set(&mut doc, "service", edit::text(&check_line("--service", s)?));
     }
     edit::set(&mut doc, "lang", edit::text(lang.key()));
     edit::set(&mut doc, "roadmap", edit::text(&args.roadmap));

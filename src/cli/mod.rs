@@ -123,10 +123,7 @@ pub enum Command {
 /// `--lang` on the command line, else `VEIKART_LANG`, else the `lang` of the
 /// project in `-C DIR` or above the working folder, else Bokmål.
 fn help_language(args: &[std::ffi::OsString]) -> Lang {
-    let args: Vec<String> = args
-        .iter()
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
+    let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
     let value_of = |long: &str, short: Option<&str>| -> Option<String> {
         let mut it = args.iter().skip(1);
         while let Some(a) = it.next() {
@@ -152,18 +149,11 @@ fn help_language(args: &[std::ffi::OsString]) -> Lang {
     if let Some(lang) = value_of("--lang", None).as_deref().and_then(Lang::parse) {
         return lang;
     }
-    if let Some(lang) = std::env::var("VEIKART_LANG")
-        .ok()
-        .as_deref()
-        .and_then(Lang::parse)
-    {
+    if let Some(lang) = std::env::var("VEIKART_LANG").ok().as_deref().and_then(Lang::parse) {
         return lang;
     }
     let dir = value_of("--project", Some("-C")).map(PathBuf::from);
-    Location::find(dir.as_deref())
-        .ok()
-        .and_then(|loc| loc.peek_lang())
-        .unwrap_or_default()
+    Location::find(dir.as_deref()).ok().and_then(|loc| loc.peek_lang()).unwrap_or_default()
 }
 
 /// What every command gets: the output handle and how to open the project.
@@ -256,10 +246,7 @@ pub fn date_arg(s: &str) -> Result<Date, String> {
 /// A score from 1 to 5 (`4`, `4,0`).
 pub fn score_arg(s: &str) -> Result<i64, String> {
     number::parse_int_in(s, 1, 5).ok_or_else(|| {
-        tr!(
-            "«{s}» er ikke et helt tall fra 1 til 5",
-            "`{s}` is not a whole number from 1 to 5"
-        )
+        tr!("«{s}» er ikke et helt tall fra 1 til 5", "`{s}` is not a whole number from 1 to 5")
     })
 }
 
@@ -310,10 +297,7 @@ pub fn check_line(what: &str, text: &str) -> Result<String> {
 
 /// Refuse free text with control characters other than line breaks and tabs.
 pub fn check_text(what: &str, text: &str) -> Result<String> {
-    if text
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
-    {
+    if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
         return Err(UserError::new(tr!(
             "{what} har kontrolltegn",
             "{what} has control characters"

@@ -16,10 +16,10 @@ use crate::tr;
 #[command(after_help = "\
 Examples:
   veikart schema
-  veikart schema idea > idea.schema.json
+  veikart schema ideas > ideas.schema.json
   veikart schema project")]
 pub struct SchemaArgs {
-    /// The kind: project, idea, …
+    /// The kind: project, ideas, roles, … (the folder name)
     pub kind: Option<String>,
 }
 
@@ -39,21 +39,16 @@ pub fn cmd_schema(ctx: &mut Ctx, args: SchemaArgs) -> Result<u8> {
         return Ok(SUCCESS);
     };
     let wanted = kind.trim().to_lowercase();
-    match all
-        .iter()
-        .find(|(name, spec)| *name == wanted || spec.dir == wanted)
-    {
+    match all.iter().find(|(name, spec)| *name == wanted || spec.noun == wanted) {
         Some((name, spec)) => {
             ctx.ui.out(&schema::render(name, spec))?;
             Ok(SUCCESS)
         }
         None => {
             let names: Vec<&str> = all.iter().map(|(n, _)| *n).collect();
-            Err(
-                UserError::new(tr!("ukjent filtype «{kind}»", "unknown file kind `{kind}`"))
-                    .hint(tr!("velg en av: {}", "choose one of: {}", names.join(", ")))
-                    .into(),
-            )
+            Err(UserError::new(tr!("ukjent filtype «{kind}»", "unknown file kind `{kind}`"))
+                .hint(tr!("velg en av: {}", "choose one of: {}", names.join(", ")))
+                .into())
         }
     }
 }

@@ -68,11 +68,8 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
         .into_iter()
         .map(|k| (k, ideas.iter().filter(|i| i.status == k).count()))
         .collect();
-    let top: Vec<&Idea> = ideas
-        .iter()
-        .filter(|i| i.is_open() && i.priority.is_some())
-        .take(args.top)
-        .collect();
+    let top: Vec<&Idea> =
+        ideas.iter().filter(|i| i.is_open() && i.priority.is_some()).take(args.top).collect();
     let info = &project.info;
     let phases = project::phases(&info.roadmap);
     let (position, of) = info.phase_position();
@@ -107,23 +104,13 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
     }
     rows.push((
         tr!("Fase", "Phase"),
-        tr!(
-            "{} ({position} av {of})",
-            "{} ({position} of {of})",
-            phases.label(&info.phase)
-        ),
+        tr!("{} ({position} av {of})", "{} ({position} of {of})", phases.label(&info.phase)),
     ));
     let counts: Vec<String> = STATUS
         .keys()
         .into_iter()
         .filter(|k| by_status.get(k).copied().unwrap_or(0) > 0)
-        .map(|k| {
-            format!(
-                "{} {}",
-                STATUS.label(k),
-                by_status.get(k).copied().unwrap_or(0)
-            )
-        })
+        .map(|k| format!("{} {}", STATUS.label(k), by_status.get(k).copied().unwrap_or(0)))
         .collect();
     let idea_line = if ideas.is_empty() {
         tr!("ingen ennå", "none yet")
@@ -131,11 +118,7 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
         format!("{} ({})", ideas.len(), counts.join(", "))
     };
     rows.push((tr!("Idéer", "Ideas"), idea_line));
-    let width = rows
-        .iter()
-        .map(|(k, _)| k.chars().count())
-        .max()
-        .unwrap_or(0);
+    let width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
     let mut s = String::new();
     for (k, v) in rows {
         s.push_str(&format!(
@@ -146,10 +129,9 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
     }
     if !top.is_empty() {
         s.push('\n');
-        s.push_str(&ctx.ui.bold(&tr!(
-            "Høyest prioriterte åpne idéer:",
-            "Top open ideas by priority:"
-        )));
+        s.push_str(
+            &ctx.ui.bold(&tr!("Høyest prioriterte åpne idéer:", "Top open ideas by priority:")),
+        );
         s.push('\n');
         for (n, i) in top.iter().enumerate() {
             s.push_str(&format!(

@@ -78,11 +78,7 @@ impl Date {
         let day = doy - (153 * mp + 2) / 5 + 1;
         let month = if mp < 10 { mp + 3 } else { mp - 9 };
         let year = yoe + era * 400 + i64::from(month <= 2);
-        Date::new(
-            i32::try_from(year).ok()?,
-            u8::try_from(month).ok()?,
-            u8::try_from(day).ok()?,
-        )
+        Date::new(i32::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
     }
 
     /// Whole days from `self` to `other` (positive when `other` is later).
@@ -136,10 +132,7 @@ mod tests {
 
     #[test]
     fn parses_only_real_dates() {
-        assert_eq!(
-            Date::parse("2026-11-23").map(|d| d.to_string()),
-            Some("2026-11-23".into())
-        );
+        assert_eq!(Date::parse("2026-11-23").map(|d| d.to_string()), Some("2026-11-23".into()));
         assert!(Date::parse("2026-02-29").is_none());
         assert!(Date::parse("2028-02-29").is_some());
         assert!(Date::parse("2026-13-01").is_none());

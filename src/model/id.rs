@@ -40,11 +40,7 @@ pub fn slug(title: &str) -> String {
             for d in c.nfkd() {
                 if d.is_ascii_alphanumeric() {
                     let mut buf = [0u8; 4];
-                    push(
-                        d.to_ascii_lowercase().encode_utf8(&mut buf),
-                        &mut out,
-                        &mut pending_dash,
-                    );
+                    push(d.to_ascii_lowercase().encode_utf8(&mut buf), &mut out, &mut pending_dash);
                 } else if !is_combining_mark(d) {
                     pending_dash = true;
                 }
@@ -76,20 +72,13 @@ pub fn is_valid(s: &str) -> bool {
         return false;
     }
     s.split('-').all(|part| {
-        !part.is_empty()
-            && part
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
     })
 }
 
 /// The id to try for the `n`-th clash of `base` (1 = the base itself).
 pub fn with_suffix(base: &str, n: usize) -> String {
-    if n <= 1 {
-        base.to_string()
-    } else {
-        format!("{base}-{n}")
-    }
+    if n <= 1 { base.to_string() } else { format!("{base}-{n}") }
 }
 
 /// What a typed id or prefix matched among the known ids.
@@ -105,11 +94,7 @@ pub enum Lookup {
 pub fn lookup<'a>(wanted: &str, ids: impl IntoIterator<Item = &'a str>) -> Lookup {
     let wanted = wanted.trim();
     let needle = slug(wanted);
-    let needle = if needle.is_empty() {
-        wanted.to_lowercase()
-    } else {
-        needle
-    };
+    let needle = if needle.is_empty() { wanted.to_lowercase() } else { needle };
     let ids: Vec<&str> = ids.into_iter().collect();
     if ids.contains(&wanted) {
         return Lookup::Found(wanted.to_string());
@@ -117,11 +102,8 @@ pub fn lookup<'a>(wanted: &str, ids: impl IntoIterator<Item = &'a str>) -> Looku
     if ids.contains(&needle.as_str()) {
         return Lookup::Found(needle);
     }
-    let mut hits: Vec<String> = ids
-        .iter()
-        .filter(|id| id.starts_with(&needle))
-        .map(|s| s.to_string())
-        .collect();
+    let mut hits: Vec<String> =
+        ids.iter().filter(|id| id.starts_with(&needle)).map(|s| s.to_string()).collect();
     hits.sort();
     match hits.len() {
         1 => Lookup::Found(hits.remove(0)),
@@ -142,11 +124,7 @@ pub fn closest(needle: &str, ids: &[&str]) -> Vec<String> {
         .filter(|(d, _)| *d <= limit)
         .collect();
     scored.sort();
-    scored
-        .into_iter()
-        .take(3)
-        .map(|(_, s)| s.to_string())
-        .collect()
+    scored.into_iter().take(3).map(|(_, s)| s.to_string()).collect()
 }
 
 /// Edit distance between two strings, counted in characters.
@@ -171,10 +149,7 @@ mod tests {
 
     #[test]
     fn slugs_follow_the_spec() {
-        assert_eq!(
-            slug("Bedre skilting på legevakten"),
-            "bedre-skilting-pa-legevakten"
-        );
+        assert_eq!(slug("Bedre skilting på legevakten"), "bedre-skilting-pa-legevakten");
         assert_eq!(slug("Ærlig øl-smak & Åpen dør!"), "aerlig-ol-smak-apen-dor");
         assert_eq!(slug("Café Noël"), "cafe-noel");
         assert_eq!(slug("  24/7 Tilgang  "), "24-7-tilgang");
@@ -203,10 +178,7 @@ mod tests {
             lookup("bedre", ids),
             Lookup::Ambiguous(vec!["bedre-mat".into(), "bedre-skilting".into()])
         );
-        assert_eq!(
-            lookup("bedre-skiltng", ids),
-            Lookup::Unknown(vec!["bedre-skilting".into()])
-        );
+        assert_eq!(lookup("bedre-skiltng", ids), Lookup::Unknown(vec!["bedre-skilting".into()]));
         assert_eq!(lookup("zzzzzz", ids), Lookup::Unknown(vec![]));
     }
 }

@@ -12,12 +12,7 @@ use crate::tr;
 pub static SOURCE: EnumSpec = EnumSpec {
     name: "source",
     variants: &[
-        Variant {
-            key: "user",
-            nb: "bruker",
-            en: "user",
-            aliases: &["innbygger", "brukar"],
-        },
+        Variant { key: "user", nb: "bruker", en: "user", aliases: &["innbygger", "brukar"] },
         Variant {
             key: "relative",
             nb: "pårørende",
@@ -36,12 +31,7 @@ pub static SOURCE: EnumSpec = EnumSpec {
             en: "partner",
             aliases: &["samarbeidspartner", "leverandor", "leverandør"],
         },
-        Variant {
-            key: "other",
-            nb: "annen",
-            en: "other",
-            aliases: &["andre", "annet", "anna"],
-        },
+        Variant { key: "other", nb: "annen", en: "other", aliases: &["andre", "annet", "anna"] },
     ],
 };
 
@@ -54,30 +44,15 @@ pub static KIND: EnumSpec = EnumSpec {
             en: "improvement",
             aliases: &["forbetring"],
         },
-        Variant {
-            key: "innovation",
-            nb: "innovasjon",
-            en: "innovation",
-            aliases: &[],
-        },
+        Variant { key: "innovation", nb: "innovasjon", en: "innovation", aliases: &[] },
     ],
 };
 
 pub static STATUS: EnumSpec = EnumSpec {
     name: "status",
     variants: &[
-        Variant {
-            key: "new",
-            nb: "ny",
-            en: "new",
-            aliases: &[],
-        },
-        Variant {
-            key: "assessed",
-            nb: "vurdert",
-            en: "assessed",
-            aliases: &[],
-        },
+        Variant { key: "new", nb: "ny", en: "new", aliases: &[] },
+        Variant { key: "assessed", nb: "vurdert", en: "assessed", aliases: &[] },
         Variant {
             key: "prioritised",
             nb: "prioritert",
@@ -96,12 +71,7 @@ pub static STATUS: EnumSpec = EnumSpec {
             en: "rejected",
             aliases: &["avvist", "discarded"],
         },
-        Variant {
-            key: "parked",
-            nb: "parkert",
-            en: "parked",
-            aliases: &["lagt-bort", "on-hold"],
-        },
+        Variant { key: "parked", nb: "parkert", en: "parked", aliases: &["lagt-bort", "on-hold"] },
         Variant {
             key: "implemented",
             nb: "innført",
@@ -121,16 +91,8 @@ pub static SPEC: KindSpec = KindSpec {
     plural_nb: "idéer",
     fields: &[
         Field::req("title", FieldType::Line, "The idea in a few words."),
-        Field::opt(
-            "description",
-            FieldType::Text,
-            "What the idea is and what problem it solves.",
-        ),
-        Field::opt(
-            "source",
-            FieldType::Enum(&SOURCE),
-            "Who the idea came from.",
-        ),
+        Field::opt("description", FieldType::Text, "What the idea is and what problem it solves."),
+        Field::opt("source", FieldType::Enum(&SOURCE), "Who the idea came from."),
         Field::opt(
             "kind",
             FieldType::Enum(&KIND),
@@ -140,42 +102,20 @@ pub static SPEC: KindSpec = KindSpec {
         Field::opt("tags", FieldType::Lines, "Free labels for grouping."),
         Field::opt("related", FieldType::Refs("ideas"), "Ids of related ideas."),
         Field::req("submitted", FieldType::Date, "When the idea was recorded."),
-        Field::opt(
-            "feasibility",
-            SCORE,
-            "How feasible the idea is, 1 (hard) to 5 (easy).",
-        ),
-        Field::opt(
-            "benefit",
-            SCORE,
-            "Expected benefit, 1 (little) to 5 (much).",
-        ),
+        Field::opt("feasibility", SCORE, "How feasible the idea is, 1 (hard) to 5 (easy)."),
+        Field::opt("benefit", SCORE, "Expected benefit, 1 (little) to 5 (much)."),
         Field::opt("cost", SCORE, "Expected cost, 1 (cheap) to 5 (expensive)."),
         Field::opt("note", FieldType::Text, "Why it was scored as it was."),
         Field::opt("assessed", FieldType::Date, "When it was last assessed."),
-        Field::opt(
-            "reason",
-            FieldType::Text,
-            "Why it was rejected, parked or otherwise decided.",
-        ),
-        Field::opt(
-            "decided",
-            FieldType::Date,
-            "When its status was last decided.",
-        ),
+        Field::opt("reason", FieldType::Text, "Why it was rejected, parked or otherwise decided."),
+        Field::opt("decided", FieldType::Date, "When its status was last decided."),
     ],
 };
 
 /// Statuses that need a reason.
 pub const NEEDS_REASON: &[&str] = &["rejected", "parked"];
 /// Statuses that are decisions (they set `decided`).
-pub const DECISIONS: &[&str] = &[
-    "prioritised",
-    "testing",
-    "rejected",
-    "parked",
-    "implemented",
-];
+pub const DECISIONS: &[&str] = &["prioritised", "testing", "rejected", "parked", "implemented"];
 
 /// One idea, as read from `ideas/<id>.toml`.
 #[derive(Debug, Clone, Serialize)]
@@ -321,10 +261,7 @@ pub fn rules(idea: &Idea) -> Vec<Finding> {
         out.push(Finding::error(
             "self-reference",
             Some("related"),
-            tr!(
-                "idéen viser til seg selv i `related`",
-                "the idea lists itself in `related`"
-            ),
+            tr!("idéen viser til seg selv i `related`", "the idea lists itself in `related`"),
         ));
     }
     out

@@ -1,15 +1,59 @@
 //! The domain: plain types and rules, with no I/O, no TOML and no CLI.
 
+pub mod activity;
 pub mod date;
 pub mod id;
 pub mod idea;
+pub mod journey;
 pub mod number;
 pub mod project;
+pub mod raci;
+pub mod role;
+pub mod routine;
+pub mod rules;
 pub mod schema;
+pub mod touchpoint;
 pub mod value;
+
+use std::collections::BTreeMap;
 
 use schema::{Finding, KindSpec};
 use value::Fields;
+
+/// What rules may need beyond the record itself.
+#[derive(Debug, Clone)]
+pub struct RuleCtx {
+    /// "Today" for rules about dates (`--as-of`).
+    pub as_of: date::Date,
+    /// The project file, when it could be read.
+    pub project: Option<project::ProjectInfo>,
+}
+
+/// A finding about a record other than the one being read, or about the
+/// project as a whole: `dir` and `id` say which file (`dir` "" = veikart.toml).
+#[derive(Debug, Clone)]
+pub struct Located {
+    pub dir: &'static str,
+    pub id: String,
+    pub finding: Finding,
+}
+
+/// Every valid record of the project, by folder, for rules that look across
+/// records (a role nobody uses, a missing service owner).
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    pub records: BTreeMap<&'static str, Vec<Fields>>,
+}
+
+impl Snapshot {
+    /// The records of one kind, typed.
+    pub fn all<K: Kind>(&self) -> Vec<K> {
+        self.records
+            .get(K::SPEC.dir)
+            .map(|v| v.iter().map(K::from_fields).collect())
+            .unwrap_or_default()
+    }
+}
 
 /// A kind of record: its declared fields, how to read it from validated
 /// values, and its own rules. A new kind is a module implementing this, plus
@@ -17,7 +61,7 @@ use value::Fields;
 pub trait Kind: Sized + serde::Serialize {
     const SPEC: &'static KindSpec;
     fn from_fields(fields: &Fields) -> Self;
-    fn rules(&self) -> Vec<Finding> {
+    fn rules(&self, _ctx: &RuleCtx) -> Vec<Finding> {
         Vec::new()
     }
     fn id(&self) -> &str;
@@ -26,32 +70,52 @@ pub trait Kind: Sized + serde::Serialize {
 /// A kind, type-erased, for code that walks every kind (`check`, schemas).
 pub struct KindEntry {
     pub spec: &'static KindSpec,
-    pub rules: fn(&Fields) -> Vec<Finding>,
+    pub rules: fn(&Fields, &RuleCtx) -> Vec<Finding>,
 }
 
-fn rules_of<K: Kind>(fields: &Fields) -> Vec<Finding> {
-    K::from_fields(fields).rules()
+fn rules_of<K: Kind>(fields: &Fields, ctx: &RuleCtx) -> Vec<Finding> {
+    K::from_fields(fields).rules(ctx)
 }
 
 const fn entry<K: Kind>() -> KindEntry {
-    KindEntry {
-        spec: K::SPEC,
-        rules: rules_of::<K>,
-    }
+    KindEntry { spec: K::SPEC, rules: rules_of::<K> }
 }
 
 /// Every kind of record a project can hold, in the order `check` reads them.
-pub static KINDS: &[KindEntry] = &[entry::<idea::Idea>()];
+pub static KINDS: &[KindEntry] = &[
+    entry::<idea::Idea>(),
+    entry::<role::Role>(),
+    entry::<journey::Step>(),
+    entry::<activity::Activity>(),
+    entry::<routine::Routine>(),
+    entry::<touchpoint::Touchpoint>(),
+];
 
-impl Kind for idea::Idea {
-    const SPEC: &'static KindSpec = &idea::SPEC;
-    fn from_fields(fields: &Fields) -> Self {
-        idea::Idea::from_fields(fields)
-    }
-    fn rules(&self) -> Vec<Finding> {
-        idea::rules(self)
-    }
-    fn id(&self) -> &str {
-        &self.id
-    }
+/// `impl Kind` for a model type: its spec, constructor and (optionally) rules.
+macro_rules! kind {
+    ($ty:ty, $spec:expr) => {
+        kind!($ty, $spec, |_r, _ctx| Vec::new());
+    };
+    ($ty:ty, $spec:expr, |$r:ident, $ctx:ident| $rules:expr) => {
+        impl Kind for $ty {
+            const SPEC: &'static KindSpec = &$spec;
+            fn from_fields(fields: &Fields) -> Self {
+                <$ty>::from_fields(fields)
+            }
+            fn rules(&self, ctx: &RuleCtx) -> Vec<Finding> {
+                let ($r, $ctx) = (self, ctx);
+                $rules
+            }
+            fn id(&self) -> &str {
+                &self.id
+            }
+        }
+    };
 }
+
+kind!(idea::Idea, idea::SPEC, |r, _ctx| idea::rules(r));
+kind!(role::Role, role::SPEC);
+kind!(journey::Step, journey::SPEC);
+kind!(activity::Activity, activity::SPEC, |r, _ctx| r.rules());
+kind!(routine::Routine, routine::SPEC, |r, ctx| r.rules(ctx.as_of));
+kind!(touchpoint::Touchpoint, touchpoint::SPEC);

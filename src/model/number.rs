@@ -3,11 +3,8 @@
 /// Parse a decimal number, accepting a decimal comma and spaces between
 /// thousands. Returns `None` for anything else (including NaN and infinity).
 pub fn parse_decimal(s: &str) -> Option<f64> {
-    let cleaned: String = s
-        .trim()
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_'))
-        .collect();
+    let cleaned: String =
+        s.trim().chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '_')).collect();
     if cleaned.is_empty() || cleaned.matches([',', '.']).count() > 1 {
         return None;
     }

@@ -15,12 +15,7 @@ pub static LANG: EnumSpec = EnumSpec {
             en: "Norwegian Bokmål",
             aliases: &["no", "bokmal", "norsk"],
         },
-        Variant {
-            key: "en",
-            nb: "engelsk",
-            en: "English",
-            aliases: &["english"],
-        },
+        Variant { key: "en", nb: "engelsk", en: "English", aliases: &["english"] },
     ],
 };
 
@@ -46,18 +41,8 @@ pub static ROADMAP: EnumSpec = EnumSpec {
 pub static PHASE: EnumSpec = EnumSpec {
     name: "phase",
     variants: &[
-        Variant {
-            key: "forankring",
-            nb: "Forankring",
-            en: "Anchoring",
-            aliases: &["anchoring"],
-        },
-        Variant {
-            key: "innsikt",
-            nb: "Innsikt",
-            en: "Insight",
-            aliases: &["insight"],
-        },
+        Variant { key: "forankring", nb: "Forankring", en: "Anchoring", aliases: &["anchoring"] },
+        Variant { key: "innsikt", nb: "Innsikt", en: "Insight", aliases: &["insight"] },
         Variant {
             key: "tjenesteutvikling",
             nb: "Tjenesteutvikling",
@@ -138,32 +123,17 @@ pub static SPEC: KindSpec = KindSpec {
     plural_nb: "prosjekter",
     fields: &[
         Field::req("name", FieldType::Line, "The project's name."),
-        Field::opt(
-            "municipality",
-            FieldType::Line,
-            "The municipality (or region) that runs it.",
-        ),
+        Field::opt("municipality", FieldType::Line, "The municipality (or region) that runs it."),
         Field::opt("service", FieldType::Line, "The service being renewed."),
+        Field::opt("problem", FieldType::Text, "The problem the project sets out to solve."),
         Field::opt(
-            "problem",
-            FieldType::Text,
-            "The problem the project sets out to solve.",
+            "owner",
+            FieldType::Ref("roles"),
+            "The role that owns the whole service from start to end (tjenesteeier).",
         ),
-        Field::opt(
-            "lang",
-            FieldType::Enum(&LANG),
-            "Language of the tool's output: nb or en.",
-        ),
-        Field::req(
-            "roadmap",
-            FieldType::Enum(&ROADMAP),
-            "The roadmap the project follows.",
-        ),
-        Field::req(
-            "phase",
-            FieldType::Line,
-            "The current phase of the roadmap.",
-        ),
+        Field::opt("lang", FieldType::Enum(&LANG), "Language of the tool's output: nb or en."),
+        Field::req("roadmap", FieldType::Enum(&ROADMAP), "The roadmap the project follows."),
+        Field::req("phase", FieldType::Line, "The current phase of the roadmap."),
         Field::opt("started", FieldType::Date, "When the project was started."),
     ],
 };
@@ -175,6 +145,7 @@ pub struct ProjectInfo {
     pub municipality: Option<String>,
     pub service: Option<String>,
     pub problem: Option<String>,
+    pub owner: Option<String>,
     pub lang: Option<String>,
     pub roadmap: String,
     pub phase: String,
@@ -188,6 +159,7 @@ impl ProjectInfo {
             municipality: f.opt_string("municipality"),
             service: f.opt_string("service"),
             problem: f.opt_string("problem"),
+            owner: f.opt_string("owner"),
             lang: f.opt_string("lang"),
             roadmap: f.str("roadmap").unwrap_or("ks-2018").to_string(),
             phase: f.string("phase"),
@@ -195,13 +167,19 @@ impl ProjectInfo {
         }
     }
 
+    /// Whether the project has reached `phase` (by the roadmap's order).
+    pub fn reached(&self, phase: &str) -> bool {
+        let spec = phases(&self.roadmap);
+        match (spec.get(&self.phase), spec.get(phase)) {
+            (Some(_), Some(_)) => spec.rank(&self.phase) >= spec.rank(phase),
+            _ => false,
+        }
+    }
+
     /// The phase's label and its place (1-based) in the roadmap.
     pub fn phase_position(&self) -> (usize, usize) {
         let spec = phases(&self.roadmap);
-        (
-            spec.rank(&self.phase).saturating_add(1),
-            spec.variants.len(),
-        )
+        (spec.rank(&self.phase).saturating_add(1), spec.variants.len())
     }
 }
 
@@ -219,11 +197,7 @@ pub fn rules(p: &ProjectInfo) -> Vec<Finding> {
                     p.roadmap
                 ),
             )
-            .hint(tr!(
-                "gyldige faser: {}",
-                "valid phases: {}",
-                spec.keys().join(", ")
-            )),
+            .hint(tr!("gyldige faser: {}", "valid phases: {}", spec.keys().join(", "))),
         ];
     }
     Vec::new()

@@ -66,10 +66,7 @@ impl EnumSpec {
 
     /// Position of a key in the declared order (for sorting).
     pub fn rank(&self, key: &str) -> usize {
-        self.variants
-            .iter()
-            .position(|v| v.key == key)
-            .unwrap_or(usize::MAX)
+        self.variants.iter().position(|v| v.key == key).unwrap_or(usize::MAX)
     }
 }
 
@@ -97,6 +94,9 @@ pub enum FieldType {
     Ref(&'static str),
     /// A list of ids of records in a folder.
     Refs(&'static str),
+    /// A table whose keys are ids of records in a folder and whose values are
+    /// keys of an enum (`[raci]` with `role = "H"`).
+    RefMap(&'static str, &'static EnumSpec),
 }
 
 /// One key of a record file.
@@ -111,20 +111,10 @@ pub struct Field {
 
 impl Field {
     pub const fn req(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
-        Field {
-            name,
-            ty,
-            required: true,
-            doc,
-        }
+        Field { name, ty, required: true, doc }
     }
     pub const fn opt(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
-        Field {
-            name,
-            ty,
-            required: false,
-            doc,
-        }
+        Field { name, ty, required: false, doc }
     }
 }
 
@@ -175,29 +165,25 @@ pub struct Finding {
     pub code: &'static str,
     /// The field it is about, if any; the store turns it into a line.
     pub field: Option<&'static str>,
+    /// A key inside that field's table (a role in `[raci]`), if any.
+    pub key: Option<String>,
     pub message: String,
     pub hints: Vec<String>,
 }
 
 impl Finding {
     pub fn error(code: &'static str, field: Option<&'static str>, message: String) -> Finding {
-        Finding {
-            severity: Severity::Error,
-            code,
-            field,
-            message,
-            hints: Vec::new(),
-        }
+        Finding { severity: Severity::Error, code, field, key: None, message, hints: Vec::new() }
     }
     pub fn warning(code: &'static str, field: Option<&'static str>, message: String) -> Finding {
-        Finding {
-            severity: Severity::Warning,
-            code,
-            field,
-            message,
-            hints: Vec::new(),
-        }
+        Finding { severity: Severity::Warning, code, field, key: None, message, hints: Vec::new() }
     }
+    /// Point at one key of the field's table.
+    pub fn at_key(mut self, key: &str) -> Finding {
+        self.key = Some(key.to_string());
+        self
+    }
+
     pub fn hint(mut self, hint: String) -> Finding {
         self.hints.push(hint);
         self

@@ -13,6 +13,8 @@ pub enum Value {
     Bool(bool),
     Date(Date),
     List(Vec<Value>),
+    /// A table of key → value, in file order.
+    Map(Vec<(String, Value)>),
 }
 
 /// The validated fields of one record, by key.
@@ -60,6 +62,20 @@ impl Fields {
             _ => None,
         }
     }
+    /// A table of key → text, in file order.
+    pub fn string_map(&self, key: &str) -> Vec<(String, String)> {
+        match self.values.get(key) {
+            Some(Value::Map(items)) => items
+                .iter()
+                .filter_map(|(k, v)| match v {
+                    Value::Str(s) => Some((k.clone(), s.clone())),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     pub fn strings(&self, key: &str) -> Vec<String> {
         match self.values.get(key) {
             Some(Value::List(items)) => items
@@ -72,4 +88,17 @@ impl Fields {
             _ => Vec::new(),
         }
     }
+}
+
+/// Serialize `(key, value)` pairs as a JSON object (for `#[serde(serialize_with)]`).
+pub fn pairs_as_map<S: serde::Serializer>(
+    pairs: &[(String, String)],
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut m = s.serialize_map(Some(pairs.len()))?;
+    for (k, v) in pairs {
+        m.serialize_entry(k, v)?;
+    }
+    m.end()
 }

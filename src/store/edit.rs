@@ -51,11 +51,7 @@ pub fn date(d: Date) -> Value {
         month: d.month(),
         day: d.day(),
     };
-    Value::from(toml_edit::Datetime {
-        date: Some(date),
-        time: None,
-        offset: None,
-    })
+    Value::from(toml_edit::Datetime { date: Some(date), time: None, offset: None })
 }
 
 pub fn list<S: AsRef<str>>(items: &[S]) -> Value {

@@ -48,11 +48,7 @@ pub fn write_atomic(path: &Path, shown: &str, bytes: &[u8]) -> Result<()> {
 pub fn create_new(path: &Path, shown: &str, bytes: &[u8]) -> Result<bool> {
     let dir = parent(path);
     fs::create_dir_all(&dir).with_context(|| {
-        tr!(
-            "kunne ikke lage mappen {}",
-            "could not create the folder {}",
-            dir.display()
-        )
+        tr!("kunne ikke lage mappen {}", "could not create the folder {}", dir.display())
     })?;
     let tmp = write_temp(&dir, shown, bytes)?;
     set_default_mode(tmp.path());
@@ -75,11 +71,7 @@ fn write_temp(dir: &Path, shown: &str, bytes: &[u8]) -> Result<tempfile::NamedTe
         .suffix(".tmp")
         .tempfile_in(dir)
         .with_context(|| {
-            tr!(
-                "kunne ikke skrive i mappen {}",
-                "could not write in the folder {}",
-                dir.display()
-            )
+            tr!("kunne ikke skrive i mappen {}", "could not write in the folder {}", dir.display())
         })?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.as_file().sync_all())
@@ -121,10 +113,7 @@ pub struct WriteLock {
 impl WriteLock {
     pub fn acquire(root: &Path) -> Result<WriteLock> {
         let canonical = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-        let name = format!(
-            "veikart-{:016x}.lock",
-            fnv1a(canonical.to_string_lossy().as_bytes())
-        );
+        let name = format!("veikart-{:016x}.lock", fnv1a(canonical.to_string_lossy().as_bytes()));
         let path = std::env::temp_dir().join(name);
         let file = fs::OpenOptions::new()
             .create(true)

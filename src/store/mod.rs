@@ -35,6 +35,14 @@ pub struct Project {
     pub info: ProjectInfo,
 }
 
+/// The project file, read and validated.
+#[derive(Debug)]
+pub struct InfoRead {
+    pub info: Option<ProjectInfo>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub references: Vec<record::Reference>,
+}
+
 /// Where a project lives, before its project file is read.
 #[derive(Debug, Clone)]
 pub struct Location {
@@ -61,23 +69,15 @@ impl Location {
                 ))
                 .into());
             }
-            return Ok(Location {
-                root: dir.to_path_buf(),
-                prefix: dir.to_path_buf(),
-            });
+            return Ok(Location { root: dir.to_path_buf(), prefix: dir.to_path_buf() });
         }
-        let cwd = std::env::current_dir().context(tr!(
-            "kunne ikke lese arbeidsmappen",
-            "could not read the working folder"
-        ))?;
+        let cwd = std::env::current_dir()
+            .context(tr!("kunne ikke lese arbeidsmappen", "could not read the working folder"))?;
         let mut up = PathBuf::new();
         let mut dir: &Path = &cwd;
         loop {
             if dir.join(PROJECT_FILE).is_file() {
-                return Ok(Location {
-                    root: dir.to_path_buf(),
-                    prefix: up,
-                });
+                return Ok(Location { root: dir.to_path_buf(), prefix: up });
             }
             match dir.parent() {
                 Some(p) => {
@@ -105,18 +105,20 @@ impl Location {
 
     /// Read and validate the project file, returning its diagnostics too.
     pub fn read_info(&self) -> Result<(Option<ProjectInfo>, Vec<Diagnostic>)> {
+        let r = self.read_info_full()?;
+        Ok((r.info, r.diagnostics))
+    }
+
+    /// Like [`Location::read_info`], with the references the file makes.
+    pub fn read_info_full(&self) -> Result<InfoRead> {
         let shown = self.shown(PROJECT_FILE);
         let text = read_text(&self.root.join(PROJECT_FILE), &shown)?;
         let parsed = record::parse(&project::SPEC, "", &shown, &text);
-        let mut diags = parsed.diagnostics;
+        let mut diagnostics = parsed.diagnostics;
         let info = match parsed.fields {
-            Some(f)
-                if !diags
-                    .iter()
-                    .any(|d| d.severity == crate::diag::Severity::Error) =>
-            {
+            Some(f) if !diagnostics.iter().any(|d| d.severity == crate::diag::Severity::Error) => {
                 let info = ProjectInfo::from_fields(&f);
-                diags.extend(record::findings_to_diagnostics(
+                diagnostics.extend(record::findings_to_diagnostics(
                     &text,
                     &shown,
                     project::rules(&info),
@@ -125,7 +127,7 @@ impl Location {
             }
             _ => None,
         };
-        Ok((info, diags))
+        Ok(InfoRead { info, diagnostics, references: parsed.references })
     }
 
     /// The project's `lang`, if its file can be read; never fails.
@@ -138,22 +140,14 @@ impl Location {
     pub fn open(self) -> Result<Project> {
         let (info, diags) = self.read_info()?;
         match info {
-            Some(info) => Ok(Project {
-                root: self.root,
-                prefix: self.prefix,
-                info,
-            }),
+            Some(info) => Ok(Project { root: self.root, prefix: self.prefix, info }),
             None => Err(broken_file(&diags)),
         }
     }
 }
 
 fn shown_path(prefix: &Path, rel: &str) -> String {
-    let p = if prefix.as_os_str().is_empty() {
-        PathBuf::from(rel)
-    } else {
-        prefix.join(rel)
-    };
+    let p = if prefix.as_os_str().is_empty() { PathBuf::from(rel) } else { prefix.join(rel) };
     let mut s = String::new();
     for (i, c) in p.components().enumerate() {
         match c {
@@ -172,10 +166,7 @@ fn shown_path(prefix: &Path, rel: &str) -> String {
 
 /// The error a command (other than `check`) gives for a file it cannot use.
 pub fn broken_file(diags: &[Diagnostic]) -> anyhow::Error {
-    let first = diags
-        .iter()
-        .find(|d| d.severity == crate::diag::Severity::Error)
-        .or(diags.first());
+    let first = diags.iter().find(|d| d.severity == crate::diag::Severity::Error).or(diags.first());
     match first {
         Some(d) => {
             let mut e = UserError::new(d.one_line());
@@ -207,17 +198,12 @@ pub fn read_text(path: &Path, shown: &str) -> Result<String> {
             .into());
         }
         Err(e) if e.kind() == ErrorKind::NotFound => {
-            return Err(
-                UserError::new(tr!("{shown} finnes ikke", "{shown} does not exist")).into(),
-            );
+            return Err(UserError::new(tr!("{shown} finnes ikke", "{shown} does not exist")).into());
         }
         _ => {}
     }
     let bytes = fs::read(path).map_err(|e| {
-        UserError::new(tr!(
-            "kunne ikke lese {shown}: {e}",
-            "could not read {shown}: {e}"
-        ))
+        UserError::new(tr!("kunne ikke lese {shown}: {e}", "could not read {shown}: {e}"))
     })?;
     String::from_utf8(bytes).map_err(|e| {
         UserError::new(tr!(
@@ -313,10 +299,7 @@ impl Project {
 
     /// Read every record of a kind, in id order.
     pub fn load_all<K: Kind>(&self) -> Result<Vec<K>> {
-        self.ids(K::SPEC)?
-            .iter()
-            .map(|id| self.load::<K>(id))
-            .collect()
+        self.ids(K::SPEC)?.iter().map(|id| self.load::<K>(id)).collect()
     }
 
     /// Write a new record with an id made from `title`; on a clash the id gets
@@ -393,10 +376,7 @@ fn list_ids(dir: &Path, shown: &str) -> Result<Vec<String>> {
     let mut ids = Vec::new();
     for entry in entries {
         let entry = entry.with_context(|| {
-            tr!(
-                "kunne ikke lese mappen {shown}",
-                "could not read the folder {shown}"
-            )
+            tr!("kunne ikke lese mappen {shown}", "could not read the folder {shown}")
         })?;
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };

@@ -31,20 +31,14 @@ pub struct Parsed {
 
 impl Parsed {
     pub fn has_errors(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.severity == Severity::Error)
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
     }
 }
 
 /// Validate `text` (the contents of the file shown as `shown`) as a record of `spec`.
 pub fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Parsed {
     let lines = LineIndex::new(text);
-    let mut out = Parsed {
-        fields: None,
-        diagnostics: Vec::new(),
-        references: Vec::new(),
-    };
+    let mut out = Parsed { fields: None, diagnostics: Vec::new(), references: Vec::new() };
     let mk = |span: Option<std::ops::Range<usize>>,
               sev: Severity,
               code: &str,
@@ -79,10 +73,7 @@ pub fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Parsed {
         }
     };
     let table = doc.as_table();
-    let mut fields = Fields {
-        id: id.to_string(),
-        ..Fields::default()
-    };
+    let mut fields = Fields { id: id.to_string(), ..Fields::default() };
     let mut ok = true;
 
     for (key, item) in table.iter() {
@@ -105,12 +96,32 @@ pub fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Parsed {
             continue;
         };
         let span = item.span().or(key_span.clone());
+        if let FieldType::RefMap(dir, values) = field.ty {
+            match convert_map(field, dir, values, item) {
+                Ok((value, refs)) => {
+                    for (id, sp) in refs {
+                        out.references.push(reference(
+                            field,
+                            dir,
+                            &id,
+                            sp.or(span.clone()),
+                            &lines,
+                        ));
+                    }
+                    fields.values.insert(key.to_string(), value);
+                }
+                Err((sp, (code, msg, hints))) => {
+                    out.diagnostics.push(mk(sp.or(span), Severity::Error, code, msg, hints));
+                    ok = false;
+                }
+            }
+            continue;
+        }
         match convert(field, item) {
             Ok(value) => {
                 match (&field.ty, &value) {
                     (FieldType::Ref(dir), Value::Str(s)) => {
-                        out.references
-                            .push(reference(field, dir, s, span.clone(), &lines))
+                        out.references.push(reference(field, dir, s, span.clone(), &lines))
                     }
                     (FieldType::Refs(dir), Value::List(items)) => {
                         let spans = item_spans(item);
@@ -126,8 +137,7 @@ pub fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Parsed {
                 fields.values.insert(key.to_string(), value);
             }
             Err((code, msg, hints)) => {
-                out.diagnostics
-                    .push(mk(span, Severity::Error, code, msg, hints));
+                out.diagnostics.push(mk(span, Severity::Error, code, msg, hints));
                 ok = false;
             }
         }
@@ -139,12 +149,7 @@ pub fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Parsed {
                 Severity::Error,
                 "missing",
                 tr!("mangler `{}`", "`{}` is missing", field.name),
-                vec![tr!(
-                    "legg til `{} = ...` ({})",
-                    "add `{} = ...` ({})",
-                    field.name,
-                    field.doc
-                )],
+                vec![tr!("legg til `{} = ...` ({})", "add `{} = ...` ({})", field.name, field.doc)],
             ));
             ok = false;
         }
@@ -167,7 +172,12 @@ pub fn findings_to_diagnostics(text: &str, shown: &str, findings: Vec<Finding>) 
         .map(|f| {
             let span = f.field.and_then(|name| {
                 let table = doc.as_ref()?.as_table();
-                table.key(name).and_then(|k| k.span())
+                let field_span = table.key(name).and_then(|k| k.span());
+                let sub = f.key.as_deref().and_then(|k| {
+                    let inner = table.get(name)?.as_table_like()?;
+                    inner.key(k).and_then(|key| key.span())
+                });
+                sub.or(field_span).or_else(|| table.get(name).and_then(Item::span))
             });
             let (line, column) = span.map_or((1, 1), |s| lines.position(s.start));
             Diagnostic {
@@ -191,13 +201,7 @@ fn reference(
     lines: &LineIndex,
 ) -> Reference {
     let (line, column) = span.map_or((1, 1), |s| lines.position(s.start));
-    Reference {
-        field: field.name,
-        dir,
-        id: id.to_string(),
-        line,
-        column,
-    }
+    Reference { field: field.name, dir, id: id.to_string(), line, column }
 }
 
 fn item_spans(item: &Item) -> Vec<Option<std::ops::Range<usize>>> {
@@ -307,11 +311,7 @@ fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
         },
         FieldType::Bool => match item.as_bool() {
             Some(b) => Ok(Value::Bool(b)),
-            None => Err(wrong_type(
-                field,
-                tr!("true eller false", "true or false"),
-                item,
-            )),
+            None => Err(wrong_type(field, tr!("true eller false", "true or false"), item)),
         },
         FieldType::Enum(spec) => {
             let Some(s) = item.as_str() else {
@@ -322,24 +322,12 @@ fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
             }
             let mut hints = Vec::new();
             if let Some(key) = spec.parse(s) {
-                hints.push(tr!(
-                    "skriv `{} = \"{key}\"`",
-                    "write `{} = \"{key}\"`",
-                    field.name
-                ));
+                hints.push(tr!("skriv `{} = \"{key}\"`", "write `{} = \"{key}\"`", field.name));
             }
-            hints.push(tr!(
-                "gyldige verdier: {}",
-                "valid values: {}",
-                spec.keys().join(", ")
-            ));
+            hints.push(tr!("gyldige verdier: {}", "valid values: {}", spec.keys().join(", ")));
             Err((
                 "enum",
-                tr!(
-                    "`{s}` er ikke en gyldig `{}`",
-                    "`{s}` is not a valid `{}`",
-                    field.name
-                ),
+                tr!("`{s}` er ikke en gyldig `{}`", "`{s}` is not a valid `{}`", field.name),
                 hints,
             ))
         }
@@ -371,13 +359,12 @@ fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
             }
             Ok(Value::List(list))
         }
+        FieldType::RefMap(dir, values) => {
+            convert_map(field, dir, values, item).map(|(v, _)| v).map_err(|(_, p)| p)
+        }
         FieldType::Ref(_) => {
             let Some(s) = item.as_str() else {
-                return Err(wrong_type(
-                    field,
-                    tr!("en id (tekst)", "an id (a string)"),
-                    item,
-                ));
+                return Err(wrong_type(field, tr!("en id (tekst)", "an id (a string)"), item));
             };
             if !id::is_valid(s) {
                 return Err(bad_id(field, s));
@@ -387,14 +374,71 @@ fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
     }
 }
 
+type Span = Option<std::ops::Range<usize>>;
+type SpannedProblem = (Span, Problem);
+
+/// A table of `id = "VALUE"`: every key an id, every value a key of `values`.
+/// Errors point at the entry at fault.
+fn convert_map(
+    field: &Field,
+    _dir: &str,
+    values: &crate::model::schema::EnumSpec,
+    item: &Item,
+) -> Result<(Value, Vec<(String, Span)>), SpannedProblem> {
+    let Some(table) = item.as_table_like() else {
+        return Err((None, wrong_type(field, tr!("en tabell", "a table"), item)));
+    };
+    let mut entries = Vec::new();
+    let mut refs = Vec::new();
+    for (k, v) in table.iter() {
+        let key_span = table.key(k).and_then(|key| key.span());
+        if !id::is_valid(k) {
+            return Err((key_span, bad_id(field, k)));
+        }
+        let Some(s) = v.as_str() else {
+            return Err((
+                v.span().or(key_span),
+                (
+                    "type",
+                    tr!(
+                        "`{}.{k}` skal være tekst, for eksempel \"{}\"",
+                        "`{}.{k}` should be a string, for example \"{}\"",
+                        field.name,
+                        values.keys().first().copied().unwrap_or("")
+                    ),
+                    Vec::new(),
+                ),
+            ));
+        };
+        if values.get(s).is_none() {
+            let mut hints = Vec::new();
+            if let Some(key) = values.parse(s) {
+                hints.push(tr!("skriv `{k} = \"{key}\"`", "write `{k} = \"{key}\"`"));
+            }
+            hints.push(tr!("gyldige verdier: {}", "valid values: {}", values.keys().join(", ")));
+            return Err((
+                v.span().or(key_span),
+                (
+                    "enum",
+                    tr!(
+                        "`{s}` er ikke en gyldig verdi i `{}` (for `{k}`)",
+                        "`{s}` is not a valid value in `{}` (for `{k}`)",
+                        field.name
+                    ),
+                    hints,
+                ),
+            ));
+        }
+        entries.push((k.to_string(), Value::Str(s.to_string())));
+        refs.push((k.to_string(), key_span));
+    }
+    Ok((Value::Map(entries), refs))
+}
+
 fn bad_id(field: &Field, s: &str) -> Problem {
     (
         "bad-id",
-        tr!(
-            "`{s}` i `{}` er ikke en gyldig id",
-            "`{s}` in `{}` is not a valid id",
-            field.name
-        ),
+        tr!("`{s}` i `{}` er ikke en gyldig id", "`{s}` in `{}` is not a valid id", field.name),
         vec![tr!(
             "en id har små bokstaver a–z, sifre og bindestreker, som `{}`",
             "an id has lowercase a–z, digits and dashes, like `{}`",
@@ -405,11 +449,7 @@ fn bad_id(field: &Field, s: &str) -> Problem {
 
 fn convert_date(field: &Field, item: &Item) -> Result<Value, Problem> {
     let Some(TomlValue::Datetime(dt)) = item.as_value() else {
-        return Err(wrong_type(
-            field,
-            tr!("en dato (2026-11-01)", "a date (2026-11-01)"),
-            item,
-        ));
+        return Err(wrong_type(field, tr!("en dato (2026-11-01)", "a date (2026-11-01)"), item));
     };
     let dt = dt.value();
     match (dt.date, dt.time, dt.offset) {
@@ -417,11 +457,7 @@ fn convert_date(field: &Field, item: &Item) -> Result<Value, Problem> {
             Some(date) => Ok(Value::Date(date)),
             None => Err((
                 "date",
-                tr!(
-                    "`{}` er ikke en gyldig dato",
-                    "`{}` is not a valid date",
-                    field.name
-                ),
+                tr!("`{}` er ikke en gyldig dato", "`{}` is not a valid date", field.name),
                 Vec::new(),
             )),
         },

@@ -12,7 +12,7 @@ use crate::model::schema::{FieldType, KindSpec};
 /// Every file kind: (file stem of its schema, spec).
 pub fn all() -> Vec<(&'static str, &'static KindSpec)> {
     let mut out = vec![("project", &project::SPEC)];
-    out.extend(KINDS.iter().map(|k| (k.spec.noun, k.spec)));
+    out.extend(KINDS.iter().map(|k| (k.spec.dir, k.spec)));
     out
 }
 
@@ -26,12 +26,7 @@ pub fn schema(name: &str, spec: &KindSpec) -> Value {
         }
         props.insert(f.name.to_string(), p);
     }
-    let required: Vec<&str> = spec
-        .fields
-        .iter()
-        .filter(|f| f.required)
-        .map(|f| f.name)
-        .collect();
+    let required: Vec<&str> = spec.fields.iter().filter(|f| f.required).map(|f| f.name).collect();
     let title = if spec.dir.is_empty() {
         "veikart.toml".to_string()
     } else {
@@ -65,6 +60,11 @@ fn field_type(ty: FieldType) -> Value {
             json!({ "type": "array", "items": { "type": "string", "minLength": 1 } })
         }
         FieldType::Ref(_) => json!({ "type": "string", "pattern": ID_PATTERN }),
+        FieldType::RefMap(_, e) => json!({
+            "type": "object",
+            "propertyNames": { "pattern": ID_PATTERN },
+            "additionalProperties": { "type": "string", "enum": e.keys() },
+        }),
         FieldType::Refs(_) => {
             json!({ "type": "array", "items": { "type": "string", "pattern": ID_PATTERN } })
         }

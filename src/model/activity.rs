@@ -1,0 +1,65 @@
+//! Activities: the work processes behind each journey step, inside or outside
+//! the municipality, each with its row of the RACI (HUKI) matrix.
+
+use serde::Serialize;
+
+use super::raci::{self, LETTERS};
+use super::schema::{Field, FieldType, Finding, KindSpec};
+use super::value::Fields;
+
+pub static SPEC: KindSpec = KindSpec {
+    dir: "activities",
+    noun: "activity",
+    noun_nb: "aktivitet",
+    plural: "activities",
+    plural_nb: "aktiviteter",
+    fields: &[
+        Field::req("title", FieldType::Line, "The work done, in a few words."),
+        Field::req("step", FieldType::Ref("journey"), "The journey step the activity belongs to."),
+        Field::opt(
+            "outside",
+            FieldType::Bool,
+            "true when the work is done outside the municipality.",
+        ),
+        Field::opt("description", FieldType::Text, "How the work is done."),
+        Field::opt(
+            "raci",
+            FieldType::RefMap("roles", &LETTERS),
+            "The RACI (HUKI) row: role id = H, U, HU, K or I.",
+        ),
+    ],
+};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Activity {
+    pub id: String,
+    pub title: String,
+    pub step: String,
+    pub outside: bool,
+    pub description: Option<String>,
+    /// Role id → stored letters (H, U, HU, K, I), in file order.
+    #[serde(serialize_with = "super::value::pairs_as_map")]
+    pub raci: Vec<(String, String)>,
+}
+
+impl Activity {
+    pub fn from_fields(f: &Fields) -> Activity {
+        Activity {
+            id: f.id.clone(),
+            title: f.string("title"),
+            step: f.string("step"),
+            outside: f.bool("outside").unwrap_or(false),
+            description: f.opt_string("description"),
+            raci: f.string_map("raci"),
+        }
+    }
+
+    /// The letters a role holds here, if any.
+    pub fn letters_of(&self, role: &str) -> Option<&str> {
+        self.raci.iter().find(|(r, _)| r == role).map(|(_, l)| l.as_str())
+    }
+
+    pub fn rules(&self) -> Vec<Finding> {
+        raci::rules(&self.id, &self.raci)
+    }
+}

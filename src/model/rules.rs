@@ -1,0 +1,121 @@
+//! Rules that look across records: what no single file can tell.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::activity::Activity;
+use super::journey::Step;
+use super::role::Role;
+use super::routine::Routine;
+use super::schema::Finding;
+use super::{Located, RuleCtx, Snapshot};
+use crate::tr;
+
+/// Every cross-record finding of the project.
+pub fn cross(snapshot: &Snapshot, ctx: &RuleCtx) -> Vec<Located> {
+    let mut out = Vec::new();
+    let roles: Vec<Role> = snapshot.all();
+    let activities: Vec<Activity> = snapshot.all();
+    let routines: Vec<Routine> = snapshot.all();
+    let steps: Vec<Step> = snapshot.all();
+    out.extend(unused_roles(&roles, &activities, &routines, ctx));
+    out.extend(service_owner(ctx));
+    out.extend(order_ties(&steps));
+    out
+}
+
+/// Roles that hold no letter, own no routine and do not own the service.
+fn unused_roles(
+    roles: &[Role],
+    activities: &[Activity],
+    routines: &[Routine],
+    ctx: &RuleCtx,
+) -> Vec<Located> {
+    let mut used: BTreeSet<&str> = BTreeSet::new();
+    for a in activities {
+        used.extend(a.raci.iter().map(|(r, _)| r.as_str()));
+    }
+    used.extend(routines.iter().map(|r| r.owner.as_str()));
+    if let Some(owner) = ctx.project.as_ref().and_then(|p| p.owner.as_deref()) {
+        used.insert(owner);
+    }
+    roles
+        .iter()
+        .filter(|r| !used.contains(r.id.as_str()))
+        .map(|r| Located {
+            dir: super::role::SPEC.dir,
+            id: r.id.clone(),
+            finding: Finding::warning(
+                "role-unused",
+                Some("name"),
+                tr!(
+                    "rollen «{}» brukes ikke i noen aktivitet eller rutine",
+                    "the role `{}` is not used by any activity or routine",
+                    r.name
+                ),
+            )
+            .hint(tr!(
+                "gi den en bokstav med `veikart raci set AKTIVITET {} U`, eller fjern filen",
+                "give it a letter with `veikart raci set ACTIVITY {} R`, or remove the file",
+                r.id
+            )),
+        })
+        .collect()
+}
+
+/// One role must own the whole service once the pilot starts.
+fn service_owner(ctx: &RuleCtx) -> Vec<Located> {
+    let Some(p) = &ctx.project else { return Vec::new() };
+    let from = if p.roadmap == "samveis-2015" { "utvikling" } else { "pilotering" };
+    if p.owner.is_some() || !p.reached(from) {
+        return Vec::new();
+    }
+    vec![Located {
+        dir: "",
+        id: String::new(),
+        finding: Finding::warning(
+            "no-service-owner",
+            Some("phase"),
+            tr!(
+                "ingen rolle eier hele tjenesten (`owner` mangler i veikart.toml)",
+                "no role owns the whole service (`owner` is missing from veikart.toml)"
+            ),
+        )
+        .hint(tr!(
+            "velg tjenesteeieren med `veikart owner ROLLE`",
+            "name the service owner with `veikart owner ROLE`"
+        )),
+    }]
+}
+
+/// Two steps of one journey with the same order (after a merge, say).
+fn order_ties(steps: &[Step]) -> Vec<Located> {
+    let mut seen: BTreeMap<(String, u64), Vec<&Step>> = BTreeMap::new();
+    for s in steps {
+        seen.entry((s.journey.clone(), s.order.to_bits())).or_default().push(s);
+    }
+    let mut out = Vec::new();
+    for tied in seen.values().filter(|v| v.len() > 1) {
+        let ids: Vec<&str> = tied.iter().map(|s| s.id.as_str()).collect();
+        for s in &tied[1..] {
+            out.push(Located {
+                dir: super::journey::SPEC.dir,
+                id: s.id.clone(),
+                finding: Finding::warning(
+                    "step-order-tie",
+                    Some("order"),
+                    tr!(
+                        "stegene {} har samme `order`; rekkefølgen mellom dem er uklar",
+                        "the steps {} have the same `order`; their sequence is unclear",
+                        ids.join(", ")
+                    ),
+                )
+                .hint(tr!(
+                    "flytt ett av dem med `veikart journey move {} --after STEG`",
+                    "move one of them with `veikart journey move {} --after STEP`",
+                    s.id
+                )),
+            });
+        }
+    }
+    out
+}

@@ -59,9 +59,19 @@ pub fn cmd_check(ctx: &mut Ctx, args: CheckArgs) -> Result<u8> {
     }
     let as_of = today(args.as_of)?;
     let report = crate::check::run(&loc, as_of)?;
-    let (errors, warnings) = (report.errors(), report.warnings());
-    let failed = errors > 0 || (args.strict && warnings > 0);
+    print_report(ctx, &report, format, args.strict, as_of)
+}
 
+/// Print a check report in `format` and give the exit code.
+pub fn print_report(
+    ctx: &mut Ctx,
+    report: &crate::check::Report,
+    format: Format,
+    strict: bool,
+    as_of: Date,
+) -> Result<u8> {
+    let (errors, warnings) = (report.errors(), report.warnings());
+    let failed = errors > 0 || (strict && warnings > 0);
     match format {
         Format::Json => ctx.ui.json(&CheckJson {
             version: JSON_VERSION,
@@ -77,7 +87,7 @@ pub fn cmd_check(ctx: &mut Ctx, args: CheckArgs) -> Result<u8> {
             for d in &report.diagnostics {
                 let level = match d.severity {
                     Severity::Error => "error",
-                    Severity::Warning if args.strict => "error",
+                    Severity::Warning if strict => "error",
                     Severity::Warning => "warning",
                 };
                 let mut msg = format!("[{}] {}", d.code, d.message);

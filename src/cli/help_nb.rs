@@ -70,6 +70,83 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          (advarsler er lov), 1 problemer funnet, 2 kunne ikke kjøre.\n\
          `--format github` gir merknader for GitHub Actions.",
     ),
+    ("role", "Registrer rollene som deltar i tjenesten (roller, ikke personer)", ""),
+    (
+        "role add",
+        "Registrer en rolle og skriv ut id-en",
+        "En rolle er en funksjon i tjenesten (sykepleier, fastlege, pårørende), ikke\n\
+         en navngitt person, så RACI-matrisen tåler at folk slutter.",
+    ),
+    ("role list", "Vis rollene og hvor mange aktiviteter hver har en bokstav på", ""),
+    ("role show", "Vis en rolle og bokstavene den har på hver aktivitet", ""),
+    (
+        "journey",
+        "Tegn tjenestereisen: stegene brukeren går gjennom, i rekkefølge",
+        "Det finnes to reiser: `current` (dagens tjeneste, kartet fra innsiktsfasen)\n\
+         og `future` (den nye tjenesten, standard). Hvert steg er én fil med et\n\
+         `order`-tall; å legge til, sette inn eller flytte et steg skriver bare det\n\
+         stegets fil.",
+    ),
+    ("journey add", "Legg til et steg i en reise og skriv ut id-en", ""),
+    ("journey list", "Vis stegene i reisene i rekkefølge, med aktiviteter og kontaktpunkter", ""),
+    ("journey show", "Vis ett steg med aktiviteter og kontaktpunkter", ""),
+    (
+        "journey move",
+        "Flytt et steg til et annet sted i reisen",
+        "Bare filen til steget som flyttes, endres (`order`).",
+    ),
+    ("activity", "Registrer arbeidsprosessene (aktivitetene) bak hvert steg i reisen", ""),
+    (
+        "activity add",
+        "Registrer en aktivitet i et steg og skriv ut id-en",
+        "Gi den RACI/HUKI-bokstaver etterpå med `veikart raci set`.",
+    ),
+    ("activity list", "Vis aktivitetene gruppert etter steg, med RACI-bokstavene", ""),
+    ("activity show", "Vis én aktivitet med RACI-raden", ""),
+    (
+        "raci",
+        "Hold RACI/HUKI-matrisen: hvem er hovedansvarlig, utfører, konsulteres, informeres",
+        "Bokstaver: H = hovedansvarlig (A), U = utførende (R), K = konsulteres (C),\n\
+         I = informeres. Begge alfabetene virker, med store eller små bokstaver; HU\n\
+         (eller AR) når den hovedansvarlige også gjør jobben. Hver celle lagres i\n\
+         aktivitetens egen fil.",
+    ),
+    ("raci set", "Gi en rolle bokstav(er) på en aktivitet", ""),
+    ("raci unset", "Ta bort bokstavene en rolle har på en aktivitet", ""),
+    ("raci show", "Vis RACI-matrisen: aktiviteter etter steg som rader, roller som kolonner", ""),
+    (
+        "raci check",
+        "Sjekk bare RACI-reglene: én H per aktivitet, minst én U, én bokstav per rolle (unntatt HU), roller og steg som finnes",
+        "",
+    ),
+    ("routine", "Hold enkle rutiner med en eier, og gå gjennom dem i tide", ""),
+    (
+        "routine add",
+        "Registrer en rutine og skriv ut id-en",
+        "Intervallet er et antall måneder eller år (6m, 12m, 1y); `check` advarer\n\
+         når en rutine har passert datoen for gjennomgang.",
+    ),
+    ("routine review", "Registrer at en rutine er gjennomgått", ""),
+    ("routine list", "Vis rutinene med eier og neste gjennomgang", ""),
+    (
+        "touchpoint",
+        "Registrer kontaktpunktene der brukerne møter tjenesten: digitalt, fysisk, mellom mennesker",
+        "",
+    ),
+    ("touchpoint add", "Registrer et kontaktpunkt og skriv ut id-en", ""),
+    (
+        "touchpoint set",
+        "Endre kanal, steg, endring, status, tittel eller beskrivelse for et kontaktpunkt",
+        "",
+    ),
+    ("touchpoint list", "Vis kontaktpunktene gruppert etter steg", ""),
+    (
+        "owner",
+        "Vis eller velg tjenesteeieren: den ene rollen som eier hele tjenesten",
+        "Noen må eie tjenesten fra A til Å, så det alltid finnes et svar på «hvem tar\n\
+         tak når noe går galt?». Eieren lagres som `owner` i veikart.toml; `check`\n\
+         advarer når den mangler fra piloteringen av.",
+    ),
     (
         "schema",
         "Skriv ut JSON-skjemaet for en filtype, for redigeringsverktøy som taplo",
@@ -156,6 +233,84 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("check", "strict", "Regn advarsler som problemer (kode 1)"),
     ("check", "as_of", "Sjekk per denne datoen [standard: i dag]"),
     ("schema", "kind", "Filtypen: project, ideas, roles, … (mappenavnet)"),
+    ("*", "id", "Id-en, eller en entydig begynnelse av den"),
+    ("*", "as_of", "Per denne datoen [standard: i dag]"),
+    ("*", "date", "Datoen [standard: i dag]"),
+    ("*", "description", "Beskrivelse"),
+    ("*", "title", "Noen få ord om hva det er"),
+    ("*", "strict", "Regn advarsler som problemer (kode 1)"),
+    ("role add", "name", "Navnet på rollen"),
+    (
+        "role add",
+        "kind",
+        "internal (standard), external, supplier eller user (intern, ekstern, leverandør, bruker)",
+    ),
+    ("role add", "unit", "Enheten eller organisasjonen rollen hører til"),
+    ("role add", "description", "Hva rollen gjør i tjenesten"),
+    ("journey add", "title", "Hva brukeren gjør eller opplever i dette steget"),
+    (
+        "journey *",
+        "journey",
+        "current (dagens tjeneste) eller future (den nye, standard) (dagens, ny)",
+    ),
+    ("journey *", "after", "Sett steget rett etter dette steget (id eller entydig begynnelse)"),
+    ("journey *", "first", "Sett steget først i reisen"),
+    ("journey add", "description", "Hva som skjer i steget"),
+    ("journey add", "experience", "Hvordan brukeren opplever steget"),
+    ("journey move", "id", "Steget som skal flyttes (id eller entydig begynnelse)"),
+    ("activity add", "title", "Arbeidet som gjøres, med noen få ord"),
+    ("activity *", "step", "Steget i reisen aktiviteten hører til (id eller entydig begynnelse)"),
+    (
+        "activity add",
+        "outside",
+        "Arbeidet gjøres utenfor kommunen (av en partner, et sykehus, en leverandør)",
+    ),
+    ("activity add", "description", "Hvordan arbeidet gjøres"),
+    ("raci *", "activity", "Aktiviteten (id eller entydig begynnelse)"),
+    ("raci *", "role", "Rollen (id eller entydig begynnelse)"),
+    (
+        "raci set",
+        "letters",
+        "H, U, K, I (eller A, R, C, I), store eller små; HU eller AR for både hovedansvarlig og utførende",
+    ),
+    (
+        "raci check",
+        "strict",
+        "Regn advarsler (roller som ikke brukes, mange som konsulteres) som problemer",
+    ),
+    ("routine add", "title", "Hva rutinen gjelder"),
+    ("routine add", "owner", "Rollen som eier rutinen (id eller entydig begynnelse)"),
+    ("routine add", "activities", "En aktivitet rutinen beskriver (kan gjentas)"),
+    ("routine add", "review_every", "Hvor ofte den skal gjennomgås: 6m, 12m, 2y, …"),
+    ("routine add", "doc", "Hvor rutinen er skrevet ned: en sti eller en URL"),
+    ("routine add", "date", "Datoen rutinen ble laget [standard: i dag]"),
+    ("routine review", "date", "Datoen for gjennomgangen [standard: i dag]"),
+    ("routine review", "note", "Et kort notat om hva som ble endret"),
+    ("routine list", "as_of", "Vurder datoene for gjennomgang per denne datoen [standard: i dag]"),
+    (
+        "touchpoint *",
+        "channel",
+        "digital, physical eller interpersonal (digital, fysisk, mellommenneskelig)",
+    ),
+    (
+        "touchpoint *",
+        "step",
+        "Steget i reisen der brukeren møter det (id eller entydig begynnelse)",
+    ),
+    (
+        "touchpoint *",
+        "change",
+        "new, changed eller unchanged sammenlignet med i dag (ny, endret, uendret)",
+    ),
+    ("touchpoint *", "status", "draft (standard), tested eller ready (utkast, testet, ferdig)"),
+    ("touchpoint add", "title", "Kontaktpunktet, med noen få ord"),
+    ("touchpoint set", "title", "Ny tittel (id-en blir den samme)"),
+    ("touchpoint set", "description", "Ny beskrivelse"),
+    (
+        "owner",
+        "role",
+        "Rollen som skal være eier (id eller entydig begynnelse); uten den vises eieren",
+    ),
     ("help", "subcommand", "Underkommandoen du vil ha hjelp til"),
 ];
 
@@ -211,8 +366,10 @@ fn localize_at(mut cmd: Command, path: &str) -> Command {
 
 fn arg_help(path: &str, id: &str) -> Option<&'static str> {
     let last = path.rsplit(' ').next().unwrap_or(path);
+    let noun_any = format!("{} *", path.split(' ').next().unwrap_or(path));
     ARGS.iter()
         .find(|(p, a, _)| *p == path && *a == id)
+        .or_else(|| ARGS.iter().find(|(p, a, _)| *p == noun_any && *a == id))
         .or_else(|| ARGS.iter().find(|(p, a, _)| *p == "help" && last == "help" && *a == id))
         .or_else(|| ARGS.iter().find(|(p, a, _)| *p == "*" && *a == id))
         .map(|(_, _, t)| *t)

@@ -2,15 +2,13 @@
 
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
-use serde::Serialize;
-use toml_edit::DocumentMut;
 
-use super::{Ctx, check_text, check_title, date_arg, enum_arg, score_arg, today};
+use super::{Ctx, check_text, check_title, common, date_arg, enum_arg, score_arg, today};
 use crate::error::{SUCCESS, UserError};
 use crate::model::date::Date;
 use crate::model::idea::{self, DECISIONS, Idea, KIND, NEEDS_REASON, SOURCE, STATUS};
 use crate::model::number;
-use crate::store::{Project, edit};
+use crate::store::edit;
 use crate::tr;
 use crate::ui::{Format, JSON_VERSION};
 
@@ -81,44 +79,33 @@ pub struct AddArgs {
 }
 
 fn cmd_idea_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
-    let format = ctx.ui.format("idea add", &[Format::Text, Format::Json])?;
     let project = ctx.open()?;
     let title = check_title(&args.title)?;
     let tags = clean_tags(&args.tags)?;
     let related =
         args.related.iter().map(|r| project.resolve(&idea::SPEC, r)).collect::<Result<Vec<_>>>()?;
-    let submitted = today(args.date)?;
+    let description =
+        args.description.as_deref().map(|d| check_text("--description", d)).transpose()?;
 
-    let mut doc = DocumentMut::new();
-    edit::set(&mut doc, "title", edit::text(&title));
-    if let Some(d) = &args.description {
-        edit::set(&mut doc, "description", edit::text(&check_text("--description", d)?));
+    let mut values = vec![("title", edit::text(&title))];
+    if let Some(d) = &description {
+        values.push(("description", edit::text(d)));
     }
     if let Some(s) = &args.source {
-        edit::set(&mut doc, "source", edit::text(s));
+        values.push(("source", edit::text(s)));
     }
     if let Some(k) = &args.kind {
-        edit::set(&mut doc, "kind", edit::text(k));
+        values.push(("kind", edit::text(k)));
     }
-    edit::set(&mut doc, "status", edit::text("new"));
+    values.push(("status", edit::text("new")));
     if !tags.is_empty() {
-        edit::set(&mut doc, "tags", edit::list(&tags));
+        values.push(("tags", edit::list(&tags)));
     }
     if !related.is_empty() {
-        edit::set(&mut doc, "related", edit::list(&related));
+        values.push(("related", edit::list(&related)));
     }
-    edit::set(&mut doc, "submitted", edit::date(submitted));
-
-    let id = project.create(&idea::SPEC, &title, &doc)?;
-    let path = project.shown_record(&idea::SPEC, &id);
-    match format {
-        Format::Json => {
-            ctx.ui.json(&serde_json::json!({ "version": JSON_VERSION, "id": id, "path": path }))?
-        }
-        _ => ctx.ui.out(&id)?,
-    }
-    ctx.ui
-        .status(&tr!("La til idéen «{title}» i {path}.", "Added the idea \"{title}\" in {path}."));
+    values.push(("submitted", edit::date(today(args.date)?)));
+    common::add_record(ctx, &project, &idea::SPEC, &title, values)?;
     Ok(SUCCESS)
 }
 
@@ -188,13 +175,6 @@ pub struct ListArgs {
     pub sort: SortKey,
 }
 
-#[derive(Serialize)]
-struct IdeaJson<'a> {
-    #[serde(flatten)]
-    idea: &'a Idea,
-    path: String,
-}
-
 fn cmd_idea_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
     let format = ctx.ui.format("idea list", &[Format::Text, Format::Json])?;
     let project = ctx.open()?;
@@ -212,9 +192,9 @@ fn cmd_idea_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
     sort(&mut ideas, args.sort);
 
     if format == Format::Json {
-        let items: Vec<IdeaJson> = ideas.iter().map(|i| with_path(&project, i)).collect();
-        ctx.ui.json(&serde_json::json!({ "version": JSON_VERSION, "ideas": items }))?;
-        return Ok(SUCCESS);
+        let items: Vec<_> =
+            ideas.iter().map(|i| common::with_path(&project, &idea::SPEC, &i.id, i)).collect();
+        return common::json_list(ctx, "ideas", &items);
     }
     if ideas.is_empty() {
         ctx.ui.status(&tr!(
@@ -261,10 +241,6 @@ fn sort(ideas: &mut [Idea], key: SortKey) {
     }
 }
 
-fn with_path<'a>(project: &Project, idea: &'a Idea) -> IdeaJson<'a> {
-    IdeaJson { idea, path: project.shown_record(&idea::SPEC, &idea.id) }
-}
-
 /// Show one idea with its scores and decisions
 ///
 /// Any unique prefix of the id works (`veikart idea show bedre`).
@@ -286,7 +262,7 @@ fn cmd_idea_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
     let i: Idea = project.load(&id)?;
     if format == Format::Json {
         ctx.ui.json(
-            &serde_json::json!({ "version": JSON_VERSION, "idea": with_path(&project, &i) }),
+            &serde_json::json!({ "version": JSON_VERSION, "idea": common::with_path(&project, &idea::SPEC, &i.id, &i) }),
         )?;
         return Ok(SUCCESS);
     }
@@ -335,13 +311,7 @@ fn cmd_idea_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
     if let Some(d) = &i.description {
         rows.push((tr!("Beskrivelse", "Description"), d.clone()));
     }
-    let width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
-    let mut s = format!("{}  ({})\n", ctx.ui.bold(&i.id), project.shown_record(&idea::SPEC, &i.id));
-    for (k, v) in rows {
-        let pad = " ".repeat(width - k.chars().count());
-        let v = v.replace('\n', &format!("\n{}", " ".repeat(width + 3)));
-        s.push_str(&format!("{k}:{pad}  {v}\n"));
-    }
+    let s = common::record_block(ctx, &i.id, &project.shown_record(&idea::SPEC, &i.id), &rows);
     ctx.ui.out(&s)?;
     Ok(SUCCESS)
 }
@@ -532,17 +502,6 @@ fn cmd_idea_set(ctx: &mut Ctx, args: SetArgs) -> Result<u8> {
         }
         Ok(())
     })?;
-    if changed {
-        ctx.ui.status(&tr!(
-            "Oppdaterte {}.",
-            "Updated {}.",
-            project.shown_record(&idea::SPEC, &id)
-        ));
-    } else {
-        ctx.ui.status(&tr!(
-            "Ingen endring: {id} var allerede slik.",
-            "No change: {id} was already like that."
-        ));
-    }
+    common::edited(ctx, &project, &idea::SPEC, &id, changed);
     Ok(SUCCESS)
 }

@@ -2,12 +2,20 @@
 //! noun has its own module with its argument structs and `cmd_*` functions,
 //! which only turn arguments into calls on the store and the model.
 
+mod activity;
 mod check;
+mod common;
 mod help_nb;
 mod idea;
 mod init;
+mod journey;
+mod owner;
+mod raci;
+mod role;
+mod routine;
 mod schema;
 mod status;
+mod touchpoint;
 
 use std::path::PathBuf;
 
@@ -114,6 +122,19 @@ pub enum Command {
     Init(init::InitArgs),
     #[command(subcommand)]
     Idea(idea::IdeaCommand),
+    #[command(subcommand)]
+    Role(role::RoleCommand),
+    #[command(subcommand)]
+    Journey(journey::JourneyCommand),
+    #[command(subcommand)]
+    Activity(activity::ActivityCommand),
+    #[command(subcommand)]
+    Raci(raci::RaciCommand),
+    #[command(subcommand)]
+    Routine(routine::RoutineCommand),
+    #[command(subcommand)]
+    Touchpoint(touchpoint::TouchpointCommand),
+    Owner(owner::OwnerArgs),
     Status(status::StatusArgs),
     Check(check::CheckArgs),
     Schema(schema::SchemaArgs),
@@ -199,6 +220,13 @@ pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Init(args) => init::cmd_init(&mut ctx, args),
         Command::Idea(cmd) => idea::run(&mut ctx, cmd),
+        Command::Role(cmd) => role::run(&mut ctx, cmd),
+        Command::Journey(cmd) => journey::run(&mut ctx, cmd),
+        Command::Activity(cmd) => activity::run(&mut ctx, cmd),
+        Command::Raci(cmd) => raci::run(&mut ctx, cmd),
+        Command::Routine(cmd) => routine::run(&mut ctx, cmd),
+        Command::Touchpoint(cmd) => touchpoint::run(&mut ctx, cmd),
+        Command::Owner(args) => owner::cmd_owner(&mut ctx, args),
         Command::Status(args) => status::cmd_status(&mut ctx, args),
         Command::Check(args) => check::cmd_check(&mut ctx, args),
         Command::Schema(args) => schema::cmd_schema(&mut ctx, args),

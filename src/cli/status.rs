@@ -8,10 +8,16 @@ use serde::Serialize;
 
 use super::{Ctx, date_arg, today};
 use crate::error::SUCCESS;
+use crate::model::activity::Activity;
 use crate::model::date::Date;
 use crate::model::idea::{self, Idea, STATUS};
+use crate::model::journey::{JOURNEY, Step};
 use crate::model::number;
 use crate::model::project::{self, ProjectInfo};
+use crate::model::role::Role;
+use crate::model::routine::Routine;
+use crate::model::schema::{Finding, Severity};
+use crate::model::touchpoint::{CHANNEL, Touchpoint};
 use crate::tr;
 use crate::ui::{Format, JSON_VERSION};
 
@@ -39,6 +45,33 @@ struct StatusJson<'a> {
     project: &'a ProjectInfo,
     phase: PhaseJson,
     ideas: IdeasJson<'a>,
+    journey: JourneyJson,
+    raci: RaciJson,
+    owner: Option<String>,
+    routines: RoutinesJson,
+}
+
+#[derive(Serialize)]
+struct JourneyJson {
+    steps: BTreeMap<&'static str, usize>,
+    activities: usize,
+    outside: usize,
+    touchpoints: BTreeMap<&'static str, usize>,
+}
+
+#[derive(Serialize)]
+struct RaciJson {
+    roles: usize,
+    activities: usize,
+    /// Activities that break a RACI rule (no H, several H, no U).
+    broken: usize,
+    warnings: usize,
+}
+
+#[derive(Serialize)]
+struct RoutinesJson {
+    total: usize,
+    overdue: usize,
 }
 
 #[derive(Serialize)]
@@ -70,6 +103,36 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
         .collect();
     let top: Vec<&Idea> =
         ideas.iter().filter(|i| i.is_open() && i.priority.is_some()).take(args.top).collect();
+    let steps: Vec<Step> = project.load_all()?;
+    let activities: Vec<Activity> = project.load_all()?;
+    let touchpoints: Vec<Touchpoint> = project.load_all()?;
+    let roles: Vec<Role> = project.load_all()?;
+    let routines: Vec<Routine> = project.load_all()?;
+    let journey_json = JourneyJson {
+        steps: JOURNEY
+            .keys()
+            .into_iter()
+            .map(|k| (k, steps.iter().filter(|s| s.journey == k).count()))
+            .collect(),
+        activities: activities.len(),
+        outside: activities.iter().filter(|a| a.outside).count(),
+        touchpoints: CHANNEL
+            .keys()
+            .into_iter()
+            .map(|k| (k, touchpoints.iter().filter(|t| t.channel == k).count()))
+            .collect(),
+    };
+    let findings: Vec<Vec<Finding>> = activities.iter().map(Activity::rules).collect();
+    let raci_json = RaciJson {
+        roles: roles.len(),
+        activities: activities.len(),
+        broken: findings.iter().filter(|f| f.iter().any(|x| x.severity == Severity::Error)).count(),
+        warnings: findings.iter().flatten().filter(|x| x.severity == Severity::Warning).count(),
+    };
+    let routines_json = RoutinesJson {
+        total: routines.len(),
+        overdue: routines.iter().filter(|r| r.next_review.is_some_and(|d| d < as_of)).count(),
+    };
     let info = &project.info;
     let phases = project::phases(&info.roadmap);
     let (position, of) = info.phase_position();
@@ -91,6 +154,10 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
                 by_status,
                 top,
             },
+            journey: journey_json,
+            raci: raci_json,
+            owner: info.owner.clone(),
+            routines: routines_json,
         })?;
         return Ok(SUCCESS);
     }
@@ -118,6 +185,82 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
         format!("{} ({})", ideas.len(), counts.join(", "))
     };
     rows.push((tr!("Idéer", "Ideas"), idea_line));
+    if !steps.is_empty() || !activities.is_empty() || !touchpoints.is_empty() {
+        let by_journey: Vec<String> = JOURNEY
+            .keys()
+            .into_iter()
+            .filter_map(|k| {
+                let n = journey_json.steps.get(k).copied().unwrap_or(0);
+                (n > 0).then(|| tr!("{n} steg i {}", "{n} steps in the {}", JOURNEY.label(k)))
+            })
+            .collect();
+        let channels: Vec<String> = CHANNEL
+            .keys()
+            .into_iter()
+            .filter_map(|k| {
+                let n = journey_json.touchpoints.get(k).copied().unwrap_or(0);
+                (n > 0).then(|| format!("{} {n}", CHANNEL.label(k)))
+            })
+            .collect();
+        let mut line = if by_journey.is_empty() {
+            tr!("ingen steg", "no steps")
+        } else {
+            by_journey.join(", ")
+        };
+        line.push_str(&tr!(
+            "; {} aktiviteter ({} utenfor kommunen)",
+            "; {} activities ({} outside the municipality)",
+            journey_json.activities,
+            journey_json.outside
+        ));
+        line.push_str(&tr!("; {} kontaktpunkter", "; {} touchpoints", touchpoints.len()));
+        if !channels.is_empty() {
+            line.push_str(&format!(" ({})", channels.join(", ")));
+        }
+        rows.push((tr!("Tjenestereise", "Journey"), line));
+    }
+    if !activities.is_empty() || !roles.is_empty() {
+        let health = if raci_json.broken == 0 {
+            tr!("reglene holder", "the rules hold")
+        } else {
+            tr!(
+                "{} aktiviteter bryter reglene (se `veikart raci check`)",
+                "{} activities break the rules (see `veikart raci check`)",
+                raci_json.broken
+            )
+        };
+        rows.push((
+            "RACI".to_string(),
+            tr!(
+                "{} roller, {} aktiviteter; {health}",
+                "{} roles, {} activities; {health}",
+                raci_json.roles,
+                raci_json.activities
+            ),
+        ));
+    }
+    let owner_line = match &info.owner {
+        Some(id) => roles.iter().find(|r| r.id == *id).map_or(id.clone(), |r| r.name.clone()),
+        None => tr!("ikke valgt (`veikart owner ROLLE`)", "not named (`veikart owner ROLE`)"),
+    };
+    if info.owner.is_some() || !roles.is_empty() {
+        rows.push((tr!("Tjenesteeier", "Service owner"), owner_line));
+    }
+    if !routines.is_empty() {
+        rows.push((
+            tr!("Rutiner", "Routines"),
+            if routines_json.overdue == 0 {
+                tr!("{}, alle gjennomgått i tide", "{}, all reviewed on time", routines_json.total)
+            } else {
+                tr!(
+                    "{} ({} skulle vært gjennomgått)",
+                    "{} ({} overdue for review)",
+                    routines_json.total,
+                    routines_json.overdue
+                )
+            },
+        ));
+    }
     let width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
     let mut s = String::new();
     for (k, v) in rows {

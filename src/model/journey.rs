@@ -12,15 +12,15 @@ pub static JOURNEY: EnumSpec = EnumSpec {
     variants: &[
         Variant {
             key: "current",
-            nb: "dagens",
-            en: "current",
-            aliases: &["dagens-tjeneste", "today", "naa", "nå"],
+            nb: "dagens tjeneste",
+            en: "current service",
+            aliases: &["dagens", "today", "naa", "nå"],
         },
         Variant {
             key: "future",
-            nb: "ny",
-            en: "future",
-            aliases: &["fremtidig", "framtidig", "new", "ny-tjeneste"],
+            nb: "ny tjeneste",
+            en: "future service",
+            aliases: &["ny", "fremtidig", "framtidig", "new"],
         },
     ],
 };

@@ -61,3 +61,48 @@ pub fn list<S: AsRef<str>>(items: &[S]) -> Value {
     }
     Value::Array(a)
 }
+
+/// A number, written as an integer when it is whole (`order = 20`).
+pub fn number(f: f64) -> Value {
+    if f.fract() == 0.0 && f.abs() < 1e15 { Value::from(f as i64) } else { Value::from(f) }
+}
+
+pub fn boolean(b: bool) -> Value {
+    Value::from(b)
+}
+
+/// Set `key` inside the table `table` (created as `[table]` at the end of the
+/// file when missing), keeping the old value's decoration.
+pub fn set_in_table(doc: &mut DocumentMut, table: &str, key: &str, mut value: Value) {
+    let root = doc.as_table_mut();
+    if root.get(table).and_then(Item::as_table_like).is_none() {
+        root.insert(table, Item::Table(toml_edit::Table::new()));
+    }
+    let Some(t) = root.get_mut(table).and_then(Item::as_table_like_mut) else { return };
+    match t.get_mut(key) {
+        Some(item) => {
+            if let Some(old) = item.as_value() {
+                if old.to_string().trim() == value.to_string().trim() {
+                    return;
+                }
+                *value.decor_mut() = old.decor().clone();
+            }
+            *item = Item::Value(value);
+        }
+        None => {
+            t.insert(key, Item::Value(value));
+        }
+    }
+}
+
+/// Remove `key` from the table `table`; the table goes too when it empties.
+/// Returns whether the key was there.
+pub fn remove_in_table(doc: &mut DocumentMut, table: &str, key: &str) -> bool {
+    let root = doc.as_table_mut();
+    let Some(t) = root.get_mut(table).and_then(Item::as_table_like_mut) else { return false };
+    let removed = t.remove(key).is_some();
+    if t.is_empty() {
+        root.remove(table);
+    }
+    removed
+}

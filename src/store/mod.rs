@@ -360,6 +360,36 @@ impl Project {
     }
 }
 
+impl Project {
+    /// Change `veikart.toml` in place, under the write lock; the result must
+    /// still be a valid project file. Returns whether anything changed.
+    pub fn edit_info(&self, change: impl FnOnce(&mut DocumentMut) -> Result<()>) -> Result<bool> {
+        let _lock = fsutil::WriteLock::acquire(&self.root)?;
+        let path = self.root.join(PROJECT_FILE);
+        let shown = self.shown(PROJECT_FILE);
+        let text = read_text(&path, &shown)?;
+        let parsed = record::parse(&project::SPEC, "", &shown, &text);
+        if parsed.has_errors() {
+            return Err(broken_file(&parsed.diagnostics));
+        }
+        let mut doc: DocumentMut = text
+            .parse()
+            .map_err(|_| UserError::new(tr!("{shown} kan ikke leses", "{shown} cannot be read")))?;
+        change(&mut doc)?;
+        let new_text = doc.to_string();
+        if new_text == text {
+            return Ok(false);
+        }
+        let parsed = record::parse(&project::SPEC, "", &shown, &new_text);
+        if parsed.has_errors() {
+            return Err(broken_file(&parsed.diagnostics)
+                .context("internal error: an edit made the project file invalid"));
+        }
+        fsutil::write_atomic(&path, &shown, new_text.as_bytes())?;
+        Ok(true)
+    }
+}
+
 /// Entries of a kind's folder that look like records: `<id>.toml`, sorted.
 fn list_ids(dir: &Path, shown: &str) -> Result<Vec<String>> {
     let entries = match fs::read_dir(dir) {

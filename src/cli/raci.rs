@@ -1,0 +1,298 @@
+//! `veikart raci …`: the RACI (HUKI) matrix: who is accountable (H/A), who
+//! does the work (U/R), who is consulted (K/C) and who is informed (I).
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::{Ctx, common, date_arg, today};
+use crate::error::{SUCCESS, UserError};
+use crate::model::activity::{self, Activity};
+use crate::model::date::Date;
+use crate::model::journey::{self, Step};
+use crate::model::raci;
+use crate::model::role::{self, Role};
+use crate::store::edit;
+use crate::tr;
+use crate::ui::{Format, JSON_VERSION};
+
+/// Keep the RACI (HUKI) matrix: who is accountable, does, is consulted, is informed
+///
+/// Letters: H = hovedansvarlig (A, accountable), U = utførende (R,
+/// responsible), K = konsulteres (C, consulted), I = informeres (informed).
+/// Both alphabets work, in any case; HU (or AR) when the accountable role
+/// also does the work. Each cell is stored in the activity's own file.
+#[derive(Debug, Subcommand)]
+#[command(after_help = "\
+Examples:
+  veikart raci set vurdere-hastegrad sykepleier U
+  veikart raci set vurdere-hastegrad legevaktlege A
+  veikart raci unset vurdere-hastegrad sekretaer
+  veikart raci show --format csv > raci.csv
+  veikart raci check")]
+pub enum RaciCommand {
+    Set(SetArgs),
+    Unset(UnsetArgs),
+    Show(ShowArgs),
+    Check(CheckArgs),
+}
+
+pub fn run(ctx: &mut Ctx, cmd: RaciCommand) -> Result<u8> {
+    match cmd {
+        RaciCommand::Set(a) => cmd_raci_set(ctx, a),
+        RaciCommand::Unset(a) => cmd_raci_unset(ctx, a),
+        RaciCommand::Show(a) => cmd_raci_show(ctx, a),
+        RaciCommand::Check(a) => cmd_raci_check(ctx, a),
+    }
+}
+
+/// Give a role its letter(s) on an activity
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart raci set vurdere-hastegrad legevaktlege H
+  veikart raci set vurdere-hastegrad sykepleier r
+  veikart raci set registrere sekretaer HU")]
+pub struct SetArgs {
+    /// The activity (id or unique prefix)
+    pub activity: String,
+    /// The role (id or unique prefix)
+    pub role: String,
+    /// H, U, K, I (or A, R, C, I), any case; HU or AR for both accountable and doing
+    pub letters: String,
+}
+
+fn cmd_raci_set(ctx: &mut Ctx, args: SetArgs) -> Result<u8> {
+    let letters = raci::parse_letters(&args.letters).map_err(|m| {
+        UserError::new(m).hint(tr!(
+            "bruk H (hovedansvarlig), U (utførende), K (konsulteres), I (informeres) eller HU",
+            "use A/H (accountable), R/U (responsible), C/K (consulted), I (informed) or AR/HU"
+        ))
+    })?;
+    let project = ctx.open()?;
+    let act = project.resolve(&activity::SPEC, &args.activity)?;
+    let role = project.resolve(&role::SPEC, &args.role)?;
+    let changed = project.edit::<Activity>(&act, |_, doc| {
+        edit::set_in_table(doc, "raci", &role, edit::text(letters));
+        Ok(())
+    })?;
+    common::edited(ctx, &project, &activity::SPEC, &act, changed);
+    if changed {
+        ctx.ui.status(&tr!(
+            "{role} er nå {} ({letters}) for {act}.",
+            "{role} is now {} ({letters}) for {act}.",
+            raci::describe(letters)
+        ));
+    }
+    Ok(SUCCESS)
+}
+
+/// Take a role's letters off an activity
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart raci unset vurdere-hastegrad sekretaer")]
+pub struct UnsetArgs {
+    /// The activity (id or unique prefix)
+    pub activity: String,
+    /// The role (id or unique prefix)
+    pub role: String,
+}
+
+fn cmd_raci_unset(ctx: &mut Ctx, args: UnsetArgs) -> Result<u8> {
+    let project = ctx.open()?;
+    let act = project.resolve(&activity::SPEC, &args.activity)?;
+    let role = project.resolve(&role::SPEC, &args.role)?;
+    let current: Activity = project.load(&act)?;
+    if current.letters_of(&role).is_none() {
+        return Err(UserError::new(tr!(
+            "{role} har ingen bokstav på {act}; ingenting ble endret",
+            "{role} holds no letter on {act}; nothing was changed"
+        ))
+        .into());
+    }
+    let changed = project.edit::<Activity>(&act, |_, doc| {
+        edit::remove_in_table(doc, "raci", &role);
+        Ok(())
+    })?;
+    common::edited(ctx, &project, &activity::SPEC, &act, changed);
+    Ok(SUCCESS)
+}
+
+/// Show the RACI matrix: activities by journey step as rows, roles as columns
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart raci show
+  veikart raci show --format md >> docs/huki.md
+  veikart raci show --format csv > raci.csv
+  veikart raci show --format json")]
+pub struct ShowArgs {}
+
+#[derive(Serialize)]
+struct MatrixJson<'a> {
+    version: u32,
+    roles: Vec<RoleJson<'a>>,
+    activities: Vec<RowJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct RoleJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'a str,
+}
+
+#[derive(Serialize)]
+struct RowJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    step: &'a str,
+    outside: bool,
+    #[serde(serialize_with = "crate::model::value::pairs_as_map")]
+    cells: Vec<(String, String)>,
+}
+
+fn cmd_raci_show(ctx: &mut Ctx, _args: ShowArgs) -> Result<u8> {
+    let format =
+        ctx.ui.format("raci show", &[Format::Text, Format::Json, Format::Md, Format::Csv])?;
+    let project = ctx.open()?;
+    let mut steps: Vec<Step> = project.load_all()?;
+    journey::sort(&mut steps);
+    let activities: Vec<Activity> = project.load_all()?;
+    let mut roles: Vec<Role> = project.load_all()?;
+    roles.sort_by(|a, b| {
+        role::KIND.rank(&a.kind).cmp(&role::KIND.rank(&b.kind)).then(a.id.cmp(&b.id))
+    });
+    let groups = super::activity::grouped(&steps, &activities);
+    let rows: Vec<&Activity> = groups.iter().flat_map(|(_, a)| a.iter().copied()).collect();
+    let step_title = |a: &Activity| {
+        steps.iter().find(|s| s.id == a.step).map_or(a.step.clone(), |s| s.title.clone())
+    };
+    let cell = |a: &Activity, r: &Role| a.letters_of(&r.id).unwrap_or("").to_string();
+
+    match format {
+        Format::Json => {
+            let mut cells_sorted = Vec::new();
+            for a in &rows {
+                let mut cells = a.raci.clone();
+                cells.sort();
+                cells_sorted.push(cells);
+            }
+            ctx.ui.json(&MatrixJson {
+                version: JSON_VERSION,
+                roles: roles
+                    .iter()
+                    .map(|r| RoleJson { id: &r.id, name: &r.name, kind: &r.kind })
+                    .collect(),
+                activities: rows
+                    .iter()
+                    .zip(cells_sorted)
+                    .map(|(a, cells)| RowJson {
+                        id: &a.id,
+                        title: &a.title,
+                        step: &a.step,
+                        outside: a.outside,
+                        cells,
+                    })
+                    .collect(),
+            })?;
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            let mut header = vec![tr!("aktivitet", "activity")];
+            header.extend(roles.iter().map(|r| r.name.clone()));
+            w.write_record(&header)?;
+            for a in &rows {
+                let mut rec = vec![a.title.clone()];
+                rec.extend(roles.iter().map(|r| cell(a, r)));
+                w.write_record(&rec)?;
+            }
+            let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
+            ctx.ui.out(&String::from_utf8_lossy(&bytes))?;
+        }
+        Format::Md => {
+            let mut s = String::new();
+            let mut header = vec![tr!("Steg", "Step"), tr!("Aktivitet", "Activity")];
+            header.extend(roles.iter().map(|r| r.name.clone()));
+            s.push_str(&md_row(&header));
+            s.push_str(&md_row(&vec!["---".to_string(); header.len()]));
+            for a in &rows {
+                let mut rec = vec![step_title(a), a.title.clone()];
+                rec.extend(roles.iter().map(|r| cell(a, r)));
+                s.push_str(&md_row(&rec));
+            }
+            s.push_str(&format!("\n{}\n", legend()));
+            ctx.ui.out(&s)?;
+        }
+        _ => {
+            if rows.is_empty() {
+                ctx.ui.status(&tr!(
+                    "Ingen aktiviteter ennå. Legg til med `veikart activity add TITTEL --step STEG`.",
+                    "No activities yet. Add one with `veikart activity add TITLE --step STEP`."
+                ));
+                return Ok(SUCCESS);
+            }
+            let mut header = vec![tr!("STEG", "STEP"), tr!("AKTIVITET", "ACTIVITY")];
+            header.extend(roles.iter().map(|r| r.name.clone()));
+            let mut last_step = String::new();
+            let table_rows = rows
+                .iter()
+                .map(|a| {
+                    let st = step_title(a);
+                    let shown = if st == last_step { String::new() } else { st.clone() };
+                    last_step = st;
+                    let mut rec = vec![shown, a.title.clone()];
+                    rec.extend(roles.iter().map(|r| cell(a, r)));
+                    rec
+                })
+                .collect();
+            let mut s = ctx.ui.table(&header, table_rows);
+            s.push_str(&legend());
+            s.push('\n');
+            ctx.ui.out(&s)?;
+        }
+    }
+    Ok(SUCCESS)
+}
+
+fn legend() -> String {
+    tr!(
+        "H = hovedansvarlig, U = utførende, K = konsulteres, I = informeres",
+        "H = accountable (A), U = responsible (R), K = consulted (C), I = informed"
+    )
+}
+
+fn md_row(cells: &[String]) -> String {
+    let escaped: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();
+    format!("| {} |\n", escaped.join(" | "))
+}
+
+/// Check the RACI rules only: one H per activity, at least one U, one letter
+/// per role (except HU), roles and steps that exist
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart raci check
+  veikart raci check --format github")]
+pub struct CheckArgs {
+    /// Treat warnings (roles never used, many consulted) as problems
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Check as of this date [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub as_of: Option<Date>,
+}
+
+fn cmd_raci_check(ctx: &mut Ctx, args: CheckArgs) -> Result<u8> {
+    let format = ctx.ui.format("raci check", &[Format::Text, Format::Json, Format::Github])?;
+    let project = ctx.open()?;
+    let loc = ctx.locate()?;
+    let as_of = today(args.as_of)?;
+    let mut report = crate::check::run(&loc, as_of)?;
+    let dirs = [project.shown(activity::SPEC.dir), project.shown(role::SPEC.dir)];
+    report.diagnostics.retain(|d| dirs.iter().any(|dir| d.path.starts_with(&format!("{dir}/"))));
+    report.files = project.ids(&activity::SPEC)?.len() + project.ids(&role::SPEC)?.len();
+    super::check::print_report(ctx, &report, format, args.strict, as_of)
+}

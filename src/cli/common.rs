@@ -22,7 +22,7 @@ pub fn add_record(
     title: &str,
     values: Vec<(&str, Value)>,
 ) -> Result<String> {
-    let format = ctx.ui.format(&format!("{} add", spec.noun), &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format(&format!("{} add", spec.command), &[Format::Text, Format::Json])?;
     let mut doc = DocumentMut::new();
     for (k, v) in values {
         debug_assert!(spec.field(k).is_some(), "{k} is not a field of {}", spec.noun);

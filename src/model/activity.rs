@@ -10,6 +10,7 @@ use super::value::Fields;
 pub static SPEC: KindSpec = KindSpec {
     dir: "activities",
     noun: "activity",
+    command: "activity",
     noun_nb: "aktivitet",
     plural: "activities",
     plural_nb: "aktiviteter",

@@ -86,6 +86,7 @@ const SCORE: FieldType = FieldType::Int { min: 1, max: 5 };
 pub static SPEC: KindSpec = KindSpec {
     dir: "ideas",
     noun: "idea",
+    command: "idea",
     noun_nb: "idé",
     plural: "ideas",
     plural_nb: "idéer",

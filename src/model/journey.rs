@@ -28,6 +28,7 @@ pub static JOURNEY: EnumSpec = EnumSpec {
 pub static SPEC: KindSpec = KindSpec {
     dir: "journey",
     noun: "journey step",
+    command: "journey",
     noun_nb: "steg i tjenestereisen",
     plural: "journey steps",
     plural_nb: "steg i tjenestereisen",

@@ -118,6 +118,7 @@ pub fn phases(roadmap: &str) -> &'static EnumSpec {
 pub static SPEC: KindSpec = KindSpec {
     dir: "",
     noun: "project",
+    command: "init",
     noun_nb: "prosjekt",
     plural: "projects",
     plural_nb: "prosjekter",

@@ -29,6 +29,7 @@ pub static KIND: EnumSpec = EnumSpec {
 pub static SPEC: KindSpec = KindSpec {
     dir: "roles",
     noun: "role",
+    command: "role",
     noun_nb: "rolle",
     plural: "roles",
     plural_nb: "roller",

@@ -11,6 +11,7 @@ use crate::tr;
 pub static SPEC: KindSpec = KindSpec {
     dir: "routines",
     noun: "routine",
+    command: "routine",
     noun_nb: "rutine",
     plural: "routines",
     plural_nb: "rutiner",

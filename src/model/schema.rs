@@ -123,8 +123,10 @@ impl Field {
 pub struct KindSpec {
     /// The folder under the project root, also the kind's key in JSON (`ideas`).
     pub dir: &'static str,
-    /// One record, in English (`idea`): the CLI noun.
+    /// One record, in English (`idea`, `journey step`).
     pub noun: &'static str,
+    /// The CLI noun that manages it (`idea`, `journey`).
+    pub command: &'static str,
     /// One record, in Bokmål (`idé`).
     pub noun_nb: &'static str,
     /// Several records, in English and Bokmål (`ideas`, `idéer`).

@@ -43,6 +43,7 @@ pub static STATUS: EnumSpec = EnumSpec {
 pub static SPEC: KindSpec = KindSpec {
     dir: "touchpoints",
     noun: "touchpoint",
+    command: "touchpoint",
     noun_nb: "kontaktpunkt",
     plural: "touchpoints",
     plural_nb: "kontaktpunkter",

@@ -275,7 +275,7 @@ impl Project {
                 e = e.hint(tr!(
                     "se alle med `veikart {} list`",
                     "list them with `veikart {} list`",
-                    spec.noun
+                    spec.command
                 ));
                 Err(e.into())
             }

@@ -1,1 +1,7 @@
 //! The one integration-test binary: runs the real `veikart` on real folders.
+//!
+//! Each module covers one command or one promise of SPEC.md; `support` holds
+//! the sandbox, the hermetic command and the tree snapshot they share.
+
+mod init;
+mod support;

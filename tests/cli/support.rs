@@ -1,0 +1,407 @@
+//! The test harness: a sandbox folder per test, a hermetic `veikart` (and
+//! `git`) command, the result of a run, and a byte-for-byte snapshot of a
+//! folder tree.
+//!
+//! Every command starts from a cleaned environment: the variables that change
+//! what veikart or git prints (language, "today", colour, width, git config)
+//! are removed and then pinned, so a developer's shell cannot change a result.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::ffi::OsStr;
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use tempfile::TempDir;
+
+/// "Today" for every run (SPEC §3: `VEIKART_TODAY` pins it for tests).
+pub const TODAY: &str = "2026-11-23";
+
+/// What a folder looks like in a [`snapshot`]: a value no file can be
+/// confused with, since real files are compared by their bytes.
+pub const FOLDER: &[u8] = b"\0<folder>\0";
+
+/// Variables removed from every command before the pinned ones are set.
+const CLEARED: &[&str] = &[
+    "NO_COLOR",
+    "CLICOLOR",
+    "CLICOLOR_FORCE",
+    "FORCE_COLOR",
+    "COLUMNS",
+    "LINES",
+    "TERM",
+    "PAGER",
+    "HOME",
+    "XDG_CONFIG_HOME",
+    "EMAIL",
+];
+
+/// The path of the binary under test.
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_veikart")
+}
+
+/// Remove everything that could leak in from the caller's environment, then
+/// pin what the tests rely on. `home` becomes `HOME` (git reads its config there).
+fn hermetic(cmd: &mut Command, home: &Path) {
+    for (key, _) in std::env::vars_os() {
+        let key_str = key.to_string_lossy();
+        if key_str.starts_with("VEIKART_") || key_str.starts_with("GIT_") {
+            cmd.env_remove(&key);
+        }
+    }
+    for key in CLEARED {
+        cmd.env_remove(key);
+    }
+    cmd.env("VEIKART_TODAY", TODAY)
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "200")
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Kari Nordmann")
+        .env("GIT_AUTHOR_EMAIL", "kari@fjordvik.kommune.no")
+        .env("GIT_COMMITTER_NAME", "Kari Nordmann")
+        .env("GIT_COMMITTER_EMAIL", "kari@fjordvik.kommune.no")
+        .env("GIT_AUTHOR_DATE", "2026-11-23T10:00:00+01:00")
+        .env("GIT_COMMITTER_DATE", "2026-11-23T10:00:00+01:00");
+}
+
+/// One test's private corner of the file system: `home/` for `HOME` and
+/// `work/` where projects are made. Removed when dropped.
+pub struct Sandbox {
+    _tmp: TempDir,
+    pub home: PathBuf,
+    pub work: PathBuf,
+}
+
+impl Default for Sandbox {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Sandbox {
+    pub fn new() -> Sandbox {
+        let tmp = tempfile::Builder::new().prefix("veikart-test-").tempdir().expect("temp dir");
+        // Canonical, so paths veikart prints match the paths the test builds.
+        let base = tmp.path().canonicalize().expect("canonical temp dir");
+        let home = base.join("home");
+        let work = base.join("work");
+        fs::create_dir_all(&home).expect("create home");
+        fs::create_dir_all(&work).expect("create work");
+        Sandbox { _tmp: tmp, home, work }
+    }
+
+    /// `veikart ARGS` in `cwd`, with the hermetic environment.
+    pub fn command<I, S>(&self, cwd: &Path, args: I) -> Command
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let mut cmd = Command::new(bin());
+        hermetic(&mut cmd, &self.home);
+        cmd.current_dir(cwd).args(args);
+        cmd
+    }
+
+    /// Run `veikart ARGS` in `cwd` and collect what it printed.
+    pub fn run<I, S>(&self, cwd: &Path, args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let mut cmd = self.command(cwd, args);
+        Run::of(&mut cmd)
+    }
+
+    /// Run `git ARGS` in `cwd` with the same environment.
+    pub fn git<I, S>(&self, cwd: &Path, args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let mut cmd = Command::new("git");
+        hermetic(&mut cmd, &self.home);
+        cmd.current_dir(cwd).args(args);
+        Run::of(&mut cmd)
+    }
+
+    /// `veikart init prosjekt --name "Digital legevakt" --municipality "Fjordvik kommune"`
+    /// in `work/`, which must succeed.
+    pub fn init_project(&self) -> Project<'_> {
+        self.run(
+            &self.work,
+            [
+                "init",
+                "prosjekt",
+                "--name",
+                "Digital legevakt",
+                "--municipality",
+                "Fjordvik kommune",
+                "--service",
+                "Legevakt",
+            ],
+        )
+        .success();
+        Project { sb: self, root: self.work.join("prosjekt") }
+    }
+}
+
+/// An initialised project inside a [`Sandbox`].
+pub struct Project<'a> {
+    pub sb: &'a Sandbox,
+    pub root: PathBuf,
+}
+
+impl Project<'_> {
+    /// `veikart ARGS` run from the project's root folder.
+    pub fn run<I, S>(&self, args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        self.sb.run(&self.root, args)
+    }
+
+    /// `veikart idea add TITLE EXTRA...`, which must succeed; returns the id it printed.
+    pub fn add_idea(&self, title: &str, extra: &[&str]) -> String {
+        let mut args = vec!["idea", "add", title];
+        args.extend_from_slice(extra);
+        let run = self.run(&args).success();
+        let id = run.stdout.trim().to_string();
+        assert!(!id.is_empty() && !id.contains('\n'), "idea add printed no single id:\n{run}");
+        id
+    }
+
+    /// `veikart idea assess ID --feasibility F --benefit B [--cost C]`, which must succeed.
+    pub fn assess(&self, id: &str, feasibility: u8, benefit: u8, cost: Option<u8>) {
+        let (f, b) = (feasibility.to_string(), benefit.to_string());
+        let mut args = vec!["idea", "assess", id, "--feasibility", &f, "--benefit", &b];
+        let c = cost.map(|c| c.to_string());
+        if let Some(c) = &c {
+            args.extend_from_slice(&["--cost", c]);
+        }
+        self.run(&args).success();
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    /// Write a file below the project root, creating folders as needed.
+    pub fn write(&self, rel: &str, text: &str) {
+        write(&self.path(rel), text);
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        read(&self.path(rel))
+    }
+
+    pub fn snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        snapshot(&self.root)
+    }
+
+    /// `idea list --format json`, parsed; returns the `ideas` array.
+    pub fn ideas_json(&self, extra: &[&str]) -> Vec<serde_json::Value> {
+        let mut args = vec!["idea", "list", "--format", "json"];
+        args.extend_from_slice(extra);
+        let v = self.run(&args).success().json();
+        assert_eq!(v["version"], 1, "idea list JSON carries version 1: {v}");
+        v["ideas"].as_array().expect("`ideas` is an array").clone()
+    }
+
+    /// The ids of `idea list EXTRA --format json`, in the order printed.
+    pub fn listed_ids(&self, extra: &[&str]) -> Vec<String> {
+        self.ideas_json(extra)
+            .iter()
+            .map(|i| i["id"].as_str().expect("every idea has an id").to_string())
+            .collect()
+    }
+
+    /// The record file of an idea, parsed as TOML.
+    pub fn idea_toml(&self, id: &str) -> toml::Table {
+        let text = self.read(&format!("ideas/{id}.toml"));
+        text.parse::<toml::Table>()
+            .unwrap_or_else(|e| panic!("ideas/{id}.toml is not valid TOML: {e}\n{text}"))
+    }
+}
+
+/// What one run of a command printed and how it ended.
+pub struct Run {
+    pub command: String,
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn of(cmd: &mut Command) -> Run {
+        let command = describe(cmd);
+        let out = cmd.output().unwrap_or_else(|e| panic!("could not start {command}: {e}"));
+        Run::from_output(command, out)
+    }
+
+    pub fn from_output(command: String, out: Output) -> Run {
+        let code = out
+            .status
+            .code()
+            .unwrap_or_else(|| panic!("{command} was killed by a signal: {:?}", out.status));
+        Run {
+            command,
+            code,
+            stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+        }
+    }
+
+    /// Assert the exit code, showing everything printed when it differs.
+    pub fn code(self, expected: i32) -> Run {
+        assert_eq!(self.code, expected, "unexpected exit code\n{self}");
+        self
+    }
+
+    pub fn success(self) -> Run {
+        self.code(0)
+    }
+
+    /// Assert exit code 2 and a one-line error first on stderr, returning that line.
+    pub fn failure(self) -> (Run, String) {
+        let run = self.code(2);
+        let first = run.stderr.lines().next().unwrap_or_default().to_string();
+        assert!(
+            first.starts_with("feil: ") || first.starts_with("error: "),
+            "stderr should start with a one-line `feil:`/`error:` message\n{run}"
+        );
+        assert!(!run.stderr.contains("panicked"), "a panic is a bug\n{run}");
+        (run, first)
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON: {e}\n{self}"))
+    }
+
+    /// The lines of stdout.
+    pub fn out_lines(&self) -> Vec<&str> {
+        self.stdout.lines().collect()
+    }
+}
+
+impl fmt::Display for Run {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "command: {}\nexit code: {}\n--- stdout ---\n{}--- stderr ---\n{}--- end ---",
+            self.command, self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+fn describe(cmd: &Command) -> String {
+    let mut s = cmd.get_program().to_string_lossy().into_owned();
+    if s.ends_with("veikart") {
+        s = "veikart".to_string();
+    }
+    for a in cmd.get_args() {
+        s.push(' ');
+        let a = a.to_string_lossy();
+        if a.contains(' ') || a.is_empty() || a.chars().any(char::is_control) {
+            s.push_str(&format!("{a:?}"));
+        } else {
+            s.push_str(&a);
+        }
+    }
+    if let Some(dir) = cmd.get_current_dir() {
+        s.push_str(&format!("  (in {})", dir.display()));
+    }
+    s
+}
+
+pub fn write(path: &Path, text: &str) {
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).expect("create parent folders");
+    }
+    fs::write(path, text).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+}
+
+pub fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
+
+/// Every file (its bytes) and folder ([`FOLDER`]) below `dir`, keyed by the
+/// path relative to `dir`. Symlinks are recorded by their target, not followed.
+pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
+        let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("list {}: {e}", dir.display()));
+        for entry in entries {
+            let entry = entry.expect("folder entry");
+            let path = entry.path();
+            let rel = path.strip_prefix(root).expect("below root").to_path_buf();
+            let ty = entry.file_type().expect("file type");
+            if ty.is_symlink() {
+                let target = fs::read_link(&path).expect("read link");
+                let mut v = b"\0<symlink>\0".to_vec();
+                v.extend_from_slice(target.to_string_lossy().as_bytes());
+                out.insert(rel, v);
+            } else if ty.is_dir() {
+                out.insert(rel, FOLDER.to_vec());
+                walk(root, &path, out);
+            } else {
+                let bytes =
+                    fs::read(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+                out.insert(rel, bytes);
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// Assert two snapshots are the same, naming every path that differs.
+pub fn assert_same_tree(
+    before: &BTreeMap<PathBuf, Vec<u8>>,
+    after: &BTreeMap<PathBuf, Vec<u8>>,
+    context: &dyn fmt::Display,
+) {
+    let mut diffs = Vec::new();
+    for (path, bytes) in before {
+        match after.get(path) {
+            None => diffs.push(format!("removed: {}", path.display())),
+            Some(b) if b != bytes => diffs.push(format!(
+                "changed: {}\n  before: {:?}\n  after:  {:?}",
+                path.display(),
+                String::from_utf8_lossy(bytes),
+                String::from_utf8_lossy(b)
+            )),
+            Some(_) => {}
+        }
+    }
+    for path in after.keys().filter(|p| !before.contains_key(*p)) {
+        diffs.push(format!("added: {}", path.display()));
+    }
+    assert!(diffs.is_empty(), "files changed:\n{}\n{context}", diffs.join("\n"));
+}
+
+/// Run `args` in the project, asserting it fails with exit 2, prints a
+/// one-line error containing every string of `expect`, and leaves every file
+/// of `tree` byte-for-byte as it was. Returns the run.
+pub fn assert_refused(project: &Project, tree: &Path, args: &[&str], expect: &[&str]) -> Run {
+    let before = snapshot(tree);
+    let (run, first) = project.run(args).failure();
+    let after = snapshot(tree);
+    assert_same_tree(&before, &after, &run);
+    for e in expect {
+        assert!(first.contains(e), "the error line should contain {e:?}: {first:?}\n{run}");
+    }
+    run
+}
+
+/// A minimal valid idea file.
+pub fn idea_text(title: &str) -> String {
+    format!("title = \"{title}\"\nstatus = \"new\"\nsubmitted = 2026-11-01\n")
+}

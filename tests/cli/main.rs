@@ -3,5 +3,6 @@
 //! Each module covers one command or one promise of SPEC.md; `support` holds
 //! the sandbox, the hermetic command and the tree snapshot they share.
 
+mod idea;
 mod init;
 mod support;

@@ -5,4 +5,5 @@
 
 mod idea;
 mod init;
+mod status;
 mod support;

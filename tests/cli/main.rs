@@ -5,6 +5,7 @@
 
 mod bad_input;
 mod check;
+mod comments;
 mod idea;
 mod init;
 mod status;

@@ -6,6 +6,7 @@
 mod bad_input;
 mod check;
 mod comments;
+mod concurrency;
 mod idea;
 mod init;
 mod status;

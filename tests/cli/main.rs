@@ -7,6 +7,7 @@ mod bad_input;
 mod check;
 mod comments;
 mod concurrency;
+mod git;
 mod idea;
 mod init;
 mod status;

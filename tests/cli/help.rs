@@ -1,0 +1,128 @@
+//! Every command's `--help` has a summary and examples, in English with
+//! `--lang en` and in Bokmål by default. The command tree is discovered from
+//! the help itself, so a new command is covered without touching this file.
+
+use crate::support::Sandbox;
+
+/// The subcommand names listed under `heading` in a help text (not `help`).
+fn subcommands(help: &str, heading: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut inside = false;
+    for line in help.lines() {
+        if line == heading {
+            inside = true;
+            continue;
+        }
+        if !inside {
+            continue;
+        }
+        if line.trim().is_empty() {
+            break;
+        }
+        // Entries are indented by two spaces; wrapped descriptions by more.
+        if let Some(rest) = line.strip_prefix("  ")
+            && !rest.starts_with(' ')
+            && let Some(name) = rest.split_whitespace().next()
+            && name != "help"
+        {
+            out.push(name.to_string());
+        }
+    }
+    out
+}
+
+/// Every command path (`[]`, `["idea"]`, `["idea", "add"]`, …).
+fn all_commands(sb: &Sandbox) -> Vec<Vec<String>> {
+    let mut todo = vec![Vec::<String>::new()];
+    let mut all = Vec::new();
+    while let Some(path) = todo.pop() {
+        let mut args = vec!["--lang".to_string(), "en".to_string()];
+        args.extend(path.iter().cloned());
+        args.push("--help".into());
+        let run = sb.run(&sb.work, &args).success();
+        for sub in subcommands(&run.stdout, "Commands:") {
+            let mut p = path.clone();
+            p.push(sub);
+            todo.push(p);
+        }
+        all.push(path);
+    }
+    all.sort();
+    all
+}
+
+#[test]
+fn every_command_help_exits_0_and_has_examples() {
+    let sb = Sandbox::new();
+    let all = all_commands(&sb);
+    for must in [
+        &["init"][..],
+        &["idea"],
+        &["idea", "add"],
+        &["idea", "list"],
+        &["idea", "show"],
+        &["idea", "assess"],
+        &["idea", "set"],
+        &["status"],
+        &["check"],
+    ] {
+        assert!(
+            all.iter().any(|c| c == must),
+            "`veikart {}` is in the help: {all:?}",
+            must.join(" ")
+        );
+    }
+    for path in &all {
+        let mut args: Vec<&str> = vec!["--lang", "en"];
+        args.extend(path.iter().map(String::as_str));
+        args.push("--help");
+        let run = sb.run(&sb.work, &args).success();
+        assert!(run.stdout.contains("\nExamples:\n  veikart "), "English examples\n{run}");
+        assert!(
+            run.stdout.lines().next().is_some_and(|l| !l.trim().is_empty()),
+            "a summary first\n{run}"
+        );
+
+        let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+        args.push("--help");
+        let run = sb.run(&sb.work, &args).success();
+        assert!(
+            run.stdout.contains("\nEksempler:\n  veikart "),
+            "Bokmål examples by default\n{run}"
+        );
+    }
+}
+
+#[test]
+fn help_in_bokmal_has_no_english_left_over() {
+    let sb = Sandbox::new();
+    for path in all_commands(&sb) {
+        let mut args: Vec<&str> = path.iter().map(String::as_str).collect();
+        args.push("--help");
+        let run = sb.run(&sb.work, &args).success();
+        for english in ["Print this message", "Print help", "Usage:", "Options:", "Commands:"] {
+            assert!(!run.stdout.contains(english), "{english:?} is English\n{run}");
+        }
+    }
+}
+
+#[test]
+fn short_help_also_works() {
+    let sb = Sandbox::new();
+    let run = sb.run(&sb.work, ["--lang", "en", "idea", "add", "-h"]).success();
+    assert!(run.stdout.contains("Examples:"), "{run}");
+}
+
+#[test]
+fn version_prints_the_crate_version() {
+    let sb = Sandbox::new();
+    let run = sb.run(&sb.work, ["--version"]).success();
+    assert_eq!(run.stdout.trim(), format!("veikart {}", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn an_unknown_command_is_a_usage_error_with_exit_2() {
+    let sb = Sandbox::new();
+    let run = sb.run(&sb.work, ["idea", "fjern", "x"]).code(2);
+    assert!(run.stderr.contains("fjern"), "{run}");
+}

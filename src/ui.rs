@@ -163,11 +163,11 @@ impl Ui {
             t.force_no_tty();
             t.set_content_arrangement(ContentArrangement::Disabled);
         }
-        if let Some(w) = self.width {
+        // Piped output is never wrapped, so ids stay whole for scripts.
+        if let Some(w) = self.width
+            && fancy
+        {
             t.set_width(w);
-            if !fancy {
-                t.set_content_arrangement(ContentArrangement::Dynamic);
-            }
         }
         t.set_header(headers.iter().map(|h| {
             let cell = Cell::new(h);

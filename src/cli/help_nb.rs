@@ -327,7 +327,8 @@ pub fn localize(mut cmd: Command) -> Command {
 }
 
 fn localize_at(mut cmd: Command, path: &str) -> Command {
-    if let Some((_, about, long)) = COMMANDS.iter().find(|(p, _, _)| *p == path) {
+    let key = if path.rsplit(' ').next() == Some("help") { "help" } else { path };
+    if let Some((_, about, long)) = COMMANDS.iter().find(|(p, _, _)| *p == key) {
         cmd = cmd.about(*about);
         cmd = if long.is_empty() {
             cmd.long_about(None)

@@ -242,6 +242,12 @@ fn wrong_type(field: &Field, expected: String, item: &Item) -> Problem {
             "write the date without quotes: `{} = {s}`",
             field.name
         ));
+    } else {
+        hints.push(tr!(
+            "`{}` skal være {expected}; se docs/file-format.md",
+            "`{}` takes {expected}; see docs/file-format.md",
+            field.name
+        ));
     }
     (
         "type",
@@ -299,7 +305,10 @@ fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
                         "`{}` is {i}, but must be from {min} to {max}",
                         field.name
                     ),
-                    Vec::new(),
+                    vec![tr!(
+                        "skriv et helt tall fra {min} til {max}",
+                        "write a whole number from {min} to {max}"
+                    )],
                 ));
             }
             Ok(Value::Int(i))

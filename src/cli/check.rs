@@ -92,7 +92,7 @@ pub fn print_report(
                 };
                 let mut msg = format!("[{}] {}", d.code, d.message);
                 for h in &d.hints {
-                    msg.push_str(&format!("\n{}: {h}", crate::i18n::pick("tips", "hint")));
+                    msg.push_str(&format!("\nhint: {h}"));
                 }
                 s.push_str(&format!(
                     "::{level} file={},line={},col={}::{}\n",
@@ -123,14 +123,20 @@ pub fn print_report(
 }
 
 fn summary(files: usize, errors: usize, warnings: usize) -> String {
+    let files_word = if files == 1 { tr!("fil", "file") } else { tr!("filer", "files") };
     if errors == 0 && warnings == 0 {
-        tr!("Sjekket {files} filer: alt i orden.", "Checked {files} files: all good.")
-    } else {
-        tr!(
-            "Sjekket {files} filer: {errors} feil, {warnings} advarsler.",
-            "Checked {files} files: {errors} errors, {warnings} warnings."
-        )
+        return tr!(
+            "Sjekket {files} {files_word}: alt i orden.",
+            "Checked {files} {files_word}: all good."
+        );
     }
+    let err_word = if errors == 1 { tr!("feil", "error") } else { tr!("feil", "errors") };
+    let warn_word =
+        if warnings == 1 { tr!("advarsel", "warning") } else { tr!("advarsler", "warnings") };
+    tr!(
+        "Sjekket {files} {files_word}: {errors} {err_word}, {warnings} {warn_word}.",
+        "Checked {files} {files_word}: {errors} {err_word}, {warnings} {warn_word}."
+    )
 }
 
 /// Escape a workflow command's message (GitHub's rules: %, CR, LF).

@@ -185,7 +185,9 @@ fn cmd_idea_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
         .filter(|i| args.kind.as_ref().is_none_or(|k| i.kind.as_ref() == Some(k)))
         .filter(|i| args.source.as_ref().is_none_or(|s| i.source.as_ref() == Some(s)))
         .filter(|i| {
-            args.tags.iter().all(|t| i.tags.iter().any(|it| it.eq_ignore_ascii_case(t.trim())))
+            args.tags
+                .iter()
+                .all(|t| i.tags.iter().any(|it| it.to_lowercase() == t.trim().to_lowercase()))
         })
         .filter(|i| !args.open || i.is_open())
         .collect();
@@ -195,6 +197,15 @@ fn cmd_idea_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
         let items: Vec<_> =
             ideas.iter().map(|i| common::with_path(&project, &idea::SPEC, &i.id, i)).collect();
         return common::json_list(ctx, "ideas", &items);
+    }
+    let filtered = !args.status.is_empty()
+        || args.kind.is_some()
+        || args.source.is_some()
+        || !args.tags.is_empty()
+        || args.open;
+    if ideas.is_empty() && filtered {
+        ctx.ui.status(&tr!("Ingen idéer passer til filtrene.", "No ideas match the filters."));
+        return Ok(SUCCESS);
     }
     if ideas.is_empty() {
         ctx.ui.status(&tr!(

@@ -33,7 +33,7 @@ pub fn cmd_schema(ctx: &mut Ctx, args: SchemaArgs) -> Result<u8> {
             } else {
                 format!("{}/<id>.toml", spec.dir)
             };
-            s.push_str(&format!("{name:<10} {file}\n"));
+            s.push_str(&format!("{name:<12} {file}\n"));
         }
         ctx.ui.out(&s)?;
         return Ok(SUCCESS);

@@ -149,7 +149,10 @@ pub fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Parsed {
                 Severity::Error,
                 "missing",
                 tr!("mangler `{}`", "`{}` is missing", field.name),
-                vec![tr!("legg til `{} = ...` ({})", "add `{} = ...` ({})", field.name, field.doc)],
+                vec![match crate::i18n::current() {
+                    crate::i18n::Lang::Nb => format!("legg til `{} = ...`", field.name),
+                    crate::i18n::Lang::En => format!("add `{} = ...` ({})", field.name, field.doc),
+                }],
             ));
             ok = false;
         }

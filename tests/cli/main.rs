@@ -12,5 +12,6 @@ mod git;
 mod help;
 mod idea;
 mod init;
+mod raci;
 mod status;
 mod support;

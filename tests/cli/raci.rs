@@ -1,0 +1,272 @@
+//! Roles, journey, activities and the RACI (HUKI) matrix (issue 3): each rule
+//! fails on its own fixture with file and line, the CSV matrix reads back, a
+//! journey insert writes one file, and two branches merge cleanly.
+
+use crate::support::{Project, Sandbox};
+
+fn id(p: &Project, args: &[&str]) -> String {
+    p.run(args).success().stdout.trim().to_string()
+}
+
+/// Two roles, one step, one activity with a valid row.
+fn small(p: &Project) {
+    id(p, &["role", "add", "Sykepleier"]);
+    id(p, &["role", "add", "Legevaktlege"]);
+    id(p, &["journey", "add", "Ringer legevakten"]);
+    id(p, &["activity", "add", "Vurdere hastegrad", "--step", "ringer"]);
+    p.run(["raci", "set", "vurdere", "legevaktlege", "A"]).success();
+    p.run(["raci", "set", "vurdere", "sykepleier", "r"]).success();
+}
+
+#[test]
+fn raci_letters_are_stored_as_huki_in_the_activity_file() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    small(&p);
+    let text = p.read("activities/vurdere-hastegrad.toml");
+    assert!(text.contains("[raci]\nlegevaktlege = \"H\"\nsykepleier = \"U\"\n"), "{text}");
+    p.run(["raci", "check"]).success();
+    p.run(["check"]).success();
+}
+
+fn check_line(p: &Project, code: &str) -> String {
+    let run = p.run(["check"]).code(1);
+    run.stdout
+        .lines()
+        .find(|l| l.contains(&format!("[{code}]")))
+        .unwrap_or_else(|| panic!("no {code} in\n{run}"))
+        .to_string()
+}
+
+#[test]
+fn an_activity_without_accountable_is_an_error_at_its_raci_table() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    small(&p);
+    p.run(["raci", "unset", "vurdere", "legevaktlege"]).success();
+    let line = check_line(&p, "raci-no-accountable");
+    assert!(line.starts_with("activities/vurdere-hastegrad.toml:4:2: error"), "{line}");
+    p.run(["raci", "check"]).code(1);
+}
+
+#[test]
+fn two_accountable_roles_point_at_the_second_one() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    small(&p);
+    p.write(
+        "activities/vurdere-hastegrad.toml",
+        "title = \"Vurdere hastegrad\"\nstep = \"ringer-legevakten\"\n\n[raci]\nlegevaktlege = \"H\"\nsykepleier = \"HU\"\n",
+    );
+    let line = check_line(&p, "raci-many-accountable");
+    assert!(line.starts_with("activities/vurdere-hastegrad.toml:6:1: error"), "{line}");
+}
+
+#[test]
+fn an_activity_without_responsible_is_an_error() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    small(&p);
+    p.run(["raci", "set", "vurdere", "sykepleier", "K"]).success();
+    let line = check_line(&p, "raci-no-responsible");
+    assert!(line.starts_with("activities/vurdere-hastegrad.toml:4:2: error"), "{line}");
+}
+
+#[test]
+fn a_role_twice_in_one_activity_is_a_syntax_error_with_its_line() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    small(&p);
+    p.write(
+        "activities/vurdere-hastegrad.toml",
+        "title = \"Vurdere hastegrad\"\nstep = \"ringer-legevakten\"\n\n[raci]\nlegevaktlege = \"HU\"\nlegevaktlege = \"K\"\n",
+    );
+    let line = check_line(&p, "syntax");
+    assert!(line.starts_with("activities/vurdere-hastegrad.toml:6:"), "{line}");
+}
+
+#[test]
+fn a_letter_that_is_not_huki_is_an_enum_error_at_its_cell() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    small(&p);
+    p.write(
+        "activities/vurdere-hastegrad.toml",
+        "title = \"Vurdere hastegrad\"\nstep = \"ringer-legevakten\"\n\n[raci]\nlegevaktlege = \"HU\"\nsykepleier = \"X\"\n",
+    );
+    let line = check_line(&p, "enum");
+    assert!(line.starts_with("activities/vurdere-hastegrad.toml:6:14: error"), "{line}");
+}
+
+#[test]
+fn unknown_roles_and_steps_are_dangling_references() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    small(&p);
+    p.write(
+        "activities/vurdere-hastegrad.toml",
+        "title = \"Vurdere hastegrad\"\nstep = \"finnes-ikke\"\n\n[raci]\nlegevaktlege = \"HU\"\nsykepleir = \"U\"\n",
+    );
+    let run = p.run(["check"]).code(1);
+    assert!(
+        run.stdout.contains("activities/vurdere-hastegrad.toml:2:8: error[dangling-ref]"),
+        "{run}"
+    );
+    assert!(
+        run.stdout.contains("activities/vurdere-hastegrad.toml:6:1: error[dangling-ref]"),
+        "{run}"
+    );
+}
+
+#[test]
+fn unused_roles_and_many_consulted_are_warnings() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    small(&p);
+    for name in ["Sekretær", "Fastlege", "Sykehuset", "Pårørende", "Vekter"] {
+        id(&p, &["role", "add", name]);
+    }
+    let run = p.run(["check"]).success();
+    assert!(run.stdout.contains("roles/vekter.toml:1:1: warning[role-unused]"), "{run}");
+    for r in ["sekretaer", "fastlege", "sykehuset", "parorende"] {
+        p.run(["raci", "set", "vurdere", r, "C"]).success();
+    }
+    let run = p.run(["check", "--strict"]).code(1);
+    assert!(run.stdout.contains("warning[raci-many-consulted]"), "{run}");
+}
+
+#[test]
+fn bad_letters_are_refused_and_nothing_changes() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    small(&p);
+    let before = p.snapshot();
+    for bad in ["X", "HK", ""] {
+        p.run(["raci", "set", "vurdere", "sykepleier", bad]).code(2);
+    }
+    p.run(["raci", "set", "vurdere", "ukjent-rolle", "U"]).code(2);
+    assert_eq!(before, p.snapshot());
+}
+
+#[test]
+fn the_csv_matrix_reads_back_with_a_csv_parser() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    small(&p);
+    id(&p, &["role", "add", "Varsel, AS", "--kind", "supplier"]);
+    id(&p, &["journey", "add", "Får SMS"]);
+    id(&p, &["activity", "add", "Sende \"SMS\"", "--step", "far-sms", "--outside"]);
+    p.run(["raci", "set", "sende", "varsel", "AR"]).success();
+    let out = p.run(["raci", "show", "--format", "csv"]).success().stdout;
+    let mut reader = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header, ["aktivitet", "Legevaktlege", "Sykepleier", "Varsel, AS"]);
+    let rows: Vec<Vec<String>> =
+        reader.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect();
+    assert_eq!(
+        rows,
+        vec![vec!["Vurdere hastegrad", "H", "U", ""], vec!["Sende \"SMS\"", "", "", "HU"]]
+    );
+}
+
+#[test]
+fn inserting_and_moving_a_step_writes_only_that_step() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    id(&p, &["journey", "add", "Ringer"]);
+    id(&p, &["journey", "add", "Møter opp"]);
+    let before = p.snapshot();
+    let new = id(&p, &["journey", "add", "Får SMS", "--after", "ringer"]);
+    let after = p.snapshot();
+    let changed: Vec<_> = after.keys().filter(|k| before.get(*k) != after.get(*k)).collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert!(p.read(&format!("journey/{new}.toml")).contains("order = 15\n"));
+    let json = p.run(["journey", "list", "--format", "json"]).success().json();
+    let ids: Vec<&str> = json["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["step"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["ringer", "far-sms", "moter-opp"]);
+    let before = p.snapshot();
+    p.run(["journey", "move", "moter", "--first"]).success();
+    let after = p.snapshot();
+    let changed: Vec<_> = after.keys().filter(|k| before.get(*k) != after.get(*k)).collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+}
+
+#[test]
+fn routines_past_review_warn_as_of_a_date() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    small(&p);
+    id(
+        &p,
+        &[
+            "routine",
+            "add",
+            "Mottak",
+            "--owner",
+            "syk",
+            "--review-every",
+            "6m",
+            "--date",
+            "2026-01-10",
+        ],
+    );
+    let run = p.run(["check", "--as-of", "2026-07-01"]).success();
+    assert!(!run.stdout.contains("routine-overdue"), "{run}");
+    let run = p.run(["check", "--as-of", "2026-07-11"]).success();
+    assert!(run.stdout.contains("routines/mottak.toml:3:1: warning[routine-overdue]"), "{run}");
+    p.run(["routine", "review", "mottak", "--date", "2026-07-11"]).success();
+    let run = p.run(["check", "--as-of", "2026-07-11"]).success();
+    assert!(!run.stdout.contains("routine-overdue"), "{run}");
+}
+
+#[test]
+fn two_branches_adding_activities_and_raci_cells_merge_cleanly() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let git = |args: &[&str]| sb.git(&p.root, args).success();
+    git(&["init", "-q", "-b", "main"]);
+    small(&p);
+    id(&p, &["activity", "add", "Registrere henvendelse", "--step", "ringer"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "start"]);
+
+    git(&["checkout", "-q", "-b", "a"]);
+    id(&p, &["activity", "add", "Ringe tilbake", "--step", "ringer"]);
+    p.run(["raci", "set", "ringe", "sykepleier", "HU"]).success();
+    p.run(["raci", "set", "vurdere", "sykepleier", "U"]).success();
+    p.run(["raci", "set", "vurdere", "legevaktlege", "HU"]).success();
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "a"]);
+
+    git(&["checkout", "-q", "main"]);
+    git(&["checkout", "-q", "-b", "b"]);
+    id(&p, &["activity", "add", "Skrive journal", "--step", "ringer"]);
+    p.run(["raci", "set", "skrive", "legevaktlege", "HU"]).success();
+    p.run(["raci", "set", "registrere", "sykepleier", "HU"]).success();
+    git(&["add", "-A"]);
+    git(&["commit", "-q", "-m", "b"]);
+
+    sb.git(&p.root, ["merge", "-q", "--no-edit", "a"]).success();
+    p.run(["check"]).success();
+    let json = p.run(["raci", "show", "--format", "json"]).success().json();
+    assert_eq!(json["activities"].as_array().unwrap().len(), 4, "{json}");
+}
+
+#[test]
+fn status_shows_the_journey_and_raci_health() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    small(&p);
+    p.run(["touchpoint", "add", "Skilt", "--channel", "fysisk", "--step", "ringer"]).success();
+    let out = p.run(["status"]).success().stdout;
+    assert!(out.contains("1 steg i ny tjeneste"), "{out}");
+    assert!(out.contains("reglene holder"), "{out}");
+    let json = p.run(["status", "--format", "json"]).success().json();
+    assert_eq!(json["raci"]["broken"], 0);
+    assert_eq!(json["journey"]["touchpoints"]["physical"], 1);
+}

@@ -270,3 +270,39 @@ fn status_shows_the_journey_and_raci_health() {
     assert_eq!(json["raci"]["broken"], 0);
     assert_eq!(json["journey"]["touchpoints"]["physical"], 1);
 }
+
+#[test]
+fn the_example_has_a_complete_future_journey_and_valid_raci() {
+    let sb = Sandbox::new();
+    let example =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/fjordvik-legevakt");
+    let run = |args: &[&str]| {
+        let mut all = vec!["-C", example.to_str().unwrap()];
+        all.extend_from_slice(args);
+        sb.run(&example, all).success().json()
+    };
+    let status = run(&["status", "--format", "json"]);
+    assert!(status["journey"]["steps"]["future"].as_u64().unwrap() >= 5, "{status}");
+    assert!(status["journey"]["activities"].as_u64().unwrap() >= 10, "{status}");
+    assert!(status["raci"]["roles"].as_u64().unwrap() >= 6, "{status}");
+    assert_eq!(status["raci"]["broken"], 0);
+    assert!(status["owner"].is_string());
+    for channel in ["digital", "physical", "interpersonal"] {
+        assert!(status["journey"]["touchpoints"][channel].as_u64().unwrap() >= 1, "{channel}");
+    }
+    let roles = run(&["role", "list", "--format", "json"]);
+    let kinds: Vec<&str> = roles["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["role"]["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"supplier") && kinds.contains(&"external"), "{kinds:?}");
+    let routines = run(&["routine", "list", "--format", "json"]);
+    for r in routines["routines"].as_array().unwrap() {
+        assert!(
+            r["routine"]["owner"].is_string() && r["routine"]["next_review"].is_string(),
+            "{r}"
+        );
+    }
+}

@@ -306,3 +306,47 @@ fn the_example_has_a_complete_future_journey_and_valid_raci() {
         );
     }
 }
+
+#[test]
+fn a_piloting_project_without_service_owner_gets_a_warning_until_one_is_named() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    small(&p);
+    p.run(["check", "--strict"]).success();
+    let text = p.read("veikart.toml").replace("phase = \"forankring\"", "phase = \"pilotering\"");
+    p.write("veikart.toml", &text);
+    let run = p.run(["check", "--strict"]).code(1);
+    assert!(
+        run.stdout.contains("veikart.toml:") && run.stdout.contains("warning[no-service-owner]"),
+        "{run}"
+    );
+    p.run(["owner", "legevakt"]).success();
+    assert!(p.read("veikart.toml").ends_with("owner = \"legevaktlege\"\n"));
+    p.run(["check", "--strict"]).success();
+    assert_eq!(p.run(["owner"]).success().stdout.trim(), "Legevaktlege (legevaktlege)");
+}
+
+#[test]
+fn touchpoints_take_norwegian_channels_and_change_in_place() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    small(&p);
+    let tp = id(
+        &p,
+        &["touchpoint", "add", "Skilt ved inngangen", "--channel", "fysisk", "--step", "ringer"],
+    );
+    assert_eq!(
+        p.read(&format!("touchpoints/{tp}.toml")),
+        "title = \"Skilt ved inngangen\"\nchannel = \"physical\"\nstep = \"ringer-legevakten\"\nstatus = \"draft\"\n"
+    );
+    p.run(["touchpoint", "set", "skilt", "--status", "ferdig", "--change", "endret"]).success();
+    let text = p.read(&format!("touchpoints/{tp}.toml"));
+    assert!(
+        text.contains("status = \"ready\"\n") && text.contains("change = \"changed\"\n"),
+        "{text}"
+    );
+    let before = p.snapshot();
+    p.run(["touchpoint", "add", "X", "--channel", "brev"]).code(2);
+    p.run(["touchpoint", "set", "skilt"]).code(2);
+    assert_eq!(before, p.snapshot());
+}

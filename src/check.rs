@@ -7,7 +7,7 @@ use std::fs;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::date::Date;
-use crate::model::{KINDS, RuleCtx, Snapshot, id, rules};
+use crate::model::{KINDS, KindEntry, RuleCtx, Snapshot, id, rules};
 use crate::store::{Location, PROJECT_FILE, read_text, record};
 use crate::tr;
 
@@ -51,101 +51,17 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
     let ctx = RuleCtx { as_of, project };
 
     for kind in KINDS {
-        let spec = kind.spec;
-        let dir = loc.root.join(spec.dir);
-        let ids = known.entry(spec.dir).or_default();
-        let entries = match fs::read_dir(&dir) {
-            Ok(e) => e,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(e) => {
-                diags.push(file_level(&loc.shown(spec.dir), "unreadable", e.to_string()));
-                continue;
-            }
+        let mut walk = Walk {
+            loc,
+            kind,
+            ctx: &ctx,
+            diags: &mut diags,
+            ids: known.entry(kind.spec.dir).or_default(),
+            references: &mut references,
+            snapshot: &mut snapshot,
+            files: &mut report.files,
         };
-        let mut names: Vec<(String, bool)> = Vec::new();
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
-            names.push((name, is_dir));
-        }
-        names.sort();
-        for (name, is_dir) in names {
-            if name.starts_with('.') {
-                continue;
-            }
-            let rel = format!("{}/{name}", spec.dir);
-            let shown = loc.shown(&rel);
-            let Some(stem) = name.strip_suffix(".toml") else {
-                if is_dir {
-                    diags.push(file_level(
-                        &shown,
-                        "stray-folder",
-                        tr!(
-                            "mappen {} skal bare ha .toml-filer, ikke undermapper",
-                            "the folder {} should hold only .toml files, not folders",
-                            spec.dir
-                        ),
-                    ));
-                }
-                continue;
-            };
-            if is_dir {
-                diags.push(
-                    file_level(
-                        &shown,
-                        "not-a-file",
-                        tr!("{shown} er en mappe, ikke en fil", "{shown} is a folder, not a file"),
-                    )
-                    .with_hint(tr!(
-                        "en post er én .toml-fil; flytt innholdet ut",
-                        "a record is one .toml file; move its contents out"
-                    )),
-                );
-                continue;
-            }
-            if !id::is_valid(stem) {
-                let better = id::slug(stem);
-                let mut d = file_level(
-                    &shown,
-                    "bad-file-name",
-                    tr!(
-                        "filnavnet «{name}» er ikke en gyldig id",
-                        "the file name `{name}` is not a valid id"
-                    ),
-                );
-                if !better.is_empty() {
-                    d = d.with_hint(tr!(
-                        "gi filen navnet {better}.toml",
-                        "rename it to {better}.toml"
-                    ));
-                }
-                diags.push(d);
-                continue;
-            }
-            ids.insert(stem.to_string());
-            report.files += 1;
-            let text = match read_text(&loc.root.join(&rel), &shown) {
-                Ok(t) => t,
-                Err(e) => {
-                    diags.push(file_level(&shown, "unreadable", e.to_string()));
-                    continue;
-                }
-            };
-            let parsed = record::parse(spec, stem, &shown, &text);
-            let has_errors = parsed.has_errors();
-            diags.extend(parsed.diagnostics);
-            if let Some(fields) = parsed.fields
-                && !has_errors
-            {
-                diags.extend(record::findings_to_diagnostics(
-                    &text,
-                    &shown,
-                    (kind.rules)(&fields, &ctx),
-                ));
-                snapshot.records.entry(spec.dir).or_default().push(fields);
-            }
-            references.extend(parsed.references.into_iter().map(|r| (shown.clone(), r)));
-        }
+        walk.folder(None);
     }
 
     for (shown, r) in references {
@@ -203,6 +119,167 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
     });
     report.diagnostics = diags;
     Ok(report)
+}
+
+/// Reading the records of one kind.
+struct Walk<'a> {
+    loc: &'a Location,
+    kind: &'a KindEntry,
+    ctx: &'a RuleCtx,
+    diags: &'a mut Vec<Diagnostic>,
+    ids: &'a mut BTreeSet<String>,
+    references: &'a mut Vec<(String, record::Reference)>,
+    snapshot: &'a mut Snapshot,
+    files: &'a mut usize,
+}
+
+impl Walk<'_> {
+    /// The kind's folder (`owner` None), or one owner's subfolder of a grouped kind.
+    fn folder(&mut self, owner: Option<&str>) {
+        let spec = self.kind.spec;
+        let rel_dir = match owner {
+            Some(o) => format!("{}/{o}", spec.dir),
+            None => spec.dir.to_string(),
+        };
+        let entries = match fs::read_dir(self.loc.root.join(&rel_dir)) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
+            Err(e) => {
+                self.diags.push(file_level(&self.loc.shown(&rel_dir), "unreadable", e.to_string()));
+                return;
+            }
+        };
+        let mut names: Vec<(String, bool)> = Vec::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
+            names.push((name, is_dir));
+        }
+        names.sort();
+        let grouped_top = spec.group.is_some() && owner.is_none();
+        for (name, is_dir) in names {
+            if name.starts_with('.') {
+                continue;
+            }
+            let rel = format!("{rel_dir}/{name}");
+            let shown = self.loc.shown(&rel);
+            if grouped_top {
+                self.owner_folder(&name, is_dir, &shown);
+                continue;
+            }
+            let Some(stem) = name.strip_suffix(".toml") else {
+                if is_dir {
+                    self.diags.push(file_level(
+                        &shown,
+                        "stray-folder",
+                        tr!(
+                            "mappen {rel_dir} skal bare ha .toml-filer, ikke undermapper",
+                            "the folder {rel_dir} should hold only .toml files, not folders"
+                        ),
+                    ));
+                }
+                continue;
+            };
+            if is_dir {
+                self.diags.push(
+                    file_level(
+                        &shown,
+                        "not-a-file",
+                        tr!("{shown} er en mappe, ikke en fil", "{shown} is a folder, not a file"),
+                    )
+                    .with_hint(tr!(
+                        "en post er én .toml-fil; flytt innholdet ut",
+                        "a record is one .toml file; move its contents out"
+                    )),
+                );
+                continue;
+            }
+            if !id::is_valid(stem) {
+                self.diags.push(bad_name(&shown, &name, stem));
+                continue;
+            }
+            let id = match owner {
+                Some(o) => format!("{o}/{stem}"),
+                None => stem.to_string(),
+            };
+            self.record(&rel, &shown, id);
+        }
+    }
+
+    /// An entry at the top of a grouped kind's folder: it must be an owner's folder.
+    fn owner_folder(&mut self, name: &str, is_dir: bool, shown: &str) {
+        let spec = self.kind.spec;
+        let Some(group) = &spec.group else { return };
+        if !is_dir {
+            if name.ends_with(".toml") {
+                self.diags.push(
+                    file_level(
+                        shown,
+                        "misplaced",
+                        tr!(
+                            "{shown} ligger rett i {}/, men hører hjemme i en undermappe per `{}`",
+                            "{shown} is directly in {}/, but belongs in a folder per `{}`",
+                            spec.dir,
+                            group.field
+                        ),
+                    )
+                    .with_hint(tr!(
+                        "flytt den til {}/<{}>/{name}",
+                        "move it to {}/<{}>/{name}",
+                        spec.dir,
+                        group.field
+                    )),
+                );
+            }
+            return;
+        }
+        if !id::is_valid(name) {
+            self.diags.push(bad_name(shown, name, name));
+            return;
+        }
+        self.folder(Some(name));
+    }
+
+    fn record(&mut self, rel: &str, shown: &str, id: String) {
+        let spec = self.kind.spec;
+        self.ids.insert(id.clone());
+        *self.files += 1;
+        let text = match read_text(&self.loc.root.join(rel), shown) {
+            Ok(t) => t,
+            Err(e) => {
+                self.diags.push(file_level(shown, "unreadable", e.to_string()));
+                return;
+            }
+        };
+        let parsed = record::parse(spec, &id, shown, &text);
+        let has_errors = parsed.has_errors();
+        self.diags.extend(parsed.diagnostics);
+        if let Some(fields) = parsed.fields
+            && !has_errors
+        {
+            self.diags.extend(record::findings_to_diagnostics(
+                &text,
+                shown,
+                (self.kind.rules)(&fields, self.ctx),
+            ));
+            self.snapshot.records.entry(spec.dir).or_default().push(fields);
+        }
+        self.references.extend(parsed.references.into_iter().map(|r| (shown.to_string(), r)));
+    }
+}
+
+fn bad_name(shown: &str, name: &str, stem: &str) -> Diagnostic {
+    let better = id::slug(stem);
+    let mut d = file_level(
+        shown,
+        "bad-file-name",
+        tr!("filnavnet «{name}» er ikke en gyldig id", "the file name `{name}` is not a valid id"),
+    );
+    if !better.is_empty() {
+        let ext = if name.ends_with(".toml") { ".toml" } else { "" };
+        d = d.with_hint(tr!("gi den navnet {better}{ext}", "rename it to {better}{ext}"));
+    }
+    d
 }
 
 fn file_level(path: &str, code: &str, message: String) -> Diagnostic {

@@ -29,6 +29,7 @@ pub static SPEC: KindSpec = KindSpec {
             "The RACI (HUKI) row: role id = H, U, HU, K or I.",
         ),
     ],
+    group: None,
 };
 
 #[derive(Debug, Clone, Serialize)]

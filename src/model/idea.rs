@@ -111,6 +111,7 @@ pub static SPEC: KindSpec = KindSpec {
         Field::opt("reason", FieldType::Text, "Why it was rejected, parked or otherwise decided."),
         Field::opt("decided", FieldType::Date, "When its status was last decided."),
     ],
+    group: None,
 };
 
 /// Statuses that need a reason.

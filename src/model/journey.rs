@@ -49,6 +49,7 @@ pub static SPEC: KindSpec = KindSpec {
         Field::opt("needs", FieldType::Text, "Information and training the people involved need."),
         Field::opt("tech", FieldType::Text, "Technical requirements of the step."),
     ],
+    group: None,
 };
 
 /// The gap left between appended steps, so later inserts fit between them.

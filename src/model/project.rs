@@ -137,6 +137,7 @@ pub static SPEC: KindSpec = KindSpec {
         Field::req("phase", FieldType::Line, "The current phase of the roadmap."),
         Field::opt("started", FieldType::Date, "When the project was started."),
     ],
+    group: None,
 };
 
 /// The project file's contents.

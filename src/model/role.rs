@@ -43,6 +43,7 @@ pub static SPEC: KindSpec = KindSpec {
         Field::opt("unit", FieldType::Line, "The unit or organisation the role belongs to."),
         Field::opt("description", FieldType::Text, "What the role does in the service."),
     ],
+    group: None,
 };
 
 #[derive(Debug, Clone, Serialize)]

@@ -33,6 +33,7 @@ pub static SPEC: KindSpec = KindSpec {
         Field::req("created", FieldType::Date, "When the routine was recorded."),
         Field::opt("description", FieldType::Text, "A short summary of the routine."),
     ],
+    group: None,
 };
 
 /// A review interval in months, parsed from `6m`, `12m`, `1y`, `2år`, `P12M`.

@@ -97,6 +97,9 @@ pub enum FieldType {
     /// A table whose keys are ids of records in a folder and whose values are
     /// keys of an enum (`[raci]` with `role = "H"`).
     RefMap(&'static str, &'static EnumSpec),
+    /// An array of tables (`[[cost]]`), each validated against these fields.
+    /// Entries are appended at the end of the file, so adding one is a small diff.
+    Tables(&'static [Field]),
 }
 
 /// One key of a record file.
@@ -133,6 +136,20 @@ pub struct KindSpec {
     pub plural: &'static str,
     pub plural_nb: &'static str,
     pub fields: &'static [Field],
+    /// Records kept in one subfolder per owner (`measurements/<indicator>/<date>.toml`),
+    /// so that many small records of one owner merge without conflicts and no
+    /// file grows without bound.
+    pub group: Option<Group>,
+}
+
+/// How a grouped kind names its owner: the subfolder's name is the value of
+/// `field` (never written in the file itself).
+#[derive(Debug)]
+pub struct Group {
+    pub field: &'static str,
+    /// The folder of the owner's kind, when the owner is a record.
+    pub refers: Option<&'static str>,
+    pub doc: &'static str,
 }
 
 impl KindSpec {

@@ -59,6 +59,7 @@ pub static SPEC: KindSpec = KindSpec {
         Field::req("status", FieldType::Enum(&STATUS), "draft, tested or ready."),
         Field::opt("description", FieldType::Text, "What the touchpoint is and how it works."),
     ],
+    group: None,
 };
 
 #[derive(Debug, Clone, Serialize)]

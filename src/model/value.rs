@@ -76,6 +76,23 @@ impl Fields {
         }
     }
 
+    /// The entries of an array of tables (`[[cost]]`), each as its own fields
+    /// (with an empty id), in file order.
+    pub fn rows(&self, key: &str) -> Vec<Fields> {
+        match self.values.get(key) {
+            Some(Value::List(items)) => items
+                .iter()
+                .filter_map(|v| match v {
+                    Value::Map(pairs) => {
+                        Some(Fields { id: String::new(), values: pairs.iter().cloned().collect() })
+                    }
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     pub fn strings(&self, key: &str) -> Vec<String> {
         match self.values.get(key) {
             Some(Value::List(items)) => items

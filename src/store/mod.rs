@@ -241,7 +241,51 @@ impl Project {
     /// The ids of a kind, from the folder listing (sorted). Names that are not
     /// valid ids are left out; `check` reports them.
     pub fn ids(&self, spec: &KindSpec) -> Result<Vec<String>> {
-        list_ids(&self.dir(spec), &self.shown(spec.dir))
+        if spec.group.is_none() {
+            return list_ids(&self.dir(spec), &self.shown(spec.dir));
+        }
+        let mut ids = Vec::new();
+        for owner in list_names(&self.dir(spec), &self.shown(spec.dir), |name, is_dir| {
+            (is_dir && id::is_valid(name)).then(|| name.to_string())
+        })? {
+            ids.extend(self.group_ids(spec, &owner)?.into_iter().map(|s| format!("{owner}/{s}")));
+        }
+        Ok(ids)
+    }
+
+    /// The file stems in one owner's subfolder of a grouped kind (sorted);
+    /// one folder listing, however many other owners there are.
+    pub fn group_ids(&self, spec: &KindSpec, owner: &str) -> Result<Vec<String>> {
+        let rel = format!("{}/{owner}", spec.dir);
+        list_ids(&self.root.join(&rel), &self.shown(&rel))
+    }
+
+    /// Every record of one owner in a grouped kind, in id order.
+    pub fn load_group<K: Kind>(&self, owner: &str) -> Result<Vec<K>> {
+        self.group_ids(K::SPEC, owner)?
+            .iter()
+            .map(|stem| self.load::<K>(&format!("{owner}/{stem}")))
+            .collect()
+    }
+
+    /// Write a new record named exactly `id` (`owner/stem` for a grouped
+    /// kind). Returns `Ok(false)`, writing nothing, when it exists already.
+    pub fn create_exact(&self, spec: &KindSpec, id: &str, doc: &DocumentMut) -> Result<bool> {
+        let path = self.record_path(spec, id);
+        if fs::symlink_metadata(&path).is_ok() {
+            return Ok(false);
+        }
+        fsutil::create_new(&path, &self.shown_record(spec, id), doc.to_string().as_bytes())
+    }
+
+    /// Replace a whole record with `doc` (for `--replace`), atomically.
+    pub fn replace(&self, spec: &KindSpec, id: &str, doc: &DocumentMut) -> Result<()> {
+        let _lock = fsutil::WriteLock::acquire(&self.root)?;
+        fsutil::write_atomic(
+            &self.record_path(spec, id),
+            &self.shown_record(spec, id),
+            doc.to_string().as_bytes(),
+        )
     }
 
     /// The full id for what the user typed: an id, or a unique prefix.
@@ -249,7 +293,9 @@ impl Project {
         // A full id needs no folder listing, so a write stays O(1) in the
         // number of records.
         let exact = wanted.trim();
-        if id::is_valid(exact) && fs::symlink_metadata(self.record_path(spec, exact)).is_ok() {
+        if is_valid_record_id(spec, exact)
+            && fs::symlink_metadata(self.record_path(spec, exact)).is_ok()
+        {
             return Ok(exact.to_string());
         }
         let ids = self.ids(spec)?;
@@ -305,6 +351,18 @@ impl Project {
     /// Write a new record with an id made from `title`; on a clash the id gets
     /// `-2`, `-3`, …. Safe against other writers: the name is claimed atomically.
     pub fn create(&self, spec: &KindSpec, title: &str, doc: &DocumentMut) -> Result<String> {
+        self.create_in(spec, None, title, doc)
+    }
+
+    /// Like [`Project::create`], in `owner`'s subfolder for a grouped kind;
+    /// the id returned is then `owner/stem`.
+    pub fn create_in(
+        &self,
+        spec: &KindSpec,
+        owner: Option<&str>,
+        title: &str,
+        doc: &DocumentMut,
+    ) -> Result<String> {
         let base = id::slug(title);
         if base.is_empty() {
             return Err(UserError::new(tr!(
@@ -319,7 +377,11 @@ impl Project {
         }
         let text = doc.to_string();
         for n in 1..10_000 {
-            let id = id::with_suffix(&base, n);
+            let stem = id::with_suffix(&base, n);
+            let id = match owner {
+                Some(o) => format!("{o}/{stem}"),
+                None => stem,
+            };
             let path = self.record_path(spec, &id);
             if fs::symlink_metadata(&path).is_ok() {
                 continue;
@@ -390,8 +452,31 @@ impl Project {
     }
 }
 
+/// Whether `id` names a record of `spec`: an id, or `owner/stem` for a grouped kind.
+pub fn is_valid_record_id(spec: &KindSpec, id: &str) -> bool {
+    match (&spec.group, id.split_once('/')) {
+        (Some(_), Some((owner, stem))) => id::is_valid(owner) && id::is_valid(stem),
+        (None, None) => id::is_valid(id),
+        _ => false,
+    }
+}
+
 /// Entries of a kind's folder that look like records: `<id>.toml`, sorted.
 fn list_ids(dir: &Path, shown: &str) -> Result<Vec<String>> {
+    list_names(dir, shown, |name, is_dir| {
+        let stem = name.strip_suffix(".toml")?;
+        let _ = is_dir; // a folder named like a record is reported when read
+        id::is_valid(stem).then(|| stem.to_string())
+    })
+}
+
+/// The names in a folder that `pick` keeps (given the name and whether it is
+/// a folder), sorted; a missing folder has none.
+fn list_names(
+    dir: &Path,
+    shown: &str,
+    pick: impl Fn(&str, bool) -> Option<String>,
+) -> Result<Vec<String>> {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
@@ -410,10 +495,9 @@ fn list_ids(dir: &Path, shown: &str) -> Result<Vec<String>> {
         })?;
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
-        if let Some(stem) = name.strip_suffix(".toml")
-            && id::is_valid(stem)
-        {
-            ids.push(stem.to_string());
+        let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
+        if let Some(kept) = pick(name, is_dir) {
+            ids.push(kept);
         }
     }
     ids.sort();

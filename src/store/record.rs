@@ -1,7 +1,9 @@
 //! Reading one record file: parse it keeping positions, validate it against
 //! its kind's fields, and hand the model plain [`Fields`].
 
-use toml_edit::{Document, Item, Table, Value as TomlValue};
+use std::collections::BTreeMap;
+
+use toml_edit::{Document, Item, Table, TableLike, Value as TomlValue};
 
 use crate::diag::{Diagnostic, LineIndex};
 use crate::model::date::Date;
@@ -74,93 +76,213 @@ pub fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Parsed {
     };
     let table = doc.as_table();
     let mut fields = Fields { id: id.to_string(), ..Fields::default() };
-    let mut ok = true;
-
-    for (key, item) in table.iter() {
-        let key_span = table.key(key).and_then(|k| k.span());
-        let Some(field) = spec.field(key) else {
-            let known: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
-            let mut hints = Vec::new();
-            if let Some(best) = id::closest(key, &known).first() {
-                hints.push(tr!("mente du `{best}`?", "did you mean `{best}`?"));
-            }
-            hints.push(tr!("kjente nøkler: {}", "known keys: {}", known.join(", ")));
-            out.diagnostics.push(mk(
-                key_span,
-                Severity::Error,
-                "unknown-key",
-                tr!("ukjent nøkkel `{key}`", "unknown key `{key}`"),
-                hints,
-            ));
-            ok = false;
-            continue;
-        };
-        let span = item.span().or(key_span.clone());
-        if let FieldType::RefMap(dir, values) = field.ty {
-            match convert_map(field, dir, values, item) {
-                Ok((value, refs)) => {
-                    for (id, sp) in refs {
-                        out.references.push(reference(
-                            field,
-                            dir,
-                            &id,
-                            sp.or(span.clone()),
-                            &lines,
-                        ));
-                    }
-                    fields.values.insert(key.to_string(), value);
-                }
-                Err((sp, (code, msg, hints))) => {
-                    out.diagnostics.push(mk(sp.or(span), Severity::Error, code, msg, hints));
-                    ok = false;
-                }
-            }
-            continue;
+    let mut cx = TableCx { lines: &lines, shown, out: &mut out };
+    let values = cx.table(spec.fields, table, None, "");
+    if let Some(group) = &spec.group
+        && let Some((owner, _)) = id.split_once('/')
+    {
+        if let Some(dir) = group.refers {
+            out.references.push(Reference {
+                field: group.field,
+                dir,
+                id: owner.to_string(),
+                line: 1,
+                column: 1,
+            });
         }
-        match convert(field, item) {
-            Ok(value) => {
-                match (&field.ty, &value) {
-                    (FieldType::Ref(dir), Value::Str(s)) => {
-                        out.references.push(reference(field, dir, s, span.clone(), &lines))
-                    }
-                    (FieldType::Refs(dir), Value::List(items)) => {
-                        let spans = item_spans(item);
-                        for (i, v) in items.iter().enumerate() {
-                            if let Value::Str(s) = v {
-                                let sp = spans.get(i).cloned().flatten().or(span.clone());
-                                out.references.push(reference(field, dir, s, sp, &lines));
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-                fields.values.insert(key.to_string(), value);
-            }
-            Err((code, msg, hints)) => {
-                out.diagnostics.push(mk(span, Severity::Error, code, msg, hints));
-                ok = false;
-            }
+        if let Some(v) = &values {
+            let mut v = v.clone();
+            v.insert(group.field.to_string(), Value::Str(owner.to_string()));
+            fields.values = v;
+            out.fields = Some(fields);
+            return out;
         }
     }
-    for field in spec.fields.iter().filter(|f| f.required) {
-        if table.get(field.name).is_none() {
-            out.diagnostics.push(mk(
-                None,
-                Severity::Error,
-                "missing",
-                tr!("mangler `{}`", "`{}` is missing", field.name),
-                vec![match crate::i18n::current() {
-                    crate::i18n::Lang::Nb => format!("legg til `{} = ...`", field.name),
-                    crate::i18n::Lang::En => format!("add `{} = ...` ({})", field.name, field.doc),
-                }],
-            ));
-            ok = false;
-        }
-    }
-    if ok {
+    if let Some(v) = values {
+        fields.values = v;
         out.fields = Some(fields);
     }
     out
+}
+
+/// Validation of one table (the file, or one entry of an array of tables).
+struct TableCx<'a> {
+    lines: &'a LineIndex<'a>,
+    shown: &'a str,
+    out: &'a mut Parsed,
+}
+
+impl TableCx<'_> {
+    fn push(&mut self, span: Span, code: &str, msg: String, hints: Vec<String>) {
+        let (line, column) = span.map_or((1, 1), |s| self.lines.position(s.start));
+        self.out.diagnostics.push(Diagnostic {
+            path: self.shown.to_string(),
+            line,
+            column,
+            severity: Severity::Error,
+            code: code.to_string(),
+            message: msg,
+            hints,
+        });
+    }
+
+    /// Validate `table` against `spec`; `None` when anything is wrong.
+    /// `prefix` names the table in messages (`cost[2].`), `at` is where it starts.
+    fn table(
+        &mut self,
+        spec: &'static [Field],
+        table: &dyn TableLike,
+        at: Span,
+        prefix: &str,
+    ) -> Option<BTreeMap<String, Value>> {
+        let mut values = BTreeMap::new();
+        let mut ok = true;
+        for (key, item) in table.iter() {
+            let key_span = table.key(key).and_then(|k| k.span());
+            let Some(field) = spec.iter().find(|f| f.name == key) else {
+                let known: Vec<&str> = spec.iter().map(|f| f.name).collect();
+                let mut hints = Vec::new();
+                if let Some(best) = id::closest(key, &known).first() {
+                    hints.push(tr!("mente du `{best}`?", "did you mean `{best}`?"));
+                }
+                hints.push(tr!("kjente nøkler: {}", "known keys: {}", known.join(", ")));
+                self.push(
+                    key_span.or(at.clone()),
+                    "unknown-key",
+                    tr!("ukjent nøkkel `{prefix}{key}`", "unknown key `{prefix}{key}`"),
+                    hints,
+                );
+                ok = false;
+                continue;
+            };
+            let span = item.span().or(key_span.clone()).or(at.clone());
+            if let FieldType::RefMap(dir, enum_values) = field.ty {
+                match convert_map(field, dir, enum_values, item) {
+                    Ok((value, refs)) => {
+                        for (id, sp) in refs {
+                            let r = reference(field, dir, &id, sp.or(span.clone()), self.lines);
+                            self.out.references.push(r);
+                        }
+                        values.insert(key.to_string(), value);
+                    }
+                    Err((sp, (code, msg, hints))) => {
+                        self.push(sp.or(span), code, msg, hints);
+                        ok = false;
+                    }
+                }
+                continue;
+            }
+            if let FieldType::Tables(sub) = field.ty {
+                match self.tables(field, sub, item, span.clone()) {
+                    Some(v) => {
+                        values.insert(key.to_string(), v);
+                    }
+                    None => ok = false,
+                }
+                continue;
+            }
+            match convert(field, item) {
+                Ok(value) => {
+                    match (&field.ty, &value) {
+                        (FieldType::Ref(dir), Value::Str(s)) => self
+                            .out
+                            .references
+                            .push(reference(field, dir, s, span.clone(), self.lines)),
+                        (FieldType::Refs(dir), Value::List(items)) => {
+                            let spans = item_spans(item);
+                            for (i, v) in items.iter().enumerate() {
+                                if let Value::Str(s) = v {
+                                    let sp = spans.get(i).cloned().flatten().or(span.clone());
+                                    let r = reference(field, dir, s, sp, self.lines);
+                                    self.out.references.push(r);
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                    values.insert(key.to_string(), value);
+                }
+                Err((code, msg, hints)) => {
+                    let msg = if prefix.is_empty() { msg } else { format!("{prefix}{msg}") };
+                    self.push(span, code, msg, hints);
+                    ok = false;
+                }
+            }
+        }
+        for field in spec.iter().filter(|f| f.required) {
+            if table.get(field.name).is_none() {
+                self.push(
+                    at.clone(),
+                    "missing",
+                    tr!("mangler `{prefix}{}`", "`{prefix}{}` is missing", field.name),
+                    vec![match crate::i18n::current() {
+                        crate::i18n::Lang::Nb => format!("legg til `{} = ...`", field.name),
+                        crate::i18n::Lang::En => {
+                            format!("add `{} = ...` ({})", field.name, field.doc)
+                        }
+                    }],
+                );
+                ok = false;
+            }
+        }
+        ok.then_some(values)
+    }
+
+    /// An array of tables, `[[name]]` or `name = [{ … }, …]`.
+    fn tables(
+        &mut self,
+        field: &Field,
+        sub: &'static [Field],
+        item: &Item,
+        span: Span,
+    ) -> Option<Value> {
+        let mut rows = Vec::new();
+        let mut ok = true;
+        let mut each = |cx: &mut Self, i: usize, t: &dyn TableLike, at: Span| {
+            let prefix = format!("{}[{}].", field.name, i + 1);
+            match cx.table(sub, t, at, &prefix) {
+                Some(v) => rows.push(Value::Map(v.into_iter().collect())),
+                None => ok = false,
+            }
+        };
+        match item {
+            Item::ArrayOfTables(a) => {
+                for (i, t) in a.iter().enumerate() {
+                    each(self, i, t, t.span().or(span.clone()));
+                }
+            }
+            Item::Value(TomlValue::Array(a)) => {
+                for (i, v) in a.iter().enumerate() {
+                    match v.as_inline_table() {
+                        Some(t) => each(self, i, t, v.span().or(span.clone())),
+                        None => {
+                            let (code, msg, hints) = wrong_type(
+                                field,
+                                tr!("en liste med tabeller", "an array of tables"),
+                                item,
+                            );
+                            self.push(v.span().or(span.clone()), code, msg, hints);
+                            return None;
+                        }
+                    }
+                }
+            }
+            _ => {
+                let (code, msg, hints) = wrong_type(
+                    field,
+                    tr!(
+                        "en liste med tabeller ([[{}]])",
+                        "an array of tables ([[{}]])",
+                        field.name
+                    ),
+                    item,
+                );
+                self.push(span, code, msg, hints);
+                return None;
+            }
+        }
+        ok.then_some(Value::List(rows))
+    }
 }
 
 /// Turn model findings into diagnostics pointing at their field's line.
@@ -177,7 +299,17 @@ pub fn findings_to_diagnostics(text: &str, shown: &str, findings: Vec<Finding>) 
                 let table = doc.as_ref()?.as_table();
                 let field_span = table.key(name).and_then(|k| k.span());
                 let sub = f.key.as_deref().and_then(|k| {
-                    let inner = table.get(name)?.as_table_like()?;
+                    let item = table.get(name)?;
+                    // In an array of tables the key is the entry's number, from 1.
+                    if let Ok(n) = k.parse::<usize>() {
+                        if let Some(a) = item.as_array_of_tables() {
+                            return a.get(n.checked_sub(1)?)?.span();
+                        }
+                        if let Some(a) = item.as_array() {
+                            return a.get(n.checked_sub(1)?)?.span();
+                        }
+                    }
+                    let inner = item.as_table_like()?;
                     inner.key(k).and_then(|key| key.span())
                 });
                 sub.or(field_span).or_else(|| table.get(name).and_then(Item::span))
@@ -373,6 +505,10 @@ fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
         }
         FieldType::RefMap(dir, values) => {
             convert_map(field, dir, values, item).map(|(v, _)| v).map_err(|(_, p)| p)
+        }
+        // Validated by `TableCx::tables`, which knows where each entry is.
+        FieldType::Tables(_) => {
+            Err(wrong_type(field, tr!("en liste med tabeller", "an array of tables"), item))
         }
         FieldType::Ref(_) => {
             let Some(s) = item.as_str() else {

@@ -18,24 +18,33 @@ pub fn all() -> Vec<(&'static str, &'static KindSpec)> {
 
 /// The JSON Schema of one file kind.
 pub fn schema(name: &str, spec: &KindSpec) -> Value {
+    let title = match (&spec.group, spec.dir.is_empty()) {
+        (_, true) => "veikart.toml".to_string(),
+        (Some(g), _) => format!("veikart {} ({}/<{}>/<id>.toml)", spec.noun, spec.dir, g.field),
+        (None, _) => format!("veikart {} ({}/<id>.toml)", spec.noun, spec.dir),
+    };
+    let mut out = Map::new();
+    out.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));
+    out.insert("$id".into(), json!(format!("https://veikart.invalid/schema/{name}.schema.json")));
+    out.insert("title".into(), json!(title));
+    if let Value::Object(body) = object(spec.fields) {
+        out.extend(body);
+    }
+    Value::Object(out)
+}
+
+/// An object with exactly these fields.
+fn object(fields: &[crate::model::schema::Field]) -> Value {
     let mut props = Map::new();
-    for f in spec.fields {
+    for f in fields {
         let mut p = field_type(f.ty);
         if let Value::Object(m) = &mut p {
             m.insert("description".into(), Value::String(f.doc.to_string()));
         }
         props.insert(f.name.to_string(), p);
     }
-    let required: Vec<&str> = spec.fields.iter().filter(|f| f.required).map(|f| f.name).collect();
-    let title = if spec.dir.is_empty() {
-        "veikart.toml".to_string()
-    } else {
-        format!("veikart {} ({}/<id>.toml)", spec.noun, spec.dir)
-    };
+    let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.name).collect();
     json!({
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": format!("https://veikart.invalid/schema/{name}.schema.json"),
-        "title": title,
         "type": "object",
         "additionalProperties": false,
         "required": required,
@@ -68,6 +77,7 @@ fn field_type(ty: FieldType) -> Value {
         FieldType::Refs(_) => {
             json!({ "type": "array", "items": { "type": "string", "pattern": ID_PATTERN } })
         }
+        FieldType::Tables(fields) => json!({ "type": "array", "items": object(fields) }),
     }
 }
 

@@ -98,3 +98,85 @@ pub fn edited(ctx: &Ctx, project: &Project, spec: &KindSpec, id: &str, changed: 
 pub fn dash(v: Option<impl ToString>) -> String {
     v.map_or_else(|| "–".to_string(), |v| v.to_string())
 }
+
+/// A column of [`list_records`]: the record's JSON key, then the header in
+/// Bokmål and English.
+pub struct Col(pub &'static str, pub &'static str, pub &'static str);
+
+/// One value of a record as a table cell: enum keys as labels in the
+/// current language, lists joined, long text cut to its first line.
+pub fn cell(spec: &KindSpec, key: &str, value: &serde_json::Value) -> String {
+    use crate::model::schema::FieldType;
+    use serde_json::Value as J;
+    let enum_spec = spec.field(key).and_then(|f| match f.ty {
+        FieldType::Enum(e) => Some(e),
+        _ => None,
+    });
+    match value {
+        J::Null => "–".to_string(),
+        J::String(s) => match enum_spec {
+            Some(e) => e.label(s).to_string(),
+            None => {
+                let first = s.lines().next().unwrap_or_default();
+                if first.chars().count() > 70 || s.lines().count() > 1 {
+                    format!("{}…", first.chars().take(70).collect::<String>())
+                } else {
+                    first.to_string()
+                }
+            }
+        },
+        J::Number(n) => n.as_f64().map_or_else(|| n.to_string(), crate::model::number::format),
+        J::Bool(b) => {
+            if *b {
+                tr!("ja", "yes")
+            } else {
+                tr!("nei", "no")
+            }
+        }
+        J::Array(items) if items.is_empty() => "–".to_string(),
+        J::Array(items) => items.iter().map(|v| cell(spec, key, v)).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    }
+}
+
+/// The shared `list` of a record kind: a table with the given columns (or
+/// `empty` on stderr when there are none), or `{version, <dir>: [...]}` with
+/// each record's path as JSON.
+pub fn list_records<K: crate::model::Kind>(
+    ctx: &mut Ctx,
+    project: &Project,
+    format: Format,
+    items: &[K],
+    cols: &[Col],
+    empty: &str,
+) -> Result<u8> {
+    let spec = K::SPEC;
+    if format == Format::Json {
+        let list: Vec<_> = items.iter().map(|r| with_path(project, spec, r.id(), r)).collect();
+        return json_list(ctx, spec.dir, &list);
+    }
+    if items.is_empty() {
+        ctx.ui.status(empty);
+        return Ok(SUCCESS);
+    }
+    let headers: Vec<String> =
+        cols.iter().map(|c| crate::i18n::pick(c.1, c.2).to_string()).collect();
+    let mut rows = Vec::new();
+    for item in items {
+        let v = serde_json::to_value(item)?;
+        rows.push(
+            cols.iter()
+                .map(|c| cell(spec, c.0, v.get(c.0).unwrap_or(&serde_json::Value::Null)))
+                .collect(),
+        );
+    }
+    let table = ctx.ui.table(&headers, rows);
+    ctx.ui.out(&table)?;
+    Ok(SUCCESS)
+}
+
+/// Markdown table row, `|` escaped.
+pub fn md_row(cells: &[String]) -> String {
+    let escaped: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();
+    format!("| {} |\n", escaped.join(" | "))
+}

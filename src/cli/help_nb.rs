@@ -154,6 +154,57 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          docs/schema/ i kildekoden til veikart; pek redigeringsverktøyet ditt dit\n\
          (docs/file-format.md).",
     ),
+    // Issue 5: proposals, technology, anchoring, insight, pilot, log.
+    (
+        "proposal",
+        "Gjør valgte idéer om til løsningsforslag, test dem med brukere, behold eller forkast",
+        "",
+    ),
+    (
+        "proposal add",
+        "Registrer et løsningsforslag og skriv ut id-en",
+        "Et forslag gjør én eller flere valgte idéer konkrete: en skisse, en tegning\n\
+         av reisen, et utkast til et skjema. Det starter som utkast.",
+    ),
+    (
+        "proposal test",
+        "Registrer en rask test av et forslag med brukere, pårørende eller ansatte",
+        "Hver test er sin egen fil, user-tests/<forslag>/<dato>.toml (en test til\n\
+         samme dag får -2), så tester registrert på to grener flettes uten\n\
+         konflikt. Et forslag som er utkast, blir testet.",
+    ),
+    (
+        "proposal decide",
+        "Behold eller forkast et forslag, med begrunnelse",
+        "Begrunnelsen kreves alltid, så prosjektet husker hvorfor. Datoen lagres\n\
+         som `decided`.",
+    ),
+    ("proposal estimate", "Anslå hva et forslag koster og hva det gir", ""),
+    ("proposal list", "Vis løsningsforslagene med status, tester og anslag", ""),
+    ("proposal show", "Vis ett forslag med idéene, testene og beslutningen", ""),
+    ("tech", "Utvikle, kjøp eller anskaff teknologi, og sammenlign valgene på fem kriterier", ""),
+    (
+        "tech add",
+        "Registrer et teknologivalg og skriv ut id-en",
+        "Ta med IT-enheten tidlig (--it-involved). Anskaffelsesreglene tillater en\n\
+         tidsbegrenset utprøving før en kontrakt (--trial-until).",
+    ),
+    ("tech set", "Endre valg, leverandør eller datoer for et teknologivalg", ""),
+    (
+        "tech assess",
+        "Gi et teknologivalg poeng på ett kriterium, fra 1 (dårlig) til 5 (svært godt)",
+        "Kriteriene er brukerbehov, integrasjoner, skalerbarhet,\n\
+         informasjonssikkerhet (og personvern) og kostnader. En ny vurdering av\n\
+         samme kriterium erstatter poeng, notat og dato i filen; de andre\n\
+         kriteriene blir som de var.",
+    ),
+    ("tech list", "Vis teknologivalgene med valg, leverandør og poengsum", ""),
+    (
+        "tech compare",
+        "Sammenlign teknologivalgene side om side: kriterier som rader, valg som kolonner",
+        "Hver celle er valgets poeng (1–5) på kriteriet; siste rad er summen. Et\n\
+         kriterium som ikke er vurdert, vises som `–` og teller 0.",
+    ),
     ("help", "Vis denne hjelpen eller hjelpen til en underkommando", ""),
 ];
 
@@ -311,6 +362,59 @@ const ARGS: &[(&str, &str, &str)] = &[
         "role",
         "Rollen som skal være eier (id eller entydig begynnelse); uten den vises eieren",
     ),
+    // Issue 5
+    ("proposal add", "title", "Forslaget, med noen få ord"),
+    (
+        "proposal add",
+        "ideas",
+        "En idé det bygger på, med id eller entydig begynnelse (kan gjentas)",
+    ),
+    ("proposal add", "description", "Hva forslaget er og hvordan det skal virke"),
+    (
+        "proposal add",
+        "artefacts",
+        "En skisse, tegning eller et utkast: en sti eller en URL (kan gjentas)",
+    ),
+    ("proposal add", "date", "Datoen forslaget ble registrert [standard: i dag]"),
+    ("proposal *", "id", "Forslaget (id eller entydig begynnelse)"),
+    ("proposal test", "date", "Datoen testen ble gjort [standard: i dag]"),
+    (
+        "proposal test",
+        "with",
+        "Hvem som deltok: user, relative, employee, skilt med komma (bruker, pårørende, ansatt)",
+    ),
+    ("proposal test", "participants", "Hvor mange som deltok"),
+    ("proposal test", "feedback", "Hva deltakerne sa og gjorde"),
+    (
+        "proposal test",
+        "decision",
+        "Hva testen konkluderte med: keep, improve eller discard (beholde, forbedre, forkaste)",
+    ),
+    ("proposal decide", "decision", "keep eller discard (beholde, forkaste)"),
+    ("proposal decide", "reason", "Hvorfor"),
+    ("proposal decide", "date", "Datoen for beslutningen [standard: i dag]"),
+    ("proposal estimate", "cost", "Anslått kostnad i kroner (desimalkomma går fint)"),
+    ("proposal estimate", "gain", "Gevinsten som ventes, med ord"),
+    (
+        "proposal list",
+        "status",
+        "Bare forslag med denne statusen: draft, tested, kept, discarded (utkast, testet, valgt, forkastet)",
+    ),
+    ("tech add", "name", "Teknologivalget, med noen få ord"),
+    ("tech *", "id", "Teknologivalget (id eller entydig begynnelse)"),
+    ("tech *", "decision", "develop, buy eller procure (utvikle, kjøpe/velge, anskaffe)"),
+    ("tech *", "supplier", "Hvem som skal levere (fritekst)"),
+    ("tech *", "it_involved", "Datoen IT-enheten ble tatt med"),
+    ("tech *", "trial_until", "Siste dag for en tidsbegrenset utprøving etter anskaffelsesreglene"),
+    ("tech add", "description", "Hva valget går ut på"),
+    (
+        "tech assess",
+        "criterion",
+        "user-needs, integrations, scalability, security eller cost (brukerbehov, integrasjoner, skalerbarhet, informasjonssikkerhet, kostnader)",
+    ),
+    ("tech assess", "score", "Poengene: 1 (dårlig) til 5 (svært godt)"),
+    ("tech assess", "note", "Hvorfor valget fikk disse poengene"),
+    ("tech assess", "date", "Datoen for vurderingen [standard: i dag]"),
     ("help", "subcommand", "Underkommandoen du vil ha hjelp til"),
 ];
 

@@ -10,11 +10,13 @@ mod idea;
 mod init;
 mod journey;
 mod owner;
+mod proposal;
 mod raci;
 mod role;
 mod routine;
 mod schema;
 mod status;
+mod tech;
 mod touchpoint;
 
 use std::path::PathBuf;
@@ -135,6 +137,11 @@ pub enum Command {
     #[command(subcommand)]
     Touchpoint(touchpoint::TouchpointCommand),
     Owner(owner::OwnerArgs),
+    // Issue 5
+    #[command(subcommand)]
+    Proposal(proposal::ProposalCommand),
+    #[command(subcommand)]
+    Tech(tech::TechCommand),
     Status(status::StatusArgs),
     Check(check::CheckArgs),
     Schema(schema::SchemaArgs),
@@ -227,6 +234,9 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Routine(cmd) => routine::run(&mut ctx, cmd),
         Command::Touchpoint(cmd) => touchpoint::run(&mut ctx, cmd),
         Command::Owner(args) => owner::cmd_owner(&mut ctx, args),
+        // Issue 5
+        Command::Proposal(cmd) => proposal::run(&mut ctx, cmd),
+        Command::Tech(cmd) => tech::run(&mut ctx, cmd),
         Command::Status(args) => status::cmd_status(&mut ctx, args),
         Command::Check(args) => check::cmd_check(&mut ctx, args),
         Command::Schema(args) => schema::cmd_schema(&mut ctx, args),

@@ -73,6 +73,12 @@ pub static STATUS: EnumSpec = EnumSpec {
         },
         Variant { key: "parked", nb: "parkert", en: "parked", aliases: &["lagt-bort", "on-hold"] },
         Variant {
+            key: "promoted",
+            nb: "videreført",
+            en: "promoted",
+            aliases: &["viderefort", "continued", "new-project"],
+        },
+        Variant {
             key: "implemented",
             nb: "innført",
             en: "implemented",
@@ -110,6 +116,11 @@ pub static SPEC: KindSpec = KindSpec {
         Field::opt("assessed", FieldType::Date, "When it was last assessed."),
         Field::opt("reason", FieldType::Text, "Why it was rejected, parked or otherwise decided."),
         Field::opt("decided", FieldType::Date, "When its status was last decided."),
+        Field::opt(
+            "promoted_to",
+            FieldType::Line,
+            "The folder of the innovation project started from this idea.",
+        ),
     ],
     group: None,
 };
@@ -117,7 +128,8 @@ pub static SPEC: KindSpec = KindSpec {
 /// Statuses that need a reason.
 pub const NEEDS_REASON: &[&str] = &["rejected", "parked"];
 /// Statuses that are decisions (they set `decided`).
-pub const DECISIONS: &[&str] = &["prioritised", "testing", "rejected", "parked", "implemented"];
+pub const DECISIONS: &[&str] =
+    &["prioritised", "testing", "rejected", "parked", "implemented", "promoted"];
 
 /// One idea, as read from `ideas/<id>.toml`.
 #[derive(Debug, Clone, Serialize)]
@@ -138,6 +150,7 @@ pub struct Idea {
     pub assessed: Option<Date>,
     pub reason: Option<String>,
     pub decided: Option<Date>,
+    pub promoted_to: Option<String>,
     /// Computed from the scores, see [`priority`].
     pub priority: Option<f64>,
 }
@@ -164,13 +177,14 @@ impl Idea {
             assessed: f.date("assessed"),
             reason: f.opt_string("reason"),
             decided: f.date("decided"),
+            promoted_to: f.opt_string("promoted_to"),
             priority: priority(feasibility, benefit, cost),
         }
     }
 
     /// Whether the idea is still in play (not rejected, parked or implemented).
     pub fn is_open(&self) -> bool {
-        !matches!(self.status.as_str(), "rejected" | "parked" | "implemented")
+        !matches!(self.status.as_str(), "rejected" | "parked" | "implemented" | "promoted")
     }
 }
 

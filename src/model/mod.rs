@@ -14,6 +14,16 @@ pub mod rules;
 pub mod schema;
 pub mod touchpoint;
 pub mod value;
+// Issue 5: proposals, technology, anchoring, insight, pilot, log.
+pub mod goal;
+pub mod insight;
+pub mod log;
+pub mod pilot;
+pub mod proposal;
+pub mod related;
+pub mod stakeholder;
+pub mod team;
+pub mod technology;
 
 use std::collections::BTreeMap;
 
@@ -89,6 +99,18 @@ pub static KINDS: &[KindEntry] = &[
     entry::<activity::Activity>(),
     entry::<routine::Routine>(),
     entry::<touchpoint::Touchpoint>(),
+    // Issue 5
+    entry::<proposal::Proposal>(),
+    entry::<proposal::UserTest>(),
+    entry::<technology::Technology>(),
+    entry::<goal::Goal>(),
+    entry::<team::Member>(),
+    entry::<stakeholder::Stakeholder>(),
+    entry::<related::Related>(),
+    entry::<insight::Insight>(),
+    entry::<pilot::PilotPlan>(),
+    entry::<pilot::PilotFinding>(),
+    entry::<log::LogEntry>(),
 ];
 
 /// `impl Kind` for a model type: its spec, constructor and (optionally) rules.
@@ -119,3 +141,16 @@ kind!(journey::Step, journey::SPEC);
 kind!(activity::Activity, activity::SPEC, |r, _ctx| r.rules());
 kind!(routine::Routine, routine::SPEC, |r, ctx| r.rules(ctx.as_of));
 kind!(touchpoint::Touchpoint, touchpoint::SPEC);
+
+// Issue 5
+kind!(proposal::Proposal, proposal::SPEC, |r, _ctx| r.rules());
+kind!(proposal::UserTest, proposal::TEST_SPEC, |r, _ctx| r.rules());
+kind!(technology::Technology, technology::SPEC, |r, _ctx| r.rules());
+kind!(goal::Goal, goal::SPEC);
+kind!(team::Member, team::SPEC);
+kind!(stakeholder::Stakeholder, stakeholder::SPEC);
+kind!(related::Related, related::SPEC);
+kind!(insight::Insight, insight::SPEC);
+kind!(pilot::PilotPlan, pilot::SPEC, |r, _ctx| r.rules());
+kind!(pilot::PilotFinding, pilot::FINDING_SPEC);
+kind!(log::LogEntry, log::SPEC);

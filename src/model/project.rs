@@ -136,6 +136,13 @@ pub static SPEC: KindSpec = KindSpec {
         Field::req("roadmap", FieldType::Enum(&ROADMAP), "The roadmap the project follows."),
         Field::req("phase", FieldType::Line, "The current phase of the roadmap."),
         Field::opt("started", FieldType::Date, "When the project was started."),
+        Field::opt(
+            "from_project",
+            FieldType::Line,
+            "The project folder this project was started from (`idea promote`).",
+        ),
+        Field::opt("from_idea", FieldType::Line, "The idea in that project it grew out of."),
+        Field::opt("source", FieldType::Enum(&super::idea::SOURCE), "Who that idea came from."),
     ],
     group: None,
 };
@@ -152,6 +159,9 @@ pub struct ProjectInfo {
     pub roadmap: String,
     pub phase: String,
     pub started: Option<super::date::Date>,
+    pub from_project: Option<String>,
+    pub from_idea: Option<String>,
+    pub source: Option<String>,
 }
 
 impl ProjectInfo {
@@ -166,6 +176,9 @@ impl ProjectInfo {
             roadmap: f.str("roadmap").unwrap_or("ks-2018").to_string(),
             phase: f.string("phase"),
             started: f.date("started"),
+            from_project: f.opt_string("from_project"),
+            from_idea: f.opt_string("from_idea"),
+            source: f.opt_string("source"),
         }
     }
 

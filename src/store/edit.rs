@@ -106,3 +106,62 @@ pub fn remove_in_table(doc: &mut DocumentMut, table: &str, key: &str) -> bool {
     }
     removed
 }
+
+/// In the array of tables `key` (`[[assessment]]`), replace the values of the
+/// last entry whose `match_key` equals `match_value`, or append a new entry
+/// at the end of the file when there is none. Other entries, comments and
+/// layout stay as they were. Returns whether an entry was replaced, or
+/// `None` (changing nothing) when `key` holds something other than `[[key]]`
+/// tables (an inline array, which the caller should refuse to rewrite).
+pub fn upsert_row(
+    doc: &mut DocumentMut,
+    key: &str,
+    match_key: &str,
+    match_value: &str,
+    values: &[(&str, Option<Value>)],
+) -> Option<bool> {
+    let root = doc.as_table_mut();
+    match root.get(key) {
+        None => {
+            root.insert(key, Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
+        }
+        Some(item) if item.as_array_of_tables().is_none() => return None,
+        Some(_) => {}
+    }
+    let array = root.get_mut(key).and_then(Item::as_array_of_tables_mut)?;
+    let found = array
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.get(match_key).and_then(Item::as_str) == Some(match_value))
+        .map(|(i, _)| i)
+        .last();
+    let replaced = found.is_some();
+    let table = match found.and_then(|i| array.get_mut(i)) {
+        Some(t) => t,
+        None => {
+            let mut t = toml_edit::Table::new();
+            t.insert(match_key, Item::Value(Value::from(match_value)));
+            array.push(t);
+            let last = array.len() - 1;
+            array.get_mut(last)?
+        }
+    };
+    for (k, v) in values {
+        match v {
+            Some(v) => {
+                let mut v = v.clone();
+                if let Some(old) = table.get(k).and_then(Item::as_value) {
+                    if old.to_string().trim() == v.to_string().trim() {
+                        continue;
+                    }
+                    *v.decor_mut() = old.decor().clone();
+                }
+                table.insert(k, Item::Value(v));
+            }
+            None => {
+                table.remove(k);
+            }
+        }
+    }
+    Some(replaced)
+}

@@ -1,0 +1,359 @@
+//! `veikart tech …`: technology options, assessed on the five criteria.
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::{
+    Ctx, check_line, check_text, check_title, common, date_arg, enum_arg, score_arg, today,
+};
+use crate::error::{SUCCESS, UserError};
+use crate::model::date::Date;
+use crate::model::technology::{self, CRITERION, DECISION, Technology};
+use crate::store::edit;
+use crate::tr;
+use crate::ui::{Format, JSON_VERSION};
+
+/// Develop, buy or procure technology, and compare the options on five criteria
+#[derive(Debug, Subcommand)]
+#[command(after_help = "\
+Examples:
+  veikart tech add \"Pasientvarsling fra journalsystemet\" --decision buy --supplier \"Journalleverandøren\" --it-involved 2026-09-01
+  veikart tech assess pasientvarsling user-needs 4 --note \"Dekker SMS og skjerm\"
+  veikart tech assess pasientvarsling sikkerhet 5 --note \"Databehandleravtale finnes\"
+  veikart tech compare --format md")]
+pub enum TechCommand {
+    Add(AddArgs),
+    Set(SetArgs),
+    Assess(AssessArgs),
+    List(ListArgs),
+    Compare(CompareArgs),
+}
+
+pub fn run(ctx: &mut Ctx, cmd: TechCommand) -> Result<u8> {
+    match cmd {
+        TechCommand::Add(a) => cmd_tech_add(ctx, a),
+        TechCommand::Set(a) => cmd_tech_set(ctx, a),
+        TechCommand::Assess(a) => cmd_tech_assess(ctx, a),
+        TechCommand::List(a) => cmd_tech_list(ctx, a),
+        TechCommand::Compare(a) => cmd_tech_compare(ctx, a),
+    }
+}
+
+/// Record a technology option and print its id
+///
+/// Bring the IT unit in early (--it-involved). Procurement rules allow a
+/// time-limited trial before a contract (--trial-until).
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart tech add \"Pasientvarsling fra journalsystemet\" --decision buy --it-involved 2026-09-01
+  veikart tech add \"Egen varslingsapp\" --decision develop
+  veikart tech add \"Skjermløsning i venterommet\" --decision procure --trial-until 2027-03-31")]
+pub struct AddArgs {
+    /// The option, in a few words
+    pub name: String,
+
+    /// develop, buy or procure (utvikle, kjøpe/velge, anskaffe)
+    #[arg(long, value_name = "D", value_parser = enum_arg(&DECISION))]
+    pub decision: Option<String>,
+
+    /// Who would deliver it (free text)
+    #[arg(long, value_name = "S")]
+    pub supplier: Option<String>,
+
+    /// When the IT unit was brought in
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub it_involved: Option<Date>,
+
+    /// End of a time-limited trial under the procurement rules
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub trial_until: Option<Date>,
+
+    /// What the option is
+    #[arg(long, short = 'd', value_name = "TEXT")]
+    pub description: Option<String>,
+}
+
+fn cmd_tech_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
+    let project = ctx.open()?;
+    let name = check_title(&args.name)?;
+    let mut values = vec![("name", edit::text(&name))];
+    if let Some(d) = &args.decision {
+        values.push(("decision", edit::text(d)));
+    }
+    if let Some(s) = &args.supplier {
+        values.push(("supplier", edit::text(&check_line("--supplier", s)?)));
+    }
+    if let Some(d) = args.it_involved {
+        values.push(("it_involved", edit::date(d)));
+    }
+    if let Some(d) = args.trial_until {
+        values.push(("trial_until", edit::date(d)));
+    }
+    if let Some(d) = &args.description {
+        values.push(("description", edit::text(&check_text("--description", d)?)));
+    }
+    values.push(("created", edit::date(today(None)?)));
+    common::add_record(ctx, &project, &technology::SPEC, &name, values)?;
+    Ok(SUCCESS)
+}
+
+/// Change a technology option's decision, supplier or dates
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart tech set pasientvarsling --decision procure --trial-until 2027-03-31
+  veikart tech set pasientvarsling --it-involved 2026-09-01")]
+pub struct SetArgs {
+    /// The option (id or unique prefix)
+    pub id: String,
+
+    /// develop, buy or procure (utvikle, kjøpe/velge, anskaffe)
+    #[arg(long, value_name = "D", value_parser = enum_arg(&DECISION))]
+    pub decision: Option<String>,
+
+    /// Who would deliver it (free text)
+    #[arg(long, value_name = "S")]
+    pub supplier: Option<String>,
+
+    /// When the IT unit was brought in
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub it_involved: Option<Date>,
+
+    /// End of a time-limited trial under the procurement rules
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub trial_until: Option<Date>,
+}
+
+fn cmd_tech_set(ctx: &mut Ctx, args: SetArgs) -> Result<u8> {
+    if args.decision.is_none()
+        && args.supplier.is_none()
+        && args.it_involved.is_none()
+        && args.trial_until.is_none()
+    {
+        return Err(UserError::new(tr!("ingenting å endre", "nothing to change"))
+            .hint(tr!(
+                "gi minst én av --decision, --supplier, --it-involved, --trial-until",
+                "give at least one of --decision, --supplier, --it-involved, --trial-until"
+            ))
+            .into());
+    }
+    let supplier = args.supplier.as_deref().map(|s| check_line("--supplier", s)).transpose()?;
+    let project = ctx.open()?;
+    let id = project.resolve(&technology::SPEC, &args.id)?;
+    let changed = project.edit::<Technology>(&id, |_, doc| {
+        if let Some(d) = &args.decision {
+            edit::set(doc, "decision", edit::text(d));
+        }
+        if let Some(s) = &supplier {
+            edit::set(doc, "supplier", edit::text(s));
+        }
+        if let Some(d) = args.it_involved {
+            edit::set(doc, "it_involved", edit::date(d));
+        }
+        if let Some(d) = args.trial_until {
+            edit::set(doc, "trial_until", edit::date(d));
+        }
+        Ok(())
+    })?;
+    common::edited(ctx, &project, &technology::SPEC, &id, changed);
+    Ok(SUCCESS)
+}
+
+/// Score a technology option on one criterion, 1 (poor) to 5 (very good)
+///
+/// The criteria are user-needs, integrations, scalability, security (and
+/// privacy) and cost. Assessing a criterion again replaces its score, note
+/// and date in the file; other criteria stay as they are.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart tech assess pasientvarsling user-needs 4 --note \"Dekker SMS og skjerm\"
+  veikart tech assess pasientvarsling integrasjoner 3 --note \"Krever ny kobling mot timeboken\"
+  veikart tech assess egen-app kostnader 1 --note \"Høy driftskostnad\" --date 2026-10-01")]
+pub struct AssessArgs {
+    /// The option (id or unique prefix)
+    pub id: String,
+
+    /// user-needs, integrations, scalability, security or cost (brukerbehov, integrasjoner, skalerbarhet, informasjonssikkerhet, kostnader)
+    #[arg(value_name = "CRITERION", value_parser = enum_arg(&CRITERION))]
+    pub criterion: String,
+
+    /// The score: 1 (poor) to 5 (very good)
+    #[arg(value_name = "1-5", value_parser = score_arg)]
+    pub score: i64,
+
+    /// Why it got that score
+    #[arg(long, value_name = "TEXT", required = true)]
+    pub note: String,
+
+    /// The assessment date [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub date: Option<Date>,
+}
+
+fn cmd_tech_assess(ctx: &mut Ctx, args: AssessArgs) -> Result<u8> {
+    let note = check_text("--note", &args.note)?;
+    let project = ctx.open()?;
+    let id = project.resolve(&technology::SPEC, &args.id)?;
+    let date = today(args.date)?;
+    let shown = project.shown_record(&technology::SPEC, &id);
+    project.edit::<Technology>(&id, |_, doc| {
+        let values = [
+            ("score", Some(edit::int(args.score))),
+            ("note", (!note.is_empty()).then(|| edit::text(&note))),
+            ("date", Some(edit::date(date))),
+        ];
+        match edit::upsert_row(doc, "assessment", "criterion", &args.criterion, &values) {
+            Some(_) => Ok(()),
+            None => Err(UserError::new(tr!(
+                "{shown}: `assessment` er ikke skrevet som [[assessment]]-tabeller, så veikart lar filen være",
+                "{shown}: `assessment` is not written as [[assessment]] tables, so veikart leaves the file alone"
+            ))
+            .hint(tr!(
+                "skriv om vurderingene til [[assessment]]-tabeller for hånd",
+                "rewrite the assessments as [[assessment]] tables by hand"
+            ))
+            .into()),
+        }
+    })?;
+    ctx.ui.status(&tr!(
+        "Vurderte {id} på {}: {}.",
+        "Assessed {id} on {}: {}.",
+        CRITERION.label(&args.criterion),
+        args.score
+    ));
+    Ok(SUCCESS)
+}
+
+/// List the technology options with decision, supplier and total score
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart tech list
+  veikart tech list --format json")]
+pub struct ListArgs {}
+
+fn cmd_tech_list(ctx: &mut Ctx, _args: ListArgs) -> Result<u8> {
+    let format = ctx.ui.format("tech list", &[Format::Text, Format::Json])?;
+    let project = ctx.open()?;
+    let list: Vec<Technology> = project.load_all()?;
+    common::list_records(
+        ctx,
+        &project,
+        format,
+        &list,
+        &[
+            common::Col("id", "ID", "ID"),
+            common::Col("name", "TEKNOLOGI", "TECHNOLOGY"),
+            common::Col("decision", "VALG", "DECISION"),
+            common::Col("supplier", "LEVERANDØR", "SUPPLIER"),
+            common::Col("it_involved", "IT MED", "IT INVOLVED"),
+            common::Col("total", "SUM", "TOTAL"),
+        ],
+        &tr!(
+            "Ingen teknologivalg ennå. Legg til med `veikart tech add NAVN --decision buy`.",
+            "No technology options yet. Add one with `veikart tech add NAME --decision buy`."
+        ),
+    )
+}
+
+/// Compare the technology options side by side: criteria as rows, options as columns
+///
+/// Each cell is the option's current score (1–5) on the criterion; the last
+/// row is the total. A criterion not yet assessed shows `–` and counts 0.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart tech compare
+  veikart tech compare --format md
+  veikart tech compare --format csv > teknologi.csv")]
+pub struct CompareArgs {}
+
+#[derive(Serialize)]
+struct CompareJson<'a> {
+    version: u32,
+    criteria: Vec<&'static str>,
+    options: &'a [Technology],
+}
+
+fn cmd_tech_compare(ctx: &mut Ctx, _args: CompareArgs) -> Result<u8> {
+    let format =
+        ctx.ui.format("tech compare", &[Format::Text, Format::Json, Format::Md, Format::Csv])?;
+    let project = ctx.open()?;
+    let mut list: Vec<Technology> = project.load_all()?;
+    list.sort_by(|a, b| b.total.cmp(&a.total).then(a.id.cmp(&b.id)));
+    if format == Format::Json {
+        ctx.ui.json(&CompareJson {
+            version: JSON_VERSION,
+            criteria: CRITERION.keys(),
+            options: &list,
+        })?;
+        return Ok(SUCCESS);
+    }
+    if list.is_empty() && format == Format::Text {
+        ctx.ui.status(&tr!(
+            "Ingen teknologivalg å sammenligne. Legg til med `veikart tech add NAVN`.",
+            "No technology options to compare. Add one with `veikart tech add NAME`."
+        ));
+        return Ok(SUCCESS);
+    }
+    let mut header = vec![tr!("Kriterium", "Criterion")];
+    header.extend(list.iter().map(|t| t.name.clone()));
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    rows.push(
+        std::iter::once(tr!("Valg", "Decision"))
+            .chain(list.iter().map(|t| {
+                t.decision.as_deref().map_or("–".into(), |d| DECISION.label(d).to_string())
+            }))
+            .collect(),
+    );
+    for c in CRITERION.keys() {
+        let mut row = vec![CRITERION.label(c).to_string()];
+        row.extend(list.iter().map(|t| t.score(c).map_or("–".into(), |s| s.to_string())));
+        rows.push(row);
+    }
+    let mut total = vec![tr!("Sum (av 25)", "Total (of 25)")];
+    total.extend(list.iter().map(|t| t.total.to_string()));
+    rows.push(total);
+    match format {
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            w.write_record(&header)?;
+            for r in &rows {
+                w.write_record(r)?;
+            }
+            let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
+            ctx.ui.out(&String::from_utf8_lossy(&bytes))?;
+        }
+        Format::Md => {
+            let mut s = common::md_row(&header);
+            s.push_str(&common::md_row(&vec!["---".to_string(); header.len()]));
+            for r in &rows {
+                s.push_str(&common::md_row(r));
+            }
+            ctx.ui.out(&s)?;
+        }
+        _ => {
+            let header: Vec<String> = header.iter().map(|h| h.to_uppercase()).collect();
+            let mut s = ctx.ui.table(&header, rows);
+            let missing: Vec<String> = list
+                .iter()
+                .filter(|t| !t.missing.is_empty())
+                .map(|t| {
+                    let m: Vec<&str> = t.missing.iter().map(|c| CRITERION.label(c)).collect();
+                    format!("{}: {}", t.name, m.join(", "))
+                })
+                .collect();
+            if !missing.is_empty() {
+                s.push_str(&tr!("\nIkke vurdert ennå:\n", "\nNot assessed yet:\n"));
+                for m in missing {
+                    s.push_str(&format!("  {m}\n"));
+                }
+            }
+            ctx.ui.out(&s)?;
+        }
+    }
+    Ok(SUCCESS)
+}

@@ -1,0 +1,89 @@
+//! Insights (`innsikt`): what the team learnt from interviews, observation,
+//! statistics and other municipalities, and the needs it found. The map of
+//! today's service is the current journey (`veikart journey --journey current`).
+
+use serde::Serialize;
+
+use super::date::Date;
+use super::schema::{EnumSpec, Field, FieldType, KindSpec, Variant};
+use super::value::Fields;
+
+pub static METHOD: EnumSpec = EnumSpec {
+    name: "method",
+    variants: &[
+        Variant { key: "interview", nb: "intervju", en: "interview", aliases: &["samtale"] },
+        Variant { key: "observation", nb: "observasjon", en: "observation", aliases: &[] },
+        Variant { key: "statistics", nb: "statistikk", en: "statistics", aliases: &["data"] },
+        Variant { key: "workshop", nb: "verksted", en: "workshop", aliases: &["arbeidsmøte"] },
+        Variant {
+            key: "survey",
+            nb: "spørreundersøkelse",
+            en: "survey",
+            aliases: &["sporreundersokelse", "undersøkelse", "undersokelse"],
+        },
+        Variant {
+            key: "other-municipality",
+            nb: "annen kommune",
+            en: "other municipality",
+            aliases: &["annen-kommune", "andre-kommuner", "kommune"],
+        },
+    ],
+};
+
+pub static RESPONDENT: EnumSpec = EnumSpec {
+    name: "respondent",
+    variants: &[
+        Variant { key: "user", nb: "bruker", en: "user", aliases: &["innbygger", "pasient"] },
+        Variant { key: "relative", nb: "pårørende", en: "relative", aliases: &["parorende"] },
+        Variant {
+            key: "employee",
+            nb: "ansatt",
+            en: "employee",
+            aliases: &["ansatte", "staff", "medarbeider"],
+        },
+        Variant { key: "partner", nb: "partner", en: "partner", aliases: &["samarbeidspartner"] },
+    ],
+};
+
+pub static SPEC: KindSpec = KindSpec {
+    dir: "insights",
+    noun: "insight",
+    command: "insight",
+    noun_nb: "innsikt",
+    plural: "insights",
+    plural_nb: "innsikter",
+    fields: &[
+        Field::req("summary", FieldType::Line, "What was learnt, in one sentence."),
+        Field::req("method", FieldType::Enum(&METHOD), "How it was learnt."),
+        Field::req("respondent", FieldType::Enum(&RESPONDENT), "Whom it was learnt from."),
+        Field::req("date", FieldType::Date, "When."),
+        Field::opt("needs", FieldType::Lines, "The needs it revealed, one per line."),
+        Field::opt("description", FieldType::Text, "More detail: quotes, numbers, context."),
+    ],
+    group: None,
+};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Insight {
+    pub id: String,
+    pub summary: String,
+    pub method: String,
+    pub respondent: String,
+    pub date: Option<Date>,
+    pub needs: Vec<String>,
+    pub description: Option<String>,
+}
+
+impl Insight {
+    pub fn from_fields(f: &Fields) -> Insight {
+        Insight {
+            id: f.id.clone(),
+            summary: f.string("summary"),
+            method: f.string("method"),
+            respondent: f.string("respondent"),
+            date: f.date("date"),
+            needs: f.strings("needs"),
+            description: f.opt_string("description"),
+        }
+    }
+}

@@ -1,0 +1,257 @@
+//! Solution proposals and the quick user tests that decide them
+//! (`tjenesteutvikling` step 2): chosen ideas made visible as a sketch or a
+//! mock-up, tested with users, relatives and staff, then kept or discarded
+//! with a reason, with cost weighed against gain.
+
+use serde::Serialize;
+
+use super::date::Date;
+use super::schema::{EnumSpec, Field, FieldType, Finding, Group, KindSpec, Variant};
+use super::value::Fields;
+use crate::tr;
+
+pub static STATUS: EnumSpec = EnumSpec {
+    name: "status",
+    variants: &[
+        Variant { key: "draft", nb: "utkast", en: "draft", aliases: &[] },
+        Variant { key: "tested", nb: "testet", en: "tested", aliases: &["testa"] },
+        Variant { key: "kept", nb: "valgt", en: "kept", aliases: &["keep", "beholde", "beholdt"] },
+        Variant {
+            key: "discarded",
+            nb: "forkastet",
+            en: "discarded",
+            aliases: &["discard", "forkaste", "rejected"],
+        },
+    ],
+};
+
+/// What a test concluded about the proposal.
+pub static DECISION: EnumSpec = EnumSpec {
+    name: "decision",
+    variants: &[
+        Variant { key: "keep", nb: "beholde", en: "keep", aliases: &["behold", "kept"] },
+        Variant {
+            key: "improve",
+            nb: "forbedre",
+            en: "improve",
+            aliases: &["forbedr", "forbetre"],
+        },
+        Variant {
+            key: "discard",
+            nb: "forkaste",
+            en: "discard",
+            aliases: &["forkast", "discarded"],
+        },
+    ],
+};
+
+/// Who took part in a test.
+pub static WITH: EnumSpec = EnumSpec {
+    name: "with",
+    variants: &[
+        Variant { key: "user", nb: "brukere", en: "users", aliases: &["bruker", "users"] },
+        Variant {
+            key: "relative",
+            nb: "pårørende",
+            en: "relatives",
+            aliases: &["parorende", "relatives"],
+        },
+        Variant {
+            key: "employee",
+            nb: "ansatte",
+            en: "employees",
+            aliases: &["ansatt", "employees", "staff"],
+        },
+    ],
+};
+
+pub static SPEC: KindSpec = KindSpec {
+    dir: "proposals",
+    noun: "proposal",
+    command: "proposal",
+    noun_nb: "løsningsforslag",
+    plural: "proposals",
+    plural_nb: "løsningsforslag",
+    fields: &[
+        Field::req("title", FieldType::Line, "The proposal in a few words."),
+        Field::opt("ideas", FieldType::Refs("ideas"), "The ideas the proposal builds on."),
+        Field::opt("description", FieldType::Text, "What the proposal is and how it would work."),
+        Field::opt(
+            "artefacts",
+            FieldType::Lines,
+            "Sketches, journey drawings or mock-ups that show it: paths or URLs.",
+        ),
+        Field::req("status", FieldType::Enum(&STATUS), "draft, tested, kept or discarded."),
+        Field::opt("reason", FieldType::Text, "Why it was kept or discarded."),
+        Field::opt("decided", FieldType::Date, "When it was kept or discarded."),
+        Field::opt("cost", FieldType::Number, "Estimated cost in NOK."),
+        Field::opt("gain", FieldType::Text, "The gain expected, in words."),
+        Field::req("created", FieldType::Date, "When the proposal was recorded."),
+    ],
+    group: None,
+};
+
+pub static TEST_SPEC: KindSpec = KindSpec {
+    dir: "user-tests",
+    noun: "user test",
+    command: "proposal",
+    noun_nb: "brukertest",
+    plural: "user tests",
+    plural_nb: "brukertester",
+    fields: &[
+        Field::req("date", FieldType::Date, "When the test was done."),
+        Field::req("with", FieldType::Lines, "Who took part: user, relative and/or employee."),
+        Field::opt("participants", FieldType::Int { min: 1, max: 100_000 }, "How many took part."),
+        Field::req("feedback", FieldType::Text, "What the participants said and did."),
+        Field::opt(
+            "decision",
+            FieldType::Enum(&DECISION),
+            "What the test concluded: keep, improve or discard.",
+        ),
+    ],
+    group: Some(Group {
+        field: "proposal",
+        refers: Some("proposals"),
+        doc: "The proposal tested (the folder's name).",
+    }),
+};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Proposal {
+    pub id: String,
+    pub title: String,
+    pub ideas: Vec<String>,
+    pub description: Option<String>,
+    pub artefacts: Vec<String>,
+    pub status: String,
+    pub reason: Option<String>,
+    pub decided: Option<Date>,
+    pub cost: Option<f64>,
+    pub gain: Option<String>,
+    pub created: Option<Date>,
+}
+
+impl Proposal {
+    pub fn from_fields(f: &Fields) -> Proposal {
+        Proposal {
+            id: f.id.clone(),
+            title: f.string("title"),
+            ideas: f.strings("ideas"),
+            description: f.opt_string("description"),
+            artefacts: f.strings("artefacts"),
+            status: f.str("status").unwrap_or("draft").to_string(),
+            reason: f.opt_string("reason"),
+            decided: f.date("decided"),
+            cost: f.number("cost"),
+            gain: f.opt_string("gain"),
+            created: f.date("created"),
+        }
+    }
+
+    pub fn rules(&self) -> Vec<Finding> {
+        let mut out = Vec::new();
+        if self.status == "discarded" && self.reason.as_deref().is_none_or(|r| r.trim().is_empty())
+        {
+            out.push(
+                Finding::error(
+                    "missing-reason",
+                    Some("status"),
+                    tr!(
+                        "forslaget er forkastet, men har ingen begrunnelse (`reason`)",
+                        "the proposal is discarded but has no `reason`"
+                    ),
+                )
+                .hint(tr!(
+                    "kjør `veikart proposal decide {} discard --reason TEKST`",
+                    "run `veikart proposal decide {} discard --reason TEXT`",
+                    self.id
+                )),
+            );
+        }
+        if self.status == "kept" && self.cost.is_none() && self.gain.is_none() {
+            out.push(
+                Finding::warning(
+                    "no-estimate",
+                    Some("status"),
+                    tr!(
+                        "forslaget er valgt, men har verken kostnad eller gevinst anslått",
+                        "the proposal is kept but has no cost or gain estimate"
+                    ),
+                )
+                .hint(tr!(
+                    "kjør `veikart proposal estimate {} --cost NOK --gain TEKST`",
+                    "run `veikart proposal estimate {} --cost NOK --gain TEXT`",
+                    self.id
+                )),
+            );
+        }
+        if let Some(c) = self.cost
+            && c < 0.0
+        {
+            out.push(Finding::error(
+                "negative",
+                Some("cost"),
+                tr!("kostnaden kan ikke være negativ", "the cost cannot be negative"),
+            ));
+        }
+        out
+    }
+}
+
+/// One user test, from `user-tests/<proposal>/<date>.toml`.
+#[derive(Debug, Clone, Serialize)]
+pub struct UserTest {
+    pub id: String,
+    pub proposal: String,
+    pub date: Option<Date>,
+    pub with: Vec<String>,
+    pub participants: Option<i64>,
+    pub feedback: String,
+    pub decision: Option<String>,
+}
+
+impl UserTest {
+    pub fn from_fields(f: &Fields) -> UserTest {
+        UserTest {
+            id: f.id.clone(),
+            proposal: f.string("proposal"),
+            date: f.date("date"),
+            with: f.strings("with"),
+            participants: f.int("participants"),
+            feedback: f.string("feedback"),
+            decision: f.opt_string("decision"),
+        }
+    }
+
+    pub fn rules(&self) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for w in &self.with {
+            if WITH.get(w).is_none() {
+                out.push(
+                    Finding::error(
+                        "enum",
+                        Some("with"),
+                        tr!(
+                            "«{w}» er ikke en gruppe deltakere",
+                            "`{w}` is not a group of participants"
+                        ),
+                    )
+                    .hint(tr!("bruk {}", "use {}", WITH.keys().join(", "))),
+                );
+            }
+        }
+        if self.with.is_empty() {
+            out.push(Finding::error(
+                "empty",
+                Some("with"),
+                tr!("testen har ingen deltakere i `with`", "the test has no one in `with`"),
+            ));
+        }
+        out
+    }
+}
+
+/// Tests in date order (then id).
+pub fn sort_tests(tests: &mut [UserTest]) {
+    tests.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+}

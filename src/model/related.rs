@@ -1,0 +1,41 @@
+//! Related projects (`forankring` step 5): work elsewhere in the
+//! municipality or in other municipalities to learn from or line up with.
+
+use serde::Serialize;
+
+use super::schema::{Field, FieldType, KindSpec};
+use super::value::Fields;
+
+pub static SPEC: KindSpec = KindSpec {
+    dir: "related",
+    noun: "related project",
+    command: "related",
+    noun_nb: "relatert prosjekt",
+    plural: "related projects",
+    plural_nb: "relaterte prosjekter",
+    fields: &[
+        Field::req("name", FieldType::Line, "The project's name."),
+        Field::opt("url", FieldType::Line, "Where to read about it."),
+        Field::opt("note", FieldType::Text, "How it relates to this project."),
+    ],
+    group: None,
+};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Related {
+    pub id: String,
+    pub name: String,
+    pub url: Option<String>,
+    pub note: Option<String>,
+}
+
+impl Related {
+    pub fn from_fields(f: &Fields) -> Related {
+        Related {
+            id: f.id.clone(),
+            name: f.string("name"),
+            url: f.opt_string("url"),
+            note: f.opt_string("note"),
+        }
+    }
+}

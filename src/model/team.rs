@@ -1,0 +1,45 @@
+//! The project team (`forankring` step 3): the people who do the work, with
+//! their part in the project and the unit they come from.
+
+use serde::Serialize;
+
+use super::schema::{Field, FieldType, KindSpec};
+use super::value::Fields;
+
+pub static SPEC: KindSpec = KindSpec {
+    dir: "team",
+    noun: "team member",
+    command: "team",
+    noun_nb: "teammedlem",
+    plural: "team members",
+    plural_nb: "teammedlemmer",
+    fields: &[
+        Field::req("name", FieldType::Line, "The person's name."),
+        Field::req(
+            "role",
+            FieldType::Line,
+            "Their part in the project (project lead, nurse from the ward, …).",
+        ),
+        Field::opt("unit", FieldType::Line, "The unit or organisation they come from."),
+    ],
+    group: None,
+};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Member {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    pub unit: Option<String>,
+}
+
+impl Member {
+    pub fn from_fields(f: &Fields) -> Member {
+        Member {
+            id: f.id.clone(),
+            name: f.string("name"),
+            role: f.string("role"),
+            unit: f.opt_string("unit"),
+        }
+    }
+}

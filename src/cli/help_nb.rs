@@ -205,6 +205,52 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "Hver celle er valgets poeng (1–5) på kriteriet; siste rad er summen. Et\n\
          kriterium som ikke er vurdert, vises som `–` og teller 0.",
     ),
+    ("goal", "Prosjektets mål og hvordan hvert av dem skal måles", ""),
+    ("goal add", "Registrer et mål og skriv ut id-en", ""),
+    ("goal list", "Vis målene", ""),
+    ("team", "Prosjektteamet: hvem som gjør arbeidet, med hvilken rolle, fra hvilken enhet", ""),
+    ("team add", "Legg til et teammedlem og skriv ut id-en", ""),
+    ("team list", "Vis teamet", ""),
+    ("stakeholder", "Interessenter: innflytelse, interesse og plan for forankring", ""),
+    ("stakeholder add", "Registrer en interessent og skriv ut id-en", ""),
+    ("stakeholder list", "Vis interessentene, størst innflytelse først", ""),
+    ("related", "Relaterte prosjekter å lære av eller samordne med", ""),
+    ("related add", "Registrer et relatert prosjekt og skriv ut id-en", ""),
+    ("related list", "Vis de relaterte prosjektene", ""),
+    (
+        "insight",
+        "Registrer hva intervjuer, observasjon og data har lært dere om de virkelige behovene",
+        "Innsikt kommer før løsninger og fortsetter gjennom hele prosjektet. Lær\n\
+         av brukere og ansatte, og av andre kommuner. Dagens tjeneste kartlegges\n\
+         som dagens reise: `veikart journey add STEG --journey current`, vist med\n\
+         `veikart journey list`.",
+    ),
+    ("insight add", "Registrer en innsikt og skriv ut id-en", ""),
+    ("insight list", "Vis innsikten, nyeste først", ""),
+    ("pilot", "Planlegg piloten etter veikartets ti punkter, velg én ansvarlig, loggfør funn", ""),
+    (
+        "pilot plan",
+        "Skriv piloteringsplanen, pilot/plan.toml: bare punktene som gis, endres",
+        "De ti punktene er mål, omfang, varighet (eller --start og --end),\n\
+         deltakere, informasjon, opplæring, feilhåndtering, måling, observasjon og\n\
+         dokumentasjon; én rolle er ansvarlig. `veikart pilot show` viser hva som\n\
+         fortsatt mangler.",
+    ),
+    ("pilot finding", "Funn fra piloten mens den pågår", ""),
+    (
+        "pilot finding add",
+        "Loggfør et funn fra piloten og skriv ut id-en",
+        "Hvert funn er sin egen fil, pilot-findings/<dato>-<ord>.toml.",
+    ),
+    ("pilot show", "Vis piloteringsplanen, hva den mangler, og funnene så langt", ""),
+    (
+        "log",
+        "Loggfør det veikartet ber dere gjøre og huske: kommunikasjon, feiring, rapporter, opplæring",
+        "Hver føring er sin egen fil, logs/<dato>-<ord>.toml, så føringer fra to\n\
+         grener flettes uten konflikt.",
+    ),
+    ("log add", "Legg til en loggføring og skriv ut id-en", ""),
+    ("log list", "Vis loggen, nyeste først", ""),
     ("help", "Vis denne hjelpen eller hjelpen til en underkommando", ""),
 ];
 
@@ -415,6 +461,65 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("tech assess", "score", "Poengene: 1 (dårlig) til 5 (svært godt)"),
     ("tech assess", "note", "Hvorfor valget fikk disse poengene"),
     ("tech assess", "date", "Datoen for vurderingen [standard: i dag]"),
+    ("goal add", "text", "Målet, i én setning"),
+    ("goal add", "measure", "Hvordan dere vet at målet er nådd"),
+    ("team add", "name", "Navnet på personen"),
+    ("team add", "role", "Personens rolle i prosjektet"),
+    ("team add", "unit", "Enheten eller organisasjonen personen kommer fra"),
+    ("stakeholder add", "name", "Interessenten: en gruppe, en enhet eller en organisasjon"),
+    (
+        "stakeholder add",
+        "influence",
+        "Hvor mye de kan påvirke prosjektet: low, medium, high (lav, middels, høy)",
+    ),
+    (
+        "stakeholder add",
+        "interest",
+        "Hvor mye prosjektet berører dem: low, medium, high (lav, middels, høy)",
+    ),
+    ("stakeholder add", "plan", "Hvordan prosjektet skal involvere og informere dem"),
+    ("related add", "name", "Navnet på prosjektet"),
+    ("related add", "url", "Hvor man kan lese om det"),
+    ("related add", "note", "Hvordan det henger sammen med dette prosjektet"),
+    ("insight add", "summary", "Hva dere lærte, i én setning"),
+    (
+        "insight *",
+        "method",
+        "interview, observation, statistics, workshop, survey eller other-municipality (intervju, observasjon, statistikk, verksted, spørreundersøkelse, annen-kommune)",
+    ),
+    (
+        "insight *",
+        "respondent",
+        "user, relative, employee eller partner (bruker, pårørende, ansatt, partner)",
+    ),
+    ("insight add", "date", "Datoen [standard: i dag]"),
+    ("insight add", "needs", "Et behov innsikten viste (kan gjentas)"),
+    ("insight add", "description", "Mer om det: sitater, tall, sammenheng"),
+    ("pilot plan", "goals", "Hva piloten skal vise og hva dere vil lære"),
+    ("pilot plan", "scope", "Hvilke kontaktpunkter, prosesser og rutiner som prøves ut"),
+    ("pilot plan", "duration", "Hvor lenge den varer, med ord"),
+    ("pilot plan", "start", "Første dag av piloten"),
+    ("pilot plan", "end", "Siste dag av piloten"),
+    ("pilot plan", "participants", "Hvem som deltar og hvordan de rekrutteres"),
+    ("pilot plan", "information", "Hvordan brukere og ansatte informeres"),
+    ("pilot plan", "training", "Hvordan de ansatte læres opp før start"),
+    ("pilot plan", "error_handling", "Hva som skjer når noe går galt"),
+    ("pilot plan", "measurement", "Hva som måles, og hvordan"),
+    ("pilot plan", "observation", "Hvem som observerer hva, og når"),
+    ("pilot plan", "documentation", "Hvordan funnene skrives ned"),
+    (
+        "pilot plan",
+        "responsible",
+        "Den ene rollen som er ansvarlig for piloten (id eller entydig begynnelse)",
+    ),
+    ("pilot finding add", "text", "Hva dere fant"),
+    ("log add", "text", "Hva som skjedde"),
+    (
+        "log *",
+        "kind",
+        "communication, celebration, report eller training (kommunikasjon, feiring, rapport, opplæring)",
+    ),
+    ("log add", "audience", "Hvem det var for"),
     ("help", "subcommand", "Underkommandoen du vil ha hjelp til"),
 ];
 

@@ -3,13 +3,17 @@
 //! which only turn arguments into calls on the store and the model.
 
 mod activity;
+mod anchoring;
 mod check;
 mod common;
 mod help_nb;
 mod idea;
 mod init;
+mod insight;
 mod journey;
+mod log;
 mod owner;
+mod pilot;
 mod proposal;
 mod raci;
 mod role;
@@ -142,6 +146,20 @@ pub enum Command {
     Proposal(proposal::ProposalCommand),
     #[command(subcommand)]
     Tech(tech::TechCommand),
+    #[command(subcommand)]
+    Goal(anchoring::GoalCommand),
+    #[command(subcommand)]
+    Team(anchoring::TeamCommand),
+    #[command(subcommand)]
+    Stakeholder(anchoring::StakeholderCommand),
+    #[command(subcommand)]
+    Related(anchoring::RelatedCommand),
+    #[command(subcommand)]
+    Insight(insight::InsightCommand),
+    #[command(subcommand)]
+    Pilot(pilot::PilotCommand),
+    #[command(subcommand)]
+    Log(log::LogCommand),
     Status(status::StatusArgs),
     Check(check::CheckArgs),
     Schema(schema::SchemaArgs),
@@ -237,6 +255,13 @@ pub fn run(cli: Cli) -> Result<u8> {
         // Issue 5
         Command::Proposal(cmd) => proposal::run(&mut ctx, cmd),
         Command::Tech(cmd) => tech::run(&mut ctx, cmd),
+        Command::Goal(cmd) => anchoring::run_goal(&mut ctx, cmd),
+        Command::Team(cmd) => anchoring::run_team(&mut ctx, cmd),
+        Command::Stakeholder(cmd) => anchoring::run_stakeholder(&mut ctx, cmd),
+        Command::Related(cmd) => anchoring::run_related(&mut ctx, cmd),
+        Command::Insight(cmd) => insight::run(&mut ctx, cmd),
+        Command::Pilot(cmd) => pilot::run(&mut ctx, cmd),
+        Command::Log(cmd) => log::run(&mut ctx, cmd),
         Command::Status(args) => status::cmd_status(&mut ctx, args),
         Command::Check(args) => check::cmd_check(&mut ctx, args),
         Command::Schema(args) => schema::cmd_schema(&mut ctx, args),

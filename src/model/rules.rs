@@ -17,7 +17,9 @@ pub fn cross(snapshot: &Snapshot, ctx: &RuleCtx) -> Vec<Located> {
     let activities: Vec<Activity> = snapshot.all();
     let routines: Vec<Routine> = snapshot.all();
     let steps: Vec<Step> = snapshot.all();
-    out.extend(unused_roles(&roles, &activities, &routines, ctx));
+    let pilot: Vec<super::pilot::PilotPlan> = snapshot.all();
+    let extra_used: Vec<&str> = pilot.iter().filter_map(|p| p.responsible.as_deref()).collect();
+    out.extend(unused_roles(&roles, &activities, &routines, &extra_used, ctx));
     out.extend(service_owner(ctx));
     out.extend(order_ties(&steps));
     out
@@ -28,9 +30,10 @@ fn unused_roles(
     roles: &[Role],
     activities: &[Activity],
     routines: &[Routine],
+    extra_used: &[&str],
     ctx: &RuleCtx,
 ) -> Vec<Located> {
-    let mut used: BTreeSet<&str> = BTreeSet::new();
+    let mut used: BTreeSet<&str> = extra_used.iter().copied().collect();
     for a in activities {
         used.extend(a.raci.iter().map(|(r, _)| r.as_str()));
     }

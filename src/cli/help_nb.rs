@@ -205,6 +205,15 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "Hver celle er valgets poeng (1–5) på kriteriet; siste rad er summen. Et\n\
          kriterium som ikke er vurdert, vises som `–` og teller 0.",
     ),
+    (
+        "idea promote",
+        "Start et nytt innovasjonsprosjekt i MAPPE fra en idé, og koble de to sammen",
+        "Det nye prosjektet får idéens tittel som navn, beskrivelsen som\n\
+         utfordring og kilden; veikart.toml der får `from_project` og `from_idea`.\n\
+         Idéen får status `promoted` (videreført) og `promoted_to` (den nye mappen,\n\
+         sett fra dette prosjektet). Rører ingenting når MAPPE allerede har et\n\
+         prosjekt.",
+    ),
     ("goal", "Prosjektets mål og hvordan hvert av dem skal måles", ""),
     ("goal add", "Registrer et mål og skriv ut id-en", ""),
     ("goal list", "Vis målene", ""),
@@ -290,7 +299,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "idea list",
         "status",
-        "Bare idéer med denne statusen (kan gjentas): new, assessed, prioritised, testing, rejected, parked, implemented",
+        "Bare idéer med denne statusen (kan gjentas): new, assessed, prioritised, testing, rejected, parked, implemented, promoted",
     ),
     ("idea list", "kind", "Bare forbedringer eller innovasjoner"),
     ("idea list", "tags", "Bare idéer med dette stikkordet (kan gjentas; alle må passe)"),
@@ -316,7 +325,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "idea set",
         "status",
-        "Ny status: new, assessed, prioritised, testing, rejected, parked, implemented",
+        "Ny status: new, assessed, prioritised, testing, rejected, parked, implemented, promoted",
     ),
     ("idea set", "reason", "Hvorfor (kreves for rejected og parked)"),
     ("idea set", "kind", "improvement/forbedring eller innovation/innovasjon"),
@@ -461,6 +470,8 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("tech assess", "score", "Poengene: 1 (dårlig) til 5 (svært godt)"),
     ("tech assess", "note", "Hvorfor valget fikk disse poengene"),
     ("tech assess", "date", "Datoen for vurderingen [standard: i dag]"),
+    ("idea promote", "dir", "Mappe for det nye prosjektet (lages om den mangler)"),
+    ("idea promote", "date", "Datoen for beslutningen [standard: i dag]"),
     ("goal add", "text", "Målet, i én setning"),
     ("goal add", "measure", "Hvordan dere vet at målet er nådd"),
     ("team add", "name", "Navnet på personen"),

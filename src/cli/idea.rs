@@ -26,6 +26,7 @@ pub enum IdeaCommand {
     Show(ShowArgs),
     Assess(AssessArgs),
     Set(SetArgs),
+    Promote(super::promote::PromoteArgs),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: IdeaCommand) -> Result<u8> {
@@ -34,6 +35,7 @@ pub fn run(ctx: &mut Ctx, cmd: IdeaCommand) -> Result<u8> {
         IdeaCommand::List(a) => cmd_idea_list(ctx, a),
         IdeaCommand::Show(a) => cmd_idea_show(ctx, a),
         IdeaCommand::Assess(a) => cmd_idea_assess(ctx, a),
+        IdeaCommand::Promote(a) => super::promote::cmd_idea_promote(ctx, a),
         IdeaCommand::Set(a) => cmd_idea_set(ctx, a),
     }
 }
@@ -150,7 +152,7 @@ Examples:
   veikart idea list --kind improvement --tag skilting --sort title
   veikart idea list --open --format json")]
 pub struct ListArgs {
-    /// Only ideas with this status (can be repeated): new, assessed, prioritised, testing, rejected, parked, implemented
+    /// Only ideas with this status (can be repeated): new, assessed, prioritised, testing, rejected, parked, implemented, promoted
     #[arg(long, value_name = "S", value_parser = enum_arg(&STATUS))]
     pub status: Vec<String>,
 
@@ -319,6 +321,9 @@ fn cmd_idea_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
     if let Some(r) = &i.reason {
         rows.push((tr!("Begrunnelse", "Reason"), r.clone()));
     }
+    if let Some(p) = &i.promoted_to {
+        rows.push((tr!("Videreført til", "Promoted to"), p.clone()));
+    }
     if let Some(d) = &i.description {
         rows.push((tr!("Beskrivelse", "Description"), d.clone()));
     }
@@ -405,7 +410,7 @@ pub struct SetArgs {
     /// The idea's id, or a unique prefix of it
     pub id: String,
 
-    /// New status: new, assessed, prioritised, testing, rejected, parked, implemented
+    /// New status: new, assessed, prioritised, testing, rejected, parked, implemented, promoted
     #[arg(long, value_name = "S", value_parser = enum_arg(&STATUS))]
     pub status: Option<String>,
 

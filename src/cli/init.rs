@@ -1,6 +1,6 @@
 //! `veikart init`: start a project folder.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::Args;
@@ -48,52 +48,110 @@ pub struct InitArgs {
 
 pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
     let name = check_title(&args.name)?;
-    let file = args.dir.join(PROJECT_FILE);
+    let municipality =
+        args.municipality.as_deref().map(|m| check_line("--municipality", m)).transpose()?;
+    let service = args.service.as_deref().map(|s| check_line("--service", s)).transpose()?;
+    // `--lang` on this command line sets the project's language (VEIKART_LANG
+    // only changes what this run prints).
+    let lang = ctx.lang_flag.unwrap_or(Lang::Nb);
+    i18n::set(ctx.lang_flag.unwrap_or(i18n::current()));
+    let first = create_project(
+        &args.dir,
+        &NewProject {
+            name: name.clone(),
+            municipality,
+            service,
+            problem: None,
+            lang,
+            roadmap: args.roadmap.clone(),
+            from_project: None,
+            from_idea: None,
+            source: None,
+        },
+    )?;
+    ctx.ui.status(&tr!(
+        "Opprettet prosjektet «{name}» i {} (fase: {}).",
+        "Created the project \"{name}\" in {} (phase: {}).",
+        args.dir.display(),
+        project::phases(&args.roadmap).label(first)
+    ));
+    ctx.ui.status(&tr!(
+        "Neste steg: `veikart idea add \"Din første idé\"`, så `veikart status`.",
+        "Next: `veikart idea add \"Your first idea\"`, then `veikart status`."
+    ));
+    Ok(SUCCESS)
+}
+
+/// What a new project file holds (values already checked).
+pub struct NewProject {
+    pub name: String,
+    pub municipality: Option<String>,
+    pub service: Option<String>,
+    pub problem: Option<String>,
+    pub lang: Lang,
+    pub roadmap: String,
+    /// The project (folder) and idea it was promoted from, and the idea's source.
+    pub from_project: Option<String>,
+    pub from_idea: Option<String>,
+    pub source: Option<String>,
+}
+
+/// Write `veikart.toml` in `dir` (created if missing), starting in the
+/// roadmap's first phase, which is returned. Refuses, writing nothing, when
+/// `dir` already holds a project or is not a folder.
+pub fn create_project(dir: &Path, p: &NewProject) -> Result<&'static str> {
+    let file = dir.join(PROJECT_FILE);
     let shown = file.display().to_string();
     if file.exists() {
         return Err(UserError::new(tr!(
             "{} har allerede et prosjekt ({shown}); ingenting ble endret",
             "{} already holds a project ({shown}); nothing was changed",
-            args.dir.display()
+            dir.display()
         ))
         .hint(tr!(
             "se det med `veikart -C {} status`",
             "look at it with `veikart -C {} status`",
-            args.dir.display()
+            dir.display()
         ))
         .into());
     }
-    if args.dir.exists() && !args.dir.is_dir() {
+    if dir.exists() && !dir.is_dir() {
         return Err(UserError::new(tr!(
             "{} finnes og er ikke en mappe",
             "{} exists and is not a folder",
-            args.dir.display()
+            dir.display()
         ))
         .into());
     }
-    // `--lang` on this command line sets the project's language (VEIKART_LANG
-    // only changes what this run prints).
-    let lang = ctx.lang_flag.unwrap_or(Lang::Nb);
-    i18n::set(ctx.lang_flag.unwrap_or(i18n::current()));
-    let phases = project::phases(&args.roadmap);
+    let phases = project::phases(&p.roadmap);
     let first = phases.variants.first().map_or("forankring", |v| v.key);
 
     let mut doc = toml_edit::DocumentMut::new();
-    doc.decor_mut().set_prefix(match lang {
+    doc.decor_mut().set_prefix(match p.lang {
         Lang::Nb => "# veikart-prosjekt: endre med `veikart` eller for hånd, og sjekk med `veikart check`.\n",
         Lang::En => "# veikart project: change it with `veikart` or by hand, and check it with `veikart check`.\n",
     });
-    edit::set(&mut doc, "name", edit::text(&name));
-    if let Some(m) = &args.municipality {
-        edit::set(&mut doc, "municipality", edit::text(&check_line("--municipality", m)?));
+    edit::set(&mut doc, "name", edit::text(&p.name));
+    if let Some(m) = &p.municipality {
+        edit::set(&mut doc, "municipality", edit::text(m));
     }
-    if let Some(s) = &args.service {
-        edit::set(&mut doc, "service", edit::text(&check_line("--service", s)?));
+    if let Some(s) = &p.service {
+        edit::set(&mut doc, "service", edit::text(s));
     }
-    edit::set(&mut doc, "lang", edit::text(lang.key()));
-    edit::set(&mut doc, "roadmap", edit::text(&args.roadmap));
+    if let Some(s) = &p.problem {
+        edit::set(&mut doc, "problem", edit::text(s));
+    }
+    edit::set(&mut doc, "lang", edit::text(p.lang.key()));
+    edit::set(&mut doc, "roadmap", edit::text(&p.roadmap));
     edit::set(&mut doc, "phase", edit::text(first));
     edit::set(&mut doc, "started", edit::date(today(None)?));
+    for (key, value) in
+        [("from_project", &p.from_project), ("from_idea", &p.from_idea), ("source", &p.source)]
+    {
+        if let Some(v) = value {
+            edit::set(&mut doc, key, edit::text(v));
+        }
+    }
 
     if !fsutil::create_new(&file, &shown, doc.to_string().as_bytes())? {
         return Err(UserError::new(tr!(
@@ -102,15 +160,5 @@ pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
         ))
         .into());
     }
-    ctx.ui.status(&tr!(
-        "Opprettet prosjektet «{name}» i {} (fase: {}).",
-        "Created the project \"{name}\" in {} (phase: {}).",
-        args.dir.display(),
-        phases.label(first)
-    ));
-    ctx.ui.status(&tr!(
-        "Neste steg: `veikart idea add \"Din første idé\"`, så `veikart status`.",
-        "Next: `veikart idea add \"Your first idea\"`, then `veikart status`."
-    ));
-    Ok(SUCCESS)
+    Ok(first)
 }

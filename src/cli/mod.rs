@@ -14,6 +14,7 @@ mod journey;
 mod log;
 mod owner;
 mod pilot;
+mod promote;
 mod proposal;
 mod raci;
 mod role;

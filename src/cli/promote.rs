@@ -1,0 +1,158 @@
+//! `veikart idea promote`: start a new innovation project from an idea
+//! (`ny-praksis` step 3), linking the two projects both ways.
+
+use std::path::{Component, Path, PathBuf};
+
+use anyhow::Result;
+use clap::Args;
+
+use super::init::{NewProject, create_project};
+use super::{Ctx, date_arg, today};
+use crate::error::{SUCCESS, UserError};
+use crate::i18n::Lang;
+use crate::model::date::Date;
+use crate::model::idea::{self, Idea};
+use crate::store::{PROJECT_FILE, edit};
+use crate::tr;
+use crate::ui::{Format, JSON_VERSION};
+
+/// Start a new innovation project in DIR from an idea, linking the two
+///
+/// The new project gets the idea's title as its name, its description as the
+/// problem, and its source; its veikart.toml records `from_project` and
+/// `from_idea`. The idea gets status `promoted` and `promoted_to` (the new
+/// folder, relative to this project). Refuses, writing nothing, when DIR
+/// already holds a project.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart idea promote videotolk ../videotolk
+  veikart -C legevakt idea promote drop-in ../drop-in-legevakt")]
+pub struct PromoteArgs {
+    /// The idea's id, or a unique prefix of it
+    pub id: String,
+
+    /// Folder for the new project (created if missing)
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// The date of the decision [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub date: Option<Date>,
+}
+
+pub fn cmd_idea_promote(ctx: &mut Ctx, args: PromoteArgs) -> Result<u8> {
+    let format = ctx.ui.format("idea promote", &[Format::Text, Format::Json])?;
+    let project = ctx.open()?;
+    let id = project.resolve(&idea::SPEC, &args.id)?;
+    let i: Idea = project.load(&id)?;
+    if let Some(to) = &i.promoted_to {
+        return Err(UserError::new(tr!(
+            "idéen {id} er allerede videreført til {to}; ingenting ble endret",
+            "the idea {id} was already promoted to {to}; nothing was changed"
+        ))
+        .into());
+    }
+    if args.dir.join(PROJECT_FILE).exists() {
+        return Err(UserError::new(tr!(
+            "{} har allerede et prosjekt; ingenting ble endret",
+            "{} already holds a project; nothing was changed",
+            args.dir.display()
+        ))
+        .hint(tr!("velg en ny mappe", "choose a new folder"))
+        .into());
+    }
+    let date = today(args.date)?;
+    let here = absolute(&project.root)?;
+    let there = absolute(&args.dir)?;
+    let info = &project.info;
+    create_project(
+        &args.dir,
+        &NewProject {
+            name: i.title.clone(),
+            municipality: info.municipality.clone(),
+            service: info.service.clone(),
+            problem: i.description.clone(),
+            lang: info.lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::Nb),
+            roadmap: info.roadmap.clone(),
+            from_project: Some(relative(&there, &here)),
+            from_idea: Some(id.clone()),
+            source: i.source.clone(),
+        },
+    )?;
+    let promoted_to = relative(&here, &there);
+    project.edit::<Idea>(&id, |_, doc| {
+        edit::set(doc, "status", edit::text("promoted"));
+        edit::set(doc, "decided", edit::date(date));
+        edit::set(doc, "promoted_to", edit::text(&promoted_to));
+        Ok(())
+    })?;
+    let shown = args.dir.display().to_string();
+    match format {
+        Format::Json => ctx.ui.json(&serde_json::json!({
+            "version": JSON_VERSION,
+            "idea": id,
+            "project": shown,
+            "promoted_to": promoted_to,
+        }))?,
+        _ => ctx.ui.out(&shown)?,
+    }
+    ctx.ui.status(&tr!(
+        "Startet prosjektet «{}» i {shown} fra idéen {id}; idéen er nå videreført.",
+        "Started the project \"{}\" in {shown} from the idea {id}; the idea is now promoted.",
+        i.title
+    ));
+    Ok(SUCCESS)
+}
+
+/// `p` as an absolute path without `.` and `..`, for a folder that may not
+/// exist yet (its nearest existing ancestor is resolved).
+fn absolute(p: &Path) -> Result<PathBuf> {
+    let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir()?.join(p) };
+    let mut missing = Vec::new();
+    let mut base = p.as_path();
+    loop {
+        if let Ok(c) = base.canonicalize() {
+            let mut out = c;
+            for part in missing.iter().rev() {
+                match part {
+                    Component::ParentDir => {
+                        out.pop();
+                    }
+                    Component::CurDir => {}
+                    other => out.push(other.as_os_str()),
+                }
+            }
+            return Ok(out);
+        }
+        let Some(last) = base.components().next_back() else { return Ok(p.clone()) };
+        missing.push(last);
+        base = match base.parent() {
+            Some(parent) => parent,
+            None => return Ok(p.clone()),
+        };
+    }
+}
+
+/// The path from folder `from` to `to`, both absolute (`../videotolk`).
+fn relative(from: &Path, to: &Path) -> String {
+    let a: Vec<_> = from.components().collect();
+    let b: Vec<_> = to.components().collect();
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut parts: Vec<String> = vec!["..".to_string(); a.len() - common];
+    parts.extend(b[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    if parts.is_empty() { ".".to_string() } else { parts.join("/") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative;
+    use std::path::Path;
+
+    #[test]
+    fn relative_paths() {
+        assert_eq!(relative(Path::new("/a/b"), Path::new("/a/c")), "../c");
+        assert_eq!(relative(Path::new("/a/b"), Path::new("/a/b/c/d")), "c/d");
+        assert_eq!(relative(Path::new("/a/b/c"), Path::new("/a")), "../..");
+    }
+}

@@ -21,6 +21,7 @@ mod role;
 mod routine;
 mod schema;
 mod status;
+mod status_more;
 mod tech;
 mod touchpoint;
 

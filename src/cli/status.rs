@@ -49,6 +49,8 @@ struct StatusJson<'a> {
     raci: RaciJson,
     owner: Option<String>,
     routines: RoutinesJson,
+    #[serde(flatten)]
+    more: super::status_more::More,
 }
 
 #[derive(Serialize)]
@@ -133,6 +135,7 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
         total: routines.len(),
         overdue: routines.iter().filter(|r| r.next_review.is_some_and(|d| d < as_of)).count(),
     };
+    let more = super::status_more::collect(&project)?;
     let info = &project.info;
     let phases = project::phases(&info.roadmap);
     let (position, of) = info.phase_position();
@@ -158,6 +161,7 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
             raci: raci_json,
             owner: info.owner.clone(),
             routines: routines_json,
+            more,
         })?;
         return Ok(SUCCESS);
     }
@@ -261,6 +265,7 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
             },
         ));
     }
+    rows.extend(super::status_more::rows(&more));
     let width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
     let mut s = String::new();
     for (k, v) in rows {

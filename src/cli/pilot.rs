@@ -135,6 +135,17 @@ fn cmd_pilot_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
         // A broken role file is refused before the plan is written.
         project.load::<Role>(r)?;
     }
+    let order = |start: Option<Date>, end: Option<Date>| -> Result<()> {
+        match (start, end) {
+            (Some(s), Some(e)) if e < s => Err(UserError::new(tr!(
+                "piloten kan ikke slutte ({e}) før den starter ({s}); ingenting ble endret",
+                "the pilot cannot end ({e}) before it starts ({s}); nothing was changed"
+            ))
+            .into()),
+            _ => Ok(()),
+        }
+    };
+    order(args.start, args.end)?;
     let apply = |doc: &mut toml_edit::DocumentMut| {
         // Written in the spec's order for a new plan.
         for f in pilot::SPEC.fields {
@@ -164,7 +175,8 @@ fn cmd_pilot_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
         ));
         return Ok(SUCCESS);
     }
-    let changed = project.edit::<PilotPlan>(PLAN_ID, |_, doc| {
+    let changed = project.edit::<PilotPlan>(PLAN_ID, |current, doc| {
+        order(args.start.or(current.start), args.end.or(current.end))?;
         apply(doc);
         Ok(())
     })?;

@@ -336,7 +336,8 @@ fn cmd_tech_compare(ctx: &mut Ctx, _args: CompareArgs) -> Result<u8> {
             ctx.ui.out(&s)?;
         }
         _ => {
-            let header: Vec<String> = header.iter().map(|h| h.to_uppercase()).collect();
+            let mut header = header;
+            header[0] = header[0].to_uppercase();
             let mut s = ctx.ui.table(&header, rows);
             let missing: Vec<String> = list
                 .iter()

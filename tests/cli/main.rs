@@ -12,6 +12,9 @@ mod git;
 mod help;
 mod idea;
 mod init;
+// Issue 5
+mod phases;
+mod proposal;
 mod raci;
 mod status;
 mod support;

@@ -1,0 +1,374 @@
+//! Solution proposals, their user tests and technology options (issue 5,
+//! items 1, 2 and 10): every command, its bad inputs with the files left
+//! byte-for-byte, and a real git merge of tests added on two branches.
+
+use crate::support::{Project, Sandbox, assert_refused};
+
+fn id_of(p: &Project, args: &[&str]) -> String {
+    let run = p.run(args).success();
+    let id = run.stdout.trim().to_string();
+    assert!(!id.is_empty() && !id.contains('\n'), "one id on stdout\n{run}");
+    id
+}
+
+fn check_line(p: &Project, code: &str) -> String {
+    let run = p.run(["check"]).code(1);
+    run.stdout
+        .lines()
+        .find(|l| l.contains(&format!("[{code}]")))
+        .unwrap_or_else(|| panic!("no {code} in\n{run}"))
+        .to_string()
+}
+
+/// A project with two ideas and one proposal built on them.
+fn with_proposal(sb: &Sandbox) -> (Project<'_>, String) {
+    let p = sb.init_project();
+    p.add_idea("Skjerm med forventet ventetid", &[]);
+    p.add_idea("SMS når det nærmer seg din tur", &[]);
+    let id = id_of(
+        &p,
+        &[
+            "proposal",
+            "add",
+            "Ventetid på skjerm og SMS",
+            "--idea",
+            "skjerm",
+            "--idea",
+            "sms",
+            "--artefact",
+            "skisser/venterom.pdf",
+            "--description",
+            "Skjerm i venterommet og SMS ti minutter før",
+        ],
+    );
+    (p, id)
+}
+
+#[test]
+fn a_proposal_is_added_tested_twice_the_same_day_decided_and_estimated() {
+    let sb = Sandbox::new();
+    let (p, id) = with_proposal(&sb);
+    assert_eq!(id, "ventetid-pa-skjerm-og-sms");
+    let file: toml::Table = p.read("proposals/ventetid-pa-skjerm-og-sms.toml").parse().unwrap();
+    assert_eq!(file["status"].as_str(), Some("draft"));
+    let ideas: Vec<&str> =
+        file["ideas"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+    assert_eq!(ideas, ["skjerm-med-forventet-ventetid", "sms-nar-det-naermer-seg-din-tur"]);
+    assert_eq!(file["artefacts"].as_array().unwrap().len(), 1);
+
+    let t1 = id_of(
+        &p,
+        &[
+            "proposal",
+            "test",
+            "ventetid",
+            "--date",
+            "2026-10-12",
+            "--with",
+            "bruker,ansatte",
+            "--participants",
+            "6",
+            "--feedback",
+            "Skjermen ble lagt merke til",
+        ],
+    );
+    let t2 = id_of(
+        &p,
+        &[
+            "proposal",
+            "test",
+            "ventetid",
+            "--date",
+            "2026-10-12",
+            "--with",
+            "pårørende",
+            "--feedback",
+            "Ønsker SMS også til pårørende",
+            "--decision",
+            "forbedre",
+        ],
+    );
+    assert_eq!(t1, "ventetid-pa-skjerm-og-sms/2026-10-12");
+    assert_eq!(t2, "ventetid-pa-skjerm-og-sms/2026-10-12-2");
+    let test: toml::Table =
+        p.read("user-tests/ventetid-pa-skjerm-og-sms/2026-10-12.toml").parse().unwrap();
+    assert_eq!(test["with"].as_array().unwrap().len(), 2);
+    assert_eq!(test["participants"].as_integer(), Some(6));
+    assert!(test.get("proposal").is_none(), "the owner is the folder, not a key");
+    let test2 = p.read("user-tests/ventetid-pa-skjerm-og-sms/2026-10-12-2.toml");
+    assert!(test2.contains("decision = \"improve\""), "{test2}");
+    assert!(p.read("proposals/ventetid-pa-skjerm-og-sms.toml").contains("status = \"tested\""));
+
+    p.run(["proposal", "decide", "ventetid", "beholde", "--reason", "Begge testene var positive"])
+        .success();
+    p.run(["proposal", "estimate", "ventetid", "--cost", "85 000,50", "--gain", "Færre spørsmål"])
+        .success();
+    let text = p.read("proposals/ventetid-pa-skjerm-og-sms.toml");
+    assert!(text.contains("status = \"kept\""), "{text}");
+    assert!(text.contains("decided = 2026-11-23"), "{text}");
+    assert!(text.contains("cost = 85000.5"), "{text}");
+
+    let list = p.run(["proposal", "list", "--format", "json"]).success().json();
+    let items = list["proposals"].as_array().unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0]["tests"], 2);
+    assert_eq!(items[0]["status"], "kept");
+    assert_eq!(items[0]["path"], "proposals/ventetid-pa-skjerm-og-sms.toml");
+
+    let show = p.run(["proposal", "show", "ventetid", "--format", "json"]).success().json();
+    assert_eq!(show["tests"].as_array().unwrap().len(), 2);
+    assert_eq!(show["tests"][0]["proposal"], "ventetid-pa-skjerm-og-sms");
+    assert_eq!(show["ideas"][0]["title"], "Skjerm med forventet ventetid");
+    let text = p.run(["proposal", "show", "ventetid"]).success();
+    assert!(text.stdout.contains("Ønsker SMS også til pårørende"), "{text}");
+    assert!(text.stdout.contains("Begge testene var positive"), "{text}");
+    let list = p.run(["proposal", "list"]).success();
+    assert!(list.stdout.contains("valgt"), "status label in Bokmål\n{list}");
+
+    let run = p.run(["check"]).success();
+    assert!(run.stdout.is_empty(), "{run}");
+}
+
+#[test]
+fn discarding_needs_a_reason_and_a_discard_without_one_is_found_by_check() {
+    let sb = Sandbox::new();
+    let (p, id) = with_proposal(&sb);
+    let run = assert_refused(&p, &sb.work, &["proposal", "decide", &id, "discard"], &[]);
+    assert!(run.stderr.contains("--reason"), "{run}");
+    assert_refused(&p, &sb.work, &["proposal", "decide", &id, "discard", "--reason", " "], &[]);
+    assert_refused(&p, &sb.work, &["proposal", "decide", &id, "maybe", "--reason", "x"], &[]);
+    p.run(["proposal", "decide", &id, "forkaste", "--reason", "For dyrt"]).success();
+    let path = format!("proposals/{id}.toml");
+    let text = p.read(&path).replace("reason = \"For dyrt\"\n", "");
+    p.write(&path, &text);
+    let line = check_line(&p, "missing-reason");
+    assert!(line.starts_with(&format!("{path}:")), "{line}");
+}
+
+#[test]
+fn proposal_commands_refuse_bad_input_and_change_nothing() {
+    let sb = Sandbox::new();
+    let (p, id) = with_proposal(&sb);
+    let w = &sb.work;
+    assert_refused(&p, w, &["proposal", "add", "../../etc/passwd"], &[]);
+    assert_refused(
+        &p,
+        w,
+        &["proposal", "add", "Noe nytt", "--idea", "finnes-ikke"],
+        &["finnes-ikke"],
+    );
+    for bad in [
+        &["proposal", "test", "finnes-ikke", "--with", "user", "--feedback", "x"][..],
+        &["proposal", "decide", "finnes-ikke", "keep", "--reason", "x"],
+        &["proposal", "estimate", "finnes-ikke", "--cost", "10"],
+        &["proposal", "show", "finnes-ikke"],
+    ] {
+        assert_refused(&p, w, bad, &["finnes-ikke"]);
+    }
+    assert_refused(
+        &p,
+        w,
+        &["proposal", "test", &id, "--date", "2026-02-30", "--with", "user", "--feedback", "x"],
+        &["2026-02-30"],
+    );
+    assert_refused(&p, w, &["proposal", "test", &id, "--with", "naboer", "--feedback", "x"], &[]);
+    assert_refused(&p, w, &["proposal", "test", &id, "--with", "user", "--feedback", ""], &[]);
+    assert_refused(
+        &p,
+        w,
+        &["proposal", "test", &id, "--with", "user", "--feedback", "x", "--participants", "0"],
+        &[],
+    );
+    assert_refused(&p, w, &["proposal", "estimate", &id, "--cost", "-5"], &[]);
+    assert_refused(&p, w, &["proposal", "estimate", &id, "--cost", "mye"], &[]);
+    assert_refused(&p, w, &["proposal", "estimate", &id], &[]);
+
+    // A broken proposal file is never written over, and no test is added for it.
+    let path = format!("proposals/{id}.toml");
+    p.write(&path, "title = \"Ventetid\"\nstatus = \"draft\ncreated = 2026-11-01\n");
+    for args in [
+        &["proposal", "test", &id, "--with", "user", "--feedback", "x"][..],
+        &["proposal", "decide", &id, "keep", "--reason", "x"],
+        &["proposal", "estimate", &id, "--cost", "10"],
+        &["proposal", "show", &id],
+        &["proposal", "list"],
+    ] {
+        assert_refused(&p, w, args, &[&format!("{path}:2:")]);
+    }
+}
+
+#[test]
+fn check_finds_bad_user_tests_and_tests_of_unknown_proposals() {
+    let sb = Sandbox::new();
+    let (p, id) = with_proposal(&sb);
+    p.write(
+        &format!("user-tests/{id}/2026-10-01.toml"),
+        "date = 2026-10-01\nwith = [\"naboer\"]\nfeedback = \"x\"\n",
+    );
+    let line = check_line(&p, "enum");
+    assert!(line.starts_with(&format!("user-tests/{id}/2026-10-01.toml:2:")), "{line}");
+    p.write(
+        &format!("user-tests/{id}/2026-10-01.toml"),
+        "date = 2026-10-01\nwith = [\"user\"]\nfeedback = \"x\"\n",
+    );
+    p.run(["check"]).success();
+    p.write(
+        "user-tests/finnes-ikke/2026-10-01.toml",
+        "date = 2026-10-01\nwith = [\"user\"]\nfeedback = \"x\"\n",
+    );
+    let run = p.run(["check"]).code(1);
+    assert!(run.stdout.contains("finnes-ikke"), "{run}");
+}
+
+fn git(p: &Project, args: &[&str]) {
+    p.sb.git(&p.root, args).success();
+}
+
+#[test]
+fn two_branches_testing_one_proposal_on_different_dates_merge_without_conflict() {
+    let sb = Sandbox::new();
+    let (p, id) = with_proposal(&sb);
+    git(&p, &["init", "-q", "-b", "main"]);
+    git(&p, &["add", "-A"]);
+    git(&p, &["commit", "-q", "-m", "Forslag"]);
+
+    git(&p, &["checkout", "-q", "-b", "a"]);
+    p.run(["proposal", "test", &id, "--date", "2026-10-12", "--with", "user", "--feedback", "A"])
+        .success();
+    git(&p, &["add", "-A"]);
+    git(&p, &["commit", "-q", "-m", "Test A"]);
+
+    git(&p, &["checkout", "-q", "main"]);
+    git(&p, &["checkout", "-q", "-b", "b"]);
+    p.run([
+        "proposal",
+        "test",
+        &id,
+        "--date",
+        "2026-10-19",
+        "--with",
+        "employee",
+        "--feedback",
+        "B",
+    ])
+    .success();
+    git(&p, &["add", "-A"]);
+    git(&p, &["commit", "-q", "-m", "Test B"]);
+
+    git(&p, &["checkout", "-q", "a"]);
+    let merge = p.sb.git(&p.root, ["merge", "--no-edit", "b"]).success();
+    assert!(!merge.stdout.contains("CONFLICT"), "{merge}");
+    let status = p.sb.git(&p.root, ["status", "--porcelain"]).success();
+    assert!(status.stdout.is_empty(), "{status}");
+
+    let run = p.run(["check"]).success();
+    assert!(run.stdout.is_empty(), "{run}");
+    let show = p.run(["proposal", "show", &id, "--format", "json"]).success().json();
+    let feedback: Vec<&str> =
+        show["tests"].as_array().unwrap().iter().filter_map(|t| t["feedback"].as_str()).collect();
+    assert_eq!(feedback, ["A", "B"], "both tests, in date order");
+    assert_eq!(show["proposal"]["status"], "tested");
+}
+
+#[test]
+fn technology_options_are_assessed_on_five_criteria_and_compared() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let a = id_of(
+        &p,
+        &[
+            "tech",
+            "add",
+            "Pasientvarsling fra journalsystemet",
+            "--decision",
+            "kjøpe",
+            "--supplier",
+            "Journalleverandøren",
+            "--it-involved",
+            "2026-09-01",
+        ],
+    );
+    let b = id_of(&p, &["tech", "add", "Egen varslingsapp", "--decision", "utvikle"]);
+    for (c, s) in [
+        ("brukerbehov", "4"),
+        ("integrasjoner", "4"),
+        ("skalerbarhet", "3"),
+        ("sikkerhet", "5"),
+        ("kostnader", "4"),
+    ] {
+        p.run(["tech", "assess", &a, c, s, "--note", "vurdert i workshop"]).success();
+    }
+    for c in ["user-needs", "integrations", "scalability", "security", "cost"] {
+        p.run(["tech", "assess", &b, c, "2", "--note", "usikkert"]).success();
+    }
+    // Assessing again replaces the criterion's entry.
+    p.run(["tech", "assess", &a, "user-needs", "5", "--note", "etter brukertest"]).success();
+    let text = p.read(&format!("technologies/{a}.toml"));
+    assert_eq!(text.matches("[[assessment]]").count(), 5, "{text}");
+    assert!(text.contains("note = \"etter brukertest\""), "{text}");
+    assert!(text.contains("criterion = \"user-needs\"\nscore = 5\n"), "replaced in place\n{text}");
+
+    let v = p.run(["tech", "compare", "--format", "json"]).success().json();
+    let options = v["options"].as_array().unwrap();
+    assert_eq!(options[0]["id"], a.as_str(), "highest total first");
+    assert_eq!(options[0]["total"], 21);
+    assert_eq!(options[1]["total"], 10);
+    assert_eq!(v["criteria"].as_array().unwrap().len(), 5);
+
+    let csv = p.run(["tech", "compare", "--format", "csv"]).success();
+    let lines: Vec<&str> = csv.stdout.lines().collect();
+    assert_eq!(lines.len(), 8, "header, decision, five criteria, total\n{csv}");
+    assert!(lines[7].ends_with(",21,10"), "{csv}");
+    let md = p.run(["tech", "compare", "--format", "md"]).success();
+    assert!(md.stdout.contains("| informasjonssikkerhet | 5 | 2 |"), "{md}");
+    let txt = p.run(["tech", "compare"]).success();
+    assert!(txt.stdout.contains("Pasientvarsling fra journalsystemet"), "{txt}");
+    let list = p.run(["tech", "list", "--format", "json"]).success().json();
+    assert_eq!(list["technologies"].as_array().unwrap().len(), 2);
+    p.run(["tech", "set", &b, "--decision", "anskaffe", "--trial-until", "2027-03-31"]).success();
+    assert!(p.read(&format!("technologies/{b}.toml")).contains("decision = \"procure\""));
+    let run = p.run(["check"]).success();
+    assert!(run.stdout.is_empty(), "{run}");
+}
+
+#[test]
+fn tech_commands_refuse_bad_input_and_change_nothing() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let a = id_of(&p, &["tech", "add", "Skjermløsning"]);
+    let w = &sb.work;
+    assert_refused(&p, w, &["tech", "add", "/tmp/x"], &[]);
+    assert_refused(&p, w, &["tech", "add", "Noe", "--decision", "leie"], &[]);
+    assert_refused(&p, w, &["tech", "add", "Noe", "--it-involved", "2026-13-01"], &[]);
+    for score in ["0", "6", "fire", "3,5"] {
+        assert_refused(&p, w, &["tech", "assess", &a, "cost", score, "--note", "x"], &[]);
+    }
+    assert_refused(&p, w, &["tech", "assess", &a, "farge", "3", "--note", "x"], &[]);
+    let run = assert_refused(&p, w, &["tech", "assess", &a, "cost", "3"], &[]);
+    assert!(run.stderr.contains("--note"), "{run}");
+    assert_refused(
+        &p,
+        w,
+        &["tech", "assess", "finnes-ikke", "cost", "3", "--note", "x"],
+        &["finnes-ikke"],
+    );
+    assert_refused(&p, w, &["tech", "set", &a], &[]);
+
+    // Assessments written inline are left alone rather than rewritten.
+    let path = format!("technologies/{a}.toml");
+    p.write(
+        &path,
+        "name = \"Skjermløsning\"\ncreated = 2026-11-01\nassessment = [{ criterion = \"cost\", score = 3 }]\n",
+    );
+    p.run(["check"]).success();
+    assert_refused(&p, w, &["tech", "assess", &a, "cost", "4", "--note", "x"], &[&path]);
+    // A malformed file is named with its line.
+    p.write(&path, "name = \"Skjermløsning\"\ncreated = 2026-11-01\n[[assessment]]\nscore = 9\n");
+    assert_refused(
+        &p,
+        w,
+        &["tech", "assess", &a, "cost", "4", "--note", "x"],
+        &[&format!("{path}:")],
+    );
+    assert_refused(&p, w, &["tech", "compare"], &[&format!("{path}:")]);
+}

@@ -14,6 +14,7 @@ use crate::model::log::{self, KIND as LOG_KIND, LogEntry};
 use crate::model::pilot::{self, PLAN_ID, POINTS, PilotFinding, PilotPlan};
 use crate::model::proposal::{self, Proposal, STATUS as PROPOSAL_STATUS};
 use crate::model::related::Related;
+use crate::model::schema::EnumSpec;
 use crate::model::stakeholder::Stakeholder;
 use crate::model::team::Member;
 use crate::model::technology::Technology;
@@ -156,10 +157,11 @@ pub fn collect(project: &Project) -> Result<More> {
     })
 }
 
-fn counts(map: &BTreeMap<&'static str, usize>, label: impl Fn(&str) -> String) -> String {
-    map.iter()
-        .filter(|(_, n)| **n > 0)
-        .map(|(k, n)| format!("{} {n}", label(k)))
+/// `label n, …` for the non-zero counts, in the enum's order.
+fn counts(map: &BTreeMap<&'static str, usize>, spec: &EnumSpec) -> String {
+    spec.keys()
+        .into_iter()
+        .filter_map(|k| map.get(k).filter(|n| **n > 0).map(|n| format!("{} {n}", spec.label(k))))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -197,11 +199,7 @@ pub fn rows(m: &More) -> Vec<(String, String)> {
     if m.insights.total > 0 {
         rows.push((
             tr!("Innsikt", "Insight"),
-            format!(
-                "{} ({})",
-                m.insights.total,
-                counts(&m.insights.by_respondent, |k| RESPONDENT.label(k).to_string())
-            ),
+            format!("{} ({})", m.insights.total, counts(&m.insights.by_respondent, &RESPONDENT)),
         ));
     }
     let p = &m.proposals;
@@ -211,7 +209,7 @@ pub fn rows(m: &More) -> Vec<(String, String)> {
             format!(
                 "{} ({}); {}",
                 p.total,
-                counts(&p.by_status, |k| PROPOSAL_STATUS.label(k).to_string()),
+                counts(&p.by_status, &PROPOSAL_STATUS),
                 n(p.tests, ("brukertest", "brukertester"), ("user test", "user tests"))
             ),
         ));

@@ -46,10 +46,66 @@ fn example_project_is_not_changed_by_reading_it() {
     let dir = example();
     let dir_arg = dir.to_str().expect("UTF-8 path");
     let before = crate::support::snapshot(&dir);
-    for args in [&["status"][..], &["idea", "list"], &["check"]] {
+    for args in [
+        &["status"][..],
+        &["idea", "list"],
+        &["check"],
+        &["proposal", "show", "ventetid"],
+        &["tech", "compare"],
+        &["pilot", "show"],
+        &["insight", "list"],
+        &["log", "list"],
+    ] {
         let mut all = vec!["-C", dir_arg];
         all.extend_from_slice(args);
         let run = sb.run(&sb.work, &all);
         crate::support::assert_same_tree(&before, &crate::support::snapshot(&dir), &run);
     }
+}
+
+/// `veikart -C examples/fjordvik-legevakt ARGS --format json`, parsed.
+fn example_json(sb: &Sandbox, args: &[&str]) -> serde_json::Value {
+    let dir = example();
+    let mut all = vec!["-C", dir.to_str().expect("UTF-8 path")];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    sb.run(&sb.work, &all).success().json()
+}
+
+#[test]
+fn example_project_has_tested_proposals_compared_technology_and_the_other_phases() {
+    let sb = Sandbox::new();
+    let v = example_json(&sb, &["proposal", "list"]);
+    let proposals = v["proposals"].as_array().expect("proposals");
+    assert!(proposals.len() >= 3, "{v}");
+    assert!(proposals.iter().any(|p| p["status"] == "kept" && p["cost"].is_number()), "{v}");
+    assert!(proposals.iter().any(|p| p["status"] == "discarded" && p["reason"].is_string()), "{v}");
+    assert!(proposals.iter().filter(|p| p["tests"].as_u64() >= Some(2)).count() >= 2, "{v}");
+
+    let v = example_json(&sb, &["tech", "compare"]);
+    let options = v["options"].as_array().expect("options");
+    let full = options.iter().filter(|o| o["missing"].as_array().is_some_and(Vec::is_empty));
+    assert!(full.count() >= 2, "two options assessed on all five criteria: {v}");
+    assert!(options.iter().all(|o| o["it_involved"].is_string()), "IT involved early: {v}");
+
+    for (noun, key, min) in [
+        ("goal", "goals", 2),
+        ("team", "team", 3),
+        ("stakeholder", "stakeholders", 3),
+        ("related", "related", 1),
+        ("insight", "insights", 4),
+        ("log", "logs", 3),
+    ] {
+        let v = example_json(&sb, &[noun, "list"]);
+        let n = v[key].as_array().map_or(0, Vec::len);
+        assert!(n >= min, "at least {min} {key}, found {n}");
+    }
+    let v = example_json(&sb, &["insight", "list"]);
+    let from: std::collections::BTreeSet<&str> =
+        v["insights"].as_array().unwrap().iter().filter_map(|i| i["respondent"].as_str()).collect();
+    assert!(from.contains("user") && from.contains("employee"), "users and staff: {from:?}");
+
+    let v = example_json(&sb, &["pilot", "show"]);
+    assert!(v["plan"].is_object(), "{v}");
+    assert_eq!(v["plan"]["responsible"], "enhetsleder-legevakt");
 }

@@ -255,3 +255,19 @@ impl UserTest {
 pub fn sort_tests(tests: &mut [UserTest]) {
     tests.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn norwegian_words_parse() {
+        assert_eq!(STATUS.parse("valgt"), Some("kept"));
+        assert_eq!(STATUS.parse("Forkastet"), Some("discarded"));
+        assert_eq!(DECISION.parse("beholde"), Some("keep"));
+        assert_eq!(DECISION.parse("forbedre"), Some("improve"));
+        assert_eq!(WITH.parse("pårørende"), Some("relative"));
+        assert_eq!(WITH.parse("ansatte"), Some("employee"));
+        assert_eq!(WITH.parse("bruker"), Some("user"));
+    }
+}

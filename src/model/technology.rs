@@ -180,3 +180,42 @@ impl Technology {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::value::Value;
+
+    fn row(c: &str, s: i64) -> Value {
+        Value::Map(vec![
+            ("criterion".into(), Value::Str(c.into())),
+            ("score".into(), Value::Int(s)),
+        ])
+    }
+
+    #[test]
+    fn the_later_entry_for_a_criterion_wins_and_missing_ones_are_listed() {
+        let mut f = Fields { id: "x".into(), ..Fields::default() };
+        f.values.insert("name".into(), Value::Str("X".into()));
+        f.values.insert(
+            "assessment".into(),
+            Value::List(vec![row("cost", 2), row("security", 4), row("cost", 5)]),
+        );
+        let t = Technology::from_fields(&f);
+        assert_eq!(t.score("cost"), Some(5));
+        assert_eq!(t.total, 9);
+        assert_eq!(t.assessment[0].criterion, "security", "criteria in the roadmap's order");
+        assert_eq!(t.missing, ["user-needs", "integrations", "scalability"]);
+    }
+
+    #[test]
+    fn norwegian_words_parse() {
+        assert_eq!(CRITERION.parse("Brukerbehov"), Some("user-needs"));
+        assert_eq!(CRITERION.parse("informasjonssikkerhet"), Some("security"));
+        assert_eq!(CRITERION.parse("kostnad"), Some("cost"));
+        assert_eq!(DECISION.parse("velge"), Some("buy"));
+        assert_eq!(DECISION.parse("kjøpe"), Some("buy"));
+        assert_eq!(DECISION.parse("anskaffe"), Some("procure"));
+        assert_eq!(DECISION.parse("leie"), None);
+    }
+}

@@ -367,3 +367,38 @@ fn status_has_a_line_for_every_area() {
     }
     assert!(text.stdout.contains("1 brukertest"), "{text}");
 }
+
+#[test]
+fn hand_written_comments_survive_pilot_plan_and_tech_assess() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.write(
+        "pilot/plan.toml",
+        "# Avtalt med tillitsvalgte 20. oktober.\ngoals = \"Lære\"  # foreløpig\n",
+    );
+    p.run(["pilot", "plan", "--scope", "SMS-varsel"]).success();
+    let text = p.read("pilot/plan.toml");
+    assert!(
+        text.starts_with(
+            "# Avtalt med tillitsvalgte 20. oktober.\ngoals = \"Lære\"  # foreløpig\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("scope = \"SMS-varsel\""), "{text}");
+
+    p.write(
+        "technologies/skjerm.toml",
+        "name = \"Skjerm\"\ncreated = 2026-11-01\n\n# Fra workshop med IT\n[[assessment]]\ncriterion = \"cost\"\nscore = 2  # før rabatt\n",
+    );
+    p.run(["tech", "assess", "skjerm", "cost", "4", "--note", "Etter rabatt"]).success();
+    p.run(["tech", "assess", "skjerm", "security", "5", "--note", "Ingen persondata"]).success();
+    let text = p.read("technologies/skjerm.toml");
+    assert!(
+        text.contains(
+            "# Fra workshop med IT\n[[assessment]]\ncriterion = \"cost\"\nscore = 4  # før rabatt\n"
+        ),
+        "{text}"
+    );
+    assert_eq!(text.matches("[[assessment]]").count(), 2, "{text}");
+    p.run(["check"]).success();
+}

@@ -13,7 +13,7 @@ use crate::model::date::Date;
 use crate::model::idea::{self, Idea, STATUS};
 use crate::model::journey::{JOURNEY, Step};
 use crate::model::number;
-use crate::model::project::{self, ProjectInfo};
+use crate::model::project::ProjectInfo;
 use crate::model::role::Role;
 use crate::model::routine::Routine;
 use crate::model::schema::{Finding, Severity};
@@ -134,7 +134,9 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
         overdue: routines.iter().filter(|r| r.next_review.is_some_and(|d| d < as_of)).count(),
     };
     let info = &project.info;
-    let phases = project::phases(&info.roadmap);
+    let roadmap = project.roadmap()?;
+    let phase_label =
+        roadmap.phase(&info.phase).map_or(info.phase.clone(), |p| p.name().to_string());
     let (position, of) = info.phase_position();
 
     if format == Format::Json {
@@ -142,12 +144,7 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
             version: JSON_VERSION,
             as_of,
             project: info,
-            phase: PhaseJson {
-                id: info.phase.clone(),
-                label: phases.label(&info.phase).to_string(),
-                position,
-                of,
-            },
+            phase: PhaseJson { id: info.phase.clone(), label: phase_label.clone(), position, of },
             ideas: IdeasJson {
                 total: ideas.len(),
                 open: ideas.iter().filter(|i| i.is_open()).count(),
@@ -171,7 +168,7 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
     }
     rows.push((
         tr!("Fase", "Phase"),
-        tr!("{} ({position} av {of})", "{} ({position} of {of})", phases.label(&info.phase)),
+        tr!("{} ({position} av {of})", "{} ({position} of {of})", phase_label),
     ));
     let counts: Vec<String> = STATUS
         .keys()

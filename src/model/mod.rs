@@ -1,6 +1,8 @@
 //! The domain: plain types and rules, with no I/O, no TOML and no CLI.
 
 pub mod activity;
+pub mod checklist;
+pub mod checks;
 pub mod date;
 pub mod id;
 pub mod idea;
@@ -8,6 +10,7 @@ pub mod journey;
 pub mod number;
 pub mod project;
 pub mod raci;
+pub mod roadmap;
 pub mod role;
 pub mod routine;
 pub mod rules;
@@ -89,6 +92,8 @@ pub static KINDS: &[KindEntry] = &[
     entry::<activity::Activity>(),
     entry::<routine::Routine>(),
     entry::<touchpoint::Touchpoint>(),
+    entry::<checklist::Answer>(),
+    entry::<checklist::Decision>(),
 ];
 
 /// `impl Kind` for a model type: its spec, constructor and (optionally) rules.
@@ -119,3 +124,5 @@ kind!(journey::Step, journey::SPEC);
 kind!(activity::Activity, activity::SPEC, |r, _ctx| r.rules());
 kind!(routine::Routine, routine::SPEC, |r, ctx| r.rules(ctx.as_of));
 kind!(touchpoint::Touchpoint, touchpoint::SPEC);
+kind!(checklist::Answer, checklist::ANSWER_SPEC, |r, _ctx| r.rules());
+kind!(checklist::Decision, checklist::DECISION_SPEC);

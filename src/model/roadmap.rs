@@ -148,7 +148,7 @@ impl Roadmap {
         let want = typed.trim().to_lowercase().replace('_', "-");
         self.phases.iter().find(|p| {
             p.id == want
-                || p.aliases.iter().any(|a| *a == want)
+                || p.aliases.contains(&want)
                 || p.nb.to_lowercase() == want
                 || p.en.to_lowercase() == want
         })

@@ -4,13 +4,16 @@
 
 mod activity;
 mod check;
+mod checklist;
 mod common;
 mod help_nb;
 mod idea;
 mod init;
 mod journey;
 mod owner;
+mod phase;
 mod raci;
+mod roadmap;
 mod role;
 mod routine;
 mod schema;
@@ -136,6 +139,10 @@ pub enum Command {
     Touchpoint(touchpoint::TouchpointCommand),
     Owner(owner::OwnerArgs),
     Status(status::StatusArgs),
+    Phase(phase::PhaseArgs),
+    Checklist(checklist::ChecklistArgs),
+    #[command(subcommand)]
+    Roadmap(roadmap::RoadmapCommand),
     Check(check::CheckArgs),
     Schema(schema::SchemaArgs),
 }
@@ -228,6 +235,9 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Touchpoint(cmd) => touchpoint::run(&mut ctx, cmd),
         Command::Owner(args) => owner::cmd_owner(&mut ctx, args),
         Command::Status(args) => status::cmd_status(&mut ctx, args),
+        Command::Phase(args) => phase::cmd_phase(&mut ctx, args),
+        Command::Checklist(args) => checklist::cmd_checklist(&mut ctx, args),
+        Command::Roadmap(cmd) => roadmap::run(&mut ctx, cmd),
         Command::Check(args) => check::cmd_check(&mut ctx, args),
         Command::Schema(args) => schema::cmd_schema(&mut ctx, args),
     }

@@ -80,6 +80,14 @@ struct PhaseJson {
     label: String,
     position: usize,
     of: usize,
+    checklist: ChecklistJson,
+}
+
+#[derive(Serialize)]
+struct ChecklistJson {
+    finished: usize,
+    total: usize,
+    unfinished: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -138,13 +146,29 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
     let phase_label =
         roadmap.phase(&info.phase).map_or(info.phase.clone(), |p| p.name().to_string());
     let (position, of) = info.phase_position();
+    let eval =
+        crate::checklist::evaluate(&project, roadmap, std::slice::from_ref(&info.phase), as_of)?;
+    let checklist = eval.phases.first().map_or(
+        ChecklistJson { finished: 0, total: 0, unfinished: Vec::new() },
+        |p| ChecklistJson {
+            finished: p.finished(),
+            total: p.items.len(),
+            unfinished: p.unfinished().map(|i| i.item.id.clone()).collect(),
+        },
+    );
 
     if format == Format::Json {
         ctx.ui.json(&StatusJson {
             version: JSON_VERSION,
             as_of,
             project: info,
-            phase: PhaseJson { id: info.phase.clone(), label: phase_label.clone(), position, of },
+            phase: PhaseJson {
+                id: info.phase.clone(),
+                label: phase_label.clone(),
+                position,
+                of,
+                checklist,
+            },
             ideas: IdeasJson {
                 total: ideas.len(),
                 open: ideas.iter().filter(|i| i.is_open()).count(),
@@ -169,6 +193,15 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
     rows.push((
         tr!("Fase", "Phase"),
         tr!("{} ({position} av {of})", "{} ({position} of {of})", phase_label),
+    ));
+    rows.push((
+        tr!("Sjekkliste", "Checklist"),
+        tr!(
+            "{} av {} punkter ferdige i denne fasen (se `veikart checklist`)",
+            "{} of {} items finished in this phase (see `veikart checklist`)",
+            checklist.finished,
+            checklist.total
+        ),
     ));
     let counts: Vec<String> = STATUS
         .keys()

@@ -135,6 +135,12 @@ impl Location {
         Ok(InfoRead { info, diagnostics, references: parsed.references })
     }
 
+    /// The roadmap `info` names, if it can be read (its problems are
+    /// reported with the project file).
+    pub fn roadmap(&self, info: &ProjectInfo) -> Option<Roadmap> {
+        self.roadmap_of(info).ok()
+    }
+
     /// The roadmap `info` names, with the project's own `roadmap.toml` applied.
     fn roadmap_of(&self, info: &ProjectInfo) -> Result<Roadmap, RoadmapProblem> {
         if !self.root.join(roadmap::LOCAL_FILE).exists()
@@ -254,10 +260,39 @@ impl Project {
         shown_path(&self.prefix, rel)
     }
 
+    /// Where the project is (for `check`, which reads it whole).
+    pub fn location(&self) -> Location {
+        Location { root: self.root.clone(), prefix: self.prefix.clone() }
+    }
+
+    /// Remove one record (a checklist answer taken back). Returns whether
+    /// there was one.
+    pub fn remove(&self, spec: &KindSpec, id: &str) -> Result<bool> {
+        let _lock = fsutil::WriteLock::acquire(&self.root)?;
+        let path = self.record_path(spec, id);
+        match fs::remove_file(&path) {
+            Ok(()) => {
+                // An owner's folder left empty goes too, so git and `check` agree.
+                if spec.group.is_some()
+                    && let Some(dir) = path.parent()
+                {
+                    let _ = fs::remove_dir(dir);
+                }
+                Ok(true)
+            }
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(UserError::new(tr!(
+                "kunne ikke fjerne {}: {e}",
+                "could not remove {}: {e}",
+                self.shown_record(spec, id)
+            ))
+            .into()),
+        }
+    }
+
     /// The roadmap the project follows (its own `roadmap.toml` applied).
     pub fn roadmap(&self) -> Result<Roadmap> {
-        let loc = Location { root: self.root.clone(), prefix: self.prefix.clone() };
-        match loc.roadmap_of(&self.info) {
+        match self.location().roadmap_of(&self.info) {
             Ok(r) => Ok(r),
             Err(RoadmapProblem::Unknown(f)) => {
                 let mut e = UserError::new(f.message);

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use clap::Args;
 
-use super::{Ctx, check_line, check_title, enum_arg, today};
+use super::{Ctx, check_line, check_title, today};
 use crate::error::{SUCCESS, UserError};
 use crate::i18n::{self, Lang};
-use crate::model::project::{self, ROADMAP};
+use crate::store::roadmap;
 use crate::store::{PROJECT_FILE, edit, fsutil};
 use crate::tr;
 
@@ -42,7 +42,7 @@ pub struct InitArgs {
     pub service: Option<String>,
 
     /// The roadmap to follow: ks-2018 or samveis-2015
-    #[arg(long, value_name = "ROADMAP", default_value = "ks-2018", value_parser = enum_arg(&ROADMAP))]
+    #[arg(long, value_name = "ROADMAP", default_value = "ks-2018", value_parser = roadmap_arg)]
     pub roadmap: String,
 }
 
@@ -73,7 +73,7 @@ pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
         "Opprettet prosjektet «{name}» i {} (fase: {}).",
         "Created the project \"{name}\" in {} (phase: {}).",
         args.dir.display(),
-        project::phases(&args.roadmap).label(first)
+        first
     ));
     ctx.ui.status(&tr!(
         "Neste steg: `veikart idea add \"Din første idé\"`, så `veikart status`.",
@@ -89,6 +89,7 @@ pub struct NewProject {
     pub service: Option<String>,
     pub problem: Option<String>,
     pub lang: Lang,
+    /// A built-in roadmap's id.
     pub roadmap: String,
     /// The project (folder) and idea it was promoted from, and the idea's source.
     pub from_project: Option<String>,
@@ -97,9 +98,10 @@ pub struct NewProject {
 }
 
 /// Write `veikart.toml` in `dir` (created if missing), starting in the
-/// roadmap's first phase, which is returned. Refuses, writing nothing, when
-/// `dir` already holds a project or is not a folder.
-pub fn create_project(dir: &Path, p: &NewProject) -> Result<&'static str> {
+/// roadmap's first phase, whose name (in the output language) is returned.
+/// Refuses, writing nothing, when `dir` already holds a project or is not a
+/// folder.
+pub fn create_project(dir: &Path, p: &NewProject) -> Result<String> {
     let file = dir.join(PROJECT_FILE);
     let shown = file.display().to_string();
     if file.exists() {
@@ -123,8 +125,12 @@ pub fn create_project(dir: &Path, p: &NewProject) -> Result<&'static str> {
         ))
         .into());
     }
-    let phases = project::phases(&p.roadmap);
-    let first = phases.variants.first().map_or("forankring", |v| v.key);
+    let Some(map) = roadmap::builtin(&p.roadmap) else {
+        return Err(anyhow::anyhow!("internal error: the roadmap {} is missing", p.roadmap));
+    };
+    let Some(first) = map.phases.first() else {
+        return Err(anyhow::anyhow!("internal error: the roadmap {} has no phases", p.roadmap));
+    };
 
     let mut doc = toml_edit::DocumentMut::new();
     doc.decor_mut().set_prefix(match p.lang {
@@ -143,7 +149,7 @@ pub fn create_project(dir: &Path, p: &NewProject) -> Result<&'static str> {
     }
     edit::set(&mut doc, "lang", edit::text(p.lang.key()));
     edit::set(&mut doc, "roadmap", edit::text(&p.roadmap));
-    edit::set(&mut doc, "phase", edit::text(first));
+    edit::set(&mut doc, "phase", edit::text(&first.id));
     edit::set(&mut doc, "started", edit::date(today(None)?));
     for (key, value) in
         [("from_project", &p.from_project), ("from_idea", &p.from_idea), ("source", &p.source)]
@@ -160,5 +166,16 @@ pub fn create_project(dir: &Path, p: &NewProject) -> Result<&'static str> {
         ))
         .into());
     }
-    Ok(first)
+    Ok(first.name().to_string())
+}
+
+/// `--roadmap`: a built-in roadmap, by id or short name.
+fn roadmap_arg(s: &str) -> Result<String, String> {
+    roadmap::builtin(s).map(|r| r.id).ok_or_else(|| {
+        tr!(
+            "ukjent veikart «{s}»; innebygde: {}",
+            "unknown roadmap `{s}`; built in: {}",
+            roadmap::builtin_ids().join(", ")
+        )
+    })
 }

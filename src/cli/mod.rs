@@ -5,6 +5,7 @@
 mod activity;
 mod anchoring;
 mod check;
+mod checklist;
 mod common;
 mod help_nb;
 mod idea;
@@ -13,10 +14,12 @@ mod insight;
 mod journey;
 mod log;
 mod owner;
+mod phase;
 mod pilot;
 mod promote;
 mod proposal;
 mod raci;
+mod roadmap;
 mod role;
 mod routine;
 mod schema;
@@ -163,6 +166,10 @@ pub enum Command {
     #[command(subcommand)]
     Log(log::LogCommand),
     Status(status::StatusArgs),
+    Phase(phase::PhaseArgs),
+    Checklist(checklist::ChecklistArgs),
+    #[command(subcommand)]
+    Roadmap(roadmap::RoadmapCommand),
     Check(check::CheckArgs),
     Schema(schema::SchemaArgs),
 }
@@ -265,6 +272,9 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Pilot(cmd) => pilot::run(&mut ctx, cmd),
         Command::Log(cmd) => log::run(&mut ctx, cmd),
         Command::Status(args) => status::cmd_status(&mut ctx, args),
+        Command::Phase(args) => phase::cmd_phase(&mut ctx, args),
+        Command::Checklist(args) => checklist::cmd_checklist(&mut ctx, args),
+        Command::Roadmap(cmd) => roadmap::run(&mut ctx, cmd),
         Command::Check(args) => check::cmd_check(&mut ctx, args),
         Command::Schema(args) => schema::cmd_schema(&mut ctx, args),
     }

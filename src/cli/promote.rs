@@ -74,7 +74,10 @@ pub fn cmd_idea_promote(ctx: &mut Ctx, args: PromoteArgs) -> Result<u8> {
             service: info.service.clone(),
             problem: i.description.clone(),
             lang: info.lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::Nb),
-            roadmap: info.roadmap.clone(),
+            // A project's own roadmap.toml is not copied; the new project
+            // then follows the default roadmap.
+            roadmap: crate::store::roadmap::builtin(&info.roadmap)
+                .map_or_else(|| "ks-2018".to_string(), |r| r.id),
             from_project: Some(relative(&there, &here)),
             from_idea: Some(id.clone()),
             source: i.source.clone(),

@@ -1,6 +1,8 @@
 //! The domain: plain types and rules, with no I/O, no TOML and no CLI.
 
 pub mod activity;
+pub mod checklist;
+pub mod checks;
 pub mod date;
 pub mod id;
 pub mod idea;
@@ -8,6 +10,7 @@ pub mod journey;
 pub mod number;
 pub mod project;
 pub mod raci;
+pub mod roadmap;
 pub mod role;
 pub mod routine;
 pub mod rules;
@@ -111,6 +114,8 @@ pub static KINDS: &[KindEntry] = &[
     entry::<pilot::PilotPlan>(),
     entry::<pilot::PilotFinding>(),
     entry::<log::LogEntry>(),
+    entry::<checklist::Answer>(),
+    entry::<checklist::Decision>(),
 ];
 
 /// `impl Kind` for a model type: its spec, constructor and (optionally) rules.
@@ -154,3 +159,5 @@ kind!(insight::Insight, insight::SPEC);
 kind!(pilot::PilotPlan, pilot::SPEC, |r, _ctx| r.rules());
 kind!(pilot::PilotFinding, pilot::FINDING_SPEC);
 kind!(log::LogEntry, log::SPEC);
+kind!(checklist::Answer, checklist::ANSWER_SPEC, |r, _ctx| r.rules());
+kind!(checklist::Decision, checklist::DECISION_SPEC);

@@ -5,6 +5,7 @@
 
 mod bad_input;
 mod check;
+mod checklist;
 mod comments;
 mod concurrency;
 mod example;

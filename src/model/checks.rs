@@ -213,8 +213,8 @@ fn current_journey(snap: &Snapshot, _: &RuleCtx) -> Outcome {
     let n = snap.all::<Step>().iter().filter(|s| s.journey == "current").count();
     if n == 0 {
         return Outcome::fail(tr!(
-            "dagens tjenestereise har ingen steg; bruk `veikart journey add --current`",
-            "today's journey has no steps; use `veikart journey add --current`"
+            "dagens tjenestereise har ingen steg; bruk `veikart journey add --journey current`",
+            "today's journey has no steps; use `veikart journey add --journey current`"
         ));
     }
     Outcome::pass(tr!("dagens tjenestereise har {n} steg", "today's journey has {n} step(s)"))
@@ -536,41 +536,22 @@ fn technology_assessed(snap: &Snapshot, _: &RuleCtx) -> Outcome {
 
 // ---- pilotering --------------------------------------------------------------
 
-/// The ten planning points of a pilot plan, as keys of `pilot/plan.toml`.
-pub const PILOT_POINTS: &[&str] = &[
-    "goals",
-    "scope",
-    "duration",
-    "participants",
-    "information",
-    "training",
-    "error_handling",
-    "measurement",
-    "observation",
-    "documentation",
-];
-
 fn pilot_plan(snap: &Snapshot) -> Option<&Fields> {
     raw(snap, "pilot").first()
 }
 
 fn pilot_plan_complete(snap: &Snapshot, _: &RuleCtx) -> Outcome {
-    let Some(plan) = pilot_plan(snap) else {
+    let Some(plan) = snap.all::<super::pilot::PilotPlan>().into_iter().next() else {
         return Outcome::fail(tr!(
             "ingen pilotplan; bruk `veikart pilot plan`",
             "no pilot plan; use `veikart pilot plan`"
         ));
     };
-    let missing: Vec<String> = PILOT_POINTS
+    let missing: Vec<&str> = plan
+        .missing
         .iter()
-        .filter(|p| match **p {
-            "duration" => {
-                !text(plan, "duration")
-                    && (plan.date("start").is_none() || plan.date("end").is_none())
-            }
-            key => !text(plan, key),
-        })
-        .map(|p| p.to_string())
+        .filter(|k| **k != "responsible")
+        .map(|k| super::pilot::point_label(k))
         .collect();
     if missing.is_empty() {
         return Outcome::pass(tr!(

@@ -3,18 +3,22 @@
 //! which only turn arguments into calls on the store and the model.
 
 mod activity;
+mod benefit;
 mod check;
 mod common;
+mod deviation;
 mod help_nb;
 mod idea;
 mod init;
 mod journey;
+mod measure;
 mod owner;
 mod raci;
 mod role;
 mod routine;
 mod schema;
 mod status;
+mod supplier;
 mod touchpoint;
 
 use std::path::PathBuf;
@@ -134,6 +138,14 @@ pub enum Command {
     Routine(routine::RoutineCommand),
     #[command(subcommand)]
     Touchpoint(touchpoint::TouchpointCommand),
+    #[command(subcommand)]
+    Benefit(benefit::BenefitCommand),
+    #[command(subcommand)]
+    Measure(measure::MeasureCommand),
+    #[command(subcommand)]
+    Deviation(deviation::DeviationCommand),
+    #[command(subcommand)]
+    Supplier(supplier::SupplierCommand),
     Owner(owner::OwnerArgs),
     Status(status::StatusArgs),
     Check(check::CheckArgs),
@@ -226,6 +238,10 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Raci(cmd) => raci::run(&mut ctx, cmd),
         Command::Routine(cmd) => routine::run(&mut ctx, cmd),
         Command::Touchpoint(cmd) => touchpoint::run(&mut ctx, cmd),
+        Command::Benefit(cmd) => benefit::run(&mut ctx, cmd),
+        Command::Measure(cmd) => measure::run(&mut ctx, cmd),
+        Command::Deviation(cmd) => deviation::run(&mut ctx, cmd),
+        Command::Supplier(cmd) => supplier::run(&mut ctx, cmd),
         Command::Owner(args) => owner::cmd_owner(&mut ctx, args),
         Command::Status(args) => status::cmd_status(&mut ctx, args),
         Command::Check(args) => check::cmd_check(&mut ctx, args),

@@ -1,10 +1,15 @@
 //! The domain: plain types and rules, with no I/O, no TOML and no CLI.
 
 pub mod activity;
+pub mod benefit;
 pub mod date;
+pub mod deviation;
+pub mod followup;
 pub mod id;
 pub mod idea;
+pub mod indicator;
 pub mod journey;
+pub mod measurement;
 pub mod number;
 pub mod project;
 pub mod raci;
@@ -12,6 +17,7 @@ pub mod role;
 pub mod routine;
 pub mod rules;
 pub mod schema;
+pub mod supplier;
 pub mod touchpoint;
 pub mod value;
 
@@ -89,6 +95,12 @@ pub static KINDS: &[KindEntry] = &[
     entry::<activity::Activity>(),
     entry::<routine::Routine>(),
     entry::<touchpoint::Touchpoint>(),
+    // The benefit realisation plan and its follow-up (issue 4).
+    entry::<benefit::Benefit>(),
+    entry::<indicator::Indicator>(),
+    entry::<measurement::Measurement>(),
+    entry::<deviation::Deviation>(),
+    entry::<supplier::Supplier>(),
 ];
 
 /// `impl Kind` for a model type: its spec, constructor and (optionally) rules.
@@ -119,3 +131,10 @@ kind!(journey::Step, journey::SPEC);
 kind!(activity::Activity, activity::SPEC, |r, _ctx| r.rules());
 kind!(routine::Routine, routine::SPEC, |r, ctx| r.rules(ctx.as_of));
 kind!(touchpoint::Touchpoint, touchpoint::SPEC);
+
+// The benefit realisation plan and its follow-up (issue 4).
+kind!(benefit::Benefit, benefit::SPEC);
+kind!(indicator::Indicator, indicator::SPEC, |r, _ctx| r.rules());
+kind!(measurement::Measurement, measurement::SPEC, |r, _ctx| r.rules());
+kind!(deviation::Deviation, deviation::SPEC, |r, ctx| r.rules(ctx.as_of));
+kind!(supplier::Supplier, supplier::SPEC);

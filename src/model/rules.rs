@@ -17,9 +17,11 @@ pub fn cross(snapshot: &Snapshot, ctx: &RuleCtx) -> Vec<Located> {
     let activities: Vec<Activity> = snapshot.all();
     let routines: Vec<Routine> = snapshot.all();
     let steps: Vec<Step> = snapshot.all();
-    out.extend(unused_roles(&roles, &activities, &routines, ctx));
+    let plan_roles = super::followup::roles_used(snapshot);
+    out.extend(unused_roles(&roles, &activities, &routines, &plan_roles, ctx));
     out.extend(service_owner(ctx));
     out.extend(order_ties(&steps));
+    out.extend(super::followup::cross(snapshot, ctx));
     out
 }
 
@@ -28,9 +30,10 @@ fn unused_roles(
     roles: &[Role],
     activities: &[Activity],
     routines: &[Routine],
+    plan_roles: &BTreeSet<String>,
     ctx: &RuleCtx,
 ) -> Vec<Located> {
-    let mut used: BTreeSet<&str> = BTreeSet::new();
+    let mut used: BTreeSet<&str> = plan_roles.iter().map(String::as_str).collect();
     for a in activities {
         used.extend(a.raci.iter().map(|(r, _)| r.as_str()));
     }

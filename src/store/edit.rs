@@ -106,3 +106,30 @@ pub fn remove_in_table(doc: &mut DocumentMut, table: &str, key: &str) -> bool {
     }
     removed
 }
+
+/// Append one entry to the array of tables `key` (`[[cost]]`), at the end of
+/// the file, so adding an entry is a small diff that leaves the others alone.
+pub fn push_table(doc: &mut DocumentMut, key: &str, entries: Vec<(&str, Value)>) {
+    let mut table = toml_edit::Table::new();
+    for (k, v) in entries {
+        table.insert(k, Item::Value(v));
+    }
+    let root = doc.as_table_mut();
+    if root.get(key).and_then(Item::as_array_of_tables).is_none() {
+        root.insert(key, Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
+    }
+    if let Some(a) = root.get_mut(key).and_then(Item::as_array_of_tables_mut) {
+        a.push(table);
+    }
+}
+
+/// Append a text to the list `key`, keeping the items already there as written.
+pub fn push_to_list(doc: &mut DocumentMut, key: &str, item: &str) {
+    let table = doc.as_table_mut();
+    match table.get_mut(key).and_then(Item::as_array_mut) {
+        Some(a) => a.push(item),
+        None => {
+            table.insert(key, Item::Value(list(&[item])));
+        }
+    }
+}

@@ -724,3 +724,184 @@ fn cmd_benefit_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
     ctx.ui.out(&block)?;
     Ok(SUCCESS)
 }
+
+/// The benefit plan and the open deviations, for `veikart status`.
+#[derive(Serialize)]
+pub struct StatusPlan {
+    pub benefits: usize,
+    pub indicators: usize,
+    /// Indicators by state (`reached`, `on-track`, `behind`, `stale`, `no-data`).
+    pub states: BTreeMap<&'static str, usize>,
+    pub plan: Vec<StatusIndicator>,
+    pub deviations: StatusDeviations,
+}
+
+#[derive(Serialize)]
+pub struct StatusIndicator {
+    pub id: String,
+    pub name: String,
+    pub benefit: String,
+    pub unit: String,
+    pub latest: Option<f64>,
+    pub latest_date: Option<Date>,
+    pub achievement: Option<f64>,
+    pub state: indicator::PlanState,
+}
+
+#[derive(Serialize)]
+pub struct StatusDeviations {
+    pub open: usize,
+    pub closed: usize,
+    pub overdue_actions: usize,
+    pub items: Vec<StatusDeviation>,
+}
+
+#[derive(Serialize)]
+pub struct StatusDeviation {
+    pub id: String,
+    pub title: String,
+    pub kind: Option<String>,
+    pub date: Option<Date>,
+    pub actions: usize,
+    pub overdue_actions: usize,
+}
+
+impl StatusPlan {
+    pub fn load(project: &crate::store::Project, as_of: Date) -> Result<StatusPlan> {
+        use crate::model::deviation::Deviation;
+        let benefits: Vec<Benefit> = project.load_all()?;
+        let indicators: Vec<Indicator> = project.load_all()?;
+        let measurements = load_measurements(project)?;
+        let mut plan: Vec<StatusIndicator> = indicators
+            .iter()
+            .map(|i| {
+                let ms = measurements.get(&i.id).map(Vec::as_slice).unwrap_or_default();
+                let p = i.progress(ms, as_of);
+                StatusIndicator {
+                    id: i.id.clone(),
+                    name: i.name.clone(),
+                    benefit: i.benefit.clone(),
+                    unit: i.unit.clone(),
+                    latest: p.latest,
+                    latest_date: p.latest_date,
+                    achievement: p.achievement,
+                    state: p.state,
+                }
+            })
+            .collect();
+        plan.sort_by(|a, b| (&a.benefit, &a.id).cmp(&(&b.benefit, &b.id)));
+        let states = indicator::PlanState::ALL
+            .iter()
+            .map(|s| (s.key(), plan.iter().filter(|p| p.state == *s).count()))
+            .collect();
+        let devs: Vec<Deviation> = project.load_all()?;
+        let mut items: Vec<StatusDeviation> = devs
+            .iter()
+            .filter(|d| d.is_open())
+            .map(|d| StatusDeviation {
+                id: d.id.clone(),
+                title: d.title.clone(),
+                kind: d.kind.clone(),
+                date: d.date,
+                actions: d.actions.len(),
+                overdue_actions: d.overdue(as_of).len(),
+            })
+            .collect();
+        items.sort_by(|a, b| (b.date, &a.id).cmp(&(a.date, &b.id)));
+        Ok(StatusPlan {
+            benefits: benefits.len(),
+            indicators: indicators.len(),
+            states,
+            plan,
+            deviations: StatusDeviations {
+                open: items.len(),
+                closed: devs.iter().filter(|d| !d.is_open()).count(),
+                overdue_actions: items.iter().map(|d| d.overdue_actions).sum(),
+                items,
+            },
+        })
+    }
+
+    /// The summary lines for the status block (label, value).
+    pub fn rows(&self) -> Vec<(String, String)> {
+        let mut rows = Vec::new();
+        if self.benefits > 0 || self.indicators > 0 {
+            let states: Vec<String> = indicator::PlanState::ALL
+                .iter()
+                .filter_map(|s| {
+                    let n = self.states.get(s.key()).copied().unwrap_or(0);
+                    (n > 0).then(|| format!("{} {}", n, s.label()))
+                })
+                .collect();
+            let mut line = format!(
+                "{}, {}",
+                count(self.benefits, &benefit::SPEC),
+                count(self.indicators, &indicator::SPEC)
+            );
+            if !states.is_empty() {
+                line.push_str(&format!(" ({})", states.join(", ")));
+            }
+            rows.push((tr!("Gevinster", "Benefits"), line));
+        }
+        if self.deviations.open + self.deviations.closed > 0 {
+            let mut line = tr!(
+                "{} åpne, {} lukket",
+                "{} open, {} closed",
+                self.deviations.open,
+                self.deviations.closed
+            );
+            if self.deviations.overdue_actions > 0 {
+                line.push_str(&tr!(
+                    "; {} tiltak over fristen",
+                    "; {} actions overdue",
+                    self.deviations.overdue_actions
+                ));
+            }
+            rows.push((tr!("Avvik", "Deviations"), line));
+        }
+        rows
+    }
+
+    /// The sections after the summary: one line per indicator, one per open deviation.
+    pub fn sections(&self, bold: impl Fn(&str) -> String) -> String {
+        let mut s = String::new();
+        if !self.plan.is_empty() {
+            s.push('\n');
+            s.push_str(&bold(&tr!("Gevinstrealiseringsplanen:", "Benefit realisation plan:")));
+            s.push('\n');
+            let width = self.plan.iter().map(|p| p.id.chars().count()).max().unwrap_or(0);
+            for p in &self.plan {
+                let pad = " ".repeat(width - p.id.chars().count());
+                let latest = match (p.latest, p.latest_date) {
+                    (Some(v), Some(d)) => tr!(
+                        "{} ({}) per {d}",
+                        "{} ({}) on {d}",
+                        with_unit(Some(v), &p.unit),
+                        percent(p.achievement)
+                    ),
+                    _ => tr!("ingen måling", "no measurement"),
+                };
+                s.push_str(&format!("  {}{pad}  {}: {latest}\n", p.id, p.state.label()));
+            }
+        }
+        if !self.deviations.items.is_empty() {
+            s.push('\n');
+            s.push_str(&bold(&tr!("Åpne avvik:", "Open deviations:")));
+            s.push('\n');
+            for d in &self.deviations.items {
+                let mut extra =
+                    tr!("{}, {} tiltak", "{}, {} actions", common::dash(d.date), d.actions);
+                if d.overdue_actions > 0 {
+                    extra.push_str(&tr!(", {} over fristen", ", {} overdue", d.overdue_actions));
+                }
+                s.push_str(&format!("  {}  {} ({extra})\n", d.id, d.title));
+            }
+        }
+        s
+    }
+}
+
+/// `1 benefit`, `3 benefits`, in the current language.
+fn count(n: usize, spec: &crate::model::schema::KindSpec) -> String {
+    format!("{n} {}", if n == 1 { spec.label() } else { spec.plural_label() })
+}

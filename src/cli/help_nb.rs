@@ -59,7 +59,11 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          --reason. Id-en endres aldri, heller ikke med ny tittel, så `git log`\n\
          følger fortsatt filen.",
     ),
-    ("status", "Vis prosjektet i korte trekk: fase, idéer etter status, de beste idéene", ""),
+    (
+        "status",
+        "Vis prosjektet i korte trekk: fase, idéer etter status, de beste idéene, gevinstplanen, åpne avvik",
+        "",
+    ),
     (
         "check",
         "Sjekk alle filene i prosjektet og meld alle problemer på én gang",

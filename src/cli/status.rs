@@ -21,7 +21,7 @@ use crate::model::touchpoint::{CHANNEL, Touchpoint};
 use crate::tr;
 use crate::ui::{Format, JSON_VERSION};
 
-/// Show the project at a glance: phase, ideas by status, top ideas
+/// Show the project at a glance: phase, ideas by status, top ideas, benefit plan, open deviations
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
@@ -49,6 +49,7 @@ struct StatusJson<'a> {
     raci: RaciJson,
     owner: Option<String>,
     routines: RoutinesJson,
+    benefits: &'a super::benefit::StatusPlan,
 }
 
 #[derive(Serialize)]
@@ -133,6 +134,7 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
         total: routines.len(),
         overdue: routines.iter().filter(|r| r.next_review.is_some_and(|d| d < as_of)).count(),
     };
+    let benefit_plan = super::benefit::StatusPlan::load(&project, as_of)?;
     let info = &project.info;
     let phases = project::phases(&info.roadmap);
     let (position, of) = info.phase_position();
@@ -158,6 +160,7 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
             raci: raci_json,
             owner: info.owner.clone(),
             routines: routines_json,
+            benefits: &benefit_plan,
         })?;
         return Ok(SUCCESS);
     }
@@ -261,6 +264,7 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
             },
         ));
     }
+    rows.extend(benefit_plan.rows());
     let width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
     let mut s = String::new();
     for (k, v) in rows {
@@ -293,6 +297,7 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
             "Get started: `veikart idea add \"Your first idea\"`.\n"
         ));
     }
+    s.push_str(&benefit_plan.sections(|t| ctx.ui.bold(t)));
     ctx.ui.out(&s)?;
     Ok(SUCCESS)
 }

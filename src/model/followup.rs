@@ -71,7 +71,7 @@ pub fn cross(snapshot: &Snapshot, ctx: &RuleCtx) -> Vec<Located> {
                 &i.id,
                 Finding::warning(
                     "indicator-stale",
-                    Some(if ms.is_empty() { "name" } else { "frequency" }),
+                    Some(if i.explicit_frequency { "frequency" } else { "name" }),
                     tr!(
                         "«{}» er ikke målt siden {last} (målefrekvens: {})",
                         "`{}` has not been measured since {last} (frequency: {})",
@@ -88,7 +88,7 @@ pub fn cross(snapshot: &Snapshot, ctx: &RuleCtx) -> Vec<Located> {
         }
         if let Some(by) = i.by
             && ctx.as_of > by
-            && p.state != PlanState::Reached
+            && p.achievement.is_none_or(|a| a < 100.0 - 1e-9)
             && i.direction().is_some()
         {
             let reached = match p.achievement {

@@ -72,6 +72,9 @@ pub struct Indicator {
     pub by: Option<Date>,
     /// Always set: `monthly` when the file does not say.
     pub frequency: String,
+    /// Whether the file names the frequency (rather than the default).
+    #[serde(skip)]
+    pub explicit_frequency: bool,
     pub responsible: Option<String>,
     pub source: Option<String>,
 }
@@ -173,6 +176,7 @@ impl Indicator {
             target: f.number("target"),
             by: f.date("by"),
             frequency: f.str("frequency").unwrap_or("monthly").to_string(),
+            explicit_frequency: f.str("frequency").is_some(),
             responsible: f.opt_string("responsible"),
             source: f.opt_string("source"),
         }
@@ -344,6 +348,7 @@ mod tests {
             target: Some(target),
             by: Some(d("2027-01-01")),
             frequency: frequency.into(),
+            explicit_frequency: true,
             responsible: None,
             source: None,
         }

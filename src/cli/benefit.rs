@@ -852,9 +852,9 @@ impl StatusPlan {
             );
             if self.deviations.overdue_actions > 0 {
                 line.push_str(&tr!(
-                    "; {} tiltak over fristen",
-                    "; {} actions overdue",
-                    self.deviations.overdue_actions
+                    "; {} over fristen",
+                    "; {} overdue",
+                    actions(self.deviations.overdue_actions)
                 ));
             }
             rows.push((tr!("Avvik", "Deviations"), line));
@@ -889,8 +889,7 @@ impl StatusPlan {
             s.push_str(&bold(&tr!("Åpne avvik:", "Open deviations:")));
             s.push('\n');
             for d in &self.deviations.items {
-                let mut extra =
-                    tr!("{}, {} tiltak", "{}, {} actions", common::dash(d.date), d.actions);
+                let mut extra = format!("{}, {}", common::dash(d.date), actions(d.actions));
                 if d.overdue_actions > 0 {
                     extra.push_str(&tr!(", {} over fristen", ", {} overdue", d.overdue_actions));
                 }
@@ -904,4 +903,9 @@ impl StatusPlan {
 /// `1 benefit`, `3 benefits`, in the current language.
 fn count(n: usize, spec: &crate::model::schema::KindSpec) -> String {
     format!("{n} {}", if n == 1 { spec.label() } else { spec.plural_label() })
+}
+
+/// `1 action`, `2 actions` (`tiltak` either way in Bokmål).
+fn actions(n: usize) -> String {
+    if n == 1 { tr!("1 tiltak", "1 action") } else { tr!("{n} tiltak", "{n} actions") }
 }

@@ -4,14 +4,17 @@
 //! the sandbox, the hermetic command and the tree snapshot they share.
 
 mod bad_input;
+mod benefit;
 mod check;
 mod comments;
 mod concurrency;
+mod deviation;
 mod example;
 mod git;
 mod help;
 mod idea;
 mod init;
+mod measure;
 mod raci;
 mod status;
 mod support;

@@ -209,7 +209,8 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          ukjent indikator, en ugyldig dato eller et ugyldig tall, en verdi to\n\
          ganger i filen eller en verdi som allerede er registrert for datoen, gjør\n\
          at importen stopper, med hver dårlige rad som FIL:LINJE, og ingenting\n\
-         skrives. Verdier kan ha desimalkomma; semikolon som skilletegn virker også.",
+         skrives. Verdier kan ha desimalkomma; semikolon som skilletegn virker også.\n\
+         Første linje er for eksempel `indicator,date,value,note`.",
     ),
     (
         "measure export",

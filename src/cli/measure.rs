@@ -118,8 +118,15 @@ fn cmd_measure_record(ctx: &mut Ctx, args: RecordArgs) -> Result<u8> {
     let by = args.by.as_deref().map(|b| check_line("--by", b)).transpose()?;
     let id = Measurement::id_for(&ind_id, date);
     let path = project.shown_record(&measurement::SPEC, &id);
-    let earlier: Vec<Measurement> = project.load_group(&ind_id)?;
-    let reached_before = earlier.iter().any(|m| m.id != id && ind.reaches(m.value));
+    // Whether an earlier value reached the target already; a value file that
+    // cannot be read does not stop a new value from being recorded (`check`
+    // reports it).
+    let reached_before = project
+        .group_ids(&measurement::SPEC, &ind_id)?
+        .iter()
+        .filter(|stem| **stem != date.to_string())
+        .filter_map(|stem| project.load::<Measurement>(&format!("{ind_id}/{stem}")).ok())
+        .any(|m| ind.reaches(m.value));
     let doc = measurement_doc(args.value, note.as_deref(), by.as_deref());
     let replaced = if project.create_exact(&measurement::SPEC, &id, &doc)? {
         false
@@ -342,17 +349,13 @@ fn cmd_measure_export(ctx: &mut Ctx, args: ExportArgs) -> Result<u8> {
 /// anything is written: an unknown indicator, a bad date or number, a value
 /// twice in the file, or a value already recorded for that date makes the
 /// import stop with every bad row listed as FILE:LINE, and nothing written.
-/// Values may use a decimal comma; a semicolon-separated file works too.
+/// Values may use a decimal comma; a semicolon-separated file works too. The
+/// first line is for example `indicator,date,value,note`.
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
   veikart measure import malinger.csv
-  veikart measure import eksport-fra-fagsystem.csv --by \"Kari Nordmann\"
-
-A file looks like this:
-  indicator,date,value,note
-  ventetid-i-minutter,2026-10-01,\"52,5\",Etter ny triage
-  ventetid-i-minutter,2026-11-01,49,")]
+  veikart measure import eksport-fra-fagsystem.csv --by \"Kari Nordmann\"")]
 pub struct ImportArgs {
     /// The CSV file
     pub file: PathBuf,

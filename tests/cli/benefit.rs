@@ -201,6 +201,14 @@ fn bad_benefit_input_is_refused_and_changes_nothing() {
     );
     assert!(!run.stderr.contains("panicked"), "{run}");
     assert_refused(&p, &root, &["benefit", "list"], &["benefits/kortere-ventetid.toml"]);
+    // A record file that is a folder.
+    p.write(
+        "benefits/kortere-ventetid.toml",
+        "title = \"Kortere ventetid\"\ntype = \"time\"\ncreated = 2026-11-01\n",
+    );
+    std::fs::create_dir_all(p.path("benefits/mappe.toml")).expect("mkdir");
+    assert_refused(&p, &root, &["benefit", "show", "mappe"], &["benefits/mappe.toml"]);
+    assert_refused(&p, &root, &["benefit", "list"], &["benefits/mappe.toml"]);
 }
 
 #[test]

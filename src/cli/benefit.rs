@@ -844,12 +844,12 @@ impl StatusPlan {
             rows.push((tr!("Gevinster", "Benefits"), line));
         }
         if self.deviations.open + self.deviations.closed > 0 {
-            let mut line = tr!(
-                "{} åpne, {} lukket",
-                "{} open, {} closed",
-                self.deviations.open,
-                self.deviations.closed
-            );
+            let (open, closed) = (self.deviations.open, self.deviations.closed);
+            let mut line = if open == 1 {
+                tr!("1 åpent, {closed} lukket", "1 open, {closed} closed")
+            } else {
+                tr!("{open} åpne, {closed} lukket", "{open} open, {closed} closed")
+            };
             if self.deviations.overdue_actions > 0 {
                 line.push_str(&tr!(
                     "; {} over fristen",

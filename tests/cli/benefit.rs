@@ -560,3 +560,23 @@ fn benefit_list_and_show_read_only_and_handle_an_empty_project() {
     crate::support::assert_same_tree(&before, &snapshot(&p.root), &"reading");
     p.run(["benefit", "list", "--format", "md"]).code(2);
 }
+
+#[test]
+fn samveis_projects_gate_the_plan_on_their_own_phase_ids() {
+    let sb = Sandbox::new();
+    sb.run(&sb.work, ["init", "s", "--name", "Samveis", "--roadmap", "samveis-2015"]).success();
+    let root = sb.work.join("s");
+    sb.run(&root, ["benefit", "add", "Uten indikator", "--type", "time"]).success();
+    let set_phase = |phase: &str| {
+        let file = root.join("veikart.toml");
+        let mut t: toml_edit::DocumentMut =
+            std::fs::read_to_string(&file).expect("read").parse().expect("TOML");
+        t["phase"] = toml_edit::value(phase);
+        std::fs::write(&file, t.to_string()).expect("write");
+    };
+    set_phase("utvikling");
+    sb.run(&root, ["check"]).success();
+    set_phase("overgang-til-drift");
+    let run = sb.run(&root, ["check"]).code(1);
+    assert!(run.stdout.contains("error[benefit-without-indicator]"), "{run}");
+}

@@ -407,3 +407,15 @@ fn check_reports_misnamed_measurements_and_unknown_indicators() {
     let root = p.root.clone();
     assert_refused(&p, &root, &["measure", "list"], &["2026-11-02.toml"]);
 }
+
+#[test]
+fn an_unreadable_earlier_value_does_not_block_recording_a_new_one() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    p.write(&format!("{DIR}/2026-10-01.toml"), "value = \n");
+    p.run(["measure", "record", "ventetid", "45", "--date", "2026-11-01"]).success();
+    assert_eq!(p.read(&format!("{DIR}/2026-11-01.toml")), "value = 45\n");
+    assert_eq!(p.read(&format!("{DIR}/2026-10-01.toml")), "value = \n", "left alone");
+    let run = p.run(["check"]).code(1);
+    assert!(run.stdout.contains("2026-10-01.toml:1:"), "{run}");
+}

@@ -666,7 +666,7 @@ fn cmd_benefit_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
         .costs
         .iter()
         .map(|c| {
-            let mut s = format!("{} NOK, {}", number::format(c.amount), COST_KIND.label(&c.kind));
+            let mut s = format!("{} NOK, {}", money(c.amount), COST_KIND.label(&c.kind));
             if let Some(y) = c.year {
                 s.push_str(&format!(" {y}"));
             }
@@ -685,8 +685,8 @@ fn cmd_benefit_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
             s.push_str(&tr!(
                 "\nsum: {} NOK engangs, {} NOK løpende per år",
                 "\ntotal: {} NOK one-off, {} NOK recurring per year",
-                number::format(one_off),
-                number::format(recurring)
+                money(one_off),
+                money(recurring)
             ));
             s
         },
@@ -908,4 +908,21 @@ fn count(n: usize, spec: &crate::model::schema::KindSpec) -> String {
 /// `1 action`, `2 actions` (`tiltak` either way in Bokmål).
 fn actions(n: usize) -> String {
     if n == 1 { tr!("1 tiltak", "1 action") } else { tr!("{n} tiltak", "{n} actions") }
+}
+
+/// An amount with its thousands grouped: `180 000` in Bokmål, `180,000` in English.
+pub fn money(v: f64) -> String {
+    let text = number::format(v);
+    let sep = crate::i18n::pick(" ", ",");
+    let (sign, rest) = text.strip_prefix('-').map_or(("", text.as_str()), |r| ("-", r));
+    let split = rest.find([',', '.']).unwrap_or(rest.len());
+    let (int, frac) = rest.split_at(split);
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push_str(sep);
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{grouped}{frac}")
 }

@@ -155,8 +155,11 @@ fn costs_and_preconditions_are_appended_keeping_comments_and_show_sums_them() {
     assert_eq!(v["costs"]["one_off"], 250000.0);
     assert_eq!(v["costs"]["recurring"], 49500.5);
     let text = p.run(["--lang", "en", "benefit", "show", "kortere"]).success().stdout;
-    assert!(text.contains("total: 250000 NOK one-off, 49500.5 NOK recurring per year"), "{text}");
+    assert!(text.contains("total: 250,000 NOK one-off, 49,500.5 NOK recurring per year"), "{text}");
     assert!(text.contains("Opplæring i triage"), "{text}");
+    let nb = p.run(["benefit", "show", "kortere"]).success().stdout;
+    assert!(nb.contains("48 000,5 NOK, løpende"), "{nb}");
+    assert!(nb.contains("sum: 250 000 NOK engangs, 49 500,5 NOK løpende per år"), "{nb}");
     p.run(["check"]).success();
 }
 

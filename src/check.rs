@@ -17,6 +17,10 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// How many record files were read.
     pub files: usize,
+    /// Every valid record, for what looks across the project (checklist rules).
+    pub snapshot: Snapshot,
+    /// The project file, when it could be read.
+    pub project: Option<crate::model::project::ProjectInfo>,
 }
 
 impl Report {
@@ -97,7 +101,11 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
     // the few files with such findings are read again, to find their lines.
     let mut by_file: BTreeMap<(&'static str, String), Vec<crate::model::schema::Finding>> =
         BTreeMap::new();
-    for l in rules::cross(&snapshot, &ctx) {
+    let mut located = rules::cross(&snapshot, &ctx);
+    if let Some(roadmap) = ctx.project.as_ref().and_then(|p| loc.roadmap(p)) {
+        located.extend(rules::answers_in_roadmap(&snapshot, &roadmap));
+    }
+    for l in located {
         by_file.entry((l.dir, l.id)).or_default().push(l.finding);
     }
     for ((dir, id), findings) in by_file {
@@ -118,6 +126,8 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
         ))
     });
     report.diagnostics = diags;
+    report.snapshot = snapshot;
+    report.project = ctx.project;
     Ok(report)
 }
 

@@ -5,10 +5,12 @@
 //! - [`store`]: the project folder: find it, read and validate records, write
 //!   them atomically one file at a time.
 //! - [`check`]: whole-project validation for `veikart check`.
+//! - [`checklist`]: phase checklists evaluated against answers and data.
 //! - [`ui`]: the one output handle (stdout data, stderr messages, colour, tables).
 //! - `cli`: the command tree; thin adapters from arguments to store and model.
 
 pub mod check;
+pub mod checklist;
 pub mod diag;
 pub mod error;
 pub mod i18n;

@@ -140,11 +140,11 @@ fn summary(files: usize, errors: usize, warnings: usize) -> String {
 }
 
 /// Escape a workflow command's message (GitHub's rules: %, CR, LF).
-fn gh_escape_data(s: &str) -> String {
+pub fn gh_escape_data(s: &str) -> String {
     s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escape a workflow command's property value (also `:` and `,`).
-fn gh_escape_property(s: &str) -> String {
+pub fn gh_escape_property(s: &str) -> String {
     gh_escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }

@@ -65,6 +65,47 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "",
     ),
     (
+        "phase",
+        "Vis fasen prosjektet er i, stegene og det som gjenstår; eller bytt fase",
+        "Uten underkommando vises fasen, veikartets steg for den, punktene på\n\
+         sjekklisten som ikke er ferdige, og tidligere fasebeslutninger. Veikartet\n\
+         er ingen rett linje: det er lov å gå tilbake eller hoppe over en fase, og\n\
+         hvert bytte lagres med begrunnelse i `decisions/`.",
+    ),
+    (
+        "phase set",
+        "Flytt prosjektet til en annen fase og skriv ned hvorfor",
+        "Skriver `decisions/<dato>-<fra>-to-<til>.toml` med dato, hvem som\n\
+         bestemte, begrunnelsen og punktene i fasen som forlates som ikke var\n\
+         ferdige, og endrer så `phase` i veikart.toml.",
+    ),
+    (
+        "checklist",
+        "Vis sjekklisten for en fase, svar på punktene, eller bruk den som port i CI",
+        "Hver fase i veikartet slutter med en sjekkliste. Automatiske punkter\n\
+         avgjøres av prosjektets data, foreslåtte punkter viser hva dataene sier\n\
+         mens en person svarer, og manuelle punkter besvares av en person. Et punkt\n\
+         er ferdig når det er gjort (automatiske: når dataene holder) eller besvart\n\
+         som ikke relevant. Med `--check` blir avslutningskoden 1 når noe er\n\
+         uferdig, så en CI-jobb hindrer at en fase lukkes ved et uhell.",
+    ),
+    ("checklist tick", "Merk et punkt som gjort", ""),
+    (
+        "checklist answer",
+        "Svar nei, ikke relevant eller fortsatt åpen på et punkt (krever en merknad)",
+        "",
+    ),
+    ("checklist untick", "Ta tilbake et svar (punktet blir åpent igjen)", ""),
+    ("roadmap", "Vis veikartet prosjektet følger: faser, steg og sjekklistepunkter", ""),
+    (
+        "roadmap show",
+        "Skriv ut veikartet som brukes (tekst, json eller md)",
+        "De innebygde veikartene er `ks-2018` (seks faser, standard) og\n\
+         `samveis-2015` (fem faser). Et prosjekt kan legge til egne punkter, eller\n\
+         følge et helt eget veikart, med en `roadmap.toml` i prosjektmappen; se\n\
+         docs/roadmap.md.",
+    ),
+    (
         "check",
         "Sjekk alle filene i prosjektet og meld alle problemer på én gang",
         "Melder TOML-syntaksfeil, ukjente nøkler, feil typer, ugyldige verdier,\n\
@@ -306,6 +347,27 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("idea set", "source", "Hvem den kom fra"),
     ("idea set", "tags", "Legg til et stikkord (kan gjentas)"),
     ("idea set", "date", "Datoen for beslutningen [standard: i dag]"),
+    ("phase", "as_of", "Vurder sjekklisten per denne datoen [standard: i dag]"),
+    ("phase set", "phase", "Fasen det skal byttes til (id, alias eller navn)"),
+    ("phase set", "reason", "Hvorfor (påkrevd)"),
+    ("phase set", "by", "Hvem som bestemte [standard: git sin user.name, ellers $USER]"),
+    ("phase set", "date", "Datoen for beslutningen [standard: i dag]"),
+    ("checklist", "phase", "Fasen (id, alias eller navn) [standard: fasen prosjektet er i]"),
+    ("checklist", "check", "Avslutt med kode 1 når et punkt ikke er ferdig (for CI)"),
+    ("checklist", "through_current", "Alle faser fra den første til og med den prosjektet er i"),
+    ("checklist", "all", "Alle fasene i veikartet"),
+    ("checklist *", "phase", "Fasen (id, alias eller navn)"),
+    ("checklist *", "item", "Punktet (id eller entydig begynnelse)"),
+    ("checklist *", "evidence", "En sti eller post-id som underbygger svaret (kan gjentas)"),
+    ("checklist *", "by", "Hvem som svarer [standard: git sin user.name, ellers $USER]"),
+    ("checklist *", "date", "Datoen for svaret [standard: i dag]"),
+    ("checklist tick", "note", "Hvorfor det er gjort (valgfritt)"),
+    ("checklist answer", "note", "Hvorfor (påkrevd)"),
+    (
+        "checklist answer",
+        "answer",
+        "Svaret: no, not-relevant eller still-open (eller done); nei, ikke-relevant, fortsatt-åpen",
+    ),
     ("status", "top", "Hvor mange av de høyest prioriterte åpne idéene som skal vises"),
     ("status", "as_of", "Rapporter per denne datoen [standard: i dag]"),
     ("check", "strict", "Regn advarsler som problemer (kode 1)"),

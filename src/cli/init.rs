@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 
-use super::{Ctx, check_line, check_title, enum_arg, today};
+use super::{Ctx, check_line, check_title, today};
 use crate::error::{SUCCESS, UserError};
 use crate::i18n::{self, Lang};
-use crate::model::project::{self, ROADMAP};
+use crate::store::roadmap;
 use crate::store::{PROJECT_FILE, edit, fsutil};
 use crate::tr;
 
@@ -42,7 +42,7 @@ pub struct InitArgs {
     pub service: Option<String>,
 
     /// The roadmap to follow: ks-2018 or samveis-2015
-    #[arg(long, value_name = "ROADMAP", default_value = "ks-2018", value_parser = enum_arg(&ROADMAP))]
+    #[arg(long, value_name = "ROADMAP", default_value = "ks-2018", value_parser = roadmap_arg)]
     pub roadmap: String,
 }
 
@@ -75,8 +75,12 @@ pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
     // only changes what this run prints).
     let lang = ctx.lang_flag.unwrap_or(Lang::Nb);
     i18n::set(ctx.lang_flag.unwrap_or(i18n::current()));
-    let phases = project::phases(&args.roadmap);
-    let first = phases.variants.first().map_or("forankring", |v| v.key);
+    let Some(map) = roadmap::builtin(&args.roadmap) else {
+        return Err(anyhow::anyhow!("internal error: the roadmap {} is missing", args.roadmap));
+    };
+    let Some(first) = map.phases.first() else {
+        return Err(anyhow::anyhow!("internal error: the roadmap {} has no phases", args.roadmap));
+    };
 
     let mut doc = toml_edit::DocumentMut::new();
     doc.decor_mut().set_prefix(match lang {
@@ -92,7 +96,7 @@ pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
     }
     edit::set(&mut doc, "lang", edit::text(lang.key()));
     edit::set(&mut doc, "roadmap", edit::text(&args.roadmap));
-    edit::set(&mut doc, "phase", edit::text(first));
+    edit::set(&mut doc, "phase", edit::text(&first.id));
     edit::set(&mut doc, "started", edit::date(today(None)?));
 
     if !fsutil::create_new(&file, &shown, doc.to_string().as_bytes())? {
@@ -106,11 +110,22 @@ pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
         "Opprettet prosjektet «{name}» i {} (fase: {}).",
         "Created the project \"{name}\" in {} (phase: {}).",
         args.dir.display(),
-        phases.label(first)
+        first.name()
     ));
     ctx.ui.status(&tr!(
         "Neste steg: `veikart idea add \"Din første idé\"`, så `veikart status`.",
         "Next: `veikart idea add \"Your first idea\"`, then `veikart status`."
     ));
     Ok(SUCCESS)
+}
+
+/// `--roadmap`: a built-in roadmap, by id or short name.
+fn roadmap_arg(s: &str) -> Result<String, String> {
+    roadmap::builtin(s).map(|r| r.id).ok_or_else(|| {
+        tr!(
+            "ukjent veikart «{s}»; innebygde: {}",
+            "unknown roadmap `{s}`; built in: {}",
+            roadmap::builtin_ids().join(", ")
+        )
+    })
 }

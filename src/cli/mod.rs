@@ -5,6 +5,7 @@
 mod activity;
 mod benefit;
 mod check;
+mod checklist;
 mod common;
 mod deviation;
 mod help_nb;
@@ -13,7 +14,9 @@ mod init;
 mod journey;
 mod measure;
 mod owner;
+mod phase;
 mod raci;
+mod roadmap;
 mod role;
 mod routine;
 mod schema;
@@ -148,6 +151,10 @@ pub enum Command {
     Supplier(supplier::SupplierCommand),
     Owner(owner::OwnerArgs),
     Status(status::StatusArgs),
+    Phase(phase::PhaseArgs),
+    Checklist(checklist::ChecklistArgs),
+    #[command(subcommand)]
+    Roadmap(roadmap::RoadmapCommand),
     Check(check::CheckArgs),
     Schema(schema::SchemaArgs),
 }
@@ -244,6 +251,9 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Supplier(cmd) => supplier::run(&mut ctx, cmd),
         Command::Owner(args) => owner::cmd_owner(&mut ctx, args),
         Command::Status(args) => status::cmd_status(&mut ctx, args),
+        Command::Phase(args) => phase::cmd_phase(&mut ctx, args),
+        Command::Checklist(args) => checklist::cmd_checklist(&mut ctx, args),
+        Command::Roadmap(cmd) => roadmap::run(&mut ctx, cmd),
         Command::Check(args) => check::cmd_check(&mut ctx, args),
         Command::Schema(args) => schema::cmd_schema(&mut ctx, args),
     }

@@ -13,7 +13,7 @@ use crate::model::date::Date;
 use crate::model::idea::{self, Idea, STATUS};
 use crate::model::journey::{JOURNEY, Step};
 use crate::model::number;
-use crate::model::project::{self, ProjectInfo};
+use crate::model::project::ProjectInfo;
 use crate::model::role::Role;
 use crate::model::routine::Routine;
 use crate::model::schema::{Finding, Severity};
@@ -81,6 +81,14 @@ struct PhaseJson {
     label: String,
     position: usize,
     of: usize,
+    checklist: ChecklistJson,
+}
+
+#[derive(Serialize)]
+struct ChecklistJson {
+    finished: usize,
+    total: usize,
+    unfinished: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -136,8 +144,20 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
     };
     let benefit_plan = super::benefit::StatusPlan::load(&project, as_of)?;
     let info = &project.info;
-    let phases = project::phases(&info.roadmap);
+    let roadmap = project.roadmap()?;
+    let phase_label =
+        roadmap.phase(&info.phase).map_or(info.phase.clone(), |p| p.name().to_string());
     let (position, of) = info.phase_position();
+    let eval =
+        crate::checklist::evaluate(&project, roadmap, std::slice::from_ref(&info.phase), as_of)?;
+    let checklist = eval.phases.first().map_or(
+        ChecklistJson { finished: 0, total: 0, unfinished: Vec::new() },
+        |p| ChecklistJson {
+            finished: p.finished(),
+            total: p.items.len(),
+            unfinished: p.unfinished().map(|i| i.item.id.clone()).collect(),
+        },
+    );
 
     if format == Format::Json {
         ctx.ui.json(&StatusJson {
@@ -146,9 +166,10 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
             project: info,
             phase: PhaseJson {
                 id: info.phase.clone(),
-                label: phases.label(&info.phase).to_string(),
+                label: phase_label.clone(),
                 position,
                 of,
+                checklist,
             },
             ideas: IdeasJson {
                 total: ideas.len(),
@@ -174,7 +195,16 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
     }
     rows.push((
         tr!("Fase", "Phase"),
-        tr!("{} ({position} av {of})", "{} ({position} of {of})", phases.label(&info.phase)),
+        tr!("{} ({position} av {of})", "{} ({position} of {of})", phase_label),
+    ));
+    rows.push((
+        tr!("Sjekkliste", "Checklist"),
+        tr!(
+            "{} av {} punkter ferdige i denne fasen (se `veikart checklist`)",
+            "{} of {} items finished in this phase (see `veikart checklist`)",
+            checklist.finished,
+            checklist.total
+        ),
     ));
     let counts: Vec<String> = STATUS
         .keys()

@@ -2,6 +2,8 @@
 
 pub mod activity;
 pub mod benefit;
+pub mod checklist;
+pub mod checks;
 pub mod date;
 pub mod deviation;
 pub mod followup;
@@ -13,6 +15,7 @@ pub mod measurement;
 pub mod number;
 pub mod project;
 pub mod raci;
+pub mod roadmap;
 pub mod role;
 pub mod routine;
 pub mod rules;
@@ -101,6 +104,8 @@ pub static KINDS: &[KindEntry] = &[
     entry::<measurement::Measurement>(),
     entry::<deviation::Deviation>(),
     entry::<supplier::Supplier>(),
+    entry::<checklist::Answer>(),
+    entry::<checklist::Decision>(),
 ];
 
 /// `impl Kind` for a model type: its spec, constructor and (optionally) rules.
@@ -138,3 +143,5 @@ kind!(indicator::Indicator, indicator::SPEC, |r, _ctx| r.rules());
 kind!(measurement::Measurement, measurement::SPEC, |r, _ctx| r.rules());
 kind!(deviation::Deviation, deviation::SPEC, |r, ctx| r.rules(ctx.as_of));
 kind!(supplier::Supplier, supplier::SPEC);
+kind!(checklist::Answer, checklist::ANSWER_SPEC, |r, _ctx| r.rules());
+kind!(checklist::Decision, checklist::DECISION_SPEC);

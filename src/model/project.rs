@@ -19,102 +19,6 @@ pub static LANG: EnumSpec = EnumSpec {
     ],
 };
 
-pub static ROADMAP: EnumSpec = EnumSpec {
-    name: "roadmap",
-    variants: &[
-        Variant {
-            key: "ks-2018",
-            nb: "KS veikart for tjenesteinnovasjon (2018)",
-            en: "KS roadmap for service innovation (2018)",
-            aliases: &["ks"],
-        },
-        Variant {
-            key: "samveis-2015",
-            nb: "Samveis (2015)",
-            en: "Samveis (2015)",
-            aliases: &["samveis"],
-        },
-    ],
-};
-
-/// The phases of `ks-2018`, in order.
-pub static PHASE: EnumSpec = EnumSpec {
-    name: "phase",
-    variants: &[
-        Variant { key: "forankring", nb: "Forankring", en: "Anchoring", aliases: &["anchoring"] },
-        Variant { key: "innsikt", nb: "Innsikt", en: "Insight", aliases: &["insight"] },
-        Variant {
-            key: "tjenesteutvikling",
-            nb: "Tjenesteutvikling",
-            en: "Service development",
-            aliases: &["development", "service-development"],
-        },
-        Variant {
-            key: "pilotering",
-            nb: "Pilotering",
-            en: "Pilot",
-            aliases: &["pilot", "piloting"],
-        },
-        Variant {
-            key: "overgang-til-drift",
-            nb: "Overgang til drift",
-            en: "Transition to operations",
-            aliases: &["transition", "operations"],
-        },
-        Variant {
-            key: "ny-praksis",
-            nb: "Ny praksis",
-            en: "New practice",
-            aliases: &["new-practice", "practice"],
-        },
-    ],
-};
-
-/// The phases of `samveis-2015`, in order.
-pub static SAMVEIS_PHASE: EnumSpec = EnumSpec {
-    name: "phase",
-    variants: &[
-        Variant {
-            key: "for-du-starter",
-            nb: "Før du starter",
-            en: "Before you start",
-            aliases: &["before-you-start", "start"],
-        },
-        Variant {
-            key: "innsikt-og-ide",
-            nb: "Innsikt og idé",
-            en: "Insight and idea",
-            aliases: &["insight-and-idea"],
-        },
-        Variant {
-            key: "utvikling",
-            nb: "Utvikling, utprøving og evaluering",
-            en: "Development, trial and evaluation",
-            aliases: &["development"],
-        },
-        Variant {
-            key: "overgang-til-drift",
-            nb: "Overgang til drift",
-            en: "Transition to operations",
-            aliases: &["transition"],
-        },
-        Variant {
-            key: "ny-praksis",
-            nb: "Ny praksis",
-            en: "New practice",
-            aliases: &["new-practice"],
-        },
-    ],
-};
-
-/// The phases of a roadmap.
-pub fn phases(roadmap: &str) -> &'static EnumSpec {
-    match roadmap {
-        "samveis-2015" => &SAMVEIS_PHASE,
-        _ => &PHASE,
-    }
-}
-
 pub static SPEC: KindSpec = KindSpec {
     dir: "",
     noun: "project",
@@ -133,7 +37,11 @@ pub static SPEC: KindSpec = KindSpec {
             "The role that owns the whole service from start to end (tjenesteeier).",
         ),
         Field::opt("lang", FieldType::Enum(&LANG), "Language of the tool's output: nb or en."),
-        Field::req("roadmap", FieldType::Enum(&ROADMAP), "The roadmap the project follows."),
+        Field::req(
+            "roadmap",
+            FieldType::Line,
+            "The roadmap the project follows: ks-2018, samveis-2015, or the id in its own roadmap.toml.",
+        ),
         Field::req("phase", FieldType::Line, "The current phase of the roadmap."),
         Field::opt("started", FieldType::Date, "When the project was started."),
     ],
@@ -152,6 +60,10 @@ pub struct ProjectInfo {
     pub roadmap: String,
     pub phase: String,
     pub started: Option<super::date::Date>,
+    /// The roadmap's phase ids in order, filled in by the store once it has
+    /// read the roadmap (empty when it could not).
+    #[serde(skip)]
+    pub phases: Vec<String>,
 }
 
 impl ProjectInfo {
@@ -166,28 +78,28 @@ impl ProjectInfo {
             roadmap: f.str("roadmap").unwrap_or("ks-2018").to_string(),
             phase: f.string("phase"),
             started: f.date("started"),
+            phases: Vec::new(),
         }
     }
 
     /// Whether the project has reached `phase` (by the roadmap's order).
     pub fn reached(&self, phase: &str) -> bool {
-        let spec = phases(&self.roadmap);
-        match (spec.get(&self.phase), spec.get(phase)) {
-            (Some(_), Some(_)) => spec.rank(&self.phase) >= spec.rank(phase),
+        let pos = |id: &str| self.phases.iter().position(|p| p == id);
+        match (pos(&self.phase), pos(phase)) {
+            (Some(now), Some(then)) => now >= then,
             _ => false,
         }
     }
 
-    /// The phase's label and its place (1-based) in the roadmap.
+    /// The current phase's place (1-based) in the roadmap, and the number of phases.
     pub fn phase_position(&self) -> (usize, usize) {
-        let spec = phases(&self.roadmap);
-        (spec.rank(&self.phase).saturating_add(1), spec.variants.len())
+        let now = self.phases.iter().position(|p| *p == self.phase).map_or(0, |i| i + 1);
+        (now, self.phases.len())
     }
 }
 
 pub fn rules(p: &ProjectInfo) -> Vec<Finding> {
-    let spec = phases(&p.roadmap);
-    if spec.get(&p.phase).is_none() {
+    if !p.phases.is_empty() && !p.phases.contains(&p.phase) {
         return vec![
             Finding::error(
                 "enum",
@@ -199,7 +111,7 @@ pub fn rules(p: &ProjectInfo) -> Vec<Finding> {
                     p.roadmap
                 ),
             )
-            .hint(tr!("gyldige faser: {}", "valid phases: {}", spec.keys().join(", "))),
+            .hint(tr!("gyldige faser: {}", "valid phases: {}", p.phases.join(", "))),
         ];
     }
     Vec::new()

@@ -122,3 +122,47 @@ fn order_ties(steps: &[Step]) -> Vec<Located> {
     }
     out
 }
+
+/// Checklist answers must answer an item of the roadmap in use.
+pub fn answers_in_roadmap(snap: &Snapshot, roadmap: &super::roadmap::Roadmap) -> Vec<Located> {
+    use super::checklist::{ANSWER_SPEC, Answer};
+    snap.all::<Answer>()
+        .into_iter()
+        .filter_map(|a| {
+            let finding = match roadmap.phase(&a.phase) {
+                None => Finding::warning(
+                    "unknown-item",
+                    None,
+                    tr!(
+                        "svaret gjelder fasen «{}», som ikke finnes i veikartet {}",
+                        "the answer is for the phase `{}`, which is not in the roadmap {}",
+                        a.phase,
+                        roadmap.id
+                    ),
+                )
+                .hint(tr!(
+                    "fasene er: {}",
+                    "the phases are: {}",
+                    roadmap.phase_ids().join(", ")
+                )),
+                Some(p) if p.item(&a.item).is_none() => Finding::warning(
+                    "unknown-item",
+                    None,
+                    tr!(
+                        "svaret gjelder punktet «{}», som ikke finnes i fasen {}",
+                        "the answer is for the item `{}`, which is not in the phase {}",
+                        a.item,
+                        a.phase
+                    ),
+                )
+                .hint(tr!(
+                    "se punktene med `veikart checklist {}`",
+                    "see the items with `veikart checklist {}`",
+                    a.phase
+                )),
+                Some(_) => return None,
+            };
+            Some(Located { dir: ANSWER_SPEC.dir, id: a.id, finding })
+        })
+        .collect()
+}

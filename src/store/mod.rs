@@ -5,6 +5,7 @@
 pub mod edit;
 pub mod fsutil;
 pub mod record;
+pub mod roadmap;
 pub mod schema;
 
 use std::fs;
@@ -19,6 +20,7 @@ use crate::error::UserError;
 use crate::model::Kind;
 use crate::model::id::{self, Lookup};
 use crate::model::project::{self, ProjectInfo};
+use crate::model::roadmap::Roadmap;
 use crate::model::schema::KindSpec;
 use crate::tr;
 
@@ -117,17 +119,49 @@ impl Location {
         let mut diagnostics = parsed.diagnostics;
         let info = match parsed.fields {
             Some(f) if !diagnostics.iter().any(|d| d.severity == crate::diag::Severity::Error) => {
-                let info = ProjectInfo::from_fields(&f);
-                diagnostics.extend(record::findings_to_diagnostics(
-                    &text,
-                    &shown,
-                    project::rules(&info),
-                ));
+                let mut info = ProjectInfo::from_fields(&f);
+                let mut findings = Vec::new();
+                match self.roadmap_of(&info) {
+                    Ok(r) => info.phases = r.phase_ids().iter().map(|s| s.to_string()).collect(),
+                    Err(RoadmapProblem::Unknown(f)) => findings.push(f),
+                    Err(RoadmapProblem::File(d)) => diagnostics.extend(d),
+                }
+                findings.extend(project::rules(&info));
+                diagnostics.extend(record::findings_to_diagnostics(&text, &shown, findings));
                 Some(info)
             }
             _ => None,
         };
         Ok(InfoRead { info, diagnostics, references: parsed.references })
+    }
+
+    /// The roadmap `info` names, if it can be read (its problems are
+    /// reported with the project file).
+    pub fn roadmap(&self, info: &ProjectInfo) -> Option<Roadmap> {
+        self.roadmap_of(info).ok()
+    }
+
+    /// The roadmap `info` names, with the project's own `roadmap.toml` applied.
+    fn roadmap_of(&self, info: &ProjectInfo) -> Result<Roadmap, RoadmapProblem> {
+        if !self.root.join(roadmap::LOCAL_FILE).exists()
+            && roadmap::builtin(&info.roadmap).is_none()
+        {
+            return Err(RoadmapProblem::Unknown(
+                crate::model::schema::Finding::error(
+                    "roadmap",
+                    Some("roadmap"),
+                    tr!("ukjent veikart «{}»", "unknown roadmap `{}`", info.roadmap),
+                )
+                .hint(tr!(
+                    "bruk et innebygd ({}), eller lag ditt eget i {}",
+                    "use a built-in one ({}), or define your own in {}",
+                    roadmap::builtin_ids().join(", "),
+                    roadmap::LOCAL_FILE
+                )),
+            ));
+        }
+        roadmap::load(&self.root, &self.shown(roadmap::LOCAL_FILE), &info.roadmap)
+            .map_err(RoadmapProblem::File)
     }
 
     /// The project's `lang`, if its file can be read; never fails.
@@ -216,9 +250,59 @@ pub fn read_text(path: &Path, shown: &str) -> Result<String> {
     })
 }
 
+enum RoadmapProblem {
+    Unknown(crate::model::schema::Finding),
+    File(Vec<Diagnostic>),
+}
+
 impl Project {
     pub fn shown(&self, rel: &str) -> String {
         shown_path(&self.prefix, rel)
+    }
+
+    /// Where the project is (for `check`, which reads it whole).
+    pub fn location(&self) -> Location {
+        Location { root: self.root.clone(), prefix: self.prefix.clone() }
+    }
+
+    /// Remove one record (a checklist answer taken back). Returns whether
+    /// there was one.
+    pub fn remove(&self, spec: &KindSpec, id: &str) -> Result<bool> {
+        let _lock = fsutil::WriteLock::acquire(&self.root)?;
+        let path = self.record_path(spec, id);
+        match fs::remove_file(&path) {
+            Ok(()) => {
+                // An owner's folder left empty goes too, so git and `check` agree.
+                if spec.group.is_some()
+                    && let Some(dir) = path.parent()
+                {
+                    let _ = fs::remove_dir(dir);
+                }
+                Ok(true)
+            }
+            Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(UserError::new(tr!(
+                "kunne ikke fjerne {}: {e}",
+                "could not remove {}: {e}",
+                self.shown_record(spec, id)
+            ))
+            .into()),
+        }
+    }
+
+    /// The roadmap the project follows (its own `roadmap.toml` applied).
+    pub fn roadmap(&self) -> Result<Roadmap> {
+        match self.location().roadmap_of(&self.info) {
+            Ok(r) => Ok(r),
+            Err(RoadmapProblem::Unknown(f)) => {
+                let mut e = UserError::new(f.message);
+                for h in f.hints {
+                    e = e.hint(h);
+                }
+                Err(e.into())
+            }
+            Err(RoadmapProblem::File(d)) => Err(broken_file(&d)),
+        }
     }
 
     /// The folder of a kind.

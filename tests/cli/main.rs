@@ -6,6 +6,7 @@
 mod bad_input;
 mod benefit;
 mod check;
+mod checklist;
 mod comments;
 mod concurrency;
 mod deviation;

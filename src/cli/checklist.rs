@@ -1,0 +1,716 @@
+//! `veikart checklist …`: what is left in a phase, answers to its items, and
+//! the CI gate (`--check`).
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+use serde::Serialize;
+use toml_edit::DocumentMut;
+
+use super::check::{gh_escape_data, gh_escape_property};
+use super::{Ctx, check_line, check_text, date_arg, enum_arg, today};
+use crate::checklist::{Evaluation, ItemResult, PhaseResult};
+use crate::error::{FINDINGS, SUCCESS, UserError};
+use crate::model::checklist::{self, ANSWER, ANSWER_SPEC, Answer};
+use crate::model::date::Date;
+use crate::model::id::{self, Lookup};
+use crate::model::roadmap::{Evaluation as Eval, Phase, Roadmap};
+use crate::store::{Project, edit};
+use crate::tr;
+use crate::ui::{Format, JSON_VERSION};
+
+/// Show a phase's checklist, answer its items, or gate CI on it
+///
+/// Every phase of the roadmap ends with a checklist. Automatic items are
+/// decided by the project's data, suggested items show what the data says
+/// while a person answers, and manual items are answered by a person. An item
+/// is finished when it is done (for automatic items: when the data holds) or
+/// answered not-relevant. With `--check`, the exit status is 1 when any item
+/// is unfinished, so a CI job can stop a phase from being closed by accident.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+#[command(after_help = "\
+Examples:
+  veikart checklist
+  veikart checklist tjenesteutvikling
+  veikart checklist tick forankring management-anchoring --note \"Vedtatt i kommunalsjefens ledermøte\"
+  veikart checklist answer ny-praksis results-celebrated still-open --note \"Feiring planlagt i desember\"
+  veikart checklist --check --through-current
+  veikart checklist --check --format junit > checklist.xml
+  veikart checklist --check --format github")]
+pub struct ChecklistArgs {
+    #[command(subcommand)]
+    pub action: Option<ChecklistAction>,
+
+    /// The phase (id, alias or name) [default: the current phase]
+    pub phase: Option<String>,
+
+    /// Exit with status 1 when any item is unfinished (for CI)
+    #[arg(long)]
+    pub check: bool,
+
+    /// Every phase from the first up to and including the current one
+    #[arg(long, conflicts_with_all = ["phase", "all"])]
+    pub through_current: bool,
+
+    /// Every phase of the roadmap
+    #[arg(long, conflicts_with = "phase")]
+    pub all: bool,
+
+    /// Evaluate as of this date [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub as_of: Option<Date>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChecklistAction {
+    Tick(TickArgs),
+    Answer(AnswerArgs),
+    Untick(UntickArgs),
+}
+
+/// Mark an item as done
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart checklist tick forankring management-anchoring
+  veikart checklist tick innsikt needs-understood --note \"Gjennomgått med fagrådet\" --evidence docs/innsikt.md")]
+pub struct TickArgs {
+    /// The phase (id, alias or name)
+    pub phase: String,
+    /// The item (id or unique prefix)
+    pub item: String,
+    #[command(flatten)]
+    pub common: AnswerCommon,
+    /// Why it is done (optional)
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+/// Answer an item with no, not-relevant or still-open (a note is required)
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart checklist answer forankring related-projects not-relevant --note \"Ingen andre kommuner har prøvd dette\"
+  veikart checklist answer ny-praksis results-celebrated still-open --note \"Feiring i desember\"")]
+pub struct AnswerArgs {
+    /// The phase (id, alias or name)
+    pub phase: String,
+    /// The item (id or unique prefix)
+    pub item: String,
+    /// The answer: no, not-relevant or still-open (or done)
+    #[arg(value_name = "ANSWER", value_parser = enum_arg(&ANSWER))]
+    pub answer: String,
+    #[command(flatten)]
+    pub common: AnswerCommon,
+    /// Why (required)
+    #[arg(long, value_name = "TEXT")]
+    pub note: String,
+}
+
+/// What every answer records besides the status.
+#[derive(Debug, Args)]
+pub struct AnswerCommon {
+    /// A path or record id that backs the answer (can be repeated)
+    #[arg(long = "evidence", value_name = "PATH-OR-ID")]
+    pub evidence: Vec<String>,
+    /// Who answers [default: git's user.name, else $USER]
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+    /// The date of the answer [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub date: Option<Date>,
+}
+
+/// Take back an answer (the item is open again)
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart checklist untick forankring management-anchoring")]
+pub struct UntickArgs {
+    /// The phase (id, alias or name)
+    pub phase: String,
+    /// The item (id or unique prefix)
+    pub item: String,
+}
+
+pub fn cmd_checklist(ctx: &mut Ctx, args: ChecklistArgs) -> Result<u8> {
+    match args.action {
+        Some(ChecklistAction::Tick(a)) => {
+            let note = a.note.as_deref().map(|n| check_text("--note", n)).transpose()?;
+            answer(ctx, &a.phase, &a.item, "done", note, a.common)
+        }
+        Some(ChecklistAction::Answer(a)) => {
+            let note = check_text("--note", &a.note)?;
+            if note.is_empty() {
+                return Err(UserError::new(tr!("--note er tom", "--note is empty"))
+                    .hint(tr!(
+                        "skriv kort hvorfor, for eksempel --note \"Ingen leverandører i dette prosjektet\"",
+                        "say briefly why, for example --note \"No suppliers in this project\""
+                    ))
+                    .into());
+            }
+            answer(ctx, &a.phase, &a.item, &a.answer, Some(note), a.common)
+        }
+        Some(ChecklistAction::Untick(a)) => untick(ctx, &a),
+        None => show(ctx, &args),
+    }
+}
+
+/// The phase for what the user typed, with a helpful error.
+pub fn find_phase<'a>(roadmap: &'a Roadmap, typed: &str) -> Result<&'a Phase> {
+    roadmap.find_phase(typed).ok_or_else(|| {
+        let ids = roadmap.phase_ids();
+        let mut e = UserError::new(tr!(
+            "«{typed}» er ikke en fase i veikartet {}",
+            "`{typed}` is not a phase of the roadmap {}",
+            roadmap.id
+        ));
+        if let Some(best) = id::closest(typed, &ids).first() {
+            e = e.hint(tr!("mente du {best}?", "did you mean {best}?"));
+        }
+        e.hint(tr!("fasene er: {}", "the phases are: {}", ids.join(", "))).into()
+    })
+}
+
+fn find_item<'a>(phase: &'a Phase, typed: &str) -> Result<&'a crate::model::roadmap::Item> {
+    let ids: Vec<&str> = phase.items.iter().map(|i| i.id.as_str()).collect();
+    let hint_list = || {
+        tr!(
+            "se punktene med `veikart checklist {}`",
+            "see the items with `veikart checklist {}`",
+            phase.id
+        )
+    };
+    match id::lookup(typed, ids.iter().copied()) {
+        Lookup::Found(found) => phase
+            .item(&found)
+            .ok_or_else(|| anyhow::anyhow!("internal error: item {found} vanished")),
+        Lookup::Ambiguous(c) => Err(UserError::new(tr!(
+            "«{typed}» passer til flere punkter: {}",
+            "`{typed}` matches several items: {}",
+            c.join(", ")
+        ))
+        .hint(hint_list())
+        .into()),
+        Lookup::Unknown(c) => {
+            let mut e = UserError::new(tr!(
+                "fasen {} har ikke noe punkt «{typed}»",
+                "the phase {} has no item `{typed}`",
+                phase.id
+            ));
+            if !c.is_empty() {
+                e = e.hint(tr!("mente du {}?", "did you mean {}?", c.join(", ")));
+            }
+            Err(e.hint(hint_list()).into())
+        }
+    }
+}
+
+/// Who answers: `--by`, else git's user.name in the project, else $USER.
+pub fn who(project: &Project, by: Option<&str>) -> Result<String> {
+    if let Some(b) = by {
+        return check_line("--by", b);
+    }
+    let git = std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .current_dir(&project.root)
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output();
+    if let Ok(out) = git
+        && out.status.success()
+    {
+        let name = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        if !name.is_empty() && !name.chars().any(char::is_control) {
+            return Ok(name);
+        }
+    }
+    for var in ["USER", "USERNAME"] {
+        if let Ok(u) = std::env::var(var)
+            && !u.trim().is_empty()
+            && !u.chars().any(char::is_control)
+        {
+            return Ok(u.trim().to_string());
+        }
+    }
+    Err(UserError::new(tr!("vet ikke hvem som svarer", "cannot tell who is answering"))
+        .hint(tr!("oppgi navnet med --by NAVN", "give a name with --by NAME"))
+        .into())
+}
+
+fn answer(
+    ctx: &mut Ctx,
+    phase: &str,
+    item: &str,
+    status: &str,
+    note: Option<String>,
+    common: AnswerCommon,
+) -> Result<u8> {
+    let project = ctx.open()?;
+    let roadmap = project.roadmap()?;
+    let phase = find_phase(&roadmap, phase)?;
+    let item = find_item(phase, item)?;
+    let by = who(&project, common.by.as_deref())?;
+    let date = today(common.date)?;
+    let evidence =
+        common.evidence.iter().map(|e| check_line("--evidence", e)).collect::<Result<Vec<_>>>()?;
+    let note = note.filter(|n| !n.is_empty());
+    let id = format!("{}/{}", phase.id, item.id);
+    let set_all = |doc: &mut DocumentMut| {
+        edit::set(doc, "status", edit::text(status));
+        edit::set_opt(doc, "note", note.as_deref().map(edit::text));
+        edit::set(doc, "by", edit::text(&by));
+        edit::set(doc, "date", edit::date(date));
+        if evidence.is_empty() {
+            edit::remove(doc, "evidence");
+        } else {
+            edit::set(doc, "evidence", edit::list(&evidence));
+        }
+    };
+    let shown = project.shown_record(&ANSWER_SPEC, &id);
+    let exists = project.record_path(&ANSWER_SPEC, &id).exists();
+    if exists {
+        let changed = project.edit::<Answer>(&id, |_, doc| {
+            set_all(doc);
+            Ok(())
+        })?;
+        if changed {
+            ctx.ui.status(&tr!("Oppdaterte {shown}.", "Updated {shown}."));
+        } else {
+            ctx.ui.status(&tr!("{shown} var allerede slik.", "{shown} was already so."));
+        }
+    } else {
+        let mut doc = DocumentMut::new();
+        set_all(&mut doc);
+        if !project.create_exact(&ANSWER_SPEC, &id, &doc)? {
+            return Err(UserError::new(tr!(
+                "{shown} ble skrevet av noen andre i mellomtiden; ingenting ble endret",
+                "{shown} was written by someone else meanwhile; nothing was changed"
+            ))
+            .hint(tr!("prøv igjen", "try again"))
+            .into());
+        }
+        ctx.ui.status(&tr!("Skrev {shown}.", "Wrote {shown}."));
+    }
+    ctx.ui.out(&format!("{}\n", item.id))?;
+    if item.evaluation == Eval::Auto && status == "done" {
+        ctx.ui.status(&tr!(
+            "Merk: dette punktet er automatisk; det er ferdig bare når dataene holder (se `veikart checklist {}`).",
+            "Note: this item is automatic; it is finished only when the data holds (see `veikart checklist {}`).",
+            phase.id
+        ));
+    }
+    Ok(SUCCESS)
+}
+
+fn untick(ctx: &mut Ctx, a: &UntickArgs) -> Result<u8> {
+    let project = ctx.open()?;
+    let roadmap = project.roadmap()?;
+    let phase = find_phase(&roadmap, &a.phase)?;
+    let item = find_item(phase, &a.item)?;
+    let id = format!("{}/{}", phase.id, item.id);
+    let shown = project.shown_record(&ANSWER_SPEC, &id);
+    if project.remove(&ANSWER_SPEC, &id)? {
+        ctx.ui.status(&tr!(
+            "Fjernet {shown}; punktet er åpent igjen.",
+            "Removed {shown}; the item is open again."
+        ));
+    } else {
+        ctx.ui.status(&tr!(
+            "Punktet {} var ikke besvart; ingenting å fjerne.",
+            "The item {} had no answer; nothing to remove.",
+            item.id
+        ));
+    }
+    Ok(SUCCESS)
+}
+
+/// The phases a checklist view covers.
+fn selected(roadmap: &Roadmap, project: &Project, args: &ChecklistArgs) -> Result<Vec<String>> {
+    if args.all {
+        return Ok(roadmap.phases.iter().map(|p| p.id.clone()).collect());
+    }
+    if let Some(p) = &args.phase {
+        return Ok(vec![find_phase(roadmap, p)?.id.clone()]);
+    }
+    let current = roadmap.position(&project.info.phase).ok_or_else(|| {
+        UserError::new(tr!(
+            "fasen «{}» i veikart.toml finnes ikke i veikartet {}",
+            "the phase `{}` in veikart.toml is not in the roadmap {}",
+            project.info.phase,
+            roadmap.id
+        ))
+    })?;
+    if args.through_current {
+        return Ok(roadmap.phases[..=current].iter().map(|p| p.id.clone()).collect());
+    }
+    Ok(vec![project.info.phase.clone()])
+}
+
+fn show(ctx: &mut Ctx, args: &ChecklistArgs) -> Result<u8> {
+    let format = ctx.ui.format(
+        "checklist",
+        &[Format::Text, Format::Json, Format::Md, Format::Junit, Format::Github],
+    )?;
+    let project = ctx.open()?;
+    let roadmap = project.roadmap()?;
+    let phases = selected(&roadmap, &project, args)?;
+    let as_of = today(args.as_of)?;
+    let eval = crate::checklist::evaluate(&project, roadmap, &phases, as_of)?;
+    if eval.broken_answers > 0 {
+        ctx.ui.warn(&tr!(
+            "{} svarfiler har feil og telles som ubesvart; kjør `veikart check`",
+            "{} answer files have errors and count as unanswered; run `veikart check`",
+            eval.broken_answers
+        ));
+    }
+    match format {
+        Format::Json => ctx.ui.json(&to_json(&eval, as_of))?,
+        Format::Md => ctx.ui.out(&markdown(&eval))?,
+        Format::Junit => ctx.ui.out(&junit(&eval))?,
+        Format::Github => ctx.ui.out(&github(&eval))?,
+        _ => {
+            let text = text(ctx, &eval);
+            ctx.ui.out(&text)?;
+        }
+    }
+    let unfinished = eval.unfinished();
+    if args.check {
+        if unfinished > 0 {
+            ctx.ui.status(&tr!(
+                "{unfinished} av {} punkter er ikke ferdige.",
+                "{unfinished} of {} items are unfinished.",
+                eval.total()
+            ));
+            return Ok(FINDINGS);
+        }
+        ctx.ui.status(&tr!(
+            "Alle {} punkter er ferdige.",
+            "All {} items are finished.",
+            eval.total()
+        ));
+    }
+    Ok(SUCCESS)
+}
+
+// ---- output ------------------------------------------------------------------
+
+fn answer_line(a: &Answer) -> String {
+    let mut s = a.by.clone().unwrap_or_default();
+    if let Some(d) = a.date {
+        if !s.is_empty() {
+            s.push_str(", ");
+        }
+        s.push_str(&d.to_string());
+    }
+    if let Some(n) = &a.note {
+        if !s.is_empty() {
+            s.push_str(": ");
+        }
+        s.push_str(&n.replace('\n', " "));
+    }
+    if !a.evidence.is_empty() {
+        s.push_str(&tr!(" (belegg: {})", " (evidence: {})", a.evidence.join(", ")));
+    }
+    s
+}
+
+fn status_word(i: &ItemResult) -> String {
+    let label = checklist::status_label(&i.state.status).to_string();
+    if i.state.automatic { tr!("{label} (fra dataene)", "{label} (from the data)") } else { label }
+}
+
+fn text(ctx: &Ctx, eval: &Evaluation) -> String {
+    let mut s = String::new();
+    for (n, p) in eval.phases.iter().enumerate() {
+        if n > 0 {
+            s.push('\n');
+        }
+        s.push_str(&ctx.ui.bold(&tr!(
+            "Sjekkliste for {}: {} av {} ferdig",
+            "Checklist for {}: {} of {} finished",
+            p.phase.name(),
+            p.finished(),
+            p.items.len()
+        )));
+        s.push('\n');
+        for i in &p.items {
+            let mark = if i.state.finished { "[x]" } else { "[ ]" };
+            s.push_str(&format!(
+                "{mark} {}  {} · {}\n",
+                i.item.id,
+                status_word(i),
+                i.item.evaluation.label()
+            ));
+            s.push_str(&format!("    {}\n", i.item.text()));
+            if let Some(o) = &i.outcome {
+                let sign = if o.passed { "✓" } else { "✗" };
+                s.push_str(&format!("    {} {sign} {}\n", tr!("data:", "data:"), o.detail));
+            }
+            if let Some(a) = &i.answer {
+                s.push_str(&format!("    {} {}\n", tr!("svar:", "answer:"), answer_line(a)));
+            }
+        }
+    }
+    s
+}
+
+#[derive(Serialize)]
+struct ChecklistJson<'a> {
+    version: u32,
+    roadmap: &'a str,
+    as_of: Date,
+    total: usize,
+    unfinished: usize,
+    phases: Vec<PhaseJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct PhaseJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    finished: usize,
+    total: usize,
+    items: Vec<ItemJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ItemJson<'a> {
+    id: &'a str,
+    text: &'a str,
+    evaluation: &'static str,
+    origin: crate::model::roadmap::Origin,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rule: Option<&'a str>,
+    status: &'a str,
+    finished: bool,
+    automatic: bool,
+    by: Option<&'a str>,
+    date: Option<Date>,
+    note: Option<&'a str>,
+    evidence: Vec<&'a str>,
+    data: Option<&'a crate::model::checklist::Outcome>,
+    file: &'a str,
+    line: usize,
+}
+
+fn to_json(eval: &Evaluation, as_of: Date) -> ChecklistJson<'_> {
+    ChecklistJson {
+        version: JSON_VERSION,
+        roadmap: &eval.roadmap.id,
+        as_of,
+        total: eval.total(),
+        unfinished: eval.unfinished(),
+        phases: eval
+            .phases
+            .iter()
+            .map(|p| PhaseJson {
+                id: &p.phase.id,
+                name: p.phase.name(),
+                finished: p.finished(),
+                total: p.items.len(),
+                items: p
+                    .items
+                    .iter()
+                    .map(|i| ItemJson {
+                        id: &i.item.id,
+                        text: i.item.text(),
+                        evaluation: i.item.evaluation.key(),
+                        origin: i.item.origin,
+                        rule: i.item.rule.as_deref(),
+                        status: &i.state.status,
+                        finished: i.state.finished,
+                        automatic: i.state.automatic,
+                        by: i.answer.as_ref().and_then(|a| a.by.as_deref()),
+                        date: i.answer.as_ref().and_then(|a| a.date),
+                        note: i.answer.as_ref().and_then(|a| a.note.as_deref()),
+                        evidence: i
+                            .answer
+                            .as_ref()
+                            .map(|a| a.evidence.iter().map(String::as_str).collect())
+                            .unwrap_or_default(),
+                        data: i.outcome.as_ref(),
+                        file: &i.file,
+                        line: i.line,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+fn md_cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+fn markdown(eval: &Evaluation) -> String {
+    let mut s = String::new();
+    for p in &eval.phases {
+        s.push_str(&tr!(
+            "## Sjekkliste for {}: {} av {} ferdig\n\n",
+            "## Checklist for {}: {} of {} finished\n\n",
+            p.phase.name(),
+            p.finished(),
+            p.items.len()
+        ));
+        s.push_str(&tr!(
+            "| | Punkt | Status | Data | Svar |\n",
+            "| | Item | Status | Data | Answer |\n"
+        ));
+        s.push_str("|---|---|---|---|---|\n");
+        for i in &p.items {
+            let mark = if i.state.finished { "✅" } else { "❌" };
+            s.push_str(&format!(
+                "| {mark} | {} (`{}`) | {} · {} | {} | {} |\n",
+                md_cell(i.item.text()),
+                i.item.id,
+                md_cell(&status_word(i)),
+                i.item.evaluation.label(),
+                i.outcome.as_ref().map(|o| md_cell(&o.detail)).unwrap_or_default(),
+                i.answer.as_ref().map(|a| md_cell(&answer_line(a))).unwrap_or_default(),
+            ));
+        }
+        s.push('\n');
+    }
+    s.push_str(&summary_line(eval));
+    s.push('\n');
+    s
+}
+
+fn summary_line(eval: &Evaluation) -> String {
+    let per: Vec<String> = eval
+        .phases
+        .iter()
+        .map(|p| format!("{} {}/{}", p.phase.id, p.finished(), p.items.len()))
+        .collect();
+    tr!(
+        "{} av {} punkter er ikke ferdige ({}).",
+        "{} of {} items are unfinished ({}).",
+        eval.unfinished(),
+        eval.total(),
+        per.join(", ")
+    )
+}
+
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Why an item is unfinished, in one sentence.
+fn reason(i: &ItemResult) -> String {
+    let status = checklist::status_label(&i.state.status);
+    let mut s = match (&i.outcome, i.item.evaluation) {
+        (Some(o), Eval::Auto) if !o.passed => {
+            tr!("{status}: {}", "{status}: {}", o.detail)
+        }
+        _ => status.to_string(),
+    };
+    if let Some(n) = i.answer.as_ref().and_then(|a| a.note.as_ref()) {
+        s.push_str(&format!(" — {}", n.replace('\n', " ")));
+    }
+    s
+}
+
+fn junit(eval: &Evaluation) -> String {
+    let failures = eval.unfinished();
+    let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    s.push_str(&format!(
+        "<testsuites name=\"veikart checklist\" tests=\"{}\" failures=\"{failures}\">\n",
+        eval.total()
+    ));
+    for p in &eval.phases {
+        s.push_str(&format!(
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">\n",
+            xml(&p.phase.id),
+            p.items.len(),
+            p.items.len() - p.finished()
+        ));
+        for i in &p.items {
+            s.push_str(&format!(
+                "    <testcase classname=\"veikart.checklist.{}\" name=\"{}: {}\" file=\"{}\" line=\"{}\"",
+                xml(&p.phase.id),
+                xml(&i.item.id),
+                xml(i.item.text()),
+                xml(&i.file),
+                i.line
+            ));
+            if i.state.finished {
+                s.push_str("/>\n");
+            } else {
+                let why = reason(i);
+                s.push_str(&format!(
+                    ">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>\n",
+                    xml(&why),
+                    xml(&i.state.status),
+                    xml(&why)
+                ));
+            }
+        }
+        s.push_str("  </testsuite>\n");
+    }
+    s.push_str("</testsuites>\n");
+    s
+}
+
+/// At most this many annotations; GitHub shows only a few per step anyway.
+const GITHUB_CAP: usize = 20;
+
+fn github(eval: &Evaluation) -> String {
+    let mut s = String::new();
+    let mut shown = 0;
+    let mut more = 0;
+    for p in &eval.phases {
+        for i in p.unfinished() {
+            if shown == GITHUB_CAP {
+                more += 1;
+                continue;
+            }
+            shown += 1;
+            // Items a person still has to answer are errors; so are auto
+            // items whose data fails. Suggested items with no answer yet
+            // but passing data are warnings.
+            let level = match (&i.outcome, i.item.evaluation, &i.answer) {
+                (Some(o), Eval::Suggested, None) if o.passed => "warning",
+                _ => "error",
+            };
+            let title = format!("{}/{}", p.phase.id, i.item.id);
+            let msg = format!("{} — {}", i.item.text(), reason(i));
+            s.push_str(&format!(
+                "::{level} file={},line={},title={}::{}\n",
+                gh_escape_property(&i.file),
+                i.line,
+                gh_escape_property(&title),
+                gh_escape_data(&msg)
+            ));
+        }
+    }
+    if more > 0 {
+        s.push_str(&format!(
+            "::warning::{}\n",
+            gh_escape_data(&tr!("… og {more} punkter til", "… and {more} more items"))
+        ));
+    }
+    let level = if eval.unfinished() > 0 { "error" } else { "notice" };
+    s.push_str(&format!(
+        "::{level} title=veikart checklist::{}\n",
+        gh_escape_data(&summary_line(eval))
+    ));
+    s
+}
+
+/// A short progress line for `status` and `phase`.
+pub fn progress(p: &PhaseResult) -> String {
+    tr!("{} av {} punkter ferdige", "{} of {} items finished", p.finished(), p.items.len())
+}

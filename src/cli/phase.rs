@@ -1,0 +1,245 @@
+//! `veikart phase …`: where the project stands in the roadmap, and recorded
+//! decisions to move on, go back or skip.
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+use serde::Serialize;
+use toml_edit::DocumentMut;
+
+use super::checklist::{find_phase, progress, who};
+use super::{Ctx, check_text, date_arg, today};
+use crate::error::{SUCCESS, UserError};
+use crate::model::checklist::{self, DECISION_SPEC, Decision};
+use crate::model::date::Date;
+use crate::store::edit;
+use crate::tr;
+use crate::ui::{Format, JSON_VERSION};
+
+/// Show the current phase, its steps and what is left; or change phase
+///
+/// Without a subcommand, shows the phase the project is in, the roadmap's
+/// steps for it, the checklist items still unfinished, and earlier phase
+/// decisions. The roadmap is not a straight line: going back to an earlier
+/// phase or skipping one is allowed, and every change is recorded with a
+/// reason in `decisions/`.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+#[command(after_help = "\
+Examples:
+  veikart phase
+  veikart phase --format json
+  veikart phase set pilotering --reason \"Styringsgruppen godkjente piloten 3. mars\"
+  veikart phase set innsikt --reason \"Testene viste at vi ikke forstod behovet godt nok\"")]
+pub struct PhaseArgs {
+    #[command(subcommand)]
+    pub action: Option<PhaseAction>,
+
+    /// Evaluate the checklist as of this date [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub as_of: Option<Date>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PhaseAction {
+    Set(SetArgs),
+}
+
+/// Move the project to another phase, recording why
+///
+/// Writes `decisions/<date>-<from>-to-<to>.toml` with the date, who decided,
+/// the reason and the checklist items of the phase being left that were
+/// still unfinished, then changes `phase` in veikart.toml.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart phase set pilotering --reason \"Styringsgruppen godkjente piloten\"
+  veikart phase set ny-praksis --reason \"I drift fra 1. september\" --by \"Kari Nordmann\" --date 2026-09-01")]
+pub struct SetArgs {
+    /// The phase to move to (id, alias or name)
+    pub phase: String,
+
+    /// Why (required)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+
+    /// Who decided [default: git's user.name, else $USER]
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+
+    /// The date of the decision [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub date: Option<Date>,
+}
+
+pub fn cmd_phase(ctx: &mut Ctx, args: PhaseArgs) -> Result<u8> {
+    match args.action {
+        Some(PhaseAction::Set(a)) => set(ctx, a),
+        None => show(ctx, args.as_of),
+    }
+}
+
+#[derive(Serialize)]
+struct PhaseJson<'a> {
+    version: u32,
+    roadmap: &'a str,
+    phase: &'a str,
+    name: &'a str,
+    position: usize,
+    of: usize,
+    steps: Vec<&'a str>,
+    finished: usize,
+    total: usize,
+    unfinished: Vec<&'a str>,
+    decisions: &'a [Decision],
+}
+
+fn show(ctx: &mut Ctx, as_of: Option<Date>) -> Result<u8> {
+    let format = ctx.ui.format("phase", &[Format::Text, Format::Json])?;
+    let project = ctx.open()?;
+    let roadmap = project.roadmap()?;
+    let as_of = today(as_of)?;
+    let current = project.info.phase.clone();
+    let eval =
+        crate::checklist::evaluate(&project, roadmap, std::slice::from_ref(&current), as_of)?;
+    let Some(p) = eval.phases.first() else {
+        return Err(UserError::new(tr!(
+            "fasen «{current}» finnes ikke i veikartet {}",
+            "the phase `{current}` is not in the roadmap {}",
+            eval.roadmap.id
+        ))
+        .into());
+    };
+    let mut decisions: Vec<Decision> = project.load_all()?;
+    decisions.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    let (position, of) = project.info.phase_position();
+    if format == Format::Json {
+        ctx.ui.json(&PhaseJson {
+            version: JSON_VERSION,
+            roadmap: &eval.roadmap.id,
+            phase: &p.phase.id,
+            name: p.phase.name(),
+            position,
+            of,
+            steps: p.phase.steps.iter().map(|s| s.get()).collect(),
+            finished: p.finished(),
+            total: p.items.len(),
+            unfinished: p.unfinished().map(|i| i.item.id.as_str()).collect(),
+            decisions: &decisions,
+        })?;
+        return Ok(SUCCESS);
+    }
+    let mut s = String::new();
+    s.push_str(&ctx.ui.bold(&tr!(
+        "Fase {position} av {of}: {} ({})",
+        "Phase {position} of {of}: {} ({})",
+        p.phase.name(),
+        eval.roadmap.name()
+    )));
+    s.push('\n');
+    s.push_str(&tr!("Steg:\n", "Steps:\n"));
+    for (n, step) in p.phase.steps.iter().enumerate() {
+        s.push_str(&format!("  {}. {}\n", n + 1, step.get()));
+    }
+    s.push_str(&tr!("Sjekkliste: {}\n", "Checklist: {}\n", progress(p)));
+    for i in p.unfinished() {
+        s.push_str(&format!("  [ ] {}  {}\n", i.item.id, checklist::status_label(&i.state.status)));
+        s.push_str(&format!("      {}\n", i.item.text()));
+        if let Some(o) = i.outcome.as_ref().filter(|o| !o.passed) {
+            s.push_str(&format!("      data: {}\n", o.detail));
+        }
+    }
+    if !decisions.is_empty() {
+        s.push_str(&tr!("Fasebeslutninger:\n", "Phase decisions:\n"));
+        for d in &decisions {
+            s.push_str(&format!(
+                "  {} {} → {}{}: {}\n",
+                d.date.map(|x| x.to_string()).unwrap_or_default(),
+                d.from,
+                d.to,
+                d.by.as_deref().map(|b| format!(" ({b})")).unwrap_or_default(),
+                d.reason.replace('\n', " ")
+            ));
+        }
+    }
+    s.push_str(&tr!(
+        "Se alle punktene med `veikart checklist`; bytt fase med `veikart phase set FASE --reason TEKST`.\n",
+        "See every item with `veikart checklist`; change phase with `veikart phase set PHASE --reason TEXT`.\n"
+    ));
+    ctx.ui.out(&s)?;
+    Ok(SUCCESS)
+}
+
+fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
+    let project = ctx.open()?;
+    let roadmap = project.roadmap()?;
+    let to = find_phase(&roadmap, &a.phase)?.id.clone();
+    let from = project.info.phase.clone();
+    if to == from {
+        return Err(UserError::new(tr!(
+            "prosjektet er allerede i fasen {to}",
+            "the project is already in the phase {to}"
+        ))
+        .into());
+    }
+    let reason = check_text("--reason", &a.reason)?;
+    if reason.is_empty() {
+        return Err(UserError::new(tr!("--reason er tom", "--reason is empty"))
+            .hint(tr!("skriv kort hvorfor fasen byttes", "say briefly why the phase changes"))
+            .into());
+    }
+    let by = who(&project, a.by.as_deref())?;
+    let date = today(a.date)?;
+    let eval = crate::checklist::evaluate(&project, roadmap, std::slice::from_ref(&from), date)?;
+    let open: Vec<String> = eval
+        .phases
+        .first()
+        .map(|p| p.unfinished().map(|i| i.item.id.clone()).collect())
+        .unwrap_or_default();
+    let roadmap = &eval.roadmap;
+    let (pf, pt) = (roadmap.position(&from), roadmap.position(&to));
+
+    let mut doc = DocumentMut::new();
+    edit::set(&mut doc, "from", edit::text(&from));
+    edit::set(&mut doc, "to", edit::text(&to));
+    edit::set(&mut doc, "date", edit::date(date));
+    edit::set(&mut doc, "by", edit::text(&by));
+    edit::set(&mut doc, "reason", edit::text(&reason));
+    if !open.is_empty() {
+        edit::set(&mut doc, "open_items", edit::list(&open));
+    }
+    let id = project.create(&DECISION_SPEC, &format!("{date} {from} to {to}"), &doc)?;
+    let moved = project.edit_info(|info| {
+        edit::set(info, "phase", edit::text(&to));
+        Ok(())
+    });
+    if let Err(e) = moved {
+        // Leave no decision behind for a change that did not happen.
+        let _ = project.remove(&DECISION_SPEC, &id);
+        return Err(e);
+    }
+    let name = |id: &str| roadmap.phase(id).map_or(id.to_string(), |p| p.name().to_string());
+    let how = match (pf, pt) {
+        (Some(f), Some(t)) if t < f => tr!("tilbake til", "back to"),
+        (Some(f), Some(t)) if t > f + 1 => {
+            tr!("videre (og hopper over faser) til", "on (skipping phases) to")
+        }
+        _ => tr!("videre til", "on to"),
+    };
+    ctx.ui.status(&tr!(
+        "Prosjektet går {how} {} (fra {}). Beslutningen står i {}.",
+        "The project moves {how} {} (from {}). The decision is in {}.",
+        name(&to),
+        name(&from),
+        project.shown_record(&DECISION_SPEC, &id)
+    ));
+    if !open.is_empty() {
+        ctx.ui.warn(&tr!(
+            "{} punkter i fasen {from} var ikke ferdige: {}",
+            "{} items of the phase {from} were unfinished: {}",
+            open.len(),
+            open.join(", ")
+        ));
+    }
+    ctx.ui.out(&format!("{to}\n"))?;
+    Ok(SUCCESS)
+}

@@ -1,0 +1,932 @@
+//! The rules that auto and suggested checklist items name (`rule = "…"` in a
+//! roadmap file). Each looks at the whole project and says whether the item
+//! holds, and why, in a sentence a team can act on.
+
+use std::collections::BTreeSet;
+
+use super::checklist::Outcome;
+use super::date::Date;
+use super::value::Fields;
+use super::{RuleCtx, Snapshot};
+use super::{activity::Activity, idea::Idea, journey::Step, routine::Routine};
+use super::{indicator::Indicator, indicator::PlanState, measurement::Measurement};
+use super::{schema::Severity, touchpoint::Touchpoint};
+use crate::tr;
+
+type Rule = fn(&Snapshot, &RuleCtx) -> Outcome;
+
+/// Every rule a roadmap may name, sorted by name.
+pub static RULES: &[(&str, Rule)] = &[
+    ("baselines-dated", baselines_dated),
+    ("benefits-complete", benefits_complete),
+    ("benefits-listed", benefits_listed),
+    ("celebrations-logged", |s, c| logged(s, c, "celebration", 365)),
+    ("communication-logged", |s, c| logged(s, c, "communication", 180)),
+    ("current-journey", current_journey),
+    ("future-journey-raci", future_journey_raci),
+    ("ideas-from-many", ideas_from_many),
+    ("ideas-scored", ideas_scored),
+    ("ideas-triaged", ideas_triaged),
+    ("improvements-made", improvements_made),
+    ("indicators-complete", indicators_complete),
+    ("indicators-measured", indicators_measured),
+    ("insights-from-others", insights_from_others),
+    ("insights-users-and-staff", insights_users_and_staff),
+    ("needs-before-solutions", needs_before_solutions),
+    ("owner-and-team", owner_and_team),
+    ("pilot-evaluated", pilot_evaluated),
+    ("pilot-findings", pilot_findings),
+    ("pilot-measured", pilot_measured),
+    ("pilot-plan-complete", pilot_plan_complete),
+    ("pilot-responsible", pilot_responsible),
+    ("problem-and-goals", problem_and_goals),
+    ("proposals-estimated", proposals_estimated),
+    ("proposals-tested", proposals_tested),
+    ("proposals-visualised", proposals_visualised),
+    ("quality-measured", quality_measured),
+    ("related-listed", related_listed),
+    ("reports-logged", |s, c| logged(s, c, "report", 92)),
+    ("routines-current", routines_current),
+    ("routines-owned", routines_owned),
+    ("routines-reviewable", routines_reviewable),
+    ("service-owner", service_owner),
+    ("stakeholders-planned", stakeholders_planned),
+    ("suppliers-contracted", suppliers_contracted),
+    ("suppliers-reviewed", suppliers_reviewed),
+    ("technology-assessed", technology_assessed),
+    ("touchpoints-tested", touchpoints_tested),
+    ("training-logged", |s, c| logged(s, c, "training", 365)),
+];
+
+pub fn is_known(rule: &str) -> bool {
+    RULES.iter().any(|(n, _)| *n == rule)
+}
+
+/// Run the named rule; `None` for a name no rule has.
+pub fn evaluate(rule: &str, snap: &Snapshot, ctx: &RuleCtx) -> Option<Outcome> {
+    RULES.iter().find(|(n, _)| *n == rule).map(|(_, f)| f(snap, ctx))
+}
+
+// ---- helpers ---------------------------------------------------------------
+
+fn raw<'a>(snap: &'a Snapshot, dir: &str) -> &'a [Fields] {
+    snap.records.get(dir).map_or(&[], Vec::as_slice)
+}
+
+/// "a, b, c" for the first few ids, "a, b, c and 4 more" beyond.
+fn some(ids: &[String]) -> String {
+    const SHOWN: usize = 3;
+    let mut s = ids.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", ");
+    if ids.len() > SHOWN {
+        s.push_str(&tr!(" og {} til", " and {} more", ids.len() - SHOWN));
+    }
+    s
+}
+
+/// Pass when `bad` is empty and there is at least one record; the sentences
+/// name how many of how many fail, and which.
+fn all_of(total: usize, bad: &[String], none: String, ok: String, fail: &str) -> Outcome {
+    if total == 0 {
+        return Outcome::fail(none);
+    }
+    if bad.is_empty() {
+        return Outcome::pass(ok);
+    }
+    Outcome::fail(tr!("{} av {total} {fail}: {}", "{} of {total} {fail}: {}", bad.len(), some(bad)))
+}
+
+fn text(f: &Fields, key: &str) -> bool {
+    f.str(key).is_some_and(|s| !s.trim().is_empty())
+}
+
+/// The date of a measurement: its `date`, or the file name.
+fn measured_on(f: &Fields) -> Option<Date> {
+    f.date("date").or_else(|| f.id.rsplit('/').next().and_then(Date::parse))
+}
+
+fn log_dates(snap: &Snapshot, kind: &str) -> Vec<Date> {
+    raw(snap, "logs")
+        .iter()
+        .filter(|l| l.str("kind") == Some(kind))
+        .filter_map(|l| l.date("date"))
+        .collect()
+}
+
+// ---- forankring --------------------------------------------------------------
+
+fn problem_and_goals(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
+    let problem =
+        ctx.project.as_ref().and_then(|p| p.problem.as_ref()).is_some_and(|p| !p.trim().is_empty());
+    let goals = raw(snap, "goals").len();
+    match (problem, goals) {
+        (true, n) if n > 0 => Outcome::pass(tr!(
+            "problemet er beskrevet, og prosjektet har {n} mål",
+            "the problem is described and the project has {n} goal(s)"
+        )),
+        (false, _) => Outcome::fail(tr!(
+            "`problem` mangler i veikart.toml",
+            "`problem` is missing from veikart.toml"
+        )),
+        _ => Outcome::fail(tr!(
+            "ingen mål ennå; legg til med `veikart goal add`",
+            "no goals yet; add one with `veikart goal add`"
+        )),
+    }
+}
+
+fn benefits_listed(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    match raw(snap, "benefits").len() {
+        0 => Outcome::fail(tr!(
+            "ingen gevinster er skrevet ned; bruk `veikart benefit add`",
+            "no benefits written down; use `veikart benefit add`"
+        )),
+        n => Outcome::pass(tr!("{n} gevinster er skrevet ned", "{n} benefit(s) written down")),
+    }
+}
+
+fn owner_and_team(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
+    let owner = ctx.project.as_ref().and_then(|p| p.owner.clone());
+    let team = raw(snap, "team").len();
+    match (owner, team) {
+        (None, _) => Outcome::fail(tr!(
+            "tjenesten har ingen eier; sett en med `veikart owner ROLLE`",
+            "the service has no owner; set one with `veikart owner ROLE`"
+        )),
+        (Some(_), 0) => Outcome::fail(tr!(
+            "teamet er tomt; legg til folk med `veikart team add`",
+            "the team is empty; add people with `veikart team add`"
+        )),
+        (Some(o), n) => {
+            Outcome::pass(tr!("eier: {o}; {n} i teamet", "owner: {o}; {n} in the team"))
+        }
+    }
+}
+
+fn stakeholders_planned(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    let all = raw(snap, "stakeholders");
+    let bad: Vec<String> = all.iter().filter(|s| !text(s, "plan")).map(|s| s.id.clone()).collect();
+    all_of(
+        all.len(),
+        &bad,
+        tr!("ingen interessenter er kartlagt", "no stakeholders mapped"),
+        tr!("{} interessenter, alle med plan", "{} stakeholder(s), each with a plan", all.len()),
+        crate::i18n::pick("interessenter mangler plan", "stakeholders have no plan"),
+    )
+}
+
+fn related_listed(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    match raw(snap, "related").len() {
+        0 => Outcome::fail(tr!(
+            "ingen beslektede prosjekter; legg til med `veikart related add`, eller svar «ikke relevant»",
+            "no related projects; add one with `veikart related add`, or answer not-relevant"
+        )),
+        n => Outcome::pass(tr!("{n} beslektede prosjekter", "{n} related project(s)")),
+    }
+}
+
+// ---- innsikt ---------------------------------------------------------------
+
+fn current_journey(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    let n = snap.all::<Step>().iter().filter(|s| s.journey == "current").count();
+    if n == 0 {
+        return Outcome::fail(tr!(
+            "dagens tjenestereise har ingen steg; bruk `veikart journey add --current`",
+            "today's journey has no steps; use `veikart journey add --current`"
+        ));
+    }
+    Outcome::pass(tr!("dagens tjenestereise har {n} steg", "today's journey has {n} step(s)"))
+}
+
+fn respondents(snap: &Snapshot) -> BTreeSet<String> {
+    raw(snap, "insights").iter().filter_map(|i| i.opt_string("respondent")).collect()
+}
+
+fn insights_users_and_staff(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    let r = respondents(snap);
+    let users = r.contains("user") || r.contains("relative");
+    let staff = r.contains("employee");
+    match (users, staff) {
+        (true, true) => Outcome::pass(tr!(
+            "innsikt fra både brukere og ansatte",
+            "insight from both users and staff"
+        )),
+        (false, true) => Outcome::fail(tr!(
+            "ingen innsikt fra brukere eller pårørende ennå",
+            "no insight from users or relatives yet"
+        )),
+        (true, false) => {
+            Outcome::fail(tr!("ingen innsikt fra ansatte ennå", "no insight from staff yet"))
+        }
+        (false, false) => Outcome::fail(tr!(
+            "ingen innsikt ennå; bruk `veikart insight add`",
+            "no insight yet; use `veikart insight add`"
+        )),
+    }
+}
+
+fn insights_from_others(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    let n = raw(snap, "insights")
+        .iter()
+        .filter(|i| i.str("method") == Some("other-municipality"))
+        .count();
+    if n == 0 {
+        return Outcome::fail(tr!(
+            "ingen innsikt fra andre kommuner (metode other-municipality)",
+            "no insight from other municipalities (method other-municipality)"
+        ));
+    }
+    Outcome::pass(tr!(
+        "{n} innsikter fra andre kommuner",
+        "{n} insight(s) from other municipalities"
+    ))
+}
+
+// ---- tjenesteutvikling -------------------------------------------------------
+
+fn ideas_scored(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    let ideas: Vec<Idea> =
+        snap.all::<Idea>().into_iter().filter(|i| i.status != "rejected").collect();
+    let bad: Vec<String> = ideas
+        .iter()
+        .filter(|i| i.feasibility.is_none() || i.benefit.is_none())
+        .map(|i| i.id.clone())
+        .collect();
+    all_of(
+        ideas.len(),
+        &bad,
+        tr!("ingen idéer ennå", "no ideas yet"),
+        tr!("alle {} idéer er vurdert", "all {} ideas are rated", ideas.len()),
+        crate::i18n::pick("idéer er ikke vurdert", "ideas are not rated"),
+    )
+}
+
+fn proposals(snap: &Snapshot) -> &[Fields] {
+    raw(snap, "proposals")
+}
+
+fn proposals_visualised(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    let all: Vec<&Fields> =
+        proposals(snap).iter().filter(|p| p.str("status") != Some("discarded")).collect();
+    let bad: Vec<String> =
+        all.iter().filter(|p| p.strings("artefacts").is_empty()).map(|p| p.id.clone()).collect();
+    all_of(
+        all.len(),
+        &bad,
+        tr!(
+            "ingen løsningsforslag ennå; bruk `veikart proposal add`",
+            "no proposals yet; use `veikart proposal add`"
+        ),
+        tr!(
+            "alle {} forslag har skisse eller modell",
+            "all {} proposals have a sketch or mock-up",
+            all.len()
+        ),
+        crate::i18n::pick(
+            "forslag mangler skisse (--artefact)",
+            "proposals have no sketch (--artefact)",
+        ),
+    )
+}
+
+fn proposals_tested(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    let tested: BTreeSet<String> =
+        raw(snap, "user-tests").iter().filter_map(|t| t.opt_string("proposal")).collect();
+    let all = proposals(snap);
+    let bad: Vec<String> = all
+        .iter()
+        .filter(|p| {
+            let discarded = p.str("status") == Some("discarded");
+            (discarded && !text(p, "reason")) || (!discarded && !tested.contains(&p.id))
+        })
+        .map(|p| p.id.clone())
+        .collect();
+    all_of(
+        all.len(),
+        &bad,
+        tr!("ingen løsningsforslag ennå", "no proposals yet"),
+        tr!(
+            "alle {} forslag er testet eller forkastet med begrunnelse",
+            "all {} proposals are tested or discarded with a reason",
+            all.len()
+        ),
+        crate::i18n::pick(
+            "forslag er ikke testet (eller forkastet uten begrunnelse)",
+            "proposals are untested (or discarded without a reason)",
+        ),
+    )
+}
+
+fn proposals_estimated(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    let kept: Vec<&Fields> =
+        proposals(snap).iter().filter(|p| p.str("status") == Some("kept")).collect();
+    let bad: Vec<String> = kept
+        .iter()
+        .filter(|p| p.number("cost").is_none() || !text(p, "gain"))
+        .map(|p| p.id.clone())
+        .collect();
+    all_of(
+        kept.len(),
+        &bad,
+        tr!("ingen forslag er valgt ennå", "no proposal has been kept yet"),
+        tr!(
+            "alle {} valgte forslag har kostnad og gevinst",
+            "all {} kept proposals have cost and gain",
+            kept.len()
+        ),
+        crate::i18n::pick(
+            "valgte forslag mangler kostnad eller gevinst",
+            "kept proposals lack cost or gain",
+        ),
+    )
+}
+
+fn future_journey_raci(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    let steps: BTreeSet<String> =
+        snap.all::<Step>().into_iter().filter(|s| s.journey == "future").map(|s| s.id).collect();
+    if steps.is_empty() {
+        return Outcome::fail(tr!(
+            "den nye tjenestereisen har ingen steg",
+            "the new service journey has no steps"
+        ));
+    }
+    let acts = snap.all::<Activity>();
+    let bad: Vec<String> = acts
+        .iter()
+        .filter(|a| a.rules().iter().any(|f| f.severity == Severity::Error))
+        .map(|a| a.id.clone())
+        .collect();
+    all_of(
+        acts.len(),
+        &bad,
+        tr!("ingen aktiviteter med HUKI ennå", "no activities with RACI yet"),
+        tr!(
+            "{} steg, {} aktiviteter, alle med gyldig HUKI",
+            "{} steps, {} activities, each with a valid RACI",
+            steps.len(),
+            acts.len()
+        ),
+        crate::i18n::pick("aktiviteter har ugyldig HUKI", "activities have an invalid RACI"),
+    )
+}
+
+fn routines_owned(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    let routines = snap.all::<Routine>();
+    let covered: BTreeSet<&str> =
+        routines.iter().flat_map(|r| r.activities.iter().map(String::as_str)).collect();
+    let acts = snap.all::<Activity>();
+    let bad: Vec<String> = acts
+        .iter()
+        .filter(|a| !a.outside && !covered.contains(a.id.as_str()))
+        .map(|a| a.id.clone())
+        .collect();
+    if routines.is_empty() {
+        return Outcome::fail(tr!(
+            "ingen rutiner ennå; bruk `veikart routine add`",
+            "no routines yet; use `veikart routine add`"
+        ));
+    }
+    all_of(
+        acts.iter().filter(|a| !a.outside).count().max(1),
+        &bad,
+        String::new(),
+        tr!(
+            "{} rutiner dekker alle aktiviteter i kommunen",
+            "{} routines cover every activity inside the municipality",
+            routines.len()
+        ),
+        crate::i18n::pick("aktiviteter har ingen rutine", "activities have no routine"),
+    )
+}
+
+fn benefits_complete(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    let with_indicator: BTreeSet<String> =
+        raw(snap, "indicators").iter().filter_map(|i| i.opt_string("benefit")).collect();
+    let all = raw(snap, "benefits");
+    let bad: Vec<String> = all
+        .iter()
+        .filter(|b| {
+            b.str("type").is_none()
+                || b.strings("preconditions").is_empty()
+                || b.rows("cost").is_empty()
+                || !with_indicator.contains(&b.id)
+        })
+        .map(|b| b.id.clone())
+        .collect();
+    all_of(
+        all.len(),
+        &bad,
+        tr!("ingen gevinster ennå", "no benefits yet"),
+        tr!(
+            "alle {} gevinster har type, forutsetninger, kostnader og indikator",
+            "all {} benefits have type, preconditions, costs and an indicator",
+            all.len()
+        ),
+        crate::i18n::pick(
+            "gevinster mangler forutsetninger, kostnader eller indikator",
+            "benefits lack preconditions, costs or an indicator",
+        ),
+    )
+}
+
+fn indicators_complete(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    let all = raw(snap, "indicators");
+    let bad: Vec<String> = all
+        .iter()
+        .filter(|i| {
+            i.number("baseline").is_none()
+                || i.number("target").is_none()
+                || i.date("by").is_none()
+                || i.str("responsible").is_none()
+        })
+        .map(|i| i.id.clone())
+        .collect();
+    all_of(
+        all.len(),
+        &bad,
+        tr!(
+            "ingen indikatorer ennå; bruk `veikart benefit plan`",
+            "no indicators yet; use `veikart benefit plan`"
+        ),
+        tr!(
+            "alle {} indikatorer har nullpunkt, mål, frist og ansvarlig",
+            "all {} indicators have baseline, target, date and responsible",
+            all.len()
+        ),
+        crate::i18n::pick(
+            "indikatorer mangler nullpunkt, mål, frist eller ansvarlig",
+            "indicators lack a baseline, target, date or responsible",
+        ),
+    )
+}
+
+fn touchpoints_tested(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    let changed: Vec<Touchpoint> = snap
+        .all::<Touchpoint>()
+        .into_iter()
+        .filter(|t| t.change.as_deref() != Some("unchanged"))
+        .collect();
+    let bad: Vec<String> =
+        changed.iter().filter(|t| t.status == "draft").map(|t| t.id.clone()).collect();
+    all_of(
+        changed.len(),
+        &bad,
+        tr!("ingen nye eller endrede kontaktpunkter", "no new or changed touchpoints"),
+        tr!(
+            "alle {} nye eller endrede kontaktpunkter er testet",
+            "all {} new or changed touchpoints are tested",
+            changed.len()
+        ),
+        crate::i18n::pick("kontaktpunkter er bare utkast", "touchpoints are still drafts"),
+    )
+}
+
+fn technology_assessed(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    const CRITERIA: usize = 5;
+    let all = raw(snap, "technologies");
+    let bad: Vec<String> = all
+        .iter()
+        .filter(|t| {
+            let rated: BTreeSet<String> =
+                t.rows("assessment").iter().filter_map(|a| a.opt_string("criterion")).collect();
+            rated.len() < CRITERIA || t.date("it_involved").is_none() || t.str("decision").is_none()
+        })
+        .map(|t| t.id.clone())
+        .collect();
+    all_of(
+        all.len(),
+        &bad,
+        tr!(
+            "ingen teknologivalg er registrert; bruk `veikart tech add`",
+            "no technology options recorded; use `veikart tech add`"
+        ),
+        tr!(
+            "alle {} teknologivalg er vurdert",
+            "all {} technology options are assessed",
+            all.len()
+        ),
+        crate::i18n::pick(
+            "teknologivalg mangler kriterier, IT-involvering eller beslutning",
+            "technology options lack criteria, IT involvement or a decision",
+        ),
+    )
+}
+
+// ---- pilotering --------------------------------------------------------------
+
+/// The ten planning points of a pilot plan, as keys of `pilot/plan.toml`.
+pub const PILOT_POINTS: &[&str] = &[
+    "goals",
+    "scope",
+    "duration",
+    "participants",
+    "information",
+    "training",
+    "error_handling",
+    "measurement",
+    "observation",
+    "documentation",
+];
+
+fn pilot_plan(snap: &Snapshot) -> Option<&Fields> {
+    raw(snap, "pilot").first()
+}
+
+fn pilot_plan_complete(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    let Some(plan) = pilot_plan(snap) else {
+        return Outcome::fail(tr!(
+            "ingen pilotplan; bruk `veikart pilot plan`",
+            "no pilot plan; use `veikart pilot plan`"
+        ));
+    };
+    let missing: Vec<String> = PILOT_POINTS
+        .iter()
+        .filter(|p| match **p {
+            "duration" => {
+                !text(plan, "duration")
+                    && (plan.date("start").is_none() || plan.date("end").is_none())
+            }
+            key => !text(plan, key),
+        })
+        .map(|p| p.to_string())
+        .collect();
+    if missing.is_empty() {
+        return Outcome::pass(tr!(
+            "pilotplanen dekker alle ti punktene",
+            "the pilot plan covers all ten points"
+        ));
+    }
+    Outcome::fail(tr!("pilotplanen mangler: {}", "the pilot plan lacks: {}", missing.join(", ")))
+}
+
+fn pilot_responsible(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    match pilot_plan(snap).and_then(|p| p.opt_string("responsible")) {
+        Some(r) => Outcome::pass(tr!("ansvarlig: {r}", "responsible: {r}")),
+        None => {
+            Outcome::fail(tr!("piloten har ingen ansvarlig", "the pilot has no one responsible"))
+        }
+    }
+}
+
+fn pilot_measured(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    let Some((start, end)) =
+        pilot_plan(snap).and_then(|p| Some((p.date("start")?, p.date("end")?)))
+    else {
+        return Outcome::fail(tr!(
+            "pilotplanen har ikke start og slutt",
+            "the pilot plan has no start and end"
+        ));
+    };
+    let n = raw(snap, "measurements")
+        .iter()
+        .filter_map(measured_on)
+        .filter(|d| *d >= start && *d <= end)
+        .count();
+    if n == 0 {
+        return Outcome::fail(tr!(
+            "ingen målinger mellom {start} og {end}",
+            "no measurements between {start} and {end}"
+        ));
+    }
+    Outcome::pass(tr!(
+        "{n} målinger mellom {start} og {end}",
+        "{n} measurement(s) between {start} and {end}"
+    ))
+}
+
+fn pilot_findings(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    match raw(snap, "pilot-findings").len() {
+        0 => Outcome::fail(tr!(
+            "ingen funn fra piloten; bruk `veikart pilot finding add`",
+            "no pilot findings; use `veikart pilot finding add`"
+        )),
+        n => Outcome::pass(tr!("{n} funn fra piloten", "{n} pilot finding(s)")),
+    }
+}
+
+fn pilot_evaluated(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
+    match pilot_plan(snap).and_then(|p| p.date("end")) {
+        Some(end) if end <= ctx.as_of => {
+            let after = log_dates(snap, "report").into_iter().filter(|d| *d >= end).count();
+            if after > 0 {
+                Outcome::pass(tr!(
+                    "piloten sluttet {end}; {after} rapport(er) etterpå",
+                    "the pilot ended {end}; {after} report(s) since"
+                ))
+            } else {
+                Outcome::fail(tr!(
+                    "piloten sluttet {end}, men ingen rapport er logget etterpå",
+                    "the pilot ended {end}, but no report was logged since"
+                ))
+            }
+        }
+        Some(end) => Outcome::fail(tr!("piloten varer til {end}", "the pilot runs until {end}")),
+        None => {
+            Outcome::fail(tr!("pilotplanen har ingen sluttdato", "the pilot plan has no end date"))
+        }
+    }
+}
+
+// ---- overgang til drift ---------------------------------------------------------
+
+fn suppliers_contracted(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    let all = raw(snap, "suppliers");
+    let bad: Vec<String> =
+        all.iter().filter(|s| !text(s, "contract")).map(|s| s.id.clone()).collect();
+    all_of(
+        all.len(),
+        &bad,
+        tr!("ingen leverandører er registrert", "no suppliers recorded"),
+        tr!("alle {} leverandører har kontrakt", "all {} suppliers have a contract", all.len()),
+        crate::i18n::pick("leverandører mangler kontrakt", "suppliers have no contract"),
+    )
+}
+
+fn baselines_dated(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    let go_live = pilot_plan(snap).and_then(|p| p.date("start"));
+    let all = raw(snap, "indicators");
+    let bad: Vec<String> = all
+        .iter()
+        .filter(|i| match (i.date("baseline_date"), go_live) {
+            (None, _) => true,
+            (Some(d), Some(start)) => d > start,
+            (Some(_), None) => false,
+        })
+        .map(|i| i.id.clone())
+        .collect();
+    all_of(
+        all.len(),
+        &bad,
+        tr!("ingen indikatorer ennå", "no indicators yet"),
+        tr!(
+            "alle {} nullpunkter er datert før oppstart",
+            "all {} baselines are dated before go-live",
+            all.len()
+        ),
+        crate::i18n::pick(
+            "nullpunkter mangler dato eller er målt etter oppstart",
+            "baselines are undated or measured after go-live",
+        ),
+    )
+}
+
+fn routines_reviewable(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    let all = snap.all::<Routine>();
+    let bad: Vec<String> =
+        all.iter().filter(|r| r.review_every.is_none()).map(|r| r.id.clone()).collect();
+    all_of(
+        all.len(),
+        &bad,
+        tr!("ingen rutiner ennå", "no routines yet"),
+        tr!(
+            "alle {} rutiner har eier og intervall",
+            "all {} routines have an owner and an interval",
+            all.len()
+        ),
+        crate::i18n::pick(
+            "rutiner mangler intervall (--every)",
+            "routines have no review interval (--every)",
+        ),
+    )
+}
+
+fn service_owner(_: &Snapshot, ctx: &RuleCtx) -> Outcome {
+    match ctx.project.as_ref().and_then(|p| p.owner.clone()) {
+        Some(o) => Outcome::pass(tr!("tjenesteeier: {o}", "service owner: {o}")),
+        None => Outcome::fail(tr!(
+            "ingen tjenesteeier; sett en med `veikart owner ROLLE`",
+            "no service owner; set one with `veikart owner ROLE`"
+        )),
+    }
+}
+
+// ---- ny praksis --------------------------------------------------------------
+
+fn routines_current(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
+    let all = snap.all::<Routine>();
+    let bad: Vec<String> = all
+        .iter()
+        .filter(|r| r.next_review.is_some_and(|d| d < ctx.as_of))
+        .map(|r| r.id.clone())
+        .collect();
+    let open_process = raw(snap, "deviations")
+        .iter()
+        .filter(|d| d.str("kind") == Some("process") && d.str("status") != Some("closed"))
+        .count();
+    if open_process > 0 && bad.is_empty() {
+        return Outcome::fail(tr!(
+            "{open_process} åpne prosessavvik",
+            "{open_process} open process deviation(s)"
+        ));
+    }
+    all_of(
+        all.len(),
+        &bad,
+        tr!("ingen rutiner ennå", "no routines yet"),
+        tr!(
+            "alle {} rutiner er gjennomgått i tide, og ingen prosessavvik er åpne",
+            "all {} routines are reviewed on time and no process deviation is open",
+            all.len()
+        ),
+        crate::i18n::pick(
+            "rutiner er på overtid for gjennomgang",
+            "routines are overdue for review",
+        ),
+    )
+}
+
+/// Indicators with no measurement within their frequency, as of `as_of`:
+/// no value yet, or *stale* as the benefit plan defines it
+/// ([`Indicator::progress`], so `check`, `benefit list` and the checklist agree).
+fn stale_indicators(
+    snap: &Snapshot,
+    ctx: &RuleCtx,
+    only: impl Fn(&Fields) -> bool,
+) -> (usize, Vec<String>) {
+    let measured = super::followup::by_indicator(snap.all::<Measurement>());
+    let all: Vec<&Fields> = raw(snap, "indicators").iter().filter(|i| only(i)).collect();
+    let bad = all
+        .iter()
+        .map(|f| Indicator::from_fields(f))
+        .filter(|i| {
+            let ms = measured.get(&i.id).map(Vec::as_slice).unwrap_or_default();
+            let p = i.progress(ms, ctx.as_of);
+            p.latest_date.is_none() || p.state == PlanState::Stale
+        })
+        .map(|i| i.id)
+        .collect();
+    (all.len(), bad)
+}
+
+fn indicators_measured(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
+    let (total, bad) = stale_indicators(snap, ctx, |_| true);
+    all_of(
+        total,
+        &bad,
+        tr!("ingen indikatorer å måle", "no indicators to measure"),
+        tr!(
+            "alle {total} indikatorer er målt innenfor sin frekvens",
+            "all {total} indicators are measured within their frequency"
+        ),
+        crate::i18n::pick(
+            "indikatorer er ikke målt innenfor sin frekvens",
+            "indicators have no measurement within their frequency",
+        ),
+    )
+}
+
+fn quality_measured(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
+    let quality: BTreeSet<String> = raw(snap, "benefits")
+        .iter()
+        .filter(|b| b.str("type") == Some("quality"))
+        .map(|b| b.id.clone())
+        .collect();
+    let (total, bad) =
+        stale_indicators(snap, ctx, |i| i.str("benefit").is_some_and(|b| quality.contains(b)));
+    if total == 0 {
+        return Outcome::fail(tr!(
+            "ingen indikator for en kvalitetsgevinst",
+            "no indicator for a quality benefit"
+        ));
+    }
+    if bad.len() == total {
+        return Outcome::fail(tr!(
+            "ingen kvalitetsindikator er målt innenfor sin frekvens: {}",
+            "no quality indicator is measured within its frequency: {}",
+            some(&bad)
+        ));
+    }
+    Outcome::pass(tr!(
+        "{} av {total} kvalitetsindikatorer er målt i tide",
+        "{} of {total} quality indicators are measured on time",
+        total - bad.len()
+    ))
+}
+
+fn logged(snap: &Snapshot, ctx: &RuleCtx, kind: &str, days: i64) -> Outcome {
+    let since = ctx.as_of.add_days(-days).unwrap_or(ctx.as_of);
+    let dates = log_dates(snap, kind);
+    let recent = dates.iter().filter(|d| **d >= since && **d <= ctx.as_of).count();
+    let label = match kind {
+        "celebration" => crate::i18n::pick("feiringer", "celebrations"),
+        "communication" => crate::i18n::pick("kommunikasjonstiltak", "communications"),
+        "report" => crate::i18n::pick("rapporter", "reports"),
+        _ => crate::i18n::pick("opplæringer", "trainings"),
+    };
+    if recent == 0 {
+        return Outcome::fail(tr!(
+            "ingen {label} i loggen siden {since}; bruk `veikart log add --kind {kind}`",
+            "no {label} in the log since {since}; use `veikart log add --kind {kind}`"
+        ));
+    }
+    Outcome::pass(tr!(
+        "{recent} {label} i loggen siden {since}",
+        "{recent} {label} in the log since {since}"
+    ))
+}
+
+fn suppliers_reviewed(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
+    let since = ctx.as_of.add_days(-366).unwrap_or(ctx.as_of);
+    let all = raw(snap, "suppliers");
+    let bad: Vec<String> = all
+        .iter()
+        .filter(|s| !s.rows("review").iter().filter_map(|r| r.date("date")).any(|d| d >= since))
+        .map(|s| s.id.clone())
+        .collect();
+    all_of(
+        all.len(),
+        &bad,
+        tr!("ingen leverandører er registrert", "no suppliers recorded"),
+        tr!(
+            "alle {} leverandører er vurdert siden {since}",
+            "all {} suppliers have been reviewed since {since}",
+            all.len()
+        ),
+        crate::i18n::pick(
+            "leverandører er ikke vurdert siste år",
+            "suppliers have not been reviewed in the past year",
+        ),
+    )
+}
+
+fn ideas_from_many(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    let sources: BTreeSet<String> =
+        snap.all::<Idea>().into_iter().filter_map(|i| i.source).collect();
+    if sources.len() >= 2 {
+        return Outcome::pass(tr!(
+            "idéer fra {} slags kilder: {}",
+            "ideas from {} kinds of source: {}",
+            sources.len(),
+            sources.iter().cloned().collect::<Vec<_>>().join(", ")
+        ));
+    }
+    Outcome::fail(tr!(
+        "idéene kommer fra færre enn to slags kilder",
+        "the ideas come from fewer than two kinds of source"
+    ))
+}
+
+/// How long a new idea may wait before someone looks at it.
+pub const IDEA_WAIT_DAYS: i64 = 30;
+
+fn ideas_triaged(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
+    let ideas = snap.all::<Idea>();
+    if ideas.is_empty() {
+        return Outcome::fail(tr!("ingen idéer er registrert", "no ideas recorded"));
+    }
+    let waiting: Vec<String> = ideas
+        .iter()
+        .filter(|i| {
+            i.status == "new"
+                && i.submitted.is_some_and(|d| d.days_until(ctx.as_of) > IDEA_WAIT_DAYS)
+        })
+        .map(|i| i.id.clone())
+        .collect();
+    if waiting.is_empty() {
+        return Outcome::pass(tr!(
+            "{} idéer registrert; ingen nye har ventet over {IDEA_WAIT_DAYS} dager",
+            "{} ideas recorded; no new one has waited over {IDEA_WAIT_DAYS} days",
+            ideas.len()
+        ));
+    }
+    Outcome::fail(tr!(
+        "{} nye idéer har ventet over {IDEA_WAIT_DAYS} dager: {}",
+        "{} new ideas have waited over {IDEA_WAIT_DAYS} days: {}",
+        waiting.len(),
+        some(&waiting)
+    ))
+}
+
+fn improvements_made(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    let n = snap
+        .all::<Idea>()
+        .iter()
+        .filter(|i| i.kind.as_deref() == Some("improvement") && i.status == "implemented")
+        .count();
+    if n == 0 {
+        return Outcome::fail(tr!(
+            "ingen forbedringer er gjennomført ennå",
+            "no improvement has been implemented yet"
+        ));
+    }
+    Outcome::pass(tr!("{n} forbedringer er gjennomført", "{n} improvement(s) implemented"))
+}
+
+fn needs_before_solutions(snap: &Snapshot, _: &RuleCtx) -> Outcome {
+    let first_insight = raw(snap, "insights").iter().filter_map(|i| i.date("date")).min();
+    let first_test = raw(snap, "user-tests").iter().filter_map(|t| t.date("date")).min();
+    let first_proposal = raw(snap, "proposals").iter().filter_map(|p| p.date("created")).min();
+    let first_solution = [first_test, first_proposal].into_iter().flatten().min();
+    match (first_insight, first_solution) {
+        (None, _) => {
+            Outcome::fail(tr!("ingen datert innsikt er registrert", "no dated insight recorded"))
+        }
+        (Some(i), Some(s)) if s < i => Outcome::fail(tr!(
+            "det første løsningsarbeidet ({s}) kom før den første innsikten ({i})",
+            "the first solution work ({s}) came before the first insight ({i})"
+        )),
+        (Some(i), _) => Outcome::pass(tr!(
+            "den første innsikten ({i}) kom før løsningsarbeidet",
+            "the first insight ({i}) came before any solution work"
+        )),
+    }
+}

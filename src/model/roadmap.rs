@@ -1,0 +1,276 @@
+//! A roadmap: phases, their steps, and the checklist that ends each phase.
+//!
+//! Roadmaps are data (`roadmaps/*.toml`, or a project's own `roadmap.toml`);
+//! this module holds their shape and what can be asked of them. Reading the
+//! files is the store's job.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{self, Lang};
+
+/// A text in both languages.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub nb: String,
+    pub en: String,
+}
+
+impl Text {
+    /// The text in the current language.
+    pub fn get(&self) -> &str {
+        match i18n::current() {
+            Lang::Nb => &self.nb,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// How a checklist item is answered.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Evaluation {
+    /// A rule over the project's data decides.
+    Auto,
+    /// A rule shows what the data says; a person answers.
+    Suggested,
+    /// Only a person can answer.
+    Manual,
+}
+
+impl Evaluation {
+    pub fn key(self) -> &'static str {
+        match self {
+            Evaluation::Auto => "auto",
+            Evaluation::Suggested => "suggested",
+            Evaluation::Manual => "manual",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Evaluation::Auto => i18n::pick("automatisk", "automatic"),
+            Evaluation::Suggested => i18n::pick("foreslått", "suggested"),
+            Evaluation::Manual => i18n::pick("manuell", "manual"),
+        }
+    }
+}
+
+/// Where an item comes from.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// KS's own checklist.
+    Ks,
+    /// Written by veikart from the roadmap's step texts.
+    Derived,
+    /// The project's own.
+    Local,
+}
+
+/// One checklist item.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    #[serde(default = "default_origin")]
+    pub origin: Origin,
+    pub evaluation: Evaluation,
+    /// The name of a built-in rule (see `model::checklist::RULES`); required
+    /// for auto and suggested items.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    pub nb: String,
+    pub en: String,
+}
+
+fn default_origin() -> Origin {
+    Origin::Local
+}
+
+impl Item {
+    pub fn text(&self) -> &str {
+        i18n::pick(&self.nb, &self.en)
+    }
+}
+
+/// One phase.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub id: String,
+    pub nb: String,
+    pub en: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub steps: Vec<Text>,
+    #[serde(default, rename = "item")]
+    pub items: Vec<Item>,
+}
+
+impl Phase {
+    pub fn name(&self) -> &str {
+        i18n::pick(&self.nb, &self.en)
+    }
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|i| i.id == id)
+    }
+}
+
+/// A whole roadmap.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Roadmap {
+    #[serde(default)]
+    pub id: String,
+    #[serde(default)]
+    pub nb: String,
+    #[serde(default)]
+    pub en: String,
+    /// For a project's own file: the built-in roadmap it adds items to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extends: Option<String>,
+    #[serde(default, rename = "phase")]
+    pub phases: Vec<Phase>,
+}
+
+impl Roadmap {
+    pub fn name(&self) -> &str {
+        i18n::pick(&self.nb, &self.en)
+    }
+
+    pub fn phase(&self, id: &str) -> Option<&Phase> {
+        self.phases.iter().find(|p| p.id == id)
+    }
+
+    /// The phase for what the user typed: an id, an alias or a name, any case.
+    pub fn find_phase(&self, typed: &str) -> Option<&Phase> {
+        let want = typed.trim().to_lowercase().replace('_', "-");
+        self.phases.iter().find(|p| {
+            p.id == want
+                || p.aliases.contains(&want)
+                || p.nb.to_lowercase() == want
+                || p.en.to_lowercase() == want
+        })
+    }
+
+    /// Position (0-based) of a phase.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.phases.iter().position(|p| p.id == id)
+    }
+
+    pub fn phase_ids(&self) -> Vec<&str> {
+        self.phases.iter().map(|p| p.id.as_str()).collect()
+    }
+
+    /// Problems with the roadmap's shape: (message, a text to find its line by).
+    pub fn problems(&self, known_rule: impl Fn(&str) -> bool) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        for p in &self.phases {
+            let at = format!("\"{}\"", p.id);
+            if !super::id::is_valid(&p.id) {
+                out.push((
+                    crate::tr!(
+                        "fase-id-en «{}» er ikke gyldig (små bokstaver, sifre og bindestrek)",
+                        "the phase id `{}` is not valid (lowercase letters, digits and dashes)",
+                        p.id
+                    ),
+                    at.clone(),
+                ));
+            }
+            if !seen.insert(p.id.clone()) {
+                out.push((
+                    crate::tr!("fasen «{}» står to ganger", "the phase `{}` appears twice", p.id),
+                    at.clone(),
+                ));
+            }
+            let mut items = std::collections::BTreeSet::new();
+            for i in &p.items {
+                let at = format!("\"{}\"", i.id);
+                if !super::id::is_valid(&i.id) {
+                    out.push((
+                        crate::tr!(
+                            "punkt-id-en «{}» i fasen {} er ikke gyldig",
+                            "the item id `{}` in phase {} is not valid",
+                            i.id,
+                            p.id
+                        ),
+                        at.clone(),
+                    ));
+                }
+                if !items.insert(i.id.clone()) {
+                    out.push((
+                        crate::tr!(
+                            "punktet «{}» står to ganger i fasen {}",
+                            "the item `{}` appears twice in phase {}",
+                            i.id,
+                            p.id
+                        ),
+                        at.clone(),
+                    ));
+                }
+                match (&i.rule, i.evaluation) {
+                    (None, Evaluation::Auto | Evaluation::Suggested) => out.push((
+                        crate::tr!(
+                            "punktet «{}» i fasen {} er «{}», men har ingen `rule`",
+                            "the item `{}` in phase {} is `{}` but has no `rule`",
+                            i.id,
+                            p.id,
+                            i.evaluation.key()
+                        ),
+                        at.clone(),
+                    )),
+                    (Some(r), _) if !known_rule(r) => out.push((
+                        crate::tr!(
+                            "punktet «{}» i fasen {} bruker den ukjente regelen «{r}»",
+                            "the item `{}` in phase {} uses the unknown rule `{r}`",
+                            i.id,
+                            p.id
+                        ),
+                        format!("\"{r}\""),
+                    )),
+                    _ => {}
+                }
+            }
+        }
+        if self.phases.is_empty() {
+            out.push((
+                crate::tr!("veikartet har ingen faser", "the roadmap has no phases"),
+                String::new(),
+            ));
+        }
+        out
+    }
+
+    /// Add a project's own items (and steps) to this roadmap's phases.
+    pub fn extend_with(&mut self, local: Roadmap) -> Vec<(String, String)> {
+        let mut problems = Vec::new();
+        for lp in local.phases {
+            match self.phases.iter_mut().find(|p| p.id == lp.id) {
+                Some(p) => {
+                    p.steps.extend(lp.steps);
+                    for item in lp.items {
+                        if p.item(&item.id).is_some() {
+                            problems.push((crate::tr!(
+                                "punktet «{}» finnes allerede i fasen {}; velg en annen id",
+                                "the item `{}` already exists in phase {}; pick another id",
+                                item.id,
+                                p.id
+                            ), format!("\"{}\"", item.id)));
+                        } else {
+                            p.items.push(item);
+                        }
+                    }
+                }
+                None => problems.push((crate::tr!(
+                    "veikartet {} har ingen fase «{}»; for å lage egne faser, fjern `extends`",
+                    "the roadmap {} has no phase `{}`; to define phases of your own, leave out `extends`",
+                    self.id,
+                    lp.id
+                ), format!("\"{}\"", lp.id))),
+            }
+        }
+        problems
+    }
+}

@@ -6,7 +6,7 @@ use serde::Serialize;
 use toml_edit::{DocumentMut, Value};
 
 use super::Ctx;
-use crate::error::SUCCESS;
+use crate::error::{SUCCESS, UserError};
 use crate::model::schema::KindSpec;
 use crate::store::Project;
 use crate::tr;
@@ -179,4 +179,18 @@ pub fn list_records<K: crate::model::Kind>(
 pub fn md_row(cells: &[String]) -> String {
     let escaped: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();
     format!("| {} |\n", escaped.join(" | "))
+}
+
+/// The error for an edit that would append to `key` in a file that writes it
+/// as an inline array instead of `[[key]]` tables: veikart leaves such a file alone.
+pub fn not_table_array(shown: &str, key: &str) -> anyhow::Error {
+    UserError::new(tr!(
+        "{shown}: `{key}` er ikke skrevet som [[{key}]]-tabeller, så veikart lar filen være",
+        "{shown}: `{key}` is not written as [[{key}]] tables, so veikart leaves the file alone"
+    ))
+    .hint(tr!(
+        "skriv om `{key}` til [[{key}]]-tabeller for hånd",
+        "rewrite `{key}` as [[{key}]] tables by hand"
+    ))
+    .into()
 }

@@ -60,6 +60,11 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          følger fortsatt filen.",
     ),
     (
+        "status",
+        "Vis prosjektet i korte trekk: fase, idéer etter status, de beste idéene, gevinstplanen, åpne avvik",
+        "",
+    ),
+    (
         "phase",
         "Vis fasen prosjektet er i, stegene og det som gjenstår; eller bytt fase",
         "Uten underkommando vises fasen, veikartets steg for den, punktene på\n\
@@ -100,7 +105,6 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          følge et helt eget veikart, med en `roadmap.toml` i prosjektmappen; se\n\
          docs/roadmap.md.",
     ),
-    ("status", "Vis prosjektet i korte trekk: fase, idéer etter status, de beste idéene", ""),
     (
         "check",
         "Sjekk alle filene i prosjektet og meld alle problemer på én gang",
@@ -301,6 +305,80 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     ),
     ("log add", "Legg til en loggføring og skriv ut id-en", ""),
     ("log list", "Vis loggen, nyeste først", ""),
+    // Benefits, the benefit realisation plan, measurements, deviations, suppliers (issue 4).
+    ("benefit", "Kartlegg gevinster, vei dem mot kostnadene og planlegg hvordan hver måles", ""),
+    (
+        "benefit add",
+        "Registrer en gevinst og skriv ut id-en",
+        "Typen sier hva slags gevinst det er: time (spart tid), cost (unngåtte\n\
+         kostnader), quality (bedre kvalitet) eller other (annet).",
+    ),
+    ("benefit precondition", "Skriv ned hva som må være på plass for at en gevinst skal komme", ""),
+    ("benefit precondition add", "Legg en forutsetning til en gevinst", ""),
+    ("benefit cost", "Registrer hva en gevinst koster", ""),
+    (
+        "benefit cost add",
+        "Legg en engangskostnad eller løpende kostnad (kroner) til en gevinst",
+        "",
+    ),
+    (
+        "benefit plan",
+        "Planlegg hvordan en gevinst måles: lag eller endre en av måleindikatorene",
+        "Id-en til indikatoren lages av navnet og er unik i prosjektet, så\n\
+         `measure record` trenger bare den. Kjøres kommandoen igjen med samme navn,\n\
+         endres indikatoren; bare valgene som er gitt, endres.\n\
+         Oppnåelse = (siste − nullpunkt) ÷ (mål − nullpunkt) × 100 %; et mål under\n\
+         nullpunktet betyr at lavere er bedre.",
+    ),
+    (
+        "benefit list",
+        "Vis gevinstrealiseringsplanen: alle gevinster og indikatorer med fremdrift",
+        "Oppnåelse = (siste − nullpunkt) ÷ (mål − nullpunkt) × 100 %. Tilstander:\n\
+         nådd (100 % eller mer), på plan (minst like stor andel som andelen av tiden\n\
+         fra nullpunktets dato til måletidspunktet som var gått ved siste måling),\n\
+         bak plan, ikke målt (ingen verdi innen målefrekvensen pluss en halv\n\
+         periode) og ingen data.",
+    ),
+    ("benefit show", "Vis én gevinst med forutsetninger, kostnader og indikatorer", ""),
+    ("measure", "Registrer verdiene til indikatorene i gevinstrealiseringsplanen", ""),
+    (
+        "measure record",
+        "Registrer én verdi for en indikator",
+        "Én verdi per indikator og dato: en ny verdi for samme dato avvises uten\n\
+         --replace. Første gang en verdi når målet, sier veikart fra og foreslår\n\
+         å feire det.",
+    ),
+    ("measure list", "Vis registrerte verdier, eldste først", ""),
+    (
+        "measure import",
+        "Importer verdier fra en CSV-fil (kolonnene indicator, date, value og eventuelt note)",
+        "Første linje må navngi kolonnene. Hver rad sjekkes før noe skrives: en\n\
+         ukjent indikator, en ugyldig dato eller et ugyldig tall, en verdi to\n\
+         ganger i filen eller en verdi som allerede er registrert for datoen, gjør\n\
+         at importen stopper, med hver dårlige rad som FIL:LINJE, og ingenting\n\
+         skrives. Verdier kan ha desimalkomma; semikolon som skilletegn virker også.\n\
+         Første linje er for eksempel `indicator,date,value,note`.",
+    ),
+    (
+        "measure export",
+        "Skriv ut registrerte verdier som CSV (indicator,date,value,note), klar for `measure import`",
+        "",
+    ),
+    ("deviation", "Registrer avvik og rett dem opp med tiltak", ""),
+    (
+        "deviation add",
+        "Registrer et avvik og skriv ut id-en",
+        "Typer: service (tjenestefeil), benefit (gevinstavvik), supplier\n\
+         (leverandøravvik) og process (prosessavvik).",
+    ),
+    ("deviation action", "Legg et korrigerende tiltak med eier og frist til et avvik", ""),
+    ("deviation close", "Lukk et avvik og skriv hvordan det ble løst", ""),
+    ("deviation list", "Vis avvikene, åpne først, med tiltakene", ""),
+    ("deviation show", "Vis ett avvik med tiltakene", ""),
+    ("supplier", "Følg opp leverandørenes leveranseevne", ""),
+    ("supplier add", "Registrer en leverandør og skriv ut id-en", ""),
+    ("supplier review", "Vurder en leverandørs leveranse med en skår fra 1 til 5", ""),
+    ("supplier list", "Vis leverandørene med siste vurdering", ""),
     ("help", "Vis denne hjelpen eller hjelpen til en underkommando", ""),
 ];
 
@@ -594,6 +672,94 @@ const ARGS: &[(&str, &str, &str)] = &[
     ),
     ("log add", "audience", "Hvem det var for"),
     ("help", "subcommand", "Underkommandoen du vil ha hjelp til"),
+    // Benefits, the benefit realisation plan, measurements, deviations, suppliers (issue 4).
+    ("benefit add", "title", "Gevinsten med noen få ord"),
+    ("benefit add", "kind", "time, cost, quality eller other (tid, kostnad, kvalitet, andre)"),
+    ("benefit add", "monetary", "Gevinsten kan regnes i kroner (økonomisk gevinst)"),
+    (
+        "benefit add",
+        "beneficiary",
+        "Hvem som får gevinsten: user, relative, employee, municipality eller other (bruker, pårørende, ansatte, kommune, andre)",
+    ),
+    ("benefit add", "owner", "Rollen som eier gevinsten (gevinsteier)"),
+    (
+        "benefit add",
+        "responsible",
+        "Rollen som har ansvar for å ta ut gevinsten (gevinstansvarlig)",
+    ),
+    ("benefit add", "due", "Når gevinsten skal være realisert"),
+    (
+        "benefit add",
+        "preconditions",
+        "Noe som må være på plass for at gevinsten skal komme (kan gjentas)",
+    ),
+    ("benefit add", "description", "Hva gevinsten er og hvordan den oppstår"),
+    ("benefit add", "date", "Datoen gevinsten ble registrert [standard: i dag]"),
+    ("benefit *", "benefit", "Gevinsten (id eller entydig begynnelse)"),
+    ("benefit precondition add", "text", "Det som må være på plass"),
+    ("benefit cost add", "kind", "one-off eller recurring (per år) (engangs, løpende)"),
+    ("benefit cost add", "amount", "Beløpet i kroner (desimalkomma og mellomrom går fint)"),
+    ("benefit cost add", "year", "Året kostnaden kommer"),
+    ("benefit cost add", "note", "Hva kostnaden gjelder"),
+    ("benefit plan", "indicator", "Navnet på indikatoren (id-en lages av det)"),
+    (
+        "benefit plan",
+        "unit",
+        "Enheten til verdiene: min, kroner, prosent, … (trengs for en ny indikator)",
+    ),
+    ("benefit plan", "baseline", "Verdien før endringen, nullpunktet (trengs for en ny indikator)"),
+    (
+        "benefit plan",
+        "baseline_date",
+        "Når nullpunktet ble målt [standard for en ny indikator: i dag]",
+    ),
+    ("benefit plan", "target", "Målverdien (trengs for en ny indikator)"),
+    ("benefit plan", "by", "Når målet skal være nådd (trengs for en ny indikator)"),
+    (
+        "benefit plan",
+        "frequency",
+        "weekly, monthly, quarterly eller yearly (ukentlig, månedlig, kvartalsvis, årlig) [standard: monthly]",
+    ),
+    ("benefit plan", "responsible", "Rollen som måler og rapporterer (måleansvarlig)"),
+    ("benefit plan", "source", "Hvor verdiene kommer fra"),
+    ("benefit list", "as_of", "Vurder planen per denne datoen [standard: i dag]"),
+    ("benefit show", "as_of", "Vurder indikatorene per denne datoen [standard: i dag]"),
+    ("measure record", "indicator", "Indikatoren (id eller entydig begynnelse)"),
+    ("measure *", "indicator", "Bare denne indikatoren (id eller entydig begynnelse)"),
+    ("measure record", "value", "Verdien, i indikatorens enhet (desimalkomma går fint)"),
+    ("measure record", "date", "Datoen verdien gjelder [standard: i dag]"),
+    ("measure record", "note", "En merknad til verdien"),
+    ("measure *", "by", "Hvem som målte"),
+    ("measure record", "replace", "Erstatt en verdi som allerede er registrert for datoen"),
+    ("measure *", "from", "Bare verdier fra og med denne datoen"),
+    ("measure *", "to", "Bare verdier til og med denne datoen"),
+    ("measure import", "file", "CSV-filen"),
+    ("measure import", "by", "Hvem som målte verdiene (skrives på hver verdi som importeres)"),
+    ("deviation add", "title", "Hva som gikk galt, med noen få ord"),
+    (
+        "deviation add",
+        "kind",
+        "service, benefit, supplier eller process (tjenestefeil, gevinstavvik, leverandør, prosess)",
+    ),
+    ("deviation add", "indicator", "Indikatoren avviket gjelder (id eller entydig begynnelse)"),
+    ("deviation add", "supplier", "Leverandøren avviket gjelder (id eller entydig begynnelse)"),
+    ("deviation add", "description", "Hva som skjedde"),
+    ("deviation add", "date", "Når avviket ble oppdaget [standard: i dag]"),
+    ("deviation *", "id", "Avviket (id eller entydig begynnelse)"),
+    ("deviation action", "text", "Hva som skal gjøres"),
+    ("deviation action", "owner", "Rollen som gjør det (id eller entydig begynnelse)"),
+    ("deviation action", "due", "Fristen for tiltaket"),
+    ("deviation close", "note", "Hvordan avviket ble løst"),
+    ("deviation close", "date", "Når avviket ble lukket [standard: i dag]"),
+    ("deviation list", "open", "Bare åpne avvik"),
+    ("deviation *", "as_of", "Vurder fristene per denne datoen [standard: i dag]"),
+    ("supplier add", "name", "Navnet på leverandøren"),
+    ("supplier add", "contract", "Avtalen: en referanse, en sti eller en URL"),
+    ("supplier add", "description", "Hva leverandøren leverer"),
+    ("supplier review", "supplier", "Leverandøren (id eller entydig begynnelse)"),
+    ("supplier review", "score", "Hvor godt de leverte: 1 (dårlig) til 5 (svært godt)"),
+    ("supplier review", "date", "Datoen for vurderingen [standard: i dag]"),
+    ("supplier review", "note", "Hva skåren bygger på"),
 ];
 
 const TEMPLATE: &str = "\

@@ -4,15 +4,18 @@
 
 mod activity;
 mod anchoring;
+mod benefit;
 mod check;
 mod checklist;
 mod common;
+mod deviation;
 mod help_nb;
 mod idea;
 mod init;
 mod insight;
 mod journey;
 mod log;
+mod measure;
 mod owner;
 mod phase;
 mod pilot;
@@ -25,6 +28,7 @@ mod routine;
 mod schema;
 mod status;
 mod status_more;
+mod supplier;
 mod tech;
 mod touchpoint;
 
@@ -145,6 +149,14 @@ pub enum Command {
     Routine(routine::RoutineCommand),
     #[command(subcommand)]
     Touchpoint(touchpoint::TouchpointCommand),
+    #[command(subcommand)]
+    Benefit(benefit::BenefitCommand),
+    #[command(subcommand)]
+    Measure(measure::MeasureCommand),
+    #[command(subcommand)]
+    Deviation(deviation::DeviationCommand),
+    #[command(subcommand)]
+    Supplier(supplier::SupplierCommand),
     Owner(owner::OwnerArgs),
     // Issue 5
     #[command(subcommand)]
@@ -260,6 +272,10 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Raci(cmd) => raci::run(&mut ctx, cmd),
         Command::Routine(cmd) => routine::run(&mut ctx, cmd),
         Command::Touchpoint(cmd) => touchpoint::run(&mut ctx, cmd),
+        Command::Benefit(cmd) => benefit::run(&mut ctx, cmd),
+        Command::Measure(cmd) => measure::run(&mut ctx, cmd),
+        Command::Deviation(cmd) => deviation::run(&mut ctx, cmd),
+        Command::Supplier(cmd) => supplier::run(&mut ctx, cmd),
         Command::Owner(args) => owner::cmd_owner(&mut ctx, args),
         // Issue 5
         Command::Proposal(cmd) => proposal::run(&mut ctx, cmd),

@@ -28,10 +28,10 @@ pub fn cmd_schema(ctx: &mut Ctx, args: SchemaArgs) -> Result<u8> {
     let Some(kind) = args.kind else {
         let mut s = String::new();
         for (name, spec) in &all {
-            let file = if spec.dir.is_empty() {
-                "veikart.toml".to_string()
-            } else {
-                format!("{}/<id>.toml", spec.dir)
+            let file = match (&spec.group, spec.dir.is_empty()) {
+                (_, true) => "veikart.toml".to_string(),
+                (Some(g), _) => format!("{}/<{}>/<id>.toml", spec.dir, g.field),
+                (None, _) => format!("{}/<id>.toml", spec.dir),
             };
             s.push_str(&format!("{name:<12} {file}\n"));
         }

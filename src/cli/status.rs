@@ -21,7 +21,7 @@ use crate::model::touchpoint::{CHANNEL, Touchpoint};
 use crate::tr;
 use crate::ui::{Format, JSON_VERSION};
 
-/// Show the project at a glance: phase, ideas by status, top ideas
+/// Show the project at a glance: phase, ideas by status, top ideas, benefit plan, open deviations
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
@@ -51,6 +51,7 @@ struct StatusJson<'a> {
     routines: RoutinesJson,
     #[serde(flatten)]
     more: super::status_more::More,
+    benefits: &'a super::benefit::StatusPlan,
 }
 
 #[derive(Serialize)]
@@ -144,6 +145,7 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
         overdue: routines.iter().filter(|r| r.next_review.is_some_and(|d| d < as_of)).count(),
     };
     let more = super::status_more::collect(&project)?;
+    let benefit_plan = super::benefit::StatusPlan::load(&project, as_of)?;
     let info = &project.info;
     let roadmap = project.roadmap()?;
     let phase_label =
@@ -183,6 +185,7 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
             owner: info.owner.clone(),
             routines: routines_json,
             more,
+            benefits: &benefit_plan,
         })?;
         return Ok(SUCCESS);
     }
@@ -296,6 +299,7 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
         ));
     }
     rows.extend(super::status_more::rows(&more));
+    rows.extend(benefit_plan.rows());
     let width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
     let mut s = String::new();
     for (k, v) in rows {
@@ -328,6 +332,7 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
             "Get started: `veikart idea add \"Your first idea\"`.\n"
         ));
     }
+    s.push_str(&benefit_plan.sections(|t| ctx.ui.bold(t)));
     ctx.ui.out(&s)?;
     Ok(SUCCESS)
 }

@@ -207,15 +207,7 @@ fn cmd_tech_assess(ctx: &mut Ctx, args: AssessArgs) -> Result<u8> {
         ];
         match edit::upsert_row(doc, "assessment", "criterion", &args.criterion, &values) {
             Some(_) => Ok(()),
-            None => Err(UserError::new(tr!(
-                "{shown}: `assessment` er ikke skrevet som [[assessment]]-tabeller, så veikart lar filen være",
-                "{shown}: `assessment` is not written as [[assessment]] tables, so veikart leaves the file alone"
-            ))
-            .hint(tr!(
-                "skriv om vurderingene til [[assessment]]-tabeller for hånd",
-                "rewrite the assessments as [[assessment]] tables by hand"
-            ))
-            .into()),
+            None => Err(common::not_table_array(&shown, "assessment")),
         }
     })?;
     ctx.ui.status(&tr!(

@@ -2,13 +2,14 @@
 //! roadmap file). Each looks at the whole project and says whether the item
 //! holds, and why, in a sentence a team can act on.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::checklist::Outcome;
 use super::date::Date;
 use super::value::Fields;
 use super::{RuleCtx, Snapshot};
 use super::{activity::Activity, idea::Idea, journey::Step, routine::Routine};
+use super::{indicator::Indicator, indicator::PlanState, measurement::Measurement};
 use super::{schema::Severity, touchpoint::Touchpoint};
 use crate::tr;
 
@@ -101,30 +102,6 @@ fn text(f: &Fields, key: &str) -> bool {
 /// The date of a measurement: its `date`, or the file name.
 fn measured_on(f: &Fields) -> Option<Date> {
     f.date("date").or_else(|| f.id.rsplit('/').next().and_then(Date::parse))
-}
-
-/// Days a measurement stays fresh for an indicator's frequency.
-pub fn frequency_days(freq: &str) -> i64 {
-    match freq {
-        "weekly" => 7,
-        "quarterly" => 92,
-        "yearly" => 366,
-        _ => 31,
-    }
-}
-
-/// Latest measurement date per indicator.
-fn latest_measurements(snap: &Snapshot) -> BTreeMap<String, Date> {
-    let mut latest: BTreeMap<String, Date> = BTreeMap::new();
-    for m in raw(snap, "measurements") {
-        if let (Some(ind), Some(d)) = (m.str("indicator"), measured_on(m)) {
-            let e = latest.entry(ind.to_string()).or_insert(d);
-            if d > *e {
-                *e = d;
-            }
-        }
-    }
-    latest
 }
 
 fn log_dates(snap: &Snapshot, kind: &str) -> Vec<Date> {
@@ -738,21 +715,25 @@ fn routines_current(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
     )
 }
 
-/// Indicators with no measurement within their frequency, as of `as_of`.
+/// Indicators with no measurement within their frequency, as of `as_of`:
+/// no value yet, or *stale* as the benefit plan defines it
+/// ([`Indicator::progress`], so `check`, `benefit list` and the checklist agree).
 fn stale_indicators(
     snap: &Snapshot,
     ctx: &RuleCtx,
     only: impl Fn(&Fields) -> bool,
 ) -> (usize, Vec<String>) {
-    let latest = latest_measurements(snap);
+    let measured = super::followup::by_indicator(snap.all::<Measurement>());
     let all: Vec<&Fields> = raw(snap, "indicators").iter().filter(|i| only(i)).collect();
     let bad = all
         .iter()
+        .map(|f| Indicator::from_fields(f))
         .filter(|i| {
-            let days = frequency_days(i.str("frequency").unwrap_or("monthly"));
-            latest.get(&i.id).is_none_or(|d| d.days_until(ctx.as_of) > days)
+            let ms = measured.get(&i.id).map(Vec::as_slice).unwrap_or_default();
+            let p = i.progress(ms, ctx.as_of);
+            p.latest_date.is_none() || p.state == PlanState::Stale
         })
-        .map(|i| i.id.clone())
+        .map(|i| i.id)
         .collect();
     (all.len(), bad)
 }

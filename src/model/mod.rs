@@ -1,12 +1,17 @@
 //! The domain: plain types and rules, with no I/O, no TOML and no CLI.
 
 pub mod activity;
+pub mod benefit;
 pub mod checklist;
 pub mod checks;
 pub mod date;
+pub mod deviation;
+pub mod followup;
 pub mod id;
 pub mod idea;
+pub mod indicator;
 pub mod journey;
+pub mod measurement;
 pub mod number;
 pub mod project;
 pub mod raci;
@@ -15,6 +20,7 @@ pub mod role;
 pub mod routine;
 pub mod rules;
 pub mod schema;
+pub mod supplier;
 pub mod touchpoint;
 pub mod value;
 // Issue 5: proposals, technology, anchoring, insight, pilot, log.
@@ -114,6 +120,12 @@ pub static KINDS: &[KindEntry] = &[
     entry::<pilot::PilotPlan>(),
     entry::<pilot::PilotFinding>(),
     entry::<log::LogEntry>(),
+    // The benefit realisation plan and its follow-up (issue 4).
+    entry::<benefit::Benefit>(),
+    entry::<indicator::Indicator>(),
+    entry::<measurement::Measurement>(),
+    entry::<deviation::Deviation>(),
+    entry::<supplier::Supplier>(),
     entry::<checklist::Answer>(),
     entry::<checklist::Decision>(),
 ];
@@ -159,5 +171,11 @@ kind!(insight::Insight, insight::SPEC);
 kind!(pilot::PilotPlan, pilot::SPEC, |r, _ctx| r.rules());
 kind!(pilot::PilotFinding, pilot::FINDING_SPEC);
 kind!(log::LogEntry, log::SPEC);
+// The benefit realisation plan and its follow-up (issue 4).
+kind!(benefit::Benefit, benefit::SPEC);
+kind!(indicator::Indicator, indicator::SPEC, |r, _ctx| r.rules());
+kind!(measurement::Measurement, measurement::SPEC, |r, _ctx| r.rules());
+kind!(deviation::Deviation, deviation::SPEC, |r, ctx| r.rules(ctx.as_of));
+kind!(supplier::Supplier, supplier::SPEC);
 kind!(checklist::Answer, checklist::ANSWER_SPEC, |r, _ctx| r.rules());
 kind!(checklist::Decision, checklist::DECISION_SPEC);

@@ -17,11 +17,13 @@ pub fn cross(snapshot: &Snapshot, ctx: &RuleCtx) -> Vec<Located> {
     let activities: Vec<Activity> = snapshot.all();
     let routines: Vec<Routine> = snapshot.all();
     let steps: Vec<Step> = snapshot.all();
+    let mut other_roles = super::followup::roles_used(snapshot);
     let pilot: Vec<super::pilot::PilotPlan> = snapshot.all();
-    let extra_used: Vec<&str> = pilot.iter().filter_map(|p| p.responsible.as_deref()).collect();
-    out.extend(unused_roles(&roles, &activities, &routines, &extra_used, ctx));
+    other_roles.extend(pilot.into_iter().filter_map(|p| p.responsible));
+    out.extend(unused_roles(&roles, &activities, &routines, &other_roles, ctx));
     out.extend(service_owner(ctx));
     out.extend(order_ties(&steps));
+    out.extend(super::followup::cross(snapshot, ctx));
     out
 }
 
@@ -30,10 +32,10 @@ fn unused_roles(
     roles: &[Role],
     activities: &[Activity],
     routines: &[Routine],
-    extra_used: &[&str],
+    other_roles: &BTreeSet<String>,
     ctx: &RuleCtx,
 ) -> Vec<Located> {
-    let mut used: BTreeSet<&str> = extra_used.iter().copied().collect();
+    let mut used: BTreeSet<&str> = other_roles.iter().map(String::as_str).collect();
     for a in activities {
         used.extend(a.raci.iter().map(|(r, _)| r.as_str()));
     }

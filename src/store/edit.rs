@@ -165,3 +165,41 @@ pub fn upsert_row(
     }
     Some(replaced)
 }
+
+/// Append one entry to the array of tables `key` (`[[cost]]`), at the end of
+/// the file, so adding an entry is a small diff that leaves the others alone.
+/// Returns false, changing nothing, when `key` holds something other than
+/// `[[key]]` tables (an inline array the caller should refuse to rewrite).
+#[must_use]
+pub fn push_table(doc: &mut DocumentMut, key: &str, entries: Vec<(&str, Value)>) -> bool {
+    let mut table = toml_edit::Table::new();
+    for (k, v) in entries {
+        table.insert(k, Item::Value(v));
+    }
+    let root = doc.as_table_mut();
+    match root.get(key) {
+        None => {
+            root.insert(key, Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
+        }
+        Some(item) if item.as_array_of_tables().is_none() => return false,
+        Some(_) => {}
+    }
+    match root.get_mut(key).and_then(Item::as_array_of_tables_mut) {
+        Some(a) => {
+            a.push(table);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Append a text to the list `key`, keeping the items already there as written.
+pub fn push_to_list(doc: &mut DocumentMut, key: &str, item: &str) {
+    let table = doc.as_table_mut();
+    match table.get_mut(key).and_then(Item::as_array_mut) {
+        Some(a) => a.push(item),
+        None => {
+            table.insert(key, Item::Value(list(&[item])));
+        }
+    }
+}

@@ -55,6 +55,11 @@ fn example_project_is_not_changed_by_reading_it() {
         &["pilot", "show"],
         &["insight", "list"],
         &["log", "list"],
+        &["benefit", "list"],
+        &["measure", "list"],
+        &["checklist", "--all"],
+        &["phase"],
+        &["roadmap", "show"],
     ] {
         let mut all = vec!["-C", dir_arg];
         all.extend_from_slice(args);
@@ -108,4 +113,53 @@ fn example_project_has_tested_proposals_compared_technology_and_the_other_phases
     let v = example_json(&sb, &["pilot", "show"]);
     assert!(v["plan"].is_object(), "{v}");
     assert_eq!(v["plan"]["responsible"], "enhetsleder-legevakt");
+}
+
+#[test]
+fn example_project_has_a_benefit_plan_followed_up_for_a_year() {
+    let sb = Sandbox::new();
+    let dir = example();
+    let dir_arg = dir.to_str().expect("UTF-8 path");
+    let v =
+        sb.run(&sb.work, ["-C", dir_arg, "benefit", "list", "--format", "json"]).success().json();
+    let benefits = v["benefits"].as_array().expect("benefits");
+    assert!(benefits.len() >= 3, "3+ benefits: {v}");
+    let types: std::collections::BTreeSet<&str> =
+        benefits.iter().filter_map(|b| b["benefit"]["type"].as_str()).collect();
+    assert!(types.len() >= 3, "benefits of different types: {types:?}");
+    for b in benefits {
+        assert!(!b["benefit"]["preconditions"].as_array().expect("list").is_empty(), "{b}");
+        assert!(!b["benefit"]["costs"].as_array().expect("list").is_empty(), "{b}");
+    }
+    let indicators: Vec<&serde_json::Value> =
+        benefits.iter().flat_map(|b| b["indicators"].as_array().expect("list")).collect();
+    assert!(indicators.len() >= 4, "4+ indicators");
+    assert!(indicators.iter().any(|i| i["direction"] == "lower"), "one lower-is-better");
+    let states: Vec<&str> =
+        indicators.iter().filter_map(|i| i["progress"]["state"].as_str()).collect();
+    assert!(states.contains(&"reached"), "one reached target: {states:?}");
+    assert!(!states.contains(&"stale") && !states.contains(&"no-data"), "{states:?}");
+
+    let ms =
+        sb.run(&sb.work, ["-C", dir_arg, "measure", "list", "--format", "json"]).success().json();
+    let ms = ms["measurements"].as_array().expect("measurements");
+    for i in &indicators {
+        let id = i["indicator"]["id"].as_str().expect("id");
+        let dates: Vec<&str> =
+            ms.iter().filter(|m| m["indicator"] == id).filter_map(|m| m["date"].as_str()).collect();
+        let (first, last) = (dates.first().expect("values"), dates.last().expect("values"));
+        assert!(*first <= "2025-11-30" && *last >= "2026-11-01", "{id}: {first}..{last}");
+    }
+
+    let d = sb.run(&sb.work, ["-C", dir_arg, "deviation", "list", "--open", "--format", "json"]);
+    let d = d.success().json();
+    let open = d["deviations"].as_array().expect("deviations");
+    assert!(!open.is_empty(), "an open deviation");
+    assert!(open.iter().any(|x| !x["deviation"]["actions"].as_array().expect("a").is_empty()));
+    assert!(open.iter().all(|x| x["overdue_actions"] == 0), "{d}");
+
+    let s =
+        sb.run(&sb.work, ["-C", dir_arg, "supplier", "list", "--format", "json"]).success().json();
+    let s = s["suppliers"].as_array().expect("suppliers");
+    assert!(s.iter().any(|x| x["supplier"]["reviews"].as_array().is_some_and(|r| r.len() >= 2)));
 }

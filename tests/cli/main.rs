@@ -4,16 +4,19 @@
 //! the sandbox, the hermetic command and the tree snapshot they share.
 
 mod bad_input;
+mod benefit;
 mod check;
 mod checklist;
 mod comments;
 mod concurrency;
+mod deviation;
 mod example;
 mod git;
 mod help;
 mod idea;
 mod init;
 // Issue 5
+mod measure;
 mod phases;
 mod proposal;
 mod raci;

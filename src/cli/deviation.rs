@@ -1,0 +1,377 @@
+//! `veikart deviation …`: deviations (avvik) and their corrective actions.
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+
+use super::{Ctx, check_line, check_text, check_title, common, date_arg, enum_arg, today};
+use crate::error::{SUCCESS, UserError};
+use crate::model::date::Date;
+use crate::model::deviation::{self, Deviation, KIND, STATUS};
+use crate::model::indicator;
+use crate::model::role::{self, Role};
+use crate::model::supplier;
+use crate::store::edit;
+use crate::tr;
+use crate::ui::{Format, JSON_VERSION};
+
+/// Record deviations (avvik) and correct them with actions
+#[derive(Debug, Subcommand)]
+#[command(after_help = "\
+Examples:
+  veikart deviation add \"Telefonkøen var over 20 minutter\" --kind tjenestefeil --date 2026-11-02
+  veikart deviation action telefonkoen \"Sette inn ekstra sykepleier på kveldstid\" --owner legevaktsjef --due 2026-12-15
+  veikart deviation close telefonkoen --note \"Køen er under 5 minutter igjen\"
+  veikart deviation list")]
+pub enum DeviationCommand {
+    Add(AddArgs),
+    Action(ActionArgs),
+    Close(CloseArgs),
+    List(ListArgs),
+    Show(ShowArgs),
+}
+
+pub fn run(ctx: &mut Ctx, cmd: DeviationCommand) -> Result<u8> {
+    match cmd {
+        DeviationCommand::Add(a) => cmd_deviation_add(ctx, a),
+        DeviationCommand::Action(a) => cmd_deviation_action(ctx, a),
+        DeviationCommand::Close(a) => cmd_deviation_close(ctx, a),
+        DeviationCommand::List(a) => cmd_deviation_list(ctx, a),
+        DeviationCommand::Show(a) => cmd_deviation_show(ctx, a),
+    }
+}
+
+/// Record a deviation and print its id
+///
+/// Kinds: service (a failure in the service), benefit (a benefit off plan),
+/// supplier (a supplier not delivering) and process (a process not followed).
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart deviation add \"Telefonkøen var over 20 minutter\" --kind tjenestefeil
+  veikart deviation add \"Ventetiden øker igjen\" --kind gevinstavvik --indicator ventetid --date 2026-11-02
+  veikart deviation add \"Journalsystemet var nede i to timer\" --kind leverandør --supplier journalleverandoren")]
+pub struct AddArgs {
+    /// What went wrong, in a few words
+    pub title: String,
+
+    /// service, benefit, supplier or process (tjenestefeil, gevinstavvik, leverandør, prosess)
+    #[arg(long, value_name = "KIND", value_parser = enum_arg(&KIND))]
+    pub kind: Option<String>,
+
+    /// The indicator it concerns (id or unique prefix)
+    #[arg(long, value_name = "INDICATOR")]
+    pub indicator: Option<String>,
+
+    /// The supplier it concerns (id or unique prefix)
+    #[arg(long, value_name = "SUPPLIER")]
+    pub supplier: Option<String>,
+
+    /// What happened
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+
+    /// When it was found [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub date: Option<Date>,
+}
+
+fn cmd_deviation_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
+    let project = ctx.open()?;
+    let title = check_title(&args.title)?;
+    let ind =
+        args.indicator.as_deref().map(|i| project.resolve(&indicator::SPEC, i)).transpose()?;
+    let sup = args.supplier.as_deref().map(|s| project.resolve(&supplier::SPEC, s)).transpose()?;
+    let description =
+        args.description.as_deref().map(|d| check_text("--description", d)).transpose()?;
+    let mut values = vec![("title", edit::text(&title))];
+    if let Some(k) = &args.kind {
+        values.push(("kind", edit::text(k)));
+    }
+    if let Some(i) = &ind {
+        values.push(("indicator", edit::text(i)));
+    }
+    if let Some(s) = &sup {
+        values.push(("supplier", edit::text(s)));
+    }
+    values.push(("date", edit::date(today(args.date)?)));
+    values.push(("status", edit::text("open")));
+    if let Some(d) = description.filter(|d| !d.is_empty()) {
+        values.push(("description", edit::text(&d)));
+    }
+    common::add_record(ctx, &project, &deviation::SPEC, &title, values)?;
+    Ok(SUCCESS)
+}
+
+/// Add a corrective action, with an owner and a due date, to a deviation
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart deviation action telefonkoen \"Sette inn ekstra sykepleier på kveldstid\" --owner legevaktsjef --due 2026-12-15")]
+pub struct ActionArgs {
+    /// The deviation (id or unique prefix)
+    pub id: String,
+
+    /// What will be done
+    pub text: String,
+
+    /// The role that does it (id or unique prefix)
+    #[arg(long, value_name = "ROLE")]
+    pub owner: String,
+
+    /// When it should be done
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub due: Date,
+}
+
+fn cmd_deviation_action(ctx: &mut Ctx, args: ActionArgs) -> Result<u8> {
+    let project = ctx.open()?;
+    let id = project.resolve(&deviation::SPEC, &args.id)?;
+    let text = check_line(&tr!("tiltaket", "the action"), &args.text)?;
+    let owner = project.resolve(&role::SPEC, &args.owner)?;
+    let changed = project.edit::<Deviation>(&id, |d, doc| {
+        if !d.is_open() {
+            return Err(UserError::new(tr!(
+                "avviket «{id}» er lukket",
+                "the deviation `{id}` is closed"
+            ))
+            .hint(tr!(
+                "meld et nytt avvik med `veikart deviation add` hvis problemet er tilbake",
+                "record a new deviation with `veikart deviation add` if the problem is back"
+            ))
+            .into());
+        }
+        let entry = vec![
+            ("text", edit::text(&text)),
+            ("owner", edit::text(&owner)),
+            ("due", edit::date(args.due)),
+        ];
+        if edit::push_table(doc, "action", entry) {
+            Ok(())
+        } else {
+            Err(common::not_table_array(&project.shown_record(&deviation::SPEC, &id), "action"))
+        }
+    })?;
+    common::edited(ctx, &project, &deviation::SPEC, &id, changed);
+    Ok(SUCCESS)
+}
+
+/// Close a deviation, saying how it was resolved
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart deviation close telefonkoen --note \"Køen er under 5 minutter igjen\"
+  veikart deviation close telefonkoen --note \"Løst med ny vaktplan\" --date 2027-01-10")]
+pub struct CloseArgs {
+    /// The deviation (id or unique prefix)
+    pub id: String,
+
+    /// How it was resolved
+    #[arg(long, value_name = "TEXT")]
+    pub note: String,
+
+    /// When it was closed [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub date: Option<Date>,
+}
+
+fn cmd_deviation_close(ctx: &mut Ctx, args: CloseArgs) -> Result<u8> {
+    let project = ctx.open()?;
+    let id = project.resolve(&deviation::SPEC, &args.id)?;
+    let note = check_text("--note", &args.note)?;
+    if note.is_empty() {
+        return Err(UserError::new(tr!("--note er tom", "--note is empty"))
+            .hint(tr!("skriv kort hvordan avviket ble løst", "say briefly how it was resolved"))
+            .into());
+    }
+    let date = today(args.date)?;
+    let changed = project.edit::<Deviation>(&id, |d, doc| {
+        if let Some(found) = d.date
+            && date < found
+        {
+            return Err(UserError::new(tr!(
+                "avviket ble funnet {found} og kan ikke lukkes før det ({date})",
+                "the deviation was found on {found} and cannot be closed before that ({date})"
+            ))
+            .into());
+        }
+        edit::set(doc, "status", edit::text("closed"));
+        edit::set(doc, "closed", edit::date(date));
+        edit::set(doc, "close_note", edit::text(&note));
+        Ok(())
+    })?;
+    common::edited(ctx, &project, &deviation::SPEC, &id, changed);
+    Ok(SUCCESS)
+}
+
+/// List deviations, open ones first, with their actions
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart deviation list
+  veikart deviation list --open
+  veikart deviation list --format json")]
+pub struct ListArgs {
+    /// Only open deviations
+    #[arg(long)]
+    pub open: bool,
+
+    /// Judge due dates as of this date [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub as_of: Option<Date>,
+}
+
+fn cmd_deviation_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
+    let format = ctx.ui.format("deviation list", &[Format::Text, Format::Json])?;
+    let project = ctx.open()?;
+    let as_of = today(args.as_of)?;
+    let mut devs: Vec<Deviation> = project.load_all()?;
+    if args.open {
+        devs.retain(Deviation::is_open);
+    }
+    devs.sort_by(|a, b| {
+        (!a.is_open(), std::cmp::Reverse(a.date), &a.id).cmp(&(
+            !b.is_open(),
+            std::cmp::Reverse(b.date),
+            &b.id,
+        ))
+    });
+    if format == Format::Json {
+        let items: Vec<_> = devs
+            .iter()
+            .map(|d| {
+                serde_json::json!({
+                    "deviation": common::with_path(&project, &deviation::SPEC, &d.id, d),
+                    "overdue_actions": d.overdue(as_of).len(),
+                })
+            })
+            .collect();
+        return common::json_list(ctx, "deviations", &items);
+    }
+    if devs.is_empty() {
+        ctx.ui.status(&if args.open {
+            tr!("Ingen åpne avvik.", "No open deviations.")
+        } else {
+            tr!(
+                "Ingen avvik ennå. Meld et med `veikart deviation add TITTEL`.",
+                "No deviations yet. Record one with `veikart deviation add TITLE`."
+            )
+        });
+        return Ok(SUCCESS);
+    }
+    let headers = vec![
+        "ID".to_string(),
+        tr!("AVVIK", "DEVIATION"),
+        tr!("TYPE", "KIND"),
+        tr!("DATO", "DATE"),
+        "STATUS".to_string(),
+        tr!("TILTAK", "ACTIONS"),
+    ];
+    let rows = devs
+        .iter()
+        .map(|d| {
+            let late = d.overdue(as_of).len();
+            let actions = if late > 0 {
+                tr!("{} ({late} forfalt)", "{} ({late} overdue)", d.actions.len())
+            } else {
+                d.actions.len().to_string()
+            };
+            vec![
+                d.id.clone(),
+                d.title.clone(),
+                d.kind.as_deref().map_or_else(|| "–".to_string(), |k| KIND.label(k).to_string()),
+                common::dash(d.date),
+                STATUS.label(&d.status).to_string(),
+                actions,
+            ]
+        })
+        .collect();
+    let table = ctx.ui.table(&headers, rows);
+    ctx.ui.out(&table)?;
+    Ok(SUCCESS)
+}
+
+/// Show one deviation with its actions
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart deviation show telefonkoen
+  veikart deviation show telefonkoen --format json")]
+pub struct ShowArgs {
+    /// The deviation (id or unique prefix)
+    pub id: String,
+
+    /// Judge due dates as of this date [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub as_of: Option<Date>,
+}
+
+fn cmd_deviation_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
+    let format = ctx.ui.format("deviation show", &[Format::Text, Format::Json])?;
+    let project = ctx.open()?;
+    let as_of = today(args.as_of)?;
+    let id = project.resolve(&deviation::SPEC, &args.id)?;
+    let d: Deviation = project.load(&id)?;
+    if format == Format::Json {
+        ctx.ui.json(&serde_json::json!({
+            "version": JSON_VERSION,
+            "deviation": common::with_path(&project, &deviation::SPEC, &d.id, &d),
+            "overdue_actions": d.overdue(as_of).iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+        }))?;
+        return Ok(SUCCESS);
+    }
+    let roles: Vec<Role> = project.load_all()?;
+    let role_name =
+        |r: &str| roles.iter().find(|x| x.id == r).map_or(r.to_string(), |x| x.name.clone());
+    let mut rows: Vec<(String, String)> = vec![
+        (tr!("Tittel", "Title"), d.title.clone()),
+        ("Status".into(), STATUS.label(&d.status).to_string()),
+    ];
+    if let Some(k) = &d.kind {
+        rows.push((tr!("Type", "Kind"), KIND.label(k).to_string()));
+    }
+    rows.push((tr!("Funnet", "Found"), common::dash(d.date)));
+    if let Some(i) = &d.indicator {
+        rows.push((tr!("Indikator", "Indicator"), i.clone()));
+    }
+    if let Some(s) = &d.supplier {
+        rows.push((tr!("Leverandør", "Supplier"), s.clone()));
+    }
+    if let Some(t) = &d.description {
+        rows.push((tr!("Beskrivelse", "Description"), t.clone()));
+    }
+    let late: Vec<usize> = d.overdue(as_of).iter().map(|(n, _)| *n).collect();
+    let actions: Vec<String> = d
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(n, a)| {
+            let due = common::dash(a.due);
+            let mark = if late.contains(&(n + 1)) {
+                tr!(" (forfalt)", " (overdue)")
+            } else {
+                String::new()
+            };
+            tr!(
+                "{}. {} – {}, innen {due}{mark}",
+                "{}. {} – {}, due {due}{mark}",
+                n + 1,
+                a.text,
+                role_name(&a.owner)
+            )
+        })
+        .collect();
+    rows.push((
+        tr!("Tiltak", "Actions"),
+        if actions.is_empty() { tr!("ingen ennå", "none yet") } else { actions.join("\n") },
+    ));
+    if let Some(c) = d.closed {
+        rows.push((tr!("Lukket", "Closed"), c.to_string()));
+    }
+    if let Some(n) = &d.close_note {
+        rows.push((tr!("Løsning", "Resolution"), n.clone()));
+    }
+    let block =
+        common::record_block(ctx, &d.id, &project.shown_record(&deviation::SPEC, &d.id), &rows);
+    ctx.ui.out(&block)?;
+    Ok(SUCCESS)
+}

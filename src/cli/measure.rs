@@ -1,0 +1,540 @@
+//! `veikart measure …`: values of the plan's indicators, one file per
+//! indicator and date (`measurements/<indicator>/<YYYY-MM-DD>.toml`).
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::{Ctx, check_line, check_text, date_arg, today};
+use crate::error::{FAILURE, SUCCESS, UserError};
+use crate::model::date::Date;
+use crate::model::followup;
+use crate::model::id::{self, Lookup};
+use crate::model::indicator::{self, Indicator};
+use crate::model::measurement::{self, Measurement};
+use crate::model::number;
+use crate::store::{Project, edit};
+use crate::tr;
+use crate::ui::{Format, JSON_VERSION};
+
+/// A number argument: `12,5`, `12.5`, `1 234`.
+pub fn decimal_arg(s: &str) -> Result<f64, String> {
+    number::parse_decimal(s).ok_or_else(|| {
+        tr!(
+            "«{s}» er ikke et tall; skriv for eksempel 12,5 eller 12.5",
+            "`{s}` is not a number; write for example 12.5 or 12,5"
+        )
+    })
+}
+
+/// Every measurement of the project, by indicator id.
+pub fn load_measurements(project: &Project) -> Result<BTreeMap<String, Vec<Measurement>>> {
+    Ok(followup::by_indicator(project.load_all::<Measurement>()?))
+}
+
+/// Record the values of the benefit plan's indicators
+#[derive(Debug, Subcommand)]
+#[command(after_help = "\
+Examples:
+  veikart measure record ventetid-i-minutter 52,5 --date 2026-11-01
+  veikart measure list ventetid --from 2026-01-01
+  veikart measure import malinger.csv
+  veikart measure export --format csv > malinger.csv")]
+pub enum MeasureCommand {
+    Record(RecordArgs),
+    List(ListArgs),
+    Import(ImportArgs),
+    Export(ExportArgs),
+}
+
+pub fn run(ctx: &mut Ctx, cmd: MeasureCommand) -> Result<u8> {
+    match cmd {
+        MeasureCommand::Record(a) => cmd_measure_record(ctx, a),
+        MeasureCommand::List(a) => cmd_measure_list(ctx, a),
+        MeasureCommand::Import(a) => cmd_measure_import(ctx, a),
+        MeasureCommand::Export(a) => cmd_measure_export(ctx, a),
+    }
+}
+
+/// Record one value of an indicator
+///
+/// One value per indicator and date: a second value for the same date is
+/// refused unless --replace is given. The first value that reaches the
+/// target is announced, with a suggestion to celebrate it.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart measure record ventetid-i-minutter 52,5
+  veikart measure record ventetid 49 --date 2026-12-01 --note \"Ny triage fra uke 47\" --by \"Kari Nordmann\"
+  veikart measure record ventetid 48 --date 2026-12-01 --replace")]
+pub struct RecordArgs {
+    /// The indicator (id or unique prefix)
+    pub indicator: String,
+
+    /// The value, in the indicator's unit (a decimal comma is fine)
+    #[arg(value_parser = decimal_arg, allow_negative_numbers = true)]
+    pub value: f64,
+
+    /// The date the value applies to [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub date: Option<Date>,
+
+    /// A comment on the value
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+
+    /// Who measured it
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+
+    /// Replace a value already recorded for that date
+    #[arg(long)]
+    pub replace: bool,
+}
+
+fn measurement_doc(value: f64, note: Option<&str>, by: Option<&str>) -> toml_edit::DocumentMut {
+    let mut doc = toml_edit::DocumentMut::new();
+    edit::set(&mut doc, "value", edit::number(value));
+    if let Some(n) = note.filter(|n| !n.is_empty()) {
+        edit::set(&mut doc, "note", edit::text(n));
+    }
+    if let Some(b) = by {
+        edit::set(&mut doc, "by", edit::text(b));
+    }
+    doc
+}
+
+fn cmd_measure_record(ctx: &mut Ctx, args: RecordArgs) -> Result<u8> {
+    let format = ctx.ui.format("measure record", &[Format::Text, Format::Json])?;
+    let project = ctx.open()?;
+    let ind_id = project.resolve(&indicator::SPEC, &args.indicator)?;
+    let ind: Indicator = project.load(&ind_id)?;
+    let date = today(args.date)?;
+    let note = args.note.as_deref().map(|n| check_text("--note", n)).transpose()?;
+    let by = args.by.as_deref().map(|b| check_line("--by", b)).transpose()?;
+    let id = Measurement::id_for(&ind_id, date);
+    let path = project.shown_record(&measurement::SPEC, &id);
+    // Whether an earlier value reached the target already; a value file that
+    // cannot be read does not stop a new value from being recorded (`check`
+    // reports it).
+    let reached_before = project
+        .group_ids(&measurement::SPEC, &ind_id)?
+        .iter()
+        .filter(|stem| **stem != date.to_string())
+        .filter_map(|stem| project.load::<Measurement>(&format!("{ind_id}/{stem}")).ok())
+        .any(|m| ind.reaches(m.value));
+    let doc = measurement_doc(args.value, note.as_deref(), by.as_deref());
+    let replaced = if project.create_exact(&measurement::SPEC, &id, &doc)? {
+        false
+    } else if args.replace {
+        // Refuse to replace what cannot be read: it may be a folder or broken.
+        let old: Measurement = project.load(&id)?;
+        project.replace(&measurement::SPEC, &id, &doc)?;
+        ctx.ui.status(&tr!(
+            "Erstattet {} med {} i {path}.",
+            "Replaced {} with {} in {path}.",
+            number::format(old.value),
+            number::format(args.value)
+        ));
+        true
+    } else {
+        let old = project.load::<Measurement>(&id).map(|m| number::format(m.value));
+        return Err(UserError::new(tr!(
+            "«{ind_id}» har allerede en verdi for {date}{} ({path})",
+            "`{ind_id}` already has a value for {date}{} ({path})",
+            old.map(|v| format!(": {v}")).unwrap_or_default()
+        ))
+        .hint(tr!(
+            "bruk --replace for å erstatte den, eller --date for en annen dag",
+            "use --replace to replace it, or --date for another day"
+        ))
+        .into());
+    };
+    if !replaced {
+        ctx.ui.status(&tr!(
+            "Registrerte {} for «{}» {date} i {path}.",
+            "Recorded {} for \"{}\" on {date} in {path}.",
+            with_unit(args.value, &ind.unit),
+            ind.name
+        ));
+    }
+    let first_reach = ind.reaches(args.value) && !reached_before;
+    if first_reach {
+        ctx.ui.status(&tr!(
+            "🎉 Målet for «{}» er nådd for første gang ({} mot målet {})!",
+            "🎉 The target of \"{}\" is reached for the first time ({} against the target {})!",
+            ind.name,
+            with_unit(args.value, &ind.unit),
+            ind.target.map_or_else(|| "–".to_string(), |t| with_unit(t, &ind.unit))
+        ));
+        ctx.ui.status(&tr!(
+            "Del det med dem som har jobbet for det, og feir det! Skriv det gjerne i loggen: `veikart log add --kind celebration \"{} er nådd\"`",
+            "Share it with the people who worked for it, and celebrate! Consider logging it: `veikart log add --kind celebration \"{} reached\"`",
+            ind.name
+        ));
+    }
+    match format {
+        Format::Json => ctx.ui.json(&serde_json::json!({
+            "version": JSON_VERSION,
+            "id": id,
+            "path": path,
+            "replaced": replaced,
+            "achievement": ind.achievement(args.value),
+            "target_reached_first_time": first_reach,
+        }))?,
+        _ => ctx.ui.out(&id)?,
+    }
+    Ok(SUCCESS)
+}
+
+fn with_unit(v: f64, unit: &str) -> String {
+    super::benefit::with_unit(Some(v), unit)
+}
+
+/// List recorded values, oldest first
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart measure list
+  veikart measure list ventetid --from 2026-01-01 --to 2026-06-30
+  veikart measure list --format json")]
+pub struct ListArgs {
+    /// Only this indicator (id or unique prefix)
+    pub indicator: Option<String>,
+
+    /// Only values on or after this date
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub from: Option<Date>,
+
+    /// Only values on or before this date
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub to: Option<Date>,
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    #[serde(flatten)]
+    measurement: &'a Measurement,
+    unit: String,
+    achievement: Option<f64>,
+    path: String,
+}
+
+/// The measurements picked by an optional indicator and date range, sorted
+/// by indicator and date, with their indicators.
+fn selected(
+    project: &Project,
+    indicator: Option<&str>,
+    from: Option<Date>,
+    to: Option<Date>,
+) -> Result<(Vec<Measurement>, BTreeMap<String, Indicator>)> {
+    let indicators: BTreeMap<String, Indicator> =
+        project.load_all::<Indicator>()?.into_iter().map(|i| (i.id.clone(), i)).collect();
+    let mut ms: Vec<Measurement> = match indicator {
+        Some(wanted) => {
+            let id = project.resolve(&indicator::SPEC, wanted)?;
+            project.load_group(&id)?
+        }
+        None => project.load_all()?,
+    };
+    ms.retain(|m| m.date.is_some_and(|d| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t)));
+    ms.sort_by(|a, b| (a.indicator.as_str(), a.date).cmp(&(b.indicator.as_str(), b.date)));
+    Ok((ms, indicators))
+}
+
+fn cmd_measure_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
+    let format = ctx.ui.format("measure list", &[Format::Text, Format::Json])?;
+    let project = ctx.open()?;
+    let (ms, indicators) = selected(&project, args.indicator.as_deref(), args.from, args.to)?;
+    if format == Format::Json {
+        let rows: Vec<Row> = ms
+            .iter()
+            .map(|m| {
+                let i = indicators.get(&m.indicator);
+                Row {
+                    measurement: m,
+                    unit: i.map(|i| i.unit.clone()).unwrap_or_default(),
+                    achievement: i.and_then(|i| i.achievement(m.value)),
+                    path: project.shown_record(&measurement::SPEC, &m.id),
+                }
+            })
+            .collect();
+        return super::common::json_list(ctx, "measurements", &rows);
+    }
+    if ms.is_empty() {
+        ctx.ui.status(&tr!(
+            "Ingen målinger å vise. Registrer en med `veikart measure record INDIKATOR VERDI`.",
+            "No measurements to show. Record one with `veikart measure record INDICATOR VALUE`."
+        ));
+        return Ok(SUCCESS);
+    }
+    let headers = vec![
+        tr!("INDIKATOR", "INDICATOR"),
+        tr!("DATO", "DATE"),
+        tr!("VERDI", "VALUE"),
+        tr!("OPPNÅDD", "ACHIEVED"),
+        tr!("MERKNAD", "NOTE"),
+    ];
+    let rows = ms
+        .iter()
+        .map(|m| {
+            let i = indicators.get(&m.indicator);
+            vec![
+                m.indicator.clone(),
+                super::common::dash(m.date),
+                with_unit(m.value, i.map_or("", |i| i.unit.as_str())),
+                super::benefit::percent(i.and_then(|i| i.achievement(m.value))),
+                m.note.clone().unwrap_or_default().replace('\n', " "),
+            ]
+        })
+        .collect();
+    let table = ctx.ui.table(&headers, rows);
+    ctx.ui.out(&table)?;
+    Ok(SUCCESS)
+}
+
+/// Print recorded values as CSV (indicator,date,value,note), ready for `measure import`
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart measure export --format csv > malinger.csv
+  veikart measure export ventetid --from 2026-01-01 --format csv")]
+pub struct ExportArgs {
+    /// Only this indicator (id or unique prefix)
+    pub indicator: Option<String>,
+
+    /// Only values on or after this date
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub from: Option<Date>,
+
+    /// Only values on or before this date
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub to: Option<Date>,
+}
+
+fn cmd_measure_export(ctx: &mut Ctx, args: ExportArgs) -> Result<u8> {
+    let format = ctx.ui.format("measure export", &[Format::Csv, Format::Json])?;
+    let project = ctx.open()?;
+    let (ms, _) = selected(&project, args.indicator.as_deref(), args.from, args.to)?;
+    if format == Format::Json {
+        return super::common::json_list(ctx, "measurements", &ms);
+    }
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(["indicator", "date", "value", "note"])?;
+    for m in &ms {
+        let value = if m.value.fract() == 0.0 && m.value.abs() < 1e15 {
+            format!("{}", m.value as i64)
+        } else {
+            m.value.to_string()
+        };
+        w.write_record([
+            m.indicator.as_str(),
+            &super::common::dash(m.date),
+            &value,
+            m.note.as_deref().unwrap_or(""),
+        ])?;
+    }
+    let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
+    ctx.ui.out(&String::from_utf8_lossy(&bytes))?;
+    Ok(SUCCESS)
+}
+
+/// Import values from a CSV file (columns indicator, date, value, and optionally note)
+///
+/// The first line must name the columns. Every row is checked before
+/// anything is written: an unknown indicator, a bad date or number, a value
+/// twice in the file, or a value already recorded for that date makes the
+/// import stop with every bad row listed as FILE:LINE, and nothing written.
+/// Values may use a decimal comma; a semicolon-separated file works too. The
+/// first line is for example `indicator,date,value,note`.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart measure import malinger.csv
+  veikart measure import eksport-fra-fagsystem.csv --by \"Kari Nordmann\"")]
+pub struct ImportArgs {
+    /// The CSV file
+    pub file: PathBuf,
+
+    /// Who measured the values (written to every value imported)
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
+}
+
+struct Good {
+    id: String,
+    value: f64,
+    note: Option<String>,
+}
+
+fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
+    let format = ctx.ui.format("measure import", &[Format::Text, Format::Json])?;
+    let project = ctx.open()?;
+    let by = args.by.as_deref().map(|b| check_line("--by", b)).transpose()?;
+    let shown = args.file.display().to_string();
+    let text = crate::store::read_text(&args.file, &shown)?;
+    let first = text.lines().next().unwrap_or_default();
+    let delimiter = if first.contains(';') && !first.contains(',') { b';' } else { b',' };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| UserError::new(tr!("{shown}:1: {e}", "{shown}:1: {e}")))?
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').trim().to_lowercase())
+        .collect();
+    let col = |name: &str| headers.iter().position(|h| h == name);
+    let (Some(ci), Some(cd), Some(cv)) = (col("indicator"), col("date"), col("value")) else {
+        return Err(UserError::new(tr!(
+            "{shown}:1: første linje må navngi kolonnene indicator, date og value (og eventuelt note)",
+            "{shown}:1: the first line must name the columns indicator, date and value (and optionally note)"
+        ))
+        .hint(tr!(
+            "for eksempel: indicator,date,value,note",
+            "for example: indicator,date,value,note"
+        ))
+        .into());
+    };
+    let cn = col("note");
+    let ids = project.ids(&indicator::SPEC)?;
+    let mut existing: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut seen: BTreeMap<String, u64> = BTreeMap::new();
+    let mut good = Vec::new();
+    let mut bad: Vec<String> = Vec::new();
+    for rec in reader.records() {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                bad.push(format!(
+                    "{shown}:{line}: {}",
+                    tr!("kan ikke leses: {e}", "cannot be read: {e}")
+                ));
+                continue;
+            }
+        };
+        let line = rec.position().map_or(0, |p| p.line());
+        if rec.iter().all(str::is_empty) {
+            continue;
+        }
+        let field = |i: usize| rec.get(i).unwrap_or("").trim();
+        let mut problems = Vec::new();
+        let ind = match id::lookup(field(ci), ids.iter().map(String::as_str)) {
+            Lookup::Found(id) => Some(id),
+            Lookup::Ambiguous(c) => {
+                problems.push(tr!(
+                    "«{}» passer til flere indikatorer: {}",
+                    "`{}` matches several indicators: {}",
+                    field(ci),
+                    c.join(", ")
+                ));
+                None
+            }
+            Lookup::Unknown(c) => {
+                let mut p = if field(ci).is_empty() {
+                    tr!("indikator mangler", "the indicator is missing")
+                } else {
+                    tr!("ukjent indikator «{}»", "unknown indicator `{}`", field(ci))
+                };
+                if let Some(best) = c.first() {
+                    p.push_str(&tr!(" (mente du {best}?)", " (did you mean {best}?)"));
+                }
+                problems.push(p);
+                None
+            }
+        };
+        let date = Date::parse(field(cd));
+        if date.is_none() {
+            problems.push(tr!(
+                "«{}» er ikke en dato (ÅÅÅÅ-MM-DD)",
+                "`{}` is not a date (YYYY-MM-DD)",
+                field(cd)
+            ));
+        }
+        let value = number::parse_decimal(field(cv));
+        if value.is_none() {
+            problems.push(tr!("«{}» er ikke et tall", "`{}` is not a number", field(cv)));
+        }
+        let note = cn.map(field).filter(|n| !n.is_empty()).map(str::to_string);
+        if let Some(n) = &note
+            && n.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+        {
+            problems.push(tr!("merknaden har kontrolltegn", "the note has control characters"));
+        }
+        if let (Some(ind), Some(date)) = (&ind, date) {
+            let id = Measurement::id_for(ind, date);
+            if let Some(first) = seen.get(&id) {
+                problems.push(tr!(
+                    "{ind} {date} står allerede på linje {first}",
+                    "{ind} {date} is already on line {first}"
+                ));
+            } else {
+                seen.insert(id.clone(), line);
+                if !existing.contains_key(ind) {
+                    existing.insert(ind.clone(), project.group_ids(&measurement::SPEC, ind)?);
+                }
+                if existing.get(ind).is_some_and(|d| d.contains(&date.to_string())) {
+                    problems.push(tr!(
+                        "{ind} har allerede en verdi for {date}",
+                        "{ind} already has a value for {date}"
+                    ));
+                }
+            }
+            if problems.is_empty()
+                && let Some(value) = value
+            {
+                good.push(Good { id, value, note: note.clone() });
+            }
+        }
+        if !problems.is_empty() {
+            bad.push(format!("{shown}:{line}: {}", problems.join("; ")));
+        }
+    }
+    if !bad.is_empty() {
+        ctx.ui.error(
+            &tr!(
+                "{} av radene i {shown} kan ikke importeres; ingenting er skrevet",
+                "{} of the rows in {shown} cannot be imported; nothing was written",
+                bad.len()
+            ),
+            &[],
+        );
+        // One line per bad row, `FILE:LINE: problem`, like a compiler.
+        let mut err = std::io::stderr().lock();
+        for b in &bad {
+            let _ = writeln!(err, "{b}");
+        }
+        return Ok(FAILURE);
+    }
+    let mut written = Vec::new();
+    for g in &good {
+        let doc = measurement_doc(g.value, g.note.as_deref(), by.as_deref());
+        if !project.create_exact(&measurement::SPEC, &g.id, &doc)? {
+            return Err(UserError::new(tr!(
+                "{} ble skrevet av noen andre under importen; {} verdier ble importert før det",
+                "{} was written by someone else during the import; {} values were imported before that",
+                project.shown_record(&measurement::SPEC, &g.id),
+                written.len()
+            ))
+            .into());
+        }
+        written.push(g.id.clone());
+    }
+    if format == Format::Json {
+        ctx.ui.json(&serde_json::json!({ "version": JSON_VERSION, "imported": written }))?;
+    } else {
+        ctx.ui.status(&tr!(
+            "Importerte {} verdier fra {shown}.",
+            "Imported {} values from {shown}.",
+            written.len()
+        ));
+    }
+    Ok(SUCCESS)
+}

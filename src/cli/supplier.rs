@@ -1,0 +1,172 @@
+//! `veikart supplier …`: suppliers and reviews of their delivery.
+
+use anyhow::Result;
+use clap::{Args, Subcommand};
+
+use super::{Ctx, check_line, check_text, common, date_arg, score_arg, today};
+use crate::error::SUCCESS;
+use crate::model::date::Date;
+use crate::model::supplier::{self, Supplier};
+use crate::store::edit;
+use crate::tr;
+use crate::ui::Format;
+
+/// Follow up the suppliers' delivery (leveranseevne)
+#[derive(Debug, Subcommand)]
+#[command(after_help = "\
+Examples:
+  veikart supplier add \"Journalleverandøren AS\" --contract \"Avtale 2025/118\"
+  veikart supplier review journal --score 4 --note \"Stabil drift, ett avbrudd\"
+  veikart supplier list")]
+pub enum SupplierCommand {
+    Add(AddArgs),
+    Review(ReviewArgs),
+    List(ListArgs),
+}
+
+pub fn run(ctx: &mut Ctx, cmd: SupplierCommand) -> Result<u8> {
+    match cmd {
+        SupplierCommand::Add(a) => cmd_supplier_add(ctx, a),
+        SupplierCommand::Review(a) => cmd_supplier_review(ctx, a),
+        SupplierCommand::List(a) => cmd_supplier_list(ctx, a),
+    }
+}
+
+/// Record a supplier and print its id
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart supplier add \"Journalleverandøren AS\" --contract \"Avtale 2025/118\"
+  veikart supplier add \"Telefoni AS\" --description \"Telefonløsning med kø og tilbakeringing\"")]
+pub struct AddArgs {
+    /// The supplier's name
+    pub name: String,
+
+    /// The contract: a reference, a path or a URL
+    #[arg(long, value_name = "TEXT")]
+    pub contract: Option<String>,
+
+    /// What the supplier delivers
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+}
+
+fn cmd_supplier_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
+    let project = ctx.open()?;
+    let name = super::check_title(&args.name)?;
+    let mut values = vec![("name", edit::text(&name))];
+    if let Some(c) = &args.contract {
+        values.push(("contract", edit::text(&check_line("--contract", c)?)));
+    }
+    if let Some(d) = &args.description {
+        let d = check_text("--description", d)?;
+        if !d.is_empty() {
+            values.push(("description", edit::text(&d)));
+        }
+    }
+    common::add_record(ctx, &project, &supplier::SPEC, &name, values)?;
+    Ok(SUCCESS)
+}
+
+/// Review a supplier's delivery with a score from 1 to 5
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart supplier review journal --score 4 --note \"Stabil drift, ett avbrudd\"
+  veikart supplier review telefoni --score 2 --date 2026-10-31")]
+pub struct ReviewArgs {
+    /// The supplier (id or unique prefix)
+    pub supplier: String,
+
+    /// How well they delivered: 1 (poorly) to 5 (very well)
+    #[arg(long, value_name = "1-5", value_parser = score_arg)]
+    pub score: i64,
+
+    /// The date of the review [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub date: Option<Date>,
+
+    /// What the score is based on
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+fn cmd_supplier_review(ctx: &mut Ctx, args: ReviewArgs) -> Result<u8> {
+    let project = ctx.open()?;
+    let id = project.resolve(&supplier::SPEC, &args.supplier)?;
+    let date = today(args.date)?;
+    let note = args.note.as_deref().map(|n| check_line("--note", n)).transpose()?;
+    let mut entry = vec![("date", edit::date(date)), ("score", edit::int(args.score))];
+    if let Some(n) = &note {
+        entry.push(("note", edit::text(n)));
+    }
+    let changed = project.edit::<Supplier>(&id, |_, doc| {
+        if edit::push_table(doc, "review", entry) {
+            Ok(())
+        } else {
+            Err(common::not_table_array(&project.shown_record(&supplier::SPEC, &id), "review"))
+        }
+    })?;
+    common::edited(ctx, &project, &supplier::SPEC, &id, changed);
+    Ok(SUCCESS)
+}
+
+/// List suppliers with their latest review
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart supplier list
+  veikart supplier list --format json")]
+pub struct ListArgs {}
+
+fn cmd_supplier_list(ctx: &mut Ctx, _args: ListArgs) -> Result<u8> {
+    let format = ctx.ui.format("supplier list", &[Format::Text, Format::Json])?;
+    let project = ctx.open()?;
+    let mut suppliers: Vec<Supplier> = project.load_all()?;
+    suppliers
+        .sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then(a.id.cmp(&b.id)));
+    if format == Format::Json {
+        let items: Vec<_> = suppliers
+            .iter()
+            .map(|s| {
+                serde_json::json!({
+                    "supplier": common::with_path(&project, &supplier::SPEC, &s.id, s),
+                    "latest": s.latest(),
+                })
+            })
+            .collect();
+        return common::json_list(ctx, "suppliers", &items);
+    }
+    if suppliers.is_empty() {
+        ctx.ui.status(&tr!(
+            "Ingen leverandører ennå. Legg til en med `veikart supplier add NAVN`.",
+            "No suppliers yet. Add one with `veikart supplier add NAME`."
+        ));
+        return Ok(SUCCESS);
+    }
+    let headers = vec![
+        "ID".to_string(),
+        tr!("LEVERANDØR", "SUPPLIER"),
+        tr!("AVTALE", "CONTRACT"),
+        tr!("SISTE SKÅR", "LATEST SCORE"),
+        tr!("DATO", "DATE"),
+        tr!("VURDERINGER", "REVIEWS"),
+    ];
+    let rows = suppliers
+        .iter()
+        .map(|s| {
+            let latest = s.latest();
+            vec![
+                s.id.clone(),
+                s.name.clone(),
+                common::dash(s.contract.as_ref()),
+                latest.map_or_else(|| "–".to_string(), |r| format!("{}/5", r.score)),
+                common::dash(latest.and_then(|r| r.date)),
+                s.reviews.len().to_string(),
+            ]
+        })
+        .collect();
+    let table = ctx.ui.table(&headers, rows);
+    ctx.ui.out(&table)?;
+    Ok(SUCCESS)
+}

@@ -1,0 +1,205 @@
+//! Benefits (gevinster): what the new service gains, for whom, at what cost
+//! and under which preconditions (`tjenesteutvikling` step 4).
+
+use serde::Serialize;
+
+use super::date::Date;
+use super::schema::{EnumSpec, Field, FieldType, KindSpec, Variant};
+use super::value::Fields;
+
+pub static TYPE: EnumSpec = EnumSpec {
+    name: "type",
+    variants: &[
+        Variant {
+            key: "time",
+            nb: "spart tid",
+            en: "time saved",
+            aliases: &["tid", "spart-tid", "saved-time"],
+        },
+        Variant {
+            key: "cost",
+            nb: "unngåtte kostnader",
+            en: "costs avoided",
+            aliases: &["kostnad", "kostnader", "penger", "money"],
+        },
+        Variant {
+            key: "quality",
+            nb: "bedre kvalitet",
+            en: "better quality",
+            aliases: &["kvalitet"],
+        },
+        Variant { key: "other", nb: "annet", en: "other", aliases: &["andre", "annen"] },
+    ],
+};
+
+pub static BENEFICIARY: EnumSpec = EnumSpec {
+    name: "beneficiary",
+    variants: &[
+        Variant { key: "user", nb: "brukere", en: "users", aliases: &["bruker", "brukerne"] },
+        Variant {
+            key: "relative",
+            nb: "pårørende",
+            en: "relatives",
+            aliases: &["parorende", "paarorende", "relatives"],
+        },
+        Variant {
+            key: "employee",
+            nb: "ansatte",
+            en: "employees",
+            aliases: &["ansatt", "staff", "employees"],
+        },
+        Variant {
+            key: "municipality",
+            nb: "kommunen",
+            en: "the municipality",
+            aliases: &["kommune"],
+        },
+        Variant { key: "other", nb: "andre", en: "others", aliases: &["annen", "annet"] },
+    ],
+};
+
+pub static COST_KIND: EnumSpec = EnumSpec {
+    name: "kind",
+    variants: &[
+        Variant {
+            key: "one-off",
+            nb: "engangskostnad",
+            en: "one-off",
+            aliases: &["engangs", "engang", "once", "oneoff"],
+        },
+        Variant {
+            key: "recurring",
+            nb: "løpende",
+            en: "recurring",
+            aliases: &["lopende", "loepende", "arlig", "årlig", "yearly"],
+        },
+    ],
+};
+
+static COST_FIELDS: &[Field] = &[
+    Field::req("kind", FieldType::Enum(&COST_KIND), "one-off or recurring (per year)."),
+    Field::req("amount", FieldType::Number, "The amount in NOK."),
+    Field::opt("year", FieldType::Int { min: 1900, max: 2200 }, "The year the cost falls in."),
+    Field::opt("note", FieldType::Line, "What the cost is for."),
+];
+
+pub static SPEC: KindSpec = KindSpec {
+    dir: "benefits",
+    noun: "benefit",
+    command: "benefit",
+    noun_nb: "gevinst",
+    plural: "benefits",
+    plural_nb: "gevinster",
+    fields: &[
+        Field::req("title", FieldType::Line, "The benefit, in a few words."),
+        Field::req(
+            "type",
+            FieldType::Enum(&TYPE),
+            "time (time saved), cost (costs avoided), quality or other.",
+        ),
+        Field::opt("monetary", FieldType::Bool, "Whether the benefit can be counted in money."),
+        Field::opt(
+            "beneficiary",
+            FieldType::Enum(&BENEFICIARY),
+            "Who gains: user, relative, employee, municipality or other.",
+        ),
+        Field::opt(
+            "owner",
+            FieldType::Ref("roles"),
+            "The role that owns the benefit (gevinsteier) and reports on it.",
+        ),
+        Field::opt(
+            "responsible",
+            FieldType::Ref("roles"),
+            "The role responsible for realising it (gevinstansvarlig), usually a line manager.",
+        ),
+        Field::opt("due", FieldType::Date, "When the benefit should be realised."),
+        Field::opt(
+            "preconditions",
+            FieldType::Lines,
+            "What must be true for the benefit to be realised (forutsetninger).",
+        ),
+        Field::opt("description", FieldType::Text, "What the benefit is and how it comes about."),
+        Field::req("created", FieldType::Date, "When the benefit was recorded."),
+        Field::opt("cost", FieldType::Tables(COST_FIELDS), "The costs of getting the benefit."),
+    ],
+    group: None,
+};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Cost {
+    pub kind: String,
+    pub amount: f64,
+    pub year: Option<i64>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Benefit {
+    pub id: String,
+    pub title: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub monetary: bool,
+    pub beneficiary: Option<String>,
+    pub owner: Option<String>,
+    pub responsible: Option<String>,
+    pub due: Option<Date>,
+    pub preconditions: Vec<String>,
+    pub description: Option<String>,
+    pub created: Option<Date>,
+    pub costs: Vec<Cost>,
+}
+
+impl Benefit {
+    pub fn from_fields(f: &Fields) -> Benefit {
+        Benefit {
+            id: f.id.clone(),
+            title: f.string("title"),
+            kind: f.string("type"),
+            monetary: f.bool("monetary").unwrap_or(false),
+            beneficiary: f.opt_string("beneficiary"),
+            owner: f.opt_string("owner"),
+            responsible: f.opt_string("responsible"),
+            due: f.date("due"),
+            preconditions: f.strings("preconditions"),
+            description: f.opt_string("description"),
+            created: f.date("created"),
+            costs: f
+                .rows("cost")
+                .iter()
+                .map(|c| Cost {
+                    kind: c.string("kind"),
+                    amount: c.number("amount").unwrap_or(0.0),
+                    year: c.int("year"),
+                    note: c.opt_string("note"),
+                })
+                .collect(),
+        }
+    }
+
+    /// One-off costs summed, and recurring costs summed (NOK per year).
+    pub fn cost_totals(&self) -> (f64, f64) {
+        let sum = |k: &str| self.costs.iter().filter(|c| c.kind == k).map(|c| c.amount).sum();
+        (sum("one-off"), sum("recurring"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aliases() {
+        assert_eq!(TYPE.parse("tid"), Some("time"));
+        assert_eq!(TYPE.parse("Kostnad"), Some("cost"));
+        assert_eq!(TYPE.parse("kvalitet"), Some("quality"));
+        assert_eq!(TYPE.parse("andre"), Some("other"));
+        assert_eq!(BENEFICIARY.parse("pårørende"), Some("relative"));
+        assert_eq!(BENEFICIARY.parse("parorende"), Some("relative"));
+        assert_eq!(BENEFICIARY.parse("kommune"), Some("municipality"));
+        assert_eq!(COST_KIND.parse("engangs"), Some("one-off"));
+        assert_eq!(COST_KIND.parse("løpende"), Some("recurring"));
+        assert_eq!(COST_KIND.parse("lopende"), Some("recurring"));
+    }
+}

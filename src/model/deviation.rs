@@ -1,0 +1,219 @@
+//! Deviations (avvik) and their corrective actions (`ny-praksis` step 2):
+//! a service failure, a benefit off plan, a supplier not delivering, a
+//! process not followed — each with actions that have an owner and a due date.
+
+use serde::Serialize;
+
+use super::date::Date;
+use super::schema::{EnumSpec, Field, FieldType, Finding, KindSpec, Variant};
+use super::value::Fields;
+use crate::tr;
+
+pub static KIND: EnumSpec = EnumSpec {
+    name: "kind",
+    variants: &[
+        Variant {
+            key: "service",
+            nb: "tjenestefeil",
+            en: "service failure",
+            aliases: &["tjeneste", "feil"],
+        },
+        Variant {
+            key: "benefit",
+            nb: "gevinstavvik",
+            en: "benefit off plan",
+            aliases: &["gevinst"],
+        },
+        Variant {
+            key: "supplier",
+            nb: "leverandør",
+            en: "supplier",
+            aliases: &["leverandor", "leverandoer"],
+        },
+        Variant { key: "process", nb: "prosess", en: "process", aliases: &["prosessavvik"] },
+    ],
+};
+
+pub static STATUS: EnumSpec = EnumSpec {
+    name: "status",
+    variants: &[
+        Variant { key: "open", nb: "åpen", en: "open", aliases: &["apen", "åpent"] },
+        Variant { key: "closed", nb: "lukket", en: "closed", aliases: &["lukka"] },
+    ],
+};
+
+static ACTION_FIELDS: &[Field] = &[
+    Field::req("text", FieldType::Line, "What will be done."),
+    Field::req("owner", FieldType::Ref("roles"), "The role that does it."),
+    Field::req("due", FieldType::Date, "When it should be done."),
+];
+
+pub static SPEC: KindSpec = KindSpec {
+    dir: "deviations",
+    noun: "deviation",
+    command: "deviation",
+    noun_nb: "avvik",
+    plural: "deviations",
+    plural_nb: "avvik",
+    fields: &[
+        Field::req("title", FieldType::Line, "What went wrong, in a few words."),
+        Field::opt(
+            "kind",
+            FieldType::Enum(&KIND),
+            "service (a failure in the service), benefit, supplier or process.",
+        ),
+        Field::opt("indicator", FieldType::Ref("indicators"), "The indicator it concerns."),
+        Field::opt("supplier", FieldType::Ref("suppliers"), "The supplier it concerns."),
+        Field::req("date", FieldType::Date, "When it was found."),
+        Field::req("status", FieldType::Enum(&STATUS), "open or closed."),
+        Field::opt("closed", FieldType::Date, "When it was closed."),
+        Field::opt("close_note", FieldType::Text, "How it was resolved."),
+        Field::opt("description", FieldType::Text, "What happened."),
+        Field::opt(
+            "action",
+            FieldType::Tables(ACTION_FIELDS),
+            "Corrective actions, each with an owner and a due date.",
+        ),
+    ],
+    group: None,
+};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Action {
+    pub text: String,
+    pub owner: String,
+    pub due: Option<Date>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Deviation {
+    pub id: String,
+    pub title: String,
+    pub kind: Option<String>,
+    pub indicator: Option<String>,
+    pub supplier: Option<String>,
+    pub date: Option<Date>,
+    pub status: String,
+    pub closed: Option<Date>,
+    pub close_note: Option<String>,
+    pub description: Option<String>,
+    pub actions: Vec<Action>,
+}
+
+impl Deviation {
+    pub fn from_fields(f: &Fields) -> Deviation {
+        Deviation {
+            id: f.id.clone(),
+            title: f.string("title"),
+            kind: f.opt_string("kind"),
+            indicator: f.opt_string("indicator"),
+            supplier: f.opt_string("supplier"),
+            date: f.date("date"),
+            status: f.str("status").unwrap_or("open").to_string(),
+            closed: f.date("closed"),
+            close_note: f.opt_string("close_note"),
+            description: f.opt_string("description"),
+            actions: f
+                .rows("action")
+                .iter()
+                .map(|a| Action {
+                    text: a.string("text"),
+                    owner: a.string("owner"),
+                    due: a.date("due"),
+                })
+                .collect(),
+        }
+    }
+
+    pub fn is_open(&self) -> bool {
+        self.status == "open"
+    }
+
+    /// The actions (1-based position, action) past their due date on
+    /// `as_of`, while the deviation is open.
+    pub fn overdue(&self, as_of: Date) -> Vec<(usize, &Action)> {
+        if !self.is_open() {
+            return Vec::new();
+        }
+        self.actions
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.due.is_some_and(|d| d < as_of))
+            .map(|(i, a)| (i + 1, a))
+            .collect()
+    }
+
+    pub fn rules(&self, as_of: Date) -> Vec<Finding> {
+        let mut out: Vec<Finding> = self
+            .overdue(as_of)
+            .into_iter()
+            .map(|(n, a)| {
+                let due = a.due.map(|d| d.to_string()).unwrap_or_default();
+                Finding::warning(
+                    "action-overdue",
+                    Some("action"),
+                    tr!(
+                        "tiltaket «{}» skulle vært gjort innen {due}",
+                        "the action `{}` was due by {due}",
+                        a.text
+                    ),
+                )
+                .at_key(&n.to_string())
+                .hint(tr!(
+                    "gjør tiltaket, gi det en ny frist, eller lukk avviket med `veikart deviation close {} --note TEKST`",
+                    "do it, give it a new due date, or close the deviation with `veikart deviation close {} --note TEXT`",
+                    self.id
+                ))
+            })
+            .collect();
+        if self.status == "closed" && self.closed.is_none() {
+            out.push(
+                Finding::error(
+                    "closed-without-date",
+                    Some("status"),
+                    tr!(
+                        "avviket er lukket, men `closed` mangler",
+                        "the deviation is closed, but `closed` is missing"
+                    ),
+                )
+                .hint(tr!("legg til `closed = ÅÅÅÅ-MM-DD`", "add `closed = YYYY-MM-DD`")),
+            );
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overdue_only_while_open() {
+        let d = |s: &str| Date::parse(s).unwrap();
+        let mut dev = Deviation {
+            id: "x".into(),
+            title: "X".into(),
+            kind: None,
+            indicator: None,
+            supplier: None,
+            date: Some(d("2026-10-01")),
+            status: "open".into(),
+            closed: None,
+            close_note: None,
+            description: None,
+            actions: vec![
+                Action { text: "a".into(), owner: "r".into(), due: Some(d("2026-11-01")) },
+                Action { text: "b".into(), owner: "r".into(), due: Some(d("2026-12-01")) },
+            ],
+        };
+        let late: Vec<usize> = dev.overdue(d("2026-11-23")).iter().map(|(n, _)| *n).collect();
+        assert_eq!(late, vec![1]);
+        assert!(dev.overdue(d("2026-11-01")).is_empty());
+        dev.status = "closed".into();
+        assert!(dev.overdue(d("2027-01-01")).is_empty());
+        assert_eq!(KIND.parse("leverandør"), Some("supplier"));
+        assert_eq!(KIND.parse("tjenestefeil"), Some("service"));
+        assert_eq!(KIND.parse("gevinstavvik"), Some("benefit"));
+        assert_eq!(KIND.parse("prosess"), Some("process"));
+    }
+}

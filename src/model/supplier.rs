@@ -1,0 +1,79 @@
+//! Suppliers (leverandører) and reviews of their delivery (leveranseevne),
+//! `ny-praksis` step 2.
+
+use serde::Serialize;
+
+use super::date::Date;
+use super::schema::{Field, FieldType, KindSpec};
+use super::value::Fields;
+
+static REVIEW_FIELDS: &[Field] = &[
+    Field::req("date", FieldType::Date, "When the delivery was reviewed."),
+    Field::req(
+        "score",
+        FieldType::Int { min: 1, max: 5 },
+        "How well they delivered, 1 (poorly) to 5 (very well).",
+    ),
+    Field::opt("note", FieldType::Line, "What the score is based on."),
+];
+
+pub static SPEC: KindSpec = KindSpec {
+    dir: "suppliers",
+    noun: "supplier",
+    command: "supplier",
+    noun_nb: "leverandør",
+    plural: "suppliers",
+    plural_nb: "leverandører",
+    fields: &[
+        Field::req("name", FieldType::Line, "The supplier's name."),
+        Field::opt("contract", FieldType::Line, "The contract: a reference, a path or a URL."),
+        Field::opt("description", FieldType::Text, "What the supplier delivers."),
+        Field::opt(
+            "review",
+            FieldType::Tables(REVIEW_FIELDS),
+            "Reviews of the supplier's delivery, one per review.",
+        ),
+    ],
+    group: None,
+};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Review {
+    pub date: Option<Date>,
+    pub score: i64,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Supplier {
+    pub id: String,
+    pub name: String,
+    pub contract: Option<String>,
+    pub description: Option<String>,
+    pub reviews: Vec<Review>,
+}
+
+impl Supplier {
+    pub fn from_fields(f: &Fields) -> Supplier {
+        Supplier {
+            id: f.id.clone(),
+            name: f.string("name"),
+            contract: f.opt_string("contract"),
+            description: f.opt_string("description"),
+            reviews: f
+                .rows("review")
+                .iter()
+                .map(|r| Review {
+                    date: r.date("date"),
+                    score: r.int("score").unwrap_or(0),
+                    note: r.opt_string("note"),
+                })
+                .collect(),
+        }
+    }
+
+    /// The most recent review (by date; the later entry on a tie).
+    pub fn latest(&self) -> Option<&Review> {
+        self.reviews.iter().enumerate().max_by_key(|(i, r)| (r.date, *i)).map(|(_, r)| r)
+    }
+}

@@ -7,6 +7,7 @@ mod bad_input;
 mod benefit;
 mod check;
 mod checklist;
+mod checklist_rules;
 mod comments;
 mod concurrency;
 mod deviation;

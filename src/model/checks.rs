@@ -243,9 +243,17 @@ fn insights_from_others(snap: &Snapshot, _: &RuleCtx) -> Outcome {
 
 // ---- tjenesteutvikling -------------------------------------------------------
 
-fn ideas_scored(snap: &Snapshot, _: &RuleCtx) -> Outcome {
-    let ideas: Vec<Idea> =
-        snap.all::<Idea>().into_iter().filter(|i| i.status != "rejected").collect();
+fn ideas_scored(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
+    // Ideas still in intake (new, and not waiting too long) are the triage
+    // rule's business, not this one's.
+    let in_intake = |i: &Idea| {
+        i.status == "new" && i.submitted.is_some_and(|d| d.days_until(ctx.as_of) <= IDEA_WAIT_DAYS)
+    };
+    let ideas: Vec<Idea> = snap
+        .all::<Idea>()
+        .into_iter()
+        .filter(|i| i.status != "rejected" && !in_intake(i))
+        .collect();
     let bad: Vec<String> = ideas
         .iter()
         .filter(|i| i.feasibility.is_none() || i.benefit.is_none())
@@ -254,7 +262,7 @@ fn ideas_scored(snap: &Snapshot, _: &RuleCtx) -> Outcome {
     all_of(
         ideas.len(),
         &bad,
-        tr!("ingen idéer ennå", "no ideas yet"),
+        tr!("ingen idéer å vurdere ennå", "no ideas to rate yet"),
         tr!("alle {} idéer er vurdert", "all {} ideas are rated", ideas.len()),
         crate::i18n::pick("idéer er ikke vurdert", "ideas are not rated"),
     )

@@ -220,7 +220,11 @@ en = "Operations"
     p.run(["checklist", "answer", "start", "leder", "no", "--note", "Nei", "--by", "K"]).success();
     p.run(["checklist", "--check"]).code(1);
     // Ticking an automatic item does not override the data.
-    p.run(["idea", "add", "Ny idé uten vurdering"]).success();
+    // An idea that has waited two months without being rated.
+    p.write(
+        "ideas/ny-ide-uten-vurdering.toml",
+        "title = \"Ny idé uten vurdering\"\nstatus = \"new\"\nsubmitted = 2026-09-01\n",
+    );
     p.run(["checklist", "tick", "start", "leder", "--by", "K"]).success();
     p.run(["checklist", "tick", "start", "ideas", "--by", "K"]).success();
     let json = checklist_json(&p, &[]);

@@ -163,3 +163,59 @@ fn example_project_has_a_benefit_plan_followed_up_for_a_year() {
     let s = s["suppliers"].as_array().expect("suppliers");
     assert!(s.iter().any(|x| x["supplier"]["reviews"].as_array().is_some_and(|r| r.len() >= 2)));
 }
+
+#[test]
+fn example_project_went_through_every_phase_and_its_gate_fails_on_one_honest_item() {
+    let sb = Sandbox::new();
+    let v =
+        sb.run(&sb.work, ["-C", example().to_str().expect("UTF-8"), "phase", "--format", "json"]);
+    let v = v.success().json();
+    assert_eq!(v["phase"], "ny-praksis", "{v}");
+    let decisions = v["decisions"].as_array().expect("decisions");
+    let path: Vec<&str> = decisions.iter().filter_map(|d| d["to"].as_str()).collect();
+    assert_eq!(
+        path,
+        ["innsikt", "tjenesteutvikling", "pilotering", "overgang-til-drift", "ny-praksis"],
+        "{v}"
+    );
+    assert!(decisions.iter().all(|d| d["reason"].as_str().is_some_and(|r| !r.is_empty())));
+
+    let dir = example();
+    let dir_arg = dir.to_str().expect("UTF-8");
+    let gate = sb.run(
+        &sb.work,
+        ["-C", dir_arg, "checklist", "--check", "--through-current", "--format", "json"],
+    );
+    assert_eq!(gate.code, 1, "{gate}");
+    let v = gate.json();
+    assert_eq!(v["phases"].as_array().map(Vec::len), Some(6), "every phase up to ny-praksis");
+    let unfinished: Vec<String> = v["phases"]
+        .as_array()
+        .expect("phases")
+        .iter()
+        .flat_map(|p| {
+            let id = p["id"].as_str().unwrap_or_default().to_string();
+            p["items"].as_array().cloned().unwrap_or_default().into_iter().filter_map(move |i| {
+                (i["finished"] == false).then(|| format!("{id}/{}", i["id"].as_str().unwrap_or("")))
+            })
+        })
+        .collect();
+    assert_eq!(unfinished, ["ny-praksis/innovation-culture"], "{v}");
+    let item = &v["phases"][5]["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|i| i["id"] == "innovation-culture")
+        .cloned()
+        .expect("item");
+    assert_eq!(item["status"], "still-open");
+    assert!(item["note"].as_str().is_some_and(|n| !n.is_empty()), "an honest reason: {item}");
+    // Every manual item the team has answered names who and when.
+    for p in v["phases"].as_array().expect("phases") {
+        for i in p["items"].as_array().expect("items") {
+            if i["evaluation"] != "auto" {
+                assert!(i["by"].is_string() && i["date"].is_string(), "{i}");
+            }
+        }
+    }
+}

@@ -8,6 +8,7 @@ mod benefit;
 mod check;
 mod checklist;
 mod checklist_rules;
+mod ci;
 mod comments;
 mod concurrency;
 mod deviation;

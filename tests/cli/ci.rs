@@ -1,0 +1,114 @@
+//! The CI setups in docs/ci.md and .pre-commit-hooks.yaml run the commands
+//! this test runs: every `veikart …` line of the GitHub workflow, the GitLab
+//! job and the hooks, through a real shell, on a copy of the example project.
+//! The example has one honestly unfinished checklist item, so the gate fails
+//! on it and everything else passes.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::{Sandbox, bin};
+
+fn repo(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    fs::create_dir_all(to).expect("mkdir");
+    for entry in fs::read_dir(from).expect("read_dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
+
+/// The shell commands of the fenced ```yaml blocks in docs/ci.md that run
+/// veikart, per block: GitHub's `run: veikart …` and GitLab's `- veikart …`.
+fn documented_commands() -> Vec<Vec<String>> {
+    let doc = fs::read_to_string(repo("docs/ci.md")).expect("docs/ci.md");
+    let mut blocks = Vec::new();
+    let mut current: Option<Vec<String>> = None;
+    for line in doc.lines() {
+        match (line.trim_start(), current.as_mut()) {
+            ("```yaml", None) => current = Some(Vec::new()),
+            ("```", Some(_)) => blocks.extend(current.take()),
+            (l, Some(cmds)) => {
+                let cmd = l.strip_prefix("run: ").or_else(|| l.strip_prefix("- "));
+                if let Some(c) = cmd.filter(|c| c.starts_with("veikart ")) {
+                    cmds.push(c.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    blocks.into_iter().filter(|b| !b.is_empty()).collect()
+}
+
+fn hook_entries() -> Vec<String> {
+    let text = fs::read_to_string(repo(".pre-commit-hooks.yaml")).expect("hooks file");
+    text.lines().filter_map(|l| l.trim().strip_prefix("entry: ")).map(str::to_string).collect()
+}
+
+fn sh(sb: &Sandbox, dir: &Path, command: &str) -> (i32, String) {
+    let bin_dir = Path::new(bin()).parent().expect("bin dir");
+    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let summary = sb.work.join("step-summary.md");
+    let out = Command::new("sh")
+        .arg("-c")
+        .arg(command)
+        .current_dir(dir)
+        .env("PATH", path)
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .env("VEIKART_TODAY", crate::support::TODAY)
+        .env("NO_COLOR", "1")
+        .env_remove("VEIKART_LANG")
+        .output()
+        .expect("sh");
+    let text =
+        format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    (out.status.code().unwrap_or(-1), text)
+}
+
+#[test]
+fn the_documented_ci_jobs_pass_the_example_except_for_its_one_unfinished_item() {
+    let blocks = documented_commands();
+    assert!(blocks.len() >= 2, "a GitHub and a GitLab block: {blocks:?}");
+    let hooks = hook_entries();
+    assert_eq!(hooks.len(), 2, "{hooks:?}");
+    let sb = Sandbox::new();
+    let project = sb.work.join("fjordvik");
+    copy_tree(&repo("examples/fjordvik-legevakt"), &project);
+
+    let mut gates = 0;
+    for command in blocks.iter().flatten().chain(hooks.iter()) {
+        let (code, out) = sh(&sb, &project, command);
+        if command.contains("--check") {
+            gates += 1;
+            assert_eq!(code, 1, "the gate fails on the example: {command}\n{out}");
+            let report = if command.contains("> ") {
+                let file = command.rsplit("> ").next().unwrap_or_default().trim();
+                fs::read_to_string(project.join(file)).expect("report file")
+            } else {
+                out.clone()
+            };
+            assert!(
+                report.contains("innovation-culture"),
+                "the unfinished item is named: {command}\n{report}"
+            );
+        } else {
+            assert_eq!(code, 0, "{command}\n{out}");
+        }
+    }
+    assert_eq!(gates, 3, "each setup gates on the checklist");
+    let summary = fs::read_to_string(sb.work.join("step-summary.md")).expect("summary");
+    assert!(summary.contains("## Sjekkliste for Ny praksis"), "{summary}");
+    let junit = fs::read_to_string(project.join("checklist.xml")).expect("junit");
+    let doc = roxmltree::Document::parse(&junit).expect("XML");
+    let failures = doc.descendants().filter(|n| n.has_tag_name("failure")).count();
+    assert_eq!(failures, 1, "{junit}");
+}

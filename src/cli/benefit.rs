@@ -838,8 +838,8 @@ impl StatusPlan {
                 .collect();
             let mut line = format!(
                 "{}, {}",
-                count(self.benefits, &benefit::SPEC),
-                count(self.indicators, &indicator::SPEC)
+                benefit::SPEC.count(self.benefits),
+                indicator::SPEC.count(self.indicators)
             );
             if !states.is_empty() {
                 line.push_str(&format!(" ({})", states.join(", ")));
@@ -901,11 +901,6 @@ impl StatusPlan {
         }
         s
     }
-}
-
-/// `1 benefit`, `3 benefits`, in the current language.
-fn count(n: usize, spec: &crate::model::schema::KindSpec) -> String {
-    format!("{n} {}", if n == 1 { spec.label() } else { spec.plural_label() })
 }
 
 /// `1 action`, `2 actions` (`tiltak` either way in Bokmål).

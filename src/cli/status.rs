@@ -269,10 +269,10 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
         rows.push((
             "RACI".to_string(),
             tr!(
-                "{} roller, {} aktiviteter; {health}",
-                "{} roles, {} activities; {health}",
-                raci_json.roles,
-                raci_json.activities
+                "{}, {}; {health}",
+                "{}, {}; {health}",
+                crate::model::role::SPEC.count(raci_json.roles),
+                crate::model::activity::SPEC.count(raci_json.activities)
             ),
         ));
     }

@@ -11,6 +11,7 @@ use super::{RuleCtx, Snapshot};
 use super::{activity::Activity, idea::Idea, journey::Step, routine::Routine};
 use super::{indicator::Indicator, indicator::PlanState, measurement::Measurement};
 use super::{schema::Severity, touchpoint::Touchpoint};
+use crate::i18n;
 use crate::tr;
 
 type Rule = fn(&Snapshot, &RuleCtx) -> Outcome;
@@ -120,8 +121,9 @@ fn problem_and_goals(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
     let goals = raw(snap, "goals").len();
     match (problem, goals) {
         (true, n) if n > 0 => Outcome::pass(tr!(
-            "problemet er beskrevet, og prosjektet har {n} mål",
-            "the problem is described and the project has {n} goal(s)"
+            "problemet er beskrevet, og prosjektet har {}",
+            "the problem is described and the project has {}",
+            super::goal::SPEC.count(n)
         )),
         (false, _) => Outcome::fail(tr!(
             "`problem` mangler i veikart.toml",
@@ -140,7 +142,11 @@ fn benefits_listed(snap: &Snapshot, _: &RuleCtx) -> Outcome {
             "ingen gevinster er skrevet ned; bruk `veikart benefit add`",
             "no benefits written down; use `veikart benefit add`"
         )),
-        n => Outcome::pass(tr!("{n} gevinster er skrevet ned", "{n} benefit(s) written down")),
+        n => Outcome::pass(tr!(
+            "{} er skrevet ned",
+            "{} written down",
+            super::benefit::SPEC.count(n)
+        )),
     }
 }
 
@@ -180,7 +186,7 @@ fn related_listed(snap: &Snapshot, _: &RuleCtx) -> Outcome {
             "ingen beslektede prosjekter; legg til med `veikart related add`, eller svar «ikke relevant»",
             "no related projects; add one with `veikart related add`, or answer not-relevant"
         )),
-        n => Outcome::pass(tr!("{n} beslektede prosjekter", "{n} related project(s)")),
+        n => Outcome::pass(super::related::SPEC.count(n)),
     }
 }
 
@@ -194,7 +200,11 @@ fn current_journey(snap: &Snapshot, _: &RuleCtx) -> Outcome {
             "today's journey has no steps; use `veikart journey add --journey current`"
         ));
     }
-    Outcome::pass(tr!("dagens tjenestereise har {n} steg", "today's journey has {n} step(s)"))
+    Outcome::pass(if n == 1 {
+        tr!("dagens tjenestereise har 1 steg", "today's journey has 1 step")
+    } else {
+        tr!("dagens tjenestereise har {n} steg", "today's journey has {n} steps")
+    })
 }
 
 fn respondents(snap: &Snapshot) -> BTreeSet<String> {
@@ -236,8 +246,9 @@ fn insights_from_others(snap: &Snapshot, _: &RuleCtx) -> Outcome {
         ));
     }
     Outcome::pass(tr!(
-        "{n} innsikter fra andre kommuner",
-        "{n} insight(s) from other municipalities"
+        "{} fra andre kommuner",
+        "{} from other municipalities",
+        super::insight::SPEC.count(n)
     ))
 }
 
@@ -577,8 +588,9 @@ fn pilot_measured(snap: &Snapshot, _: &RuleCtx) -> Outcome {
         ));
     }
     Outcome::pass(tr!(
-        "{n} målinger mellom {start} og {end}",
-        "{n} measurement(s) between {start} and {end}"
+        "{} mellom {start} og {end}",
+        "{} between {start} and {end}",
+        super::measurement::SPEC.count(n)
     ))
 }
 
@@ -588,7 +600,7 @@ fn pilot_findings(snap: &Snapshot, _: &RuleCtx) -> Outcome {
             "ingen funn fra piloten; bruk `veikart pilot finding add`",
             "no pilot findings; use `veikart pilot finding add`"
         )),
-        n => Outcome::pass(tr!("{n} funn fra piloten", "{n} pilot finding(s)")),
+        n => Outcome::pass(super::pilot::FINDING_SPEC.count(n)),
     }
 }
 
@@ -795,16 +807,22 @@ fn logged(snap: &Snapshot, ctx: &RuleCtx, kind: &str, days: i64) -> Outcome {
     let since = ctx.as_of.add_days(-days).unwrap_or(ctx.as_of);
     let dates = log_dates(snap, kind);
     let recent = dates.iter().filter(|d| **d >= since && **d <= ctx.as_of).count();
-    let label = match kind {
-        "celebration" => crate::i18n::pick("feiringer", "celebrations"),
-        "communication" => crate::i18n::pick("kommunikasjonstiltak", "communications"),
-        "report" => crate::i18n::pick("rapporter", "reports"),
-        _ => crate::i18n::pick("opplæringer", "trainings"),
+    let (one, many) = match kind {
+        "celebration" => {
+            (i18n::pick("feiring", "celebration"), i18n::pick("feiringer", "celebrations"))
+        }
+        "communication" => (
+            i18n::pick("kommunikasjonstiltak", "communication"),
+            i18n::pick("kommunikasjonstiltak", "communications"),
+        ),
+        "report" => (i18n::pick("rapport", "report"), i18n::pick("rapporter", "reports")),
+        _ => (i18n::pick("opplæring", "training"), i18n::pick("opplæringer", "trainings")),
     };
+    let label = if recent == 1 { one } else { many };
     if recent == 0 {
         return Outcome::fail(tr!(
-            "ingen {label} i loggen siden {since}; bruk `veikart log add --kind {kind}`",
-            "no {label} in the log since {since}; use `veikart log add --kind {kind}`"
+            "ingen {many} i loggen siden {since}; bruk `veikart log add --kind {kind}`",
+            "no {many} in the log since {since}; use `veikart log add --kind {kind}`"
         ));
     }
     Outcome::pass(tr!(
@@ -897,7 +915,11 @@ fn improvements_made(snap: &Snapshot, _: &RuleCtx) -> Outcome {
             "no improvement has been implemented yet"
         ));
     }
-    Outcome::pass(tr!("{n} forbedringer er gjennomført", "{n} improvement(s) implemented"))
+    Outcome::pass(if n == 1 {
+        tr!("1 forbedring er gjennomført", "1 improvement implemented")
+    } else {
+        tr!("{n} forbedringer er gjennomført", "{n} improvements implemented")
+    })
 }
 
 fn needs_before_solutions(snap: &Snapshot, _: &RuleCtx) -> Outcome {

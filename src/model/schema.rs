@@ -166,6 +166,11 @@ impl KindSpec {
     pub fn plural_label(&self) -> &'static str {
         i18n::pick(self.plural_nb, self.plural)
     }
+
+    /// `1 idé`, `3 idéer` (`1 idea`, `3 ideas`), in the current language.
+    pub fn count(&self, n: usize) -> String {
+        format!("{n} {}", if n == 1 { self.label() } else { self.plural_label() })
+    }
 }
 
 /// How serious a finding is.

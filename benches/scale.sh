@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Scale benchmark for SPEC §6 and issue 2:
-#  - a write (`idea add`, `idea assess`) touches one record: its cost and the
-#    files it opens must not grow with the number of records in the project;
-#  - `check` is linear in the project's bytes.
+# Scale benchmark for SPEC §6 and issues 2, 4 and 6:
+#  - a write (`idea add`, `idea assess`, `measure record`) touches one record:
+#    its cost and the files it opens must not grow with the number of records
+#    in the project (nor, for `measure record`, with the indicator's history);
+#  - `check` and the checklist gate (`checklist --check --all`) are linear in
+#    the project's bytes.
 # Usage: benches/scale.sh [SIZES...]   (default: 100 1000 10000)
 # Prints one row per project size. Needs bash, python3; uses strace if present
 # to count the files a write opens (a count, so it does not depend on load).
@@ -64,4 +66,45 @@ PY
   check_us=$(mean_ms 3 "$V" -C "$p" check)
   mbps=$(python3 -c "print(f'{$bytes / max($check_us, 1) :.1f}')")
   printf "$fmt" "$n" "$bytes" "$add_us" "$add_opens" "$assess_us" "$assess_opens" "$((check_us / 1000))" "$mbps"
+done
+
+# Measurements: 10 indicators with daily values (years of them at 10 000),
+# one file each, as `measure record` writes them.
+echo
+fmt2='%-8s %-9s %-10s %-13s %-9s %-10s %s\n'
+printf "$fmt2" values bytes record_us record_opens check_ms check_MB/s gate_ms
+for n in "${sizes[@]}"; do
+  p="$work/m$n"
+  "$V" init "$p" --name "Målinger $n" -q
+  python3 - "$p" "$n" <<'PY'
+import datetime, os, sys
+root, n = sys.argv[1], int(sys.argv[2])
+os.makedirs(f"{root}/roles", exist_ok=True)
+with open(f"{root}/roles/leder.toml", "w") as f:
+    f.write('name = "Leder"\n')
+os.makedirs(f"{root}/benefits", exist_ok=True)
+with open(f"{root}/benefits/kortere-ventetid.toml", "w") as f:
+    f.write('title = "Kortere ventetid"\ntype = "time"\nresponsible = "leder"\ncreated = 2020-01-01\n')
+start = datetime.date(2020, 1, 1)
+per = max(n // 10, 1)
+for k in range(10):
+    ind = f"indikator-{k}"
+    os.makedirs(f"{root}/indicators", exist_ok=True)
+    with open(f"{root}/indicators/{ind}.toml", "w") as f:
+        f.write(f'name = "Indikator {k}"\nbenefit = "kortere-ventetid"\nunit = "min"\nbaseline = 60\n'
+                f'baseline_date = 2019-12-01\ntarget = 1\nby = 2040-01-01\nfrequency = "weekly"\n'
+                f'responsible = "leder"\n')
+    os.makedirs(f"{root}/measurements/{ind}", exist_ok=True)
+    for d in range(per):
+        day = start + datetime.timedelta(days=d)
+        with open(f"{root}/measurements/{ind}/{day.isoformat()}.toml", "w") as f:
+            f.write(f"value = {50 - (d % 40)}\nby = \"Kari\"\n")
+PY
+  bytes=$(du -sb "$p" | cut -f1)
+  record_us=$(mean_ms 1 "$V" -C "$p" -q measure record indikator-3 30 --date 2045-01-01)
+  record_opens=$(opens "$p" "$V" -C "$p" -q measure record indikator-3 31 --date 2045-01-02)
+  check_us=$(mean_ms 3 "$V" -C "$p" check)
+  gate_us=$(mean_ms 3 "$V" -C "$p" checklist --check --all)
+  mbps=$(python3 -c "print(f'{$bytes / max($check_us, 1) :.1f}')")
+  printf "$fmt2" "$n" "$bytes" "$record_us" "$record_opens" "$((check_us / 1000))" "$mbps" "$((gate_us / 1000))"
 done

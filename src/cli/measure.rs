@@ -118,15 +118,18 @@ fn cmd_measure_record(ctx: &mut Ctx, args: RecordArgs) -> Result<u8> {
     let by = args.by.as_deref().map(|b| check_line("--by", b)).transpose()?;
     let id = Measurement::id_for(&ind_id, date);
     let path = project.shown_record(&measurement::SPEC, &id);
-    // Whether an earlier value reached the target already; a value file that
-    // cannot be read does not stop a new value from being recorded (`check`
-    // reports it).
-    let reached_before = project
-        .group_ids(&measurement::SPEC, &ind_id)?
-        .iter()
-        .filter(|stem| **stem != date.to_string())
-        .filter_map(|stem| project.load::<Measurement>(&format!("{ind_id}/{stem}")).ok())
-        .any(|m| ind.reaches(m.value));
+    // Whether an earlier value reached the target already. Only asked when
+    // this value reaches it, so an ordinary record reads no other value file.
+    // A value file that cannot be read does not stop a new value from being
+    // recorded (`check` reports it).
+    let reaches = ind.reaches(args.value);
+    let reached_before = reaches
+        && project
+            .group_ids(&measurement::SPEC, &ind_id)?
+            .iter()
+            .filter(|stem| **stem != date.to_string())
+            .filter_map(|stem| project.load::<Measurement>(&format!("{ind_id}/{stem}")).ok())
+            .any(|m| ind.reaches(m.value));
     let doc = measurement_doc(args.value, note.as_deref(), by.as_deref());
     let replaced = if project.create_exact(&measurement::SPEC, &id, &doc)? {
         false
@@ -162,7 +165,7 @@ fn cmd_measure_record(ctx: &mut Ctx, args: RecordArgs) -> Result<u8> {
             ind.name
         ));
     }
-    let first_reach = ind.reaches(args.value) && !reached_before;
+    let first_reach = reaches && !reached_before;
     if first_reach {
         ctx.ui.status(&tr!(
             "🎉 Målet for «{}» er nådd for første gang ({} mot målet {})!",

@@ -748,12 +748,17 @@ fn stale_indicators(
     let bad = all
         .iter()
         .map(|f| Indicator::from_fields(f))
-        .filter(|i| {
+        .filter_map(|i| {
             let ms = measured.get(&i.id).map(Vec::as_slice).unwrap_or_default();
             let p = i.progress(ms, ctx.as_of);
-            p.latest_date.is_none() || p.state == PlanState::Stale
+            match p.latest_date {
+                None => Some(tr!("{} (aldri målt)", "{} (never measured)", i.id)),
+                Some(d) if p.state == PlanState::Stale => {
+                    Some(tr!("{} (sist {d})", "{} (last {d})", i.id))
+                }
+                _ => None,
+            }
         })
-        .map(|i| i.id)
         .collect();
     (all.len(), bad)
 }

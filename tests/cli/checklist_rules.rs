@@ -474,3 +474,30 @@ fn every_automatic_rule_has_a_case_here() {
     }
     assert_eq!(auto.len(), 30, "{auto:?}");
 }
+
+#[test]
+fn the_data_says_which_indicators_are_stale_and_since_when() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run(["role", "add", "Leder"]).success();
+    benefit_and_indicator(&p);
+    p.write("indicators/klager.toml", &INDICATOR.replace("Ventetid", "Klager"));
+    p.write("measurements/ventetid/2026-09-01.toml", "value = 75\n");
+    let (passed, detail) = rule(&p, "indicators-measured");
+    assert!(!passed);
+    assert!(detail.starts_with("2 av 2 indikatorer"), "{detail}");
+    assert!(detail.contains("ventetid (sist 2026-09-01)"), "{detail}");
+    assert!(detail.contains("klager (aldri målt)"), "{detail}");
+    // As of a day within the frequency, the measured one is fresh.
+    let json = p
+        .run(["--lang", "en", "checklist", "--all", "--format", "json", "--as-of", "2026-09-20"])
+        .success()
+        .json();
+    let text = json.to_string();
+    assert!(
+        text.contains(
+            "1 of 2 indicators have no measurement within their frequency: klager (never measured)"
+        ),
+        "{text}"
+    );
+}

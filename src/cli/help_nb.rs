@@ -768,6 +768,69 @@ Bruk: {usage}
 
 {all-args}{after-help}";
 
+/// A usage error (bad value, unknown flag, missing argument) in Bokmål, as
+/// `feil: …` and `tips: …` lines like veikart's own errors. `None` for what
+/// is not an error (help, version) or a kind clap words better itself.
+pub fn usage_error(e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind, ErrorKind};
+    let get = |k: ContextKind| e.get(k).map(|v| v.to_string());
+    let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let (message, mut hints): (String, Vec<String>) = match e.kind() {
+        ErrorKind::ValueValidation | ErrorKind::InvalidValue => {
+            let value = get(ContextKind::InvalidValue).unwrap_or_default();
+            let why = std::error::Error::source(e).map(|s| s.to_string());
+            let mut hints = Vec::new();
+            if let Some(valid) = get(ContextKind::ValidValue) {
+                hints.push(format!("gyldige verdier: {valid}"));
+            }
+            if let Some(s) = get(ContextKind::SuggestedValue) {
+                hints.push(format!("mente du «{s}»?"));
+            }
+            match why {
+                Some(w) => (format!("ugyldig verdi for {arg}: {w}"), hints),
+                None if value.is_empty() => (format!("{arg} trenger en verdi"), hints),
+                None => (format!("«{value}» er ikke en gyldig verdi for {arg}"), hints),
+            }
+        }
+        ErrorKind::UnknownArgument => {
+            let mut hints = Vec::new();
+            if let Some(s) = get(ContextKind::SuggestedArg) {
+                hints.push(format!("mente du «{s}»?"));
+            }
+            (format!("ukjent valg «{arg}»"), hints)
+        }
+        ErrorKind::InvalidSubcommand => {
+            let sub = get(ContextKind::InvalidSubcommand).unwrap_or_default();
+            let mut hints = Vec::new();
+            if let Some(s) = get(ContextKind::SuggestedSubcommand) {
+                hints.push(format!("mente du «{s}»?"));
+            }
+            (format!("ukjent kommando «{sub}»"), hints)
+        }
+        ErrorKind::MissingRequiredArgument => {
+            (format!("mangler {}", arg.replace('\n', ", ")), Vec::new())
+        }
+        ErrorKind::ArgumentConflict => {
+            let prior = get(ContextKind::PriorArg).unwrap_or_default();
+            (format!("{arg} kan ikke brukes sammen med {prior}"), Vec::new())
+        }
+        ErrorKind::NoEquals | ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            (format!("feil antall verdier for {arg}"), Vec::new())
+        }
+        _ => return None,
+    };
+    if let Some(usage) = get(ContextKind::Usage) {
+        let usage = usage.trim().trim_start_matches("Usage:").trim_start_matches("Bruk:").trim();
+        hints.push(format!("bruk: {usage}"));
+    }
+    hints.push("mer hjelp med --help".to_string());
+    let mut out = format!("feil: {message}\n");
+    for h in hints {
+        out.push_str(&format!("  tips: {h}\n"));
+    }
+    Some(out)
+}
+
 /// Give every command and argument its Bokmål text.
 pub fn localize(mut cmd: Command) -> Command {
     cmd.build();

@@ -121,10 +121,24 @@ impl Cli {
         use clap::{CommandFactory, FromArgMatches};
         let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
         let mut cmd = Cli::command();
-        if help_language(&args) == Lang::Nb {
+        let lang = help_language(&args);
+        // Value parsers word their errors in this language too.
+        i18n::set(lang);
+        let nb = lang == Lang::Nb;
+        if nb {
             cmd = help_nb::localize(cmd);
         }
-        let matches = cmd.get_matches_from(args);
+        let matches = match cmd.try_get_matches_from(args) {
+            Ok(m) => m,
+            Err(e) => {
+                // Usage mistakes in Bokmål too; help and version print as clap does.
+                if nb && let Some(text) = help_nb::usage_error(&e) {
+                    eprint!("{text}");
+                    std::process::exit(2);
+                }
+                e.exit()
+            }
+        };
         let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
         cli.lang_from_flag =
             matches.value_source("lang") == Some(clap::parser::ValueSource::CommandLine);

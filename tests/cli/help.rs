@@ -126,3 +126,29 @@ fn an_unknown_command_is_a_usage_error_with_exit_2() {
     let run = sb.run(&sb.work, ["idea", "fjern", "x"]).code(2);
     assert!(run.stderr.contains("fjern"), "{run}");
 }
+
+#[test]
+fn usage_mistakes_are_explained_in_the_projects_language_with_exit_2() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let cases: &[(&[&str], &str)] = &[
+        (&["idea", "ad", "x"], "feil: ukjent kommando «ad»"),
+        (&["idea", "add"], "feil: mangler <TITLE>"),
+        (&["idea", "list", "--stauts", "new"], "feil: ukjent valg «--stauts»"),
+        (&["idea", "add", "x", "--source", "nope"], "«nope» er ikke en gyldig verdi"),
+        (&["checklist", "--all", "innsikt"], "kan ikke brukes sammen med"),
+    ];
+    for (args, want) in cases {
+        let run = p.run(args.iter());
+        assert_eq!(run.code, 2, "{run}");
+        assert!(run.stderr.starts_with("feil: "), "{run}");
+        assert!(run.stderr.contains(want), "{want:?}\n{run}");
+        assert!(run.stderr.contains("  tips: mer hjelp med --help"), "{run}");
+        assert!(!run.stderr.contains("For more information"), "{run}");
+    }
+    let mut en = vec!["--lang", "en"];
+    en.extend_from_slice(&["idea", "add", "x", "--source", "nope"]);
+    let run = p.run(&en);
+    assert_eq!(run.code, 2, "{run}");
+    assert!(run.stderr.contains("`nope` is not a valid value; choose one of"), "{run}");
+}

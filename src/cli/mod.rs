@@ -133,7 +133,8 @@ impl Cli {
             Err(e) => {
                 // Usage mistakes in Bokmål too; help and version print as clap does.
                 if nb && let Some(text) = help_nb::usage_error(&e) {
-                    eprint!("{text}");
+                    use std::io::Write;
+                    let _ = std::io::stderr().write_all(text.as_bytes());
                     std::process::exit(2);
                 }
                 e.exit()

@@ -311,7 +311,7 @@ pub fn run(cli: Cli) -> Result<u8> {
     }
 }
 
-/// "Today": the flag if given, else `VEIKART_TODAY`, else the system clock (UTC).
+/// "Today": the flag if given, else `VEIKART_TODAY`, else the local date.
 pub fn today(flag: Option<Date>) -> Result<Date> {
     if let Some(d) = flag {
         return Ok(d);
@@ -327,11 +327,12 @@ pub fn today(flag: Option<Date>) -> Result<Date> {
             .into()
         });
     }
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    Date::from_days(i64::try_from(secs / 86_400).unwrap_or(0))
+    // The local calendar day (TZ, else the system's zone), so "today" in
+    // Norway does not lag behind between midnight and 01:00 or 02:00.
+    let now = jiff::ZonedDateTime::now().date();
+    let month = u8::try_from(now.month()).unwrap_or(1);
+    let day = u8::try_from(now.day()).unwrap_or(1);
+    Date::new(i32::from(now.year()), month, day)
         .ok_or_else(|| anyhow::anyhow!("the system clock is out of range"))
 }
 

@@ -84,3 +84,25 @@ fn status_with_lang_en_speaks_english() {
     assert!(run.stdout.contains("Anchoring (1 of 6)"), "{run}");
     assert!(run.stdout.contains("Top open ideas by priority"), "{run}");
 }
+
+#[test]
+fn today_is_the_local_calendar_date_of_the_time_zone() {
+    let sb = crate::support::Sandbox::new();
+    let p = sb.init_project();
+    let as_of = |tz: &str| {
+        let mut cmd = sb.command(&p.root, ["status", "--format", "json"]);
+        cmd.env_remove("VEIKART_TODAY").env("TZ", tz);
+        let out = cmd.output().expect("run");
+        assert!(out.status.success(), "{out:?}");
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        v["as_of"].as_str().expect("as_of").to_string()
+    };
+    // UTC+14 and UTC-11 are 25 hours apart: never on the same calendar day.
+    // (Needs the system's time zone database, as every Debian machine has.)
+    if !std::path::Path::new("/usr/share/zoneinfo/Pacific/Kiritimati").exists() {
+        return;
+    }
+    let east = as_of("Pacific/Kiritimati");
+    let west = as_of("Pacific/Pago_Pago");
+    assert!(east > west, "{east} should be after {west}");
+}

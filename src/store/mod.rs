@@ -270,6 +270,10 @@ impl Project {
     pub fn remove(&self, spec: &KindSpec, id: &str) -> Result<bool> {
         let _lock = fsutil::WriteLock::acquire(&self.root)?;
         let path = self.record_path(spec, id);
+        if path.is_dir() {
+            // Say so the way every other command does, and touch nothing.
+            read_text(&path, &self.shown_record(spec, id))?;
+        }
         match fs::remove_file(&path) {
             Ok(()) => {
                 // An owner's folder left empty goes too, so git and `check` agree.

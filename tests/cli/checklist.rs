@@ -128,6 +128,15 @@ fn bad_answers_are_refused_and_leave_every_file_as_it_was() {
         &["checklist", "tick", "forankring", "stakeholders", "--by", "a\nb"],
         &["--by"],
     );
+    // An answer "file" that is a folder is named, and left alone.
+    std::fs::create_dir_all(p.path("checklist/forankring/owner-and-team.toml")).expect("mkdir");
+    for args in [
+        &["checklist", "tick", "forankring", "owner-and-team", "--by", "K"][..],
+        &["checklist", "untick", "forankring", "owner-and-team"],
+    ] {
+        assert_refused(&p, &root, args, &["checklist/forankring/owner-and-team.toml"]);
+    }
+    std::fs::remove_dir(p.path("checklist/forankring/owner-and-team.toml")).expect("rmdir");
     // A broken answer file is never written over.
     p.write("checklist/forankring/stakeholders.toml", "status = \"done\nx");
     let before = snapshot(&root);

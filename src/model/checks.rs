@@ -6,10 +6,13 @@ use std::collections::BTreeSet;
 
 use super::checklist::Outcome;
 use super::date::Date;
-use super::value::Fields;
 use super::{RuleCtx, Snapshot};
 use super::{activity::Activity, idea::Idea, journey::Step, routine::Routine};
+use super::{benefit::Benefit, deviation::Deviation, supplier::Supplier};
+use super::{goal::Goal, insight::Insight, related::Related, stakeholder::Stakeholder};
 use super::{indicator::Indicator, indicator::PlanState, measurement::Measurement};
+use super::{log::LogEntry, pilot::PilotFinding, pilot::PilotPlan, team::Member};
+use super::{proposal::Proposal, proposal::UserTest, technology::Technology};
 use super::{schema::Severity, touchpoint::Touchpoint};
 use crate::i18n;
 use crate::tr;
@@ -70,8 +73,9 @@ pub fn evaluate(rule: &str, snap: &Snapshot, ctx: &RuleCtx) -> Option<Outcome> {
 
 // ---- helpers ---------------------------------------------------------------
 
-fn raw<'a>(snap: &'a Snapshot, dir: &str) -> &'a [Fields] {
-    snap.records.get(dir).map_or(&[], Vec::as_slice)
+/// How many records of a kind the project has.
+fn count<K: super::Kind>(snap: &Snapshot) -> usize {
+    snap.records.get(K::SPEC.dir).map_or(0, Vec::len)
 }
 
 /// "a, b, c" for the first few ids, "a, b, c and 4 more" beyond.
@@ -96,21 +100,13 @@ fn all_of(total: usize, bad: &[String], none: String, ok: String, fail: &str) ->
     Outcome::fail(tr!("{} av {total} {fail}: {}", "{} of {total} {fail}: {}", bad.len(), some(bad)))
 }
 
-fn text(f: &Fields, key: &str) -> bool {
-    f.str(key).is_some_and(|s| !s.trim().is_empty())
-}
-
-/// The date of a measurement: its `date`, or the file name.
-fn measured_on(f: &Fields) -> Option<Date> {
-    f.date("date").or_else(|| f.id.rsplit('/').next().and_then(Date::parse))
+/// Whether an optional text is there and not blank.
+fn filled(t: &Option<String>) -> bool {
+    t.as_deref().is_some_and(|s| !s.trim().is_empty())
 }
 
 fn log_dates(snap: &Snapshot, kind: &str) -> Vec<Date> {
-    raw(snap, "logs")
-        .iter()
-        .filter(|l| l.str("kind") == Some(kind))
-        .filter_map(|l| l.date("date"))
-        .collect()
+    snap.all::<LogEntry>().into_iter().filter(|l| l.kind == kind).filter_map(|l| l.date).collect()
 }
 
 // ---- forankring --------------------------------------------------------------
@@ -118,7 +114,7 @@ fn log_dates(snap: &Snapshot, kind: &str) -> Vec<Date> {
 fn problem_and_goals(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
     let problem =
         ctx.project.as_ref().and_then(|p| p.problem.as_ref()).is_some_and(|p| !p.trim().is_empty());
-    let goals = raw(snap, "goals").len();
+    let goals = count::<Goal>(snap);
     match (problem, goals) {
         (true, n) if n > 0 => Outcome::pass(tr!(
             "problemet er beskrevet, og prosjektet har {}",
@@ -137,7 +133,7 @@ fn problem_and_goals(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
 }
 
 fn benefits_listed(snap: &Snapshot, _: &RuleCtx) -> Outcome {
-    match raw(snap, "benefits").len() {
+    match count::<Benefit>(snap) {
         0 => Outcome::fail(tr!(
             "ingen gevinster er skrevet ned; bruk `veikart benefit add`",
             "no benefits written down; use `veikart benefit add`"
@@ -152,7 +148,7 @@ fn benefits_listed(snap: &Snapshot, _: &RuleCtx) -> Outcome {
 
 fn owner_and_team(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
     let owner = ctx.project.as_ref().and_then(|p| p.owner.clone());
-    let team = raw(snap, "team").len();
+    let team = count::<Member>(snap);
     match (owner, team) {
         (None, _) => Outcome::fail(tr!(
             "tjenesten har ingen eier; sett en med `veikart owner ROLLE`",
@@ -169,8 +165,8 @@ fn owner_and_team(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
 }
 
 fn stakeholders_planned(snap: &Snapshot, _: &RuleCtx) -> Outcome {
-    let all = raw(snap, "stakeholders");
-    let bad: Vec<String> = all.iter().filter(|s| !text(s, "plan")).map(|s| s.id.clone()).collect();
+    let all = snap.all::<Stakeholder>();
+    let bad: Vec<String> = all.iter().filter(|s| !filled(&s.plan)).map(|s| s.id.clone()).collect();
     all_of(
         all.len(),
         &bad,
@@ -181,7 +177,7 @@ fn stakeholders_planned(snap: &Snapshot, _: &RuleCtx) -> Outcome {
 }
 
 fn related_listed(snap: &Snapshot, _: &RuleCtx) -> Outcome {
-    match raw(snap, "related").len() {
+    match count::<Related>(snap) {
         0 => Outcome::fail(tr!(
             "ingen beslektede prosjekter; legg til med `veikart related add`, eller svar «ikke relevant»",
             "no related projects; add one with `veikart related add`, or answer not-relevant"
@@ -208,7 +204,7 @@ fn current_journey(snap: &Snapshot, _: &RuleCtx) -> Outcome {
 }
 
 fn respondents(snap: &Snapshot) -> BTreeSet<String> {
-    raw(snap, "insights").iter().filter_map(|i| i.opt_string("respondent")).collect()
+    snap.all::<Insight>().into_iter().map(|i| i.respondent).collect()
 }
 
 fn insights_users_and_staff(snap: &Snapshot, _: &RuleCtx) -> Outcome {
@@ -235,10 +231,7 @@ fn insights_users_and_staff(snap: &Snapshot, _: &RuleCtx) -> Outcome {
 }
 
 fn insights_from_others(snap: &Snapshot, _: &RuleCtx) -> Outcome {
-    let n = raw(snap, "insights")
-        .iter()
-        .filter(|i| i.str("method") == Some("other-municipality"))
-        .count();
+    let n = snap.all::<Insight>().iter().filter(|i| i.method == "other-municipality").count();
     if n == 0 {
         return Outcome::fail(tr!(
             "ingen innsikt fra andre kommuner (metode other-municipality)",
@@ -279,15 +272,11 @@ fn ideas_scored(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
     )
 }
 
-fn proposals(snap: &Snapshot) -> &[Fields] {
-    raw(snap, "proposals")
-}
-
 fn proposals_visualised(snap: &Snapshot, _: &RuleCtx) -> Outcome {
-    let all: Vec<&Fields> =
-        proposals(snap).iter().filter(|p| p.str("status") != Some("discarded")).collect();
+    let all: Vec<Proposal> =
+        snap.all::<Proposal>().into_iter().filter(|p| p.status != "discarded").collect();
     let bad: Vec<String> =
-        all.iter().filter(|p| p.strings("artefacts").is_empty()).map(|p| p.id.clone()).collect();
+        all.iter().filter(|p| p.artefacts.is_empty()).map(|p| p.id.clone()).collect();
     all_of(
         all.len(),
         &bad,
@@ -308,14 +297,13 @@ fn proposals_visualised(snap: &Snapshot, _: &RuleCtx) -> Outcome {
 }
 
 fn proposals_tested(snap: &Snapshot, _: &RuleCtx) -> Outcome {
-    let tested: BTreeSet<String> =
-        raw(snap, "user-tests").iter().filter_map(|t| t.opt_string("proposal")).collect();
-    let all = proposals(snap);
+    let tested: BTreeSet<String> = snap.all::<UserTest>().into_iter().map(|t| t.proposal).collect();
+    let all = snap.all::<Proposal>();
     let bad: Vec<String> = all
         .iter()
         .filter(|p| {
-            let discarded = p.str("status") == Some("discarded");
-            (discarded && !text(p, "reason")) || (!discarded && !tested.contains(&p.id))
+            let discarded = p.status == "discarded";
+            (discarded && !filled(&p.reason)) || (!discarded && !tested.contains(&p.id))
         })
         .map(|p| p.id.clone())
         .collect();
@@ -336,11 +324,11 @@ fn proposals_tested(snap: &Snapshot, _: &RuleCtx) -> Outcome {
 }
 
 fn proposals_estimated(snap: &Snapshot, _: &RuleCtx) -> Outcome {
-    let kept: Vec<&Fields> =
-        proposals(snap).iter().filter(|p| p.str("status") == Some("kept")).collect();
+    let kept: Vec<Proposal> =
+        snap.all::<Proposal>().into_iter().filter(|p| p.status == "kept").collect();
     let bad: Vec<String> = kept
         .iter()
-        .filter(|p| p.number("cost").is_none() || !text(p, "gain"))
+        .filter(|p| p.cost.is_none() || !filled(&p.gain))
         .map(|p| p.id.clone())
         .collect();
     all_of(
@@ -419,15 +407,12 @@ fn routines_owned(snap: &Snapshot, _: &RuleCtx) -> Outcome {
 
 fn benefits_complete(snap: &Snapshot, _: &RuleCtx) -> Outcome {
     let with_indicator: BTreeSet<String> =
-        raw(snap, "indicators").iter().filter_map(|i| i.opt_string("benefit")).collect();
-    let all = raw(snap, "benefits");
+        snap.all::<Indicator>().into_iter().map(|i| i.benefit).collect();
+    let all = snap.all::<Benefit>();
     let bad: Vec<String> = all
         .iter()
         .filter(|b| {
-            b.str("type").is_none()
-                || b.strings("preconditions").is_empty()
-                || b.rows("cost").is_empty()
-                || !with_indicator.contains(&b.id)
+            b.preconditions.is_empty() || b.costs.is_empty() || !with_indicator.contains(&b.id)
         })
         .map(|b| b.id.clone())
         .collect();
@@ -448,14 +433,11 @@ fn benefits_complete(snap: &Snapshot, _: &RuleCtx) -> Outcome {
 }
 
 fn indicators_complete(snap: &Snapshot, _: &RuleCtx) -> Outcome {
-    let all = raw(snap, "indicators");
+    let all = snap.all::<Indicator>();
     let bad: Vec<String> = all
         .iter()
         .filter(|i| {
-            i.number("baseline").is_none()
-                || i.number("target").is_none()
-                || i.date("by").is_none()
-                || i.str("responsible").is_none()
+            i.baseline.is_none() || i.target.is_none() || i.by.is_none() || i.responsible.is_none()
         })
         .map(|i| i.id.clone())
         .collect();
@@ -500,15 +482,10 @@ fn touchpoints_tested(snap: &Snapshot, _: &RuleCtx) -> Outcome {
 }
 
 fn technology_assessed(snap: &Snapshot, _: &RuleCtx) -> Outcome {
-    const CRITERIA: usize = 5;
-    let all = raw(snap, "technologies");
+    let all = snap.all::<Technology>();
     let bad: Vec<String> = all
         .iter()
-        .filter(|t| {
-            let rated: BTreeSet<String> =
-                t.rows("assessment").iter().filter_map(|a| a.opt_string("criterion")).collect();
-            rated.len() < CRITERIA || t.date("it_involved").is_none() || t.str("decision").is_none()
-        })
+        .filter(|t| !t.missing.is_empty() || t.it_involved.is_none() || t.decision.is_none())
         .map(|t| t.id.clone())
         .collect();
     all_of(
@@ -532,12 +509,12 @@ fn technology_assessed(snap: &Snapshot, _: &RuleCtx) -> Outcome {
 
 // ---- pilotering --------------------------------------------------------------
 
-fn pilot_plan(snap: &Snapshot) -> Option<&Fields> {
-    raw(snap, "pilot").first()
+fn pilot_plan(snap: &Snapshot) -> Option<PilotPlan> {
+    snap.all::<PilotPlan>().into_iter().next()
 }
 
 fn pilot_plan_complete(snap: &Snapshot, _: &RuleCtx) -> Outcome {
-    let Some(plan) = snap.all::<super::pilot::PilotPlan>().into_iter().next() else {
+    let Some(plan) = pilot_plan(snap) else {
         return Outcome::fail(tr!(
             "ingen pilotplan; bruk `veikart pilot plan`",
             "no pilot plan; use `veikart pilot plan`"
@@ -559,7 +536,7 @@ fn pilot_plan_complete(snap: &Snapshot, _: &RuleCtx) -> Outcome {
 }
 
 fn pilot_responsible(snap: &Snapshot, _: &RuleCtx) -> Outcome {
-    match pilot_plan(snap).and_then(|p| p.opt_string("responsible")) {
+    match pilot_plan(snap).and_then(|p| p.responsible) {
         Some(r) => Outcome::pass(tr!("ansvarlig: {r}", "responsible: {r}")),
         None => {
             Outcome::fail(tr!("piloten har ingen ansvarlig", "the pilot has no one responsible"))
@@ -568,17 +545,16 @@ fn pilot_responsible(snap: &Snapshot, _: &RuleCtx) -> Outcome {
 }
 
 fn pilot_measured(snap: &Snapshot, _: &RuleCtx) -> Outcome {
-    let Some((start, end)) =
-        pilot_plan(snap).and_then(|p| Some((p.date("start")?, p.date("end")?)))
-    else {
+    let Some((start, end)) = pilot_plan(snap).and_then(|p| Some((p.start?, p.end?))) else {
         return Outcome::fail(tr!(
             "pilotplanen har ikke start og slutt",
             "the pilot plan has no start and end"
         ));
     };
-    let n = raw(snap, "measurements")
-        .iter()
-        .filter_map(measured_on)
+    let n = snap
+        .all::<Measurement>()
+        .into_iter()
+        .filter_map(|m| m.date)
         .filter(|d| *d >= start && *d <= end)
         .count();
     if n == 0 {
@@ -595,7 +571,7 @@ fn pilot_measured(snap: &Snapshot, _: &RuleCtx) -> Outcome {
 }
 
 fn pilot_findings(snap: &Snapshot, _: &RuleCtx) -> Outcome {
-    match raw(snap, "pilot-findings").len() {
+    match count::<PilotFinding>(snap) {
         0 => Outcome::fail(tr!(
             "ingen funn fra piloten; bruk `veikart pilot finding add`",
             "no pilot findings; use `veikart pilot finding add`"
@@ -605,7 +581,7 @@ fn pilot_findings(snap: &Snapshot, _: &RuleCtx) -> Outcome {
 }
 
 fn pilot_evaluated(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
-    match pilot_plan(snap).and_then(|p| p.date("end")) {
+    match pilot_plan(snap).and_then(|p| p.end) {
         Some(end) if end <= ctx.as_of => {
             let after = log_dates(snap, "report").into_iter().filter(|d| *d >= end).count();
             if after > 0 {
@@ -630,9 +606,9 @@ fn pilot_evaluated(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
 // ---- overgang til drift ---------------------------------------------------------
 
 fn suppliers_contracted(snap: &Snapshot, _: &RuleCtx) -> Outcome {
-    let all = raw(snap, "suppliers");
+    let all = snap.all::<Supplier>();
     let bad: Vec<String> =
-        all.iter().filter(|s| !text(s, "contract")).map(|s| s.id.clone()).collect();
+        all.iter().filter(|s| !filled(&s.contract)).map(|s| s.id.clone()).collect();
     all_of(
         all.len(),
         &bad,
@@ -643,11 +619,11 @@ fn suppliers_contracted(snap: &Snapshot, _: &RuleCtx) -> Outcome {
 }
 
 fn baselines_dated(snap: &Snapshot, _: &RuleCtx) -> Outcome {
-    let go_live = pilot_plan(snap).and_then(|p| p.date("start"));
-    let all = raw(snap, "indicators");
+    let go_live = pilot_plan(snap).and_then(|p| p.start);
+    let all = snap.all::<Indicator>();
     let bad: Vec<String> = all
         .iter()
-        .filter(|i| match (i.date("baseline_date"), go_live) {
+        .filter(|i| match (i.baseline_date, go_live) {
             (None, _) => true,
             (Some(d), Some(start)) => d > start,
             (Some(_), None) => false,
@@ -709,9 +685,10 @@ fn routines_current(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
         .filter(|r| r.next_review.is_some_and(|d| d < ctx.as_of))
         .map(|r| r.id.clone())
         .collect();
-    let open_process = raw(snap, "deviations")
+    let open_process = snap
+        .all::<Deviation>()
         .iter()
-        .filter(|d| d.str("kind") == Some("process") && d.str("status") != Some("closed"))
+        .filter(|d| d.kind.as_deref() == Some("process") && d.is_open())
         .count();
     if open_process > 0 && bad.is_empty() {
         return Outcome::fail(tr!(
@@ -741,13 +718,12 @@ fn routines_current(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
 fn stale_indicators(
     snap: &Snapshot,
     ctx: &RuleCtx,
-    only: impl Fn(&Fields) -> bool,
+    only: impl Fn(&Indicator) -> bool,
 ) -> (usize, Vec<String>) {
     let measured = super::followup::by_indicator(snap.all::<Measurement>());
-    let all: Vec<&Fields> = raw(snap, "indicators").iter().filter(|i| only(i)).collect();
+    let all: Vec<Indicator> = snap.all::<Indicator>().into_iter().filter(|i| only(i)).collect();
     let bad = all
         .iter()
-        .map(|f| Indicator::from_fields(f))
         .filter_map(|i| {
             let ms = measured.get(&i.id).map(Vec::as_slice).unwrap_or_default();
             let p = i.progress(ms, ctx.as_of);
@@ -781,13 +757,9 @@ fn indicators_measured(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
 }
 
 fn quality_measured(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
-    let quality: BTreeSet<String> = raw(snap, "benefits")
-        .iter()
-        .filter(|b| b.str("type") == Some("quality"))
-        .map(|b| b.id.clone())
-        .collect();
-    let (total, bad) =
-        stale_indicators(snap, ctx, |i| i.str("benefit").is_some_and(|b| quality.contains(b)));
+    let quality: BTreeSet<String> =
+        snap.all::<Benefit>().into_iter().filter(|b| b.kind == "quality").map(|b| b.id).collect();
+    let (total, bad) = stale_indicators(snap, ctx, |i| quality.contains(&i.benefit));
     if total == 0 {
         return Outcome::fail(tr!(
             "ingen indikator for en kvalitetsgevinst",
@@ -838,10 +810,10 @@ fn logged(snap: &Snapshot, ctx: &RuleCtx, kind: &str, days: i64) -> Outcome {
 
 fn suppliers_reviewed(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
     let since = ctx.as_of.add_days(-366).unwrap_or(ctx.as_of);
-    let all = raw(snap, "suppliers");
+    let all = snap.all::<Supplier>();
     let bad: Vec<String> = all
         .iter()
-        .filter(|s| !s.rows("review").iter().filter_map(|r| r.date("date")).any(|d| d >= since))
+        .filter(|s| !s.reviews.iter().filter_map(|r| r.date).any(|d| d >= since))
         .map(|s| s.id.clone())
         .collect();
     all_of(
@@ -928,9 +900,9 @@ fn improvements_made(snap: &Snapshot, _: &RuleCtx) -> Outcome {
 }
 
 fn needs_before_solutions(snap: &Snapshot, _: &RuleCtx) -> Outcome {
-    let first_insight = raw(snap, "insights").iter().filter_map(|i| i.date("date")).min();
-    let first_test = raw(snap, "user-tests").iter().filter_map(|t| t.date("date")).min();
-    let first_proposal = raw(snap, "proposals").iter().filter_map(|p| p.date("created")).min();
+    let first_insight = snap.all::<Insight>().into_iter().filter_map(|i| i.date).min();
+    let first_test = snap.all::<UserTest>().into_iter().filter_map(|t| t.date).min();
+    let first_proposal = snap.all::<Proposal>().into_iter().filter_map(|p| p.created).min();
     let first_solution = [first_test, first_proposal].into_iter().flatten().min();
     match (first_insight, first_solution) {
         (None, _) => {

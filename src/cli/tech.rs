@@ -54,6 +54,17 @@ pub struct AddArgs {
     /// The option, in a few words
     pub name: String,
 
+    #[command(flatten)]
+    pub option: OptionFields,
+
+    /// What the option is
+    #[arg(long, short = 'd', value_name = "TEXT")]
+    pub description: Option<String>,
+}
+
+/// What `tech add` and `tech set` both record about an option.
+#[derive(Debug, Args)]
+pub struct OptionFields {
     /// develop, buy or procure (utvikle, kjøpe/velge, anskaffe)
     #[arg(long, value_name = "D", value_parser = enum_arg(&DECISION))]
     pub decision: Option<String>,
@@ -69,28 +80,40 @@ pub struct AddArgs {
     /// End of a time-limited trial under the procurement rules
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub trial_until: Option<Date>,
+}
 
-    /// What the option is
-    #[arg(long, short = 'd', value_name = "TEXT")]
-    pub description: Option<String>,
+impl OptionFields {
+    fn is_empty(&self) -> bool {
+        self.decision.is_none()
+            && self.supplier.is_none()
+            && self.it_involved.is_none()
+            && self.trial_until.is_none()
+    }
+
+    /// The keys and values given, checked.
+    fn values(&self) -> Result<Vec<(&'static str, toml_edit::Value)>> {
+        let mut values = Vec::new();
+        if let Some(d) = &self.decision {
+            values.push(("decision", edit::text(d)));
+        }
+        if let Some(s) = &self.supplier {
+            values.push(("supplier", edit::text(&check_line("--supplier", s)?)));
+        }
+        if let Some(d) = self.it_involved {
+            values.push(("it_involved", edit::date(d)));
+        }
+        if let Some(d) = self.trial_until {
+            values.push(("trial_until", edit::date(d)));
+        }
+        Ok(values)
+    }
 }
 
 fn cmd_tech_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
     let project = ctx.open()?;
     let name = check_title(&args.name)?;
     let mut values = vec![("name", edit::text(&name))];
-    if let Some(d) = &args.decision {
-        values.push(("decision", edit::text(d)));
-    }
-    if let Some(s) = &args.supplier {
-        values.push(("supplier", edit::text(&check_line("--supplier", s)?)));
-    }
-    if let Some(d) = args.it_involved {
-        values.push(("it_involved", edit::date(d)));
-    }
-    if let Some(d) = args.trial_until {
-        values.push(("trial_until", edit::date(d)));
-    }
+    values.extend(args.option.values()?);
     if let Some(d) = &args.description {
         values.push(("description", edit::text(&check_text("--description", d)?)));
     }
@@ -109,29 +132,12 @@ pub struct SetArgs {
     /// The option (id or unique prefix)
     pub id: String,
 
-    /// develop, buy or procure (utvikle, kjøpe/velge, anskaffe)
-    #[arg(long, value_name = "D", value_parser = enum_arg(&DECISION))]
-    pub decision: Option<String>,
-
-    /// Who would deliver it (free text)
-    #[arg(long, value_name = "S")]
-    pub supplier: Option<String>,
-
-    /// When the IT unit was brought in
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
-    pub it_involved: Option<Date>,
-
-    /// End of a time-limited trial under the procurement rules
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
-    pub trial_until: Option<Date>,
+    #[command(flatten)]
+    pub option: OptionFields,
 }
 
 fn cmd_tech_set(ctx: &mut Ctx, args: SetArgs) -> Result<u8> {
-    if args.decision.is_none()
-        && args.supplier.is_none()
-        && args.it_involved.is_none()
-        && args.trial_until.is_none()
-    {
+    if args.option.is_empty() {
         return Err(UserError::new(tr!("ingenting å endre", "nothing to change"))
             .hint(tr!(
                 "gi minst én av --decision, --supplier, --it-involved, --trial-until",
@@ -139,21 +145,12 @@ fn cmd_tech_set(ctx: &mut Ctx, args: SetArgs) -> Result<u8> {
             ))
             .into());
     }
-    let supplier = args.supplier.as_deref().map(|s| check_line("--supplier", s)).transpose()?;
+    let values = args.option.values()?;
     let project = ctx.open()?;
     let id = project.resolve(&technology::SPEC, &args.id)?;
     let changed = project.edit::<Technology>(&id, |_, doc| {
-        if let Some(d) = &args.decision {
-            edit::set(doc, "decision", edit::text(d));
-        }
-        if let Some(s) = &supplier {
-            edit::set(doc, "supplier", edit::text(s));
-        }
-        if let Some(d) = args.it_involved {
-            edit::set(doc, "it_involved", edit::date(d));
-        }
-        if let Some(d) = args.trial_until {
-            edit::set(doc, "trial_until", edit::date(d));
+        for (key, value) in values {
+            edit::set(doc, key, value);
         }
         Ok(())
     })?;

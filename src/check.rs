@@ -43,11 +43,13 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
 
     let project_shown = loc.shown(PROJECT_FILE);
     let mut project = None;
+    let mut roadmap = None;
     match loc.read_info_full() {
         Ok(r) => {
             diags.extend(r.diagnostics);
             references.extend(r.references.into_iter().map(|x| (project_shown.clone(), x)));
             project = r.info;
+            roadmap = r.roadmap;
         }
         Err(e) => diags.push(file_level(&project_shown, "unreadable", e.to_string())),
     }
@@ -102,8 +104,8 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
     let mut by_file: BTreeMap<(&'static str, String), Vec<crate::model::schema::Finding>> =
         BTreeMap::new();
     let mut located = rules::cross(&snapshot, &ctx);
-    if let Some(roadmap) = ctx.project.as_ref().and_then(|p| loc.roadmap(p)) {
-        located.extend(rules::answers_in_roadmap(&snapshot, &roadmap));
+    if let Some(roadmap) = &roadmap {
+        located.extend(rules::answers_in_roadmap(&snapshot, roadmap));
     }
     for l in located {
         by_file.entry((l.dir, l.id)).or_default().push(l.finding);

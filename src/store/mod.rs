@@ -35,6 +35,8 @@ pub struct Project {
     /// working folder when found by walking up.
     prefix: PathBuf,
     pub info: ProjectInfo,
+    /// The roadmap, as read when the project was opened (`None` if it could not be).
+    roadmap: Option<Roadmap>,
 }
 
 /// The project file, read and validated.
@@ -43,6 +45,8 @@ pub struct InfoRead {
     pub info: Option<ProjectInfo>,
     pub diagnostics: Vec<Diagnostic>,
     pub references: Vec<record::Reference>,
+    /// The roadmap the project follows, when it could be read.
+    pub roadmap: Option<Roadmap>,
 }
 
 /// Where a project lives, before its project file is read.
@@ -117,12 +121,16 @@ impl Location {
         let text = read_text(&self.root.join(PROJECT_FILE), &shown)?;
         let parsed = record::parse(&project::SPEC, "", &shown, &text);
         let mut diagnostics = parsed.diagnostics;
+        let mut roadmap = None;
         let info = match parsed.fields {
             Some(f) if !diagnostics.iter().any(|d| d.severity == crate::diag::Severity::Error) => {
                 let mut info = ProjectInfo::from_fields(&f);
                 let mut findings = Vec::new();
                 match self.roadmap_of(&info) {
-                    Ok(r) => info.phases = r.phase_ids().iter().map(|s| s.to_string()).collect(),
+                    Ok(r) => {
+                        info.phases = r.phase_ids().iter().map(|s| s.to_string()).collect();
+                        roadmap = Some(r);
+                    }
                     Err(RoadmapProblem::Unknown(f)) => findings.push(f),
                     Err(RoadmapProblem::File(d)) => diagnostics.extend(d),
                 }
@@ -132,21 +140,14 @@ impl Location {
             }
             _ => None,
         };
-        Ok(InfoRead { info, diagnostics, references: parsed.references })
-    }
-
-    /// The roadmap `info` names, if it can be read (its problems are
-    /// reported with the project file).
-    pub fn roadmap(&self, info: &ProjectInfo) -> Option<Roadmap> {
-        self.roadmap_of(info).ok()
+        Ok(InfoRead { info, diagnostics, references: parsed.references, roadmap })
     }
 
     /// The roadmap `info` names, with the project's own `roadmap.toml` applied.
     fn roadmap_of(&self, info: &ProjectInfo) -> Result<Roadmap, RoadmapProblem> {
-        if !self.root.join(roadmap::LOCAL_FILE).exists()
-            && roadmap::builtin(&info.roadmap).is_none()
-        {
-            return Err(RoadmapProblem::Unknown(
+        match roadmap::load(&self.root, &self.shown(roadmap::LOCAL_FILE), &info.roadmap) {
+            Ok(Some(r)) => Ok(r),
+            Ok(None) => Err(RoadmapProblem::Unknown(
                 crate::model::schema::Finding::error(
                     "roadmap",
                     Some("roadmap"),
@@ -158,10 +159,9 @@ impl Location {
                     roadmap::builtin_ids().join(", "),
                     roadmap::LOCAL_FILE
                 )),
-            ));
+            )),
+            Err(d) => Err(RoadmapProblem::File(d)),
         }
-        roadmap::load(&self.root, &self.shown(roadmap::LOCAL_FILE), &info.roadmap)
-            .map_err(RoadmapProblem::File)
     }
 
     /// The project's `lang`, if its file can be read; never fails.
@@ -172,10 +172,12 @@ impl Location {
     }
 
     pub fn open(self) -> Result<Project> {
-        let (info, diags) = self.read_info()?;
-        match info {
-            Some(info) => Ok(Project { root: self.root, prefix: self.prefix, info }),
-            None => Err(broken_file(&diags)),
+        let r = self.read_info_full()?;
+        match r.info {
+            Some(info) => {
+                Ok(Project { root: self.root, prefix: self.prefix, info, roadmap: r.roadmap })
+            }
+            None => Err(broken_file(&r.diagnostics)),
         }
     }
 }
@@ -296,6 +298,10 @@ impl Project {
 
     /// The roadmap the project follows (its own `roadmap.toml` applied).
     pub fn roadmap(&self) -> Result<Roadmap> {
+        if let Some(r) = &self.roadmap {
+            return Ok(r.clone());
+        }
+        // Read it again only to say what is wrong with it.
         match self.location().roadmap_of(&self.info) {
             Ok(r) => Ok(r),
             Err(RoadmapProblem::Unknown(f)) => {

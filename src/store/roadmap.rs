@@ -22,21 +22,27 @@ pub fn builtin_ids() -> Vec<&'static str> {
     BUILTIN.iter().map(|(id, _)| *id).collect()
 }
 
-/// A built-in roadmap by id or alias (`ks`, `samveis`).
+/// A built-in roadmap by id or alias (`ks`, `samveis`). Each is parsed once
+/// per run.
 pub fn builtin(id: &str) -> Option<Roadmap> {
+    static PARSED: std::sync::OnceLock<Vec<Option<Roadmap>>> = std::sync::OnceLock::new();
     let id = match id.trim().to_lowercase().as_str() {
         "ks" => "ks-2018".to_string(),
         "samveis" => "samveis-2015".to_string(),
         other => other.to_string(),
     };
-    let (_, text) = BUILTIN.iter().find(|(b, _)| *b == id)?;
+    let at = BUILTIN.iter().position(|(b, _)| *b == id)?;
     // The built-in files are tested to parse; an error here is a build defect.
-    toml::from_str(text).ok()
+    let parsed =
+        PARSED.get_or_init(|| BUILTIN.iter().map(|(_, t)| toml::from_str(t).ok()).collect());
+    parsed.get(at).cloned().flatten()
 }
 
 /// The roadmap a project follows: `id` from its veikart.toml, with its own
 /// `roadmap.toml` (if any) applied. `shown` is how to name that file.
-pub fn load(root: &Path, shown: &str, id: &str) -> Result<Roadmap, Vec<Diagnostic>> {
+/// `Ok(None)` when there is no such roadmap (no own file, and `id` is not
+/// built in); the caller says so at the `roadmap` key of veikart.toml.
+pub fn load(root: &Path, shown: &str, id: &str) -> Result<Option<Roadmap>, Vec<Diagnostic>> {
     let path = root.join(LOCAL_FILE);
     let local = if path.exists() {
         let text = super::read_text(&path, shown).map_err(|e| vec![at(shown, 1, e.to_string())])?;
@@ -45,7 +51,7 @@ pub fn load(root: &Path, shown: &str, id: &str) -> Result<Roadmap, Vec<Diagnosti
         None
     };
     match local {
-        None => builtin(id).ok_or_else(|| vec![unknown(id)]),
+        None => Ok(builtin(id)),
         Some((mut own, text)) => {
             let lines = LineIndex::new(&text);
             let line_of = |needle: &str| {
@@ -91,7 +97,7 @@ pub fn load(root: &Path, shown: &str, id: &str) -> Result<Roadmap, Vec<Diagnosti
             }
             problems.extend(roadmap.problems(checks::is_known));
             if problems.is_empty() {
-                Ok(roadmap)
+                Ok(Some(roadmap))
             } else {
                 Err(problems
                     .into_iter()
@@ -108,17 +114,6 @@ fn parse(text: &str, shown: &str) -> Result<Roadmap, Vec<Diagnostic>> {
         let msg = e.message().trim().to_string();
         vec![at(shown, line, tr!("ugyldig veikart: {msg}", "invalid roadmap: {msg}"))]
     })
-}
-
-fn unknown(id: &str) -> Diagnostic {
-    let mut d =
-        at(crate::store::PROJECT_FILE, 1, tr!("ukjent veikart «{id}»", "unknown roadmap `{id}`"));
-    d.hints.push(tr!(
-        "bruk et innebygd ({}), eller lag ditt eget i {LOCAL_FILE}",
-        "use a built-in one ({}), or define your own in {LOCAL_FILE}",
-        builtin_ids().join(", ")
-    ));
-    d
 }
 
 fn at(path: &str, line: usize, message: String) -> Diagnostic {

@@ -120,15 +120,7 @@ pub fn upsert_row(
     match_value: &str,
     values: &[(&str, Option<Value>)],
 ) -> Option<bool> {
-    let root = doc.as_table_mut();
-    match root.get(key) {
-        None => {
-            root.insert(key, Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
-        }
-        Some(item) if item.as_array_of_tables().is_none() => return None,
-        Some(_) => {}
-    }
-    let array = root.get_mut(key).and_then(Item::as_array_of_tables_mut)?;
+    let array = table_array(doc, key)?;
     let found = array
         .iter()
         .enumerate()
@@ -176,21 +168,27 @@ pub fn push_table(doc: &mut DocumentMut, key: &str, entries: Vec<(&str, Value)>)
     for (k, v) in entries {
         table.insert(k, Item::Value(v));
     }
-    let root = doc.as_table_mut();
-    match root.get(key) {
-        None => {
-            root.insert(key, Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
-        }
-        Some(item) if item.as_array_of_tables().is_none() => return false,
-        Some(_) => {}
-    }
-    match root.get_mut(key).and_then(Item::as_array_of_tables_mut) {
+    match table_array(doc, key) {
         Some(a) => {
             a.push(table);
             true
         }
         None => false,
     }
+}
+
+/// The `[[key]]` tables of the file, created empty when `key` is absent;
+/// `None` when `key` holds anything else (an inline array is the user's
+/// layout, and veikart does not rewrite it).
+fn table_array<'a>(
+    doc: &'a mut DocumentMut,
+    key: &str,
+) -> Option<&'a mut toml_edit::ArrayOfTables> {
+    let root = doc.as_table_mut();
+    if root.get(key).is_none() {
+        root.insert(key, Item::ArrayOfTables(toml_edit::ArrayOfTables::new()));
+    }
+    root.get_mut(key).and_then(Item::as_array_of_tables_mut)
 }
 
 /// Append a text to the list `key`, keeping the items already there as written.

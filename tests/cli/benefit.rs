@@ -583,3 +583,32 @@ fn samveis_projects_gate_the_plan_on_their_own_phase_ids() {
     let run = sb.run(&root, ["check"]).code(1);
     assert!(run.stdout.contains("error[benefit-without-indicator]"), "{run}");
 }
+
+#[test]
+fn an_inline_list_of_costs_or_reviews_is_left_as_the_user_wrote_it() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let root = p.root.clone();
+    p.write(
+        "benefits/kortere.toml",
+        "title = \"Kortere ventetid\"\ntype = \"time\"\ncreated = 2026-01-05\n\
+         cost = [{ kind = \"one-off\", amount = 1000 }]\n",
+    );
+    p.write(
+        "suppliers/skjerm.toml",
+        "name = \"Skjerm AS\"\nreview = [{ date = 2026-01-01, score = 4 }]\n",
+    );
+    p.run(["check"]).success();
+    assert_refused(
+        &p,
+        &root,
+        &["benefit", "cost", "add", "kortere", "--kind", "recurring", "--amount", "500"],
+        &["benefits/kortere.toml", "[[cost]]"],
+    );
+    assert_refused(
+        &p,
+        &root,
+        &["supplier", "review", "skjerm", "--score", "3"],
+        &["suppliers/skjerm.toml", "[[review]]"],
+    );
+}

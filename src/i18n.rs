@@ -69,6 +69,13 @@ pub fn pick<T>(nb: T, en: T) -> T {
     }
 }
 
+/// "1 rapport" / "3 rapporter": the count and the noun in the current
+/// language, singular for exactly one.
+pub fn counted(n: usize, nb: (&str, &str), en: (&str, &str)) -> String {
+    let (one, many) = pick(nb, en);
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// `tr!("bokmål {n}", "english {n}")` formats the text of the current
 /// language; both texts are `format!` strings, with inline captures or
 /// trailing arguments. Use [`pick`] for a plain `&'static str`.

@@ -391,7 +391,11 @@ const ARGS: &[(&str, &str, &str)] = &[
         "Utdataformat: text, json, md, csv, github eller junit (hver kommando sier hvilke den har)",
     ),
     ("*", "color", "Når farger skal brukes"),
-    ("*", "lang", "Språk i utdata: nb (bokmål) eller en; standard: prosjektets `lang`"),
+    (
+        "*",
+        "lang",
+        "Språk i utdata: nb (bokmål) eller en; standard: VEIKART_LANG, ellers prosjektets `lang`",
+    ),
     ("*", "quiet", "Skriv bare data, ingen statuslinjer"),
     ("*", "help", "Vis hjelp (kort med -h, mer med --help)"),
     ("*", "version", "Vis versjonen"),

@@ -99,8 +99,8 @@ pub struct Cli {
     )]
     pub color: ColorChoice,
 
-    /// Language of the output: nb (Bokmål) or en; default: the project's `lang`
-    #[arg(long, value_name = "LANG", env = "VEIKART_LANG", value_parser = lang_arg, global = true, help_heading = "Global options")]
+    /// Language of the output: nb (Bokmål) or en; default: VEIKART_LANG, else the project's `lang`
+    #[arg(long, value_name = "LANG", value_parser = lang_arg, global = true, help_heading = "Global options")]
     pub lang: Option<Lang>,
 
     /// Print only data, no status lines
@@ -141,8 +141,29 @@ impl Cli {
             }
         };
         let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-        cli.lang_from_flag =
-            matches.value_source("lang") == Some(clap::parser::ValueSource::CommandLine);
+        cli.lang_from_flag = cli.lang.is_some();
+        if cli.lang.is_none() {
+            // VEIKART_LANG when set and not empty (an empty one counts as unset).
+            match std::env::var("VEIKART_LANG").ok().filter(|v| !v.trim().is_empty()) {
+                None => {}
+                Some(v) => match lang_arg(&v) {
+                    Ok(lang) => cli.lang = Some(lang),
+                    Err(why) => {
+                        use std::io::Write;
+                        let (error, hint) = if nb { ("feil", "tips") } else { ("error", "hint") };
+                        let _ = writeln!(
+                            std::io::stderr(),
+                            "{error}: VEIKART_LANG: {why}\n  {hint}: {}",
+                            tr!(
+                                "sett VEIKART_LANG=nb eller VEIKART_LANG=en, eller fjern den",
+                                "set VEIKART_LANG=nb or VEIKART_LANG=en, or unset it"
+                            )
+                        );
+                        std::process::exit(2);
+                    }
+                },
+            }
+        }
         cli
     }
 }
@@ -337,7 +358,12 @@ pub fn today(flag: Option<Date>) -> Result<Date> {
 }
 
 fn lang_arg(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("`{s}` is not a language veikart speaks; use nb or en"))
+    Lang::parse(s).ok_or_else(|| {
+        tr!(
+            "«{s}» er ikke et språk veikart kan; bruk nb eller en",
+            "`{s}` is not a language veikart speaks; use nb or en"
+        )
+    })
 }
 
 /// A `YYYY-MM-DD` date argument.

@@ -171,7 +171,15 @@ fn stakeholders_planned(snap: &Snapshot, _: &RuleCtx) -> Outcome {
         all.len(),
         &bad,
         tr!("ingen interessenter er kartlagt", "no stakeholders mapped"),
-        tr!("{} interessenter, alle med plan", "{} stakeholder(s), each with a plan", all.len()),
+        tr!(
+            "{}, alle med plan",
+            "{}, each with a plan",
+            crate::i18n::counted(
+                all.len(),
+                ("interessent", "interessenter"),
+                ("stakeholder", "stakeholders")
+            )
+        ),
         crate::i18n::pick("interessenter mangler plan", "stakeholders have no plan"),
     )
 }
@@ -585,9 +593,11 @@ fn pilot_evaluated(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
         Some(end) if end <= ctx.as_of => {
             let after = log_dates(snap, "report").into_iter().filter(|d| *d >= end).count();
             if after > 0 {
+                let reports =
+                    crate::i18n::counted(after, ("rapport", "rapporter"), ("report", "reports"));
                 Outcome::pass(tr!(
-                    "piloten sluttet {end}; {after} rapport(er) etterpå",
-                    "the pilot ended {end}; {after} report(s) since"
+                    "piloten sluttet {end}; {reports} etterpå",
+                    "the pilot ended {end}; {reports} since"
                 ))
             } else {
                 Outcome::fail(tr!(
@@ -691,9 +701,10 @@ fn routines_current(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
         .filter(|d| d.kind.as_deref() == Some("process") && d.is_open())
         .count();
     if open_process > 0 && bad.is_empty() {
-        return Outcome::fail(tr!(
-            "{open_process} åpne prosessavvik",
-            "{open_process} open process deviation(s)"
+        return Outcome::fail(crate::i18n::counted(
+            open_process,
+            ("åpent prosessavvik", "åpne prosessavvik"),
+            ("open process deviation", "open process deviations"),
         ));
     }
     all_of(

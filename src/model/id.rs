@@ -124,6 +124,20 @@ pub fn closest(needle: &str, ids: &[&str]) -> Vec<String> {
         .filter(|(d, _)| *d <= limit)
         .collect();
     scored.sort();
+    if scored.is_empty() {
+        // Nothing close as a whole: ids that share a real word with the needle
+        // ("stakeholders-mapped" → "stakeholders"), fewest edits first.
+        let words = |s: &str| -> Vec<String> {
+            s.split('-').filter(|w| w.chars().count() >= 4).map(str::to_string).collect()
+        };
+        let wanted = words(needle);
+        scored = ids
+            .iter()
+            .filter(|id| words(id).iter().any(|w| wanted.contains(w)))
+            .map(|id| (levenshtein(needle, id), *id))
+            .collect();
+        scored.sort();
+    }
     scored.into_iter().take(3).map(|(_, s)| s.to_string()).collect()
 }
 
@@ -180,5 +194,15 @@ mod tests {
         );
         assert_eq!(lookup("bedre-skiltng", ids), Lookup::Unknown(vec!["bedre-skilting".into()]));
         assert_eq!(lookup("zzzzzz", ids), Lookup::Unknown(vec![]));
+        // No close spelling, but a shared word.
+        let items = ["stakeholders", "problem-and-goals", "related-projects"];
+        assert_eq!(
+            lookup("stakeholders-mapped", items),
+            Lookup::Unknown(vec!["stakeholders".into()])
+        );
+        assert_eq!(
+            lookup("problem-defined", items),
+            Lookup::Unknown(vec!["problem-and-goals".into()])
+        );
     }
 }

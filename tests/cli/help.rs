@@ -2,7 +2,7 @@
 //! `--lang en` and in Bokmål by default. The command tree is discovered from
 //! the help itself, so a new command is covered without touching this file.
 
-use crate::support::Sandbox;
+use crate::support::{Run, Sandbox};
 
 /// The subcommand names listed under `heading` in a help text (not `help`).
 fn subcommands(help: &str, heading: &str) -> Vec<String> {
@@ -151,4 +151,27 @@ fn usage_mistakes_are_explained_in_the_projects_language_with_exit_2() {
     let run = p.run(&en);
     assert_eq!(run.code, 2, "{run}");
     assert!(run.stderr.contains("`nope` is not a valid value; choose one of"), "{run}");
+}
+
+#[test]
+fn veikart_lang_picks_the_language_an_empty_one_is_unset_and_a_bad_one_is_refused() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let with = |value: &str, args: &[&str]| {
+        let mut cmd = sb.command(&p.root, args);
+        cmd.env("VEIKART_LANG", value);
+        Run::from_output(format!("VEIKART_LANG={value} veikart {}", args.join(" ")), {
+            cmd.output().expect("run veikart")
+        })
+    };
+    let run = with("en", &["idea", "show", "nope"]).code(2);
+    assert!(run.stderr.starts_with("error: "), "{run}");
+    // Empty counts as unset: the project's language (Bokmål) applies.
+    let run = with("", &["idea", "show", "nope"]).code(2);
+    assert!(run.stderr.starts_with("feil: "), "{run}");
+    let before = p.snapshot();
+    let run = with("klingon", &["idea", "add", "x"]).code(2);
+    assert!(run.stderr.starts_with("feil: VEIKART_LANG: «klingon» er ikke et språk"), "{run}");
+    assert!(run.stderr.contains("VEIKART_LANG=nb"), "{run}");
+    assert_eq!(before, p.snapshot(), "nothing written");
 }

@@ -66,6 +66,16 @@ pub fn evaluate(
     phases: &[String],
     as_of: Date,
 ) -> anyhow::Result<Evaluation> {
+    Ok(evaluate_with_report(project, roadmap, phases, as_of)?.0)
+}
+
+/// [`evaluate`], also giving what `check` found on the same read.
+pub fn evaluate_with_report(
+    project: &Project,
+    roadmap: Roadmap,
+    phases: &[String],
+    as_of: Date,
+) -> anyhow::Result<(Evaluation, crate::check::Report)> {
     let report = crate::check::run(&project.location(), as_of)?;
     let answers_dir = format!("{}/", checklist::ANSWER_SPEC.dir);
     let broken_answers = report
@@ -105,7 +115,7 @@ pub fn evaluate(
         }
         out.push(PhaseResult { phase: phase.clone(), items });
     }
-    Ok(Evaluation { roadmap, phases: out, broken_answers })
+    Ok((Evaluation { roadmap, phases: out, broken_answers }, report))
 }
 
 /// The line (1-based) where `key = …` starts in a project file; 1 if absent.

@@ -39,3 +39,12 @@ impl std::error::Error for UserError {}
 pub fn user<T>(e: UserError) -> anyhow::Result<T> {
     Err(e.into())
 }
+
+/// The message of an error on one line, as `main` would print it (without hints).
+pub fn one_line(err: &anyhow::Error) -> String {
+    let text = match err.downcast_ref::<UserError>() {
+        Some(e) => e.message.clone(),
+        None => format!("{err:#}"),
+    };
+    text.lines().next().unwrap_or_default().to_string()
+}

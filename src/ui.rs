@@ -24,6 +24,7 @@ pub enum Format {
     Csv,
     Github,
     Junit,
+    Html,
 }
 
 impl Format {
@@ -35,6 +36,7 @@ impl Format {
             Format::Csv => "csv",
             Format::Github => "github",
             Format::Junit => "junit",
+            Format::Html => "html",
         }
     }
 }

@@ -65,6 +65,22 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "",
     ),
     (
+        "report",
+        "Skriv en fremdriftsrapport: fase, sjekkliste, gevinstplanen med grafer, avvik",
+        "Markdown som standard (lim den inn i en wiki, en sak eller en e-post; GitHub\n\
+         og GitLab tegner grafene); `--format html` gir én frittstående side med en\n\
+         graf per indikator; `--format json` gir de samme dataene. Rapporten er på\n\
+         prosjektets språk (bytt med `--lang`).",
+    ),
+    (
+        "portfolio",
+        "Oppsummer alle veikart-prosjekter i et mappetre: fase, sjekkliste, gevinster, avvik",
+        "Leter etter `veikart.toml` i MAPPE og alle mapper under (skjulte mapper,\n\
+         `target` og `node_modules` hoppes over, og det letes ikke etter flere\n\
+         prosjekter inne i et prosjekt). Et prosjekt som ikke kan leses, vises med\n\
+         grunnen, og da er avslutningskoden 1.",
+    ),
+    (
         "phase",
         "Vis fasen prosjektet er i, stegene og det som gjenstår; eller bytt fase",
         "Uten underkommando vises fasen, veikartets steg for den, punktene på\n\
@@ -388,7 +404,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "*",
         "format",
-        "Utdataformat: text, json, md, csv, github eller junit (hver kommando sier hvilke den har)",
+        "Utdataformat: text, json, md, csv, html, github eller junit (hver kommando sier hvilke den har)",
     ),
     ("*", "color", "Når farger skal brukes"),
     (
@@ -480,6 +496,10 @@ const ARGS: &[(&str, &str, &str)] = &[
     ),
     ("status", "top", "Hvor mange av de høyest prioriterte åpne idéene som skal vises"),
     ("status", "as_of", "Rapporter per denne datoen [standard: i dag]"),
+    ("report", "as_of", "Rapporter per denne datoen [standard: i dag]"),
+    ("report", "log", "Hvor mange av de siste loggføringene som skal med"),
+    ("portfolio", "dir", "Mappen det skal letes i [standard: arbeidsmappen]"),
+    ("portfolio", "as_of", "Rapporter per denne datoen [standard: i dag]"),
     ("check", "strict", "Regn advarsler som problemer (kode 1)"),
     ("check", "as_of", "Sjekk per denne datoen [standard: i dag]"),
     ("schema", "kind", "Filtypen: project, ideas, roles, … (mappenavnet)"),
@@ -496,6 +516,7 @@ const ARGS: &[(&str, &str, &str)] = &[
         "internal (standard), external, supplier eller user (intern, ekstern, leverandør, bruker)",
     ),
     ("role add", "unit", "Enheten eller organisasjonen rollen hører til"),
+    ("role add", "external", "Kort for `--kind external`: rollen er utenfor kommunen"),
     ("role add", "description", "Hva rollen gjør i tjenesten"),
     ("journey add", "title", "Hva brukeren gjør eller opplever i dette steget"),
     (

@@ -19,9 +19,12 @@ mod measure;
 mod owner;
 mod phase;
 mod pilot;
+mod portfolio;
 mod promote;
 mod proposal;
 mod raci;
+mod report;
+mod report_render;
 mod roadmap;
 mod role;
 mod routine;
@@ -77,7 +80,7 @@ pub struct Cli {
     )]
     pub project: Option<PathBuf>,
 
-    /// Output format: text, json, md, csv, github or junit (each command says which it offers)
+    /// Output format: text, json, md, csv, html, github or junit (each command says which it offers)
     #[arg(
         long,
         value_enum,
@@ -214,6 +217,8 @@ pub enum Command {
     #[command(subcommand)]
     Log(log::LogCommand),
     Status(status::StatusArgs),
+    Report(report::ReportArgs),
+    Portfolio(portfolio::PortfolioArgs),
     Phase(phase::PhaseArgs),
     Checklist(checklist::ChecklistArgs),
     #[command(subcommand)]
@@ -324,6 +329,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Pilot(cmd) => pilot::run(&mut ctx, cmd),
         Command::Log(cmd) => log::run(&mut ctx, cmd),
         Command::Status(args) => status::cmd_status(&mut ctx, args),
+        Command::Report(args) => report::cmd_report(&mut ctx, args),
+        Command::Portfolio(args) => portfolio::cmd_portfolio(&mut ctx, args),
         Command::Phase(args) => phase::cmd_phase(&mut ctx, args),
         Command::Checklist(args) => checklist::cmd_checklist(&mut ctx, args),
         Command::Roadmap(cmd) => roadmap::run(&mut ctx, cmd),

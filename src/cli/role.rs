@@ -45,7 +45,7 @@ pub fn run(ctx: &mut Ctx, cmd: RoleCommand) -> Result<u8> {
 #[command(after_help = "\
 Examples:
   veikart role add Sykepleier --unit Legevakten
-  veikart role add Fastlege --kind external
+  veikart role add Fastlege --external
   veikart role add \"Leverandør av pasientvarsling\" --kind supplier --unit \"Varsel AS\"")]
 pub struct AddArgs {
     /// The role's name
@@ -54,6 +54,10 @@ pub struct AddArgs {
     /// internal (default), external, supplier or user (intern, ekstern, leverandør, bruker)
     #[arg(long, value_name = "KIND", value_parser = enum_arg(&KIND))]
     pub kind: Option<String>,
+
+    /// Short for `--kind external`: the role is outside the municipality
+    #[arg(long, conflicts_with = "kind")]
+    pub external: bool,
 
     /// The unit or organisation the role belongs to
     #[arg(long, value_name = "TEXT")]
@@ -68,7 +72,8 @@ fn cmd_role_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
     let project = ctx.open()?;
     let name = super::check_title(&args.name)?;
     let mut values = vec![("name", edit::text(&name))];
-    values.push(("kind", edit::text(args.kind.as_deref().unwrap_or("internal"))));
+    let kind = if args.external { "external" } else { args.kind.as_deref().unwrap_or("internal") };
+    values.push(("kind", edit::text(kind)));
     if let Some(u) = &args.unit {
         values.push(("unit", edit::text(&check_line("--unit", u)?)));
     }

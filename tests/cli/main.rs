@@ -22,5 +22,6 @@ mod measure;
 mod phases;
 mod proposal;
 mod raci;
+mod report;
 mod status;
 mod support;

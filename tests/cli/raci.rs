@@ -350,3 +350,17 @@ fn touchpoints_take_norwegian_channels_and_change_in_place() {
     p.run(["touchpoint", "set", "skilt"]).code(2);
     assert_eq!(before, p.snapshot());
 }
+
+#[test]
+fn role_add_external_is_short_for_kind_external_and_cannot_be_combined_with_kind() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run(["role", "add", "Fastlege", "--external"]).success();
+    assert!(p.read("roles/fastlege.toml").contains("kind = \"external\""));
+    let j = p.run(["role", "show", "fastlege", "--format", "json"]).success().json();
+    assert_eq!(j["role"]["kind"], "external", "{j}");
+    let before = p.snapshot();
+    let run = p.run(["role", "add", "Lege", "--external", "--kind", "internal"]).code(2);
+    assert!(run.stderr.contains("--kind"), "{run}");
+    assert_eq!(before, p.snapshot());
+}

@@ -1,0 +1,168 @@
+//! `veikart report` (Markdown, HTML, JSON) and `veikart portfolio DIR`.
+
+use std::path::PathBuf;
+
+use crate::support::{Sandbox, snapshot, write};
+
+fn example() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/fjordvik-legevakt")
+}
+
+fn on_example(sb: &Sandbox, args: &[&str]) -> crate::support::Run {
+    let dir = example();
+    let mut all = vec!["-C", dir.to_str().expect("utf-8 path")];
+    all.extend_from_slice(args);
+    sb.run(&sb.work, &all)
+}
+
+#[test]
+fn report_in_markdown_shows_phase_open_items_benefit_plan_charts_and_deviations() {
+    let sb = Sandbox::new();
+    let before = snapshot(&example());
+    let run = on_example(&sb, &["report"]).success();
+    let md = &run.stdout;
+    assert!(md.starts_with("# Statusrapport: Trygg vei gjennom legevakten\n"), "{run}");
+    assert!(md.contains("Fjordvik kommune · Legevakt · per 2026-11-23"), "{run}");
+    assert!(md.contains("Ny praksis (fase 6 av 6)"), "{run}");
+    assert!(md.contains("11 av 12 punkter ferdige"), "{run}");
+    // The one honestly unfinished item, with its answer.
+    assert!(md.contains("*(fortsatt åpen)*"), "{run}");
+    // One table row per indicator, with its state, and a chart per measured indicator.
+    assert!(
+        md.contains(
+            "| Kortere ventetid i telefonkøen | Ventetid i telefonkø | 14 min | 5 min | 2027-06-30 | 7 min | 78 % | ████████░░ | ↑ bedre | på plan |"
+        ),
+        "{run}"
+    );
+    assert_eq!(md.matches("```mermaid\nxychart-beta").count(), 4, "{run}");
+    assert!(md.contains("    line [14, 13.5, 13, 12,"), "values with a decimal point\n{run}");
+    // The open deviation with its actions, the owner by name.
+    assert!(md.contains("- **Telefonkøen over 20 minutter en fredagskveld**"), "{run}");
+    assert!(md.contains("frist 2026-12-11"), "{run}");
+    assert!(!md.contains("— enhetsleder-legevakt,"), "owners are named, not ids\n{run}");
+    assert!(md.contains("`veikart check` fant ingen problemer"), "{run}");
+    assert_eq!(before, snapshot(&example()), "a report never writes");
+}
+
+#[test]
+fn report_as_json_has_the_series_up_to_as_of_and_english_with_lang_en() {
+    let sb = Sandbox::new();
+    let run = on_example(&sb, &["report", "--format", "json", "--as-of", "2026-06-15"]).success();
+    let j = run.json();
+    assert_eq!(j["version"], 1);
+    assert_eq!(j["as_of"], "2026-06-15");
+    assert_eq!(j["phase"]["id"], "ny-praksis");
+    let inds = j["indicators"].as_array().expect("indicators");
+    assert_eq!(inds.len(), 4);
+    let phone = inds.iter().find(|i| i["unit"] == "min").expect("phone queue indicator");
+    let series = phone["series"].as_array().expect("series");
+    // 2025-11-01 … 2026-06-01: eight monthly values, none after --as-of.
+    assert_eq!(series.len(), 8, "{phone}");
+    assert_eq!(series.last().expect("a value")["date"], "2026-06-01");
+    assert_eq!(phone["latest"], 9.5);
+    for key in ["checklist", "check", "deviations", "ideas", "suppliers", "log"] {
+        assert!(j.get(key).is_some(), "missing {key}: {j}");
+    }
+
+    let run = on_example(&sb, &["--lang", "en", "report"]).success();
+    assert!(run.stdout.starts_with("# Status report: "), "{run}");
+    assert!(run.stdout.contains("## Benefit realisation"), "{run}");
+}
+
+#[test]
+fn report_in_html_is_one_page_with_a_chart_per_measured_indicator_and_escaped_text() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let idea = p.add_idea("Skilt <b>og</b> kart & piler", &[]);
+    p.assess(&idea, 4, 4, Some(2));
+    p.run(["benefit", "add", "Kortere ventetid", "--type", "tid"]).success();
+    p.run([
+        "benefit",
+        "plan",
+        "kortere",
+        "--indicator",
+        "Ventetid",
+        "--unit",
+        "min",
+        "--baseline",
+        "40",
+        "--target",
+        "20",
+        "--by",
+        "2027-06-30",
+    ])
+    .success();
+    p.run(["measure", "record", "ventetid", "35", "--date", "2026-09-01"]).success();
+    p.run(["measure", "record", "ventetid", "30,5", "--date", "2026-10-01"]).success();
+    let before = p.snapshot();
+    let run = p.run(["report", "--format", "html"]).success();
+    let html = &run.stdout;
+    assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"nb\">"), "{run}");
+    assert!(html.trim_end().ends_with("</html>"), "{run}");
+    assert_eq!(html.matches("<svg ").count(), 1, "{run}");
+    assert_eq!(html.matches("<circle ").count(), 2, "one point per value\n{run}");
+    assert!(html.contains("<title>2026-10-01 30,5</title>"), "{run}");
+    assert!(html.contains("Skilt &lt;b&gt;og&lt;/b&gt; kart &amp; piler"), "{run}");
+    assert!(!html.contains("<b>og</b>"), "user text is escaped\n{run}");
+    assert_eq!(before, p.snapshot(), "a report never writes");
+
+    // Formats it does not have are refused with exit 2.
+    let run = p.run(["report", "--format", "csv"]).code(2);
+    assert!(run.stderr.contains("csv"), "{run}");
+}
+
+#[test]
+fn portfolio_lists_every_project_in_a_tree_and_flags_one_it_cannot_read() {
+    let sb = Sandbox::new();
+    let root = sb.work.join("kommune");
+    for (dir, name) in [("legevakt", "Trygg legevakt"), ("helse/hjemmetjeneste", "Digitalt tilsyn")]
+    {
+        sb.run(&sb.work, ["init", &format!("kommune/{dir}"), "--name", name]).success();
+    }
+    // A hidden folder is not searched.
+    sb.run(&sb.work, ["init", "kommune/.gammel", "--name", "Skjult"]).success();
+    sb.run(&root.join("legevakt"), ["idea", "add", "Bedre skilting"]).success();
+
+    let before = snapshot(&root);
+    let run = sb.run(&sb.work, ["portfolio", "kommune"]).success();
+    let lines = run.out_lines();
+    assert!(lines[0].starts_with("MAPPE"), "{run}");
+    let hjem = lines.iter().position(|l| l.starts_with("helse/hjemmetjeneste")).expect("listed");
+    let lege = lines.iter().position(|l| l.starts_with("legevakt")).expect("listed");
+    assert!(hjem < lege, "sorted by folder\n{run}");
+    assert!(lines[lege].contains("Trygg legevakt") && lines[lege].contains("Forankring (1/6)"));
+    assert!(!run.stdout.contains("Skjult"), "{run}");
+    assert!(run.stderr.contains("2 prosjekter per 2026-11-23."), "{run}");
+
+    let j = sb.run(&sb.work, ["portfolio", "kommune", "--format", "json"]).success().json();
+    let projects = j["projects"].as_array().expect("projects");
+    assert_eq!(projects.len(), 2, "{j}");
+    assert_eq!(projects[1]["path"], "legevakt");
+    assert_eq!(projects[1]["ideas"], 1);
+    assert_eq!(projects[1]["phase"], "forankring");
+    assert_eq!(projects[1]["error"], serde_json::Value::Null);
+
+    // A broken project is listed with the reason, and the exit code says so.
+    write(&root.join("ødelagt/veikart.toml"), "name = \"Halvferdig\nphase = 3\n");
+    let run = sb.run(&sb.work, ["portfolio", "kommune"]).code(1);
+    assert!(run.stdout.contains("ødelagt"), "{run}");
+    assert!(run.stderr.contains("ødelagt/veikart.toml"), "names the file\n{run}");
+    let run = sb.run(&sb.work, ["portfolio", "kommune", "--format", "md"]).code(1);
+    assert!(run.stdout.starts_with("# Portefølje per 2026-11-23\n"), "{run}");
+    assert!(run.stdout.contains("| legevakt | Trygg legevakt |"), "{run}");
+    std::fs::remove_dir_all(root.join("ødelagt")).expect("remove");
+    assert_eq!(before, snapshot(&root), "portfolio never writes");
+}
+
+#[test]
+fn portfolio_of_a_missing_folder_fails_and_of_an_empty_one_says_so() {
+    let sb = Sandbox::new();
+    let (_, first) = sb.run(&sb.work, ["portfolio", "finnes-ikke"]).failure();
+    assert!(first.contains("finnes-ikke er ikke en mappe"), "{first}");
+    std::fs::create_dir_all(sb.work.join("tom")).expect("mkdir");
+    let run = sb.run(&sb.work, ["portfolio", "tom"]).success();
+    assert!(run.stdout.is_empty(), "{run}");
+    assert!(run.stderr.contains("Fant ingen veikart-prosjekter"), "{run}");
+    let j = sb.run(&sb.work, ["portfolio", "tom", "--format", "json"]).success().json();
+    assert_eq!(j["projects"], serde_json::json!([]));
+}

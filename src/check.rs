@@ -54,6 +54,9 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
         Err(e) => diags.push(file_level(&project_shown, "unreadable", e.to_string())),
     }
     report.files += 1;
+    if let Ok(text) = fs::read_to_string(loc.root.join(PROJECT_FILE)) {
+        diags.extend(personal_ids(&text, &project_shown));
+    }
     let ctx = RuleCtx { as_of, project };
 
     for kind in KINDS {
@@ -263,6 +266,7 @@ impl Walk<'_> {
                 return;
             }
         };
+        self.diags.extend(personal_ids(&text, shown));
         let parsed = record::parse(spec, &id, shown, &text);
         let has_errors = parsed.has_errors();
         self.diags.extend(parsed.diagnostics);
@@ -278,6 +282,28 @@ impl Walk<'_> {
         }
         self.references.extend(parsed.references.into_iter().map(|r| (shown.to_string(), r)));
     }
+}
+
+/// A warning wherever a file seems to hold a national identity number.
+fn personal_ids(text: &str, shown: &str) -> Vec<Diagnostic> {
+    crate::model::privacy::national_ids(text)
+        .into_iter()
+        .map(|(line, column)| Diagnostic {
+            path: shown.to_string(),
+            line,
+            column,
+            severity: Severity::Warning,
+            code: "personal-id".into(),
+            message: tr!(
+                "dette ser ut som et fødselsnummer; personopplysninger hører ikke hjemme i prosjektfilene",
+                "this looks like a Norwegian national identity number; personal data does not belong in the project's files"
+            ),
+            hints: vec![tr!(
+                "fjern det, eller beskriv personen uten å kunne identifiseres; det ligger fortsatt i git-historikken, så snakk med personvernombudet",
+                "remove it, or describe the person without identifying them; it stays in the git history, so talk to your data protection officer"
+            )],
+        })
+        .collect()
 }
 
 fn bad_name(shown: &str, name: &str, stem: &str) -> Diagnostic {

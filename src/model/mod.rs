@@ -13,6 +13,7 @@ pub mod indicator;
 pub mod journey;
 pub mod measurement;
 pub mod number;
+pub mod privacy;
 pub mod project;
 pub mod raci;
 pub mod roadmap;

@@ -362,3 +362,34 @@ fn check_never_writes() {
     let run = p.run(["check"]).code(1);
     assert_same_tree(&snap, &crate::support::snapshot(&before), &run);
 }
+
+#[test]
+fn a_national_identity_number_in_any_file_is_a_warning_with_its_place() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    // A made-up number whose check digits hold, and one whose do not.
+    let id = p.add_idea(
+        "Pasient ringte tre ganger",
+        &["--description", "Gjelder 150385 10190, se journal."],
+    );
+    p.add_idea("Nytt telefonnummer 15038510191", &[]);
+    let run = p.run(["check"]).success();
+    let want = format!("ideas/{id}.toml:");
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.contains("warning[personal-id]"))
+        .unwrap_or_else(|| panic!("a personal-id warning\n{run}"));
+    assert!(line.starts_with(&want), "{run}");
+    assert!(line.contains("fødselsnummer"), "{run}");
+    assert_eq!(run.stdout.matches("personal-id").count(), 1, "only the valid number\n{run}");
+    p.run(["check", "--strict"]).code(1);
+    let j = p.run(["check", "--format", "json"]).success().json();
+    let diag = j["diagnostics"]
+        .as_array()
+        .and_then(|d| d.iter().find(|d| d["code"] == "personal-id"))
+        .cloned()
+        .unwrap_or_else(|| panic!("in the JSON too: {j}"));
+    assert_eq!(diag["severity"], "warning");
+    assert!(diag["column"].as_u64().is_some_and(|c| c > 1), "{diag}");
+}

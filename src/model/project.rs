@@ -51,6 +51,11 @@ pub static SPEC: KindSpec = KindSpec {
         ),
         Field::opt("from_idea", FieldType::Line, "The idea in that project it grew out of."),
         Field::opt("source", FieldType::Enum(&super::idea::SOURCE), "Who that idea came from."),
+        Field::opt(
+            "max_indicators",
+            FieldType::Int { min: 1, max: 1000 },
+            "How many indicators the benefit plan may have before `check` warns (default 8; few and simple ones are followed best).",
+        ),
     ],
     group: None,
 };
@@ -74,7 +79,14 @@ pub struct ProjectInfo {
     /// read the roadmap (empty when it could not).
     #[serde(skip)]
     pub phases: Vec<String>,
+    /// The limit above which `check` warns of too many indicators.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_indicators: Option<i64>,
 }
+
+/// How many indicators a benefit plan may have before `check` warns, unless
+/// `max_indicators` in `veikart.toml` says otherwise.
+pub const DEFAULT_MAX_INDICATORS: usize = 8;
 
 impl ProjectInfo {
     pub fn from_fields(f: &Fields) -> ProjectInfo {
@@ -92,6 +104,7 @@ impl ProjectInfo {
             from_idea: f.opt_string("from_idea"),
             source: f.opt_string("source"),
             phases: Vec::new(),
+            max_indicators: f.int("max_indicators"),
         }
     }
 

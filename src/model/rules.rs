@@ -24,7 +24,32 @@ pub fn cross(snapshot: &Snapshot, ctx: &RuleCtx) -> Vec<Located> {
     out.extend(service_owner(ctx));
     out.extend(order_ties(&steps));
     out.extend(super::followup::cross(snapshot, ctx));
+    out.extend(too_many_indicators(snapshot, ctx));
     out
+}
+
+/// KS advises few, simple indicators: warn (on `veikart.toml`) above the limit.
+fn too_many_indicators(snapshot: &Snapshot, ctx: &RuleCtx) -> Option<Located> {
+    let set = ctx.project.as_ref().and_then(|p| p.max_indicators);
+    let limit =
+        set.and_then(|n| usize::try_from(n).ok()).unwrap_or(super::project::DEFAULT_MAX_INDICATORS);
+    let n = snapshot.records.get(super::indicator::SPEC.dir).map_or(0, Vec::len);
+    (n > limit).then(|| Located {
+        dir: "",
+        id: String::new(),
+        finding: Finding::warning(
+            "too-many-indicators",
+            set.map(|_| "max_indicators"),
+            tr!(
+                "gevinstplanen har {n} måleindikatorer, flere enn {limit}; få og enkle indikatorer blir fulgt opp best",
+                "the benefit plan has {n} indicators, more than {limit}; few, simple indicators are the ones that get followed up"
+            ),
+        )
+        .hint(tr!(
+            "slå sammen eller fjern noen, eller sett `max_indicators = {n}` i veikart.toml om dere trenger alle",
+            "merge or drop some, or set `max_indicators = {n}` in veikart.toml if you need them all"
+        )),
+    })
 }
 
 /// Roles that hold no letter, own no routine and do not own the service.

@@ -393,3 +393,51 @@ fn a_national_identity_number_in_any_file_is_a_warning_with_its_place() {
     assert_eq!(diag["severity"], "warning");
     assert!(diag["column"].as_u64().is_some_and(|c| c > 1), "{diag}");
 }
+
+#[test]
+fn more_indicators_than_the_limit_is_a_warning_on_the_project_file() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run(["benefit", "add", "Kortere ventetid", "--type", "tid"]).success();
+    let plan = |name: &str| {
+        p.run([
+            "benefit",
+            "plan",
+            "kortere",
+            "--indicator",
+            name,
+            "--unit",
+            "min",
+            "--baseline",
+            "40",
+            "--target",
+            "20",
+            "--by",
+            "2027-06-30",
+        ])
+        .success();
+    };
+    for n in 1..=8 {
+        plan(&format!("Ventetid {n}"));
+    }
+    let run = p.run(["check"]).success();
+    assert!(!run.stdout.contains("too-many-indicators"), "8 is within the default\n{run}");
+    plan("Ventetid 9");
+    let run = p.run(["check"]).success();
+    assert!(run.stdout.contains("veikart.toml:1:1: warning[too-many-indicators]"), "{run}");
+    assert!(run.stdout.contains("9 måleindikatorer, flere enn 8"), "{run}");
+
+    // The project sets its own limit; the warning then points at it.
+    let text = p.read("veikart.toml");
+    p.write("veikart.toml", &format!("{text}max_indicators = 5\n"));
+    let line = p.read("veikart.toml").lines().count();
+    let run = p.run(["check"]).success();
+    assert!(run.stdout.contains(&format!("veikart.toml:{line}:")), "{run}");
+    assert!(run.stdout.contains("flere enn 5"), "{run}");
+    p.write("veikart.toml", &format!("{text}max_indicators = 9\n"));
+    let run = p.run(["check"]).success();
+    assert!(!run.stdout.contains("too-many-indicators"), "{run}");
+    p.write("veikart.toml", &format!("{text}max_indicators = 0\n"));
+    let run = p.run(["check"]).code(1);
+    assert!(run.stdout.contains("error[range]"), "{run}");
+}

@@ -498,6 +498,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("status", "as_of", "Rapporter per denne datoen [standard: i dag]"),
     ("report", "as_of", "Rapporter per denne datoen [standard: i dag]"),
     ("report", "log", "Hvor mange av de siste loggføringene som skal med"),
+    (
+        "report",
+        "output",
+        "Skriv rapporten til FIL i stedet for til skjermen; .html, .json og .md velger format",
+    ),
     ("portfolio", "dir", "Mappen det skal letes i [standard: arbeidsmappen]"),
     ("portfolio", "as_of", "Rapporter per denne datoen [standard: i dag]"),
     ("check", "strict", "Regn advarsler som problemer (kode 1)"),

@@ -23,6 +23,7 @@ use crate::model::project::ProjectInfo;
 use crate::model::role::Role;
 use crate::model::supplier::Supplier;
 use crate::store::Project;
+use crate::tr;
 use crate::ui::{Format, JSON_VERSION};
 
 /// Write a progress report: phase, checklist, benefit plan with charts, deviations
@@ -36,8 +37,13 @@ use crate::ui::{Format, JSON_VERSION};
 Examples:
   veikart report > rapport.md
   veikart report --format html > rapport.html
+  veikart report --output rapport.html
   veikart report --as-of 2026-10-31 --format json")]
 pub struct ReportArgs {
+    /// Write the report to FILE instead of stdout; .html, .json and .md pick the format
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+
     /// Report as of this date [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub as_of: Option<Date>,
@@ -340,14 +346,48 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
 }
 
 pub fn cmd_report(ctx: &mut Ctx, args: ReportArgs) -> Result<u8> {
-    let format = ctx.ui.format("report", &[Format::Md, Format::Html, Format::Json])?;
+    // Without --format, the output file's extension picks it.
+    let by_extension = args
+        .output
+        .as_ref()
+        .and_then(|p| p.extension())
+        .map(|e| e.to_string_lossy().to_lowercase());
+    let offered = match by_extension.as_deref() {
+        Some("html" | "htm") => [Format::Html, Format::Md, Format::Json],
+        Some("json") => [Format::Json, Format::Md, Format::Html],
+        _ => [Format::Md, Format::Html, Format::Json],
+    };
+    let format = ctx.ui.format("report", &offered)?;
     let project = ctx.open()?;
     let as_of = today(args.as_of)?;
+    if let Some(path) = &args.output
+        && path.is_dir()
+    {
+        return Err(crate::error::UserError::new(tr!(
+            "{} er en mappe; --output trenger et filnavn",
+            "{} is a folder; --output needs a file name",
+            path.display()
+        ))
+        .hint(tr!(
+            "for eksempel `--output {}/rapport.html`",
+            "for example `--output {}/report.html`",
+            path.display()
+        ))
+        .into());
+    }
     let report = gather(&project, as_of, args.log)?;
-    match format {
-        Format::Json => ctx.ui.json(&report)?,
-        Format::Html => ctx.ui.out(&super::report_render::html(&report))?,
-        _ => ctx.ui.out(&super::report_render::markdown(&report))?,
+    let text = match format {
+        Format::Json => serde_json::to_string_pretty(&report)? + "\n",
+        Format::Html => super::report_render::html(&report),
+        _ => super::report_render::markdown(&report),
+    };
+    match &args.output {
+        Some(path) => {
+            let shown = path.display().to_string();
+            crate::store::fsutil::write_atomic(path, &shown, text.as_bytes())?;
+            ctx.ui.status(&tr!("Skrev rapporten til {shown}.", "Wrote the report to {shown}."));
+        }
+        None => ctx.ui.out(&text)?,
     }
     Ok(SUCCESS)
 }

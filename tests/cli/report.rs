@@ -166,3 +166,30 @@ fn portfolio_of_a_missing_folder_fails_and_of_an_empty_one_says_so() {
     let j = sb.run(&sb.work, ["portfolio", "tom", "--format", "json"]).success().json();
     assert_eq!(j["projects"], serde_json::json!([]));
 }
+
+#[test]
+fn report_output_writes_one_file_whose_extension_picks_the_format() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let out = sb.work.join("rapporter");
+    std::fs::create_dir_all(&out).expect("mkdir");
+    let html = out.join("status.html");
+    let run = p.run(["report", "--output", html.to_str().expect("utf-8")]).success();
+    assert!(run.stdout.is_empty(), "{run}");
+    assert!(run.stderr.contains("Skrev rapporten til"), "{run}");
+    assert!(std::fs::read_to_string(&html).expect("written").starts_with("<!DOCTYPE html>"));
+    let json = out.join("status.json");
+    p.run(["report", "-o", json.to_str().expect("utf-8")]).success();
+    let text = std::fs::read_to_string(&json).expect("written");
+    let j: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(j["project"]["name"], "Digital legevakt");
+    // --format wins over the extension.
+    p.run(["report", "-o", json.to_str().expect("utf-8"), "--format", "md"]).success();
+    assert!(std::fs::read_to_string(&json).expect("written").starts_with("# Statusrapport"));
+
+    // A folder as --output is refused, and nothing changes.
+    let before = snapshot(&sb.work);
+    let (_, first) = p.run(["report", "-o", out.to_str().expect("utf-8")]).failure();
+    assert!(first.contains("er en mappe"), "{first}");
+    assert_eq!(before, snapshot(&sb.work));
+}

@@ -10,18 +10,22 @@
 pub fn national_ids(text: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     for (line_no, line) in text.lines().enumerate() {
-        let chars: Vec<char> = line.chars().collect();
+        // Digits are ASCII, so bytes will do; most lines have no long run.
+        let bytes = line.as_bytes();
         let mut i = 0;
-        while i < chars.len() {
-            if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_ascii_digit()) {
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
                 i += 1;
                 continue;
             }
-            if let Some(len) = candidate(&chars[i..]) {
-                let digits: String =
-                    chars[i..i + len].iter().filter(|c| c.is_ascii_digit()).collect();
+            if let Some(len) = candidate(&bytes[i..]) {
+                let digits: String = bytes[i..i + len]
+                    .iter()
+                    .filter(|b| b.is_ascii_digit())
+                    .map(|&b| b as char)
+                    .collect();
                 if is_national_id(&digits) {
-                    found.push((line_no + 1, i + 1));
+                    found.push((line_no + 1, line[..i].chars().count() + 1));
                     i += len;
                     continue;
                 }
@@ -33,15 +37,15 @@ pub fn national_ids(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// The length of an 11-digit candidate at the start of `s`, if there is one.
-fn candidate(s: &[char]) -> Option<usize> {
+fn candidate(s: &[u8]) -> Option<usize> {
     let digits = |from: usize, n: usize| {
-        s.len() >= from + n && s[from..from + n].iter().all(char::is_ascii_digit)
+        s.len() >= from + n && s[from..from + n].iter().all(u8::is_ascii_digit)
     };
     let ends_at = |end: usize| s.get(end).is_none_or(|c| !c.is_ascii_digit());
     if digits(0, 11) && ends_at(11) {
         return Some(11);
     }
-    if digits(0, 6) && matches!(s.get(6), Some(' ' | '-' | '.')) && digits(7, 5) && ends_at(12) {
+    if digits(0, 6) && matches!(s.get(6), Some(b' ' | b'-' | b'.')) && digits(7, 5) && ends_at(12) {
         return Some(12);
     }
     None
@@ -90,6 +94,8 @@ mod tests {
         assert!(!is_national_id("99999999999"));
         let text = "title = \"Pasient 15038510190 ringte\"\nnote = \"ok\"\nx = \"010190 10046\"\n";
         assert_eq!(national_ids(text), vec![(1, 18), (3, 6)]);
+        // Columns count characters, not bytes.
+        assert_eq!(national_ids("å æ ø 15038510190"), vec![(1, 7)]);
     }
 
     #[test]

@@ -181,7 +181,9 @@ impl Report {
     }
 }
 
-/// Read the project once for its checklist and problems, then its records.
+/// Read the project once (the pass `check` makes) for its checklist, its
+/// problems and its records. A record `check` refuses is left out of the
+/// report, and counted among its errors.
 pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Report> {
     let info = project.info.clone();
     let roadmap = project.roadmap()?;
@@ -214,6 +216,7 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
                 .collect(),
         },
     );
+    let snap = &checked.snapshot;
     let check = CheckReport {
         files: checked.files,
         errors: checked.errors(),
@@ -221,10 +224,10 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
     };
 
     let benefits: BTreeMap<String, String> =
-        project.load_all::<Benefit>()?.into_iter().map(|b| (b.id, b.title)).collect();
-    let mut series = followup::by_indicator(project.load_all::<Measurement>()?);
-    let mut indicators: Vec<IndicatorReport> = project
-        .load_all::<Indicator>()?
+        snap.all::<Benefit>().into_iter().map(|b| (b.id, b.title)).collect();
+    let mut series = followup::by_indicator(snap.all::<Measurement>());
+    let mut indicators: Vec<IndicatorReport> = snap
+        .all::<Indicator>()
         .into_iter()
         .map(|i| {
             let ms = series.remove(&i.id).unwrap_or_default();
@@ -260,9 +263,9 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
     indicators.sort_by(|a, b| (&a.benefit, &a.id).cmp(&(&b.benefit, &b.id)));
 
     let roles: BTreeMap<String, String> =
-        project.load_all::<Role>()?.into_iter().map(|r| (r.id, r.name)).collect();
-    let mut deviations: Vec<DeviationReport> = project
-        .load_all::<Deviation>()?
+        snap.all::<Role>().into_iter().map(|r| (r.id, r.name)).collect();
+    let mut deviations: Vec<DeviationReport> = snap
+        .all::<Deviation>()
         .into_iter()
         .filter(Deviation::is_open)
         .map(|d| DeviationReport {
@@ -284,7 +287,7 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
         .collect();
     deviations.sort_by(|a, b| (b.date, &a.id).cmp(&(a.date, &b.id)));
 
-    let mut ideas = project.load_all::<Idea>()?;
+    let mut ideas = snap.all::<Idea>();
     idea::sort_by_priority(&mut ideas);
     let ideas = IdeasReport {
         total: ideas.len(),
@@ -307,8 +310,8 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
             .collect(),
     };
 
-    let suppliers = project
-        .load_all::<Supplier>()?
+    let suppliers = snap
+        .all::<Supplier>()
         .into_iter()
         .map(|s| {
             let latest = s.latest();
@@ -321,11 +324,8 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
         })
         .collect();
 
-    let mut entries: Vec<LogEntry> = project
-        .load_all::<LogEntry>()?
-        .into_iter()
-        .filter(|l| l.date.is_none_or(|d| d <= as_of))
-        .collect();
+    let mut entries: Vec<LogEntry> =
+        snap.all::<LogEntry>().into_iter().filter(|l| l.date.is_none_or(|d| d <= as_of)).collect();
     log::sort(&mut entries);
     // Newest first (log::sort), the few asked for.
     entries.truncate(log_entries);

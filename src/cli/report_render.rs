@@ -83,13 +83,20 @@ fn check_line(r: &Report) -> String {
             r.check.files
         )
     } else {
-        tr!(
+        let mut line = tr!(
             "`veikart check` fant {} feil og {} advarsler i {} filer.",
             "`veikart check` found {} errors and {} warnings in {} files.",
             r.check.errors,
             r.check.warnings,
             r.check.files
-        )
+        );
+        if r.check.errors > 0 {
+            line.push_str(&tr!(
+                " Poster med feil er ikke med i rapporten; kjør `veikart check` for å se dem.",
+                " Records with errors are left out of this report; run `veikart check` to see them."
+            ));
+        }
+        line
     }
 }
 

@@ -193,3 +193,17 @@ fn report_output_writes_one_file_whose_extension_picks_the_format() {
     assert!(first.contains("er en mappe"), "{first}");
     assert_eq!(before, snapshot(&sb.work));
 }
+
+#[test]
+fn a_broken_record_is_left_out_of_the_report_and_counted_at_its_end() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let good = p.add_idea("Bedre skilting", &[]);
+    p.assess(&good, 5, 5, Some(1));
+    p.write("ideas/halvferdig.toml", "title = \"Uten slutt\n");
+    let run = p.run(["report"]).success();
+    assert!(run.stdout.contains("1. Bedre skilting"), "{run}");
+    assert!(!run.stdout.contains("Uten slutt"), "{run}");
+    assert!(run.stdout.contains("`veikart check` fant 1 feil"), "{run}");
+    assert!(run.stdout.contains("Poster med feil er ikke med i rapporten"), "{run}");
+}

@@ -287,10 +287,10 @@ fn esc(s: &str) -> String {
     out
 }
 
-const CSS: &str = "body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}\
+const CSS: &str = "body{font-family:system-ui,sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}\
 h1{margin-bottom:.2rem}.sub{color:#555;margin-top:0}\
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}\
-td.n{text-align:right;white-space:nowrap}.reached{color:#1a7f37;font-weight:600}.on-track{color:#1a7f37}.behind{color:#b35900;font-weight:600}\
+td.n{text-align:right}td.d{white-space:nowrap}table{font-size:.92rem}.chart svg{display:block;max-width:42rem}.reached{color:#1a7f37;font-weight:600}.on-track{color:#1a7f37}.behind{color:#b35900;font-weight:600}\
 .stale,.no-data{color:#666}.overdue{color:#b00020;font-weight:600}.chart{margin:1rem 0 2rem}.chart h3{margin:.2rem 0;font-size:1rem}\
 .legend{font-size:.85rem;color:#555}blockquote{border-left:4px solid #ccc;margin:1rem 0;padding:.2rem 1rem;color:#333}\
 footer{margin-top:2rem;color:#555;font-size:.9rem}";
@@ -378,7 +378,7 @@ pub fn html(r: &Report) -> String {
         for i in &r.indicators {
             let _ = writeln!(
                 s,
-                "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td>\
+                "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"d\">{}</td>\
                  <td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"{}\">{}</td></tr>",
                 esc(&i.benefit_title),
                 esc(&i.name),

@@ -17,6 +17,9 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// How many record files were read.
     pub files: usize,
+    /// Record files left out of `snapshot` because they could not be read
+    /// or have errors (as shown), sorted.
+    pub skipped: Vec<String>,
     /// Every valid record, for what looks across the project (checklist rules).
     pub snapshot: Snapshot,
     /// The project file, when it could be read.
@@ -66,6 +69,7 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
             references: &mut references,
             snapshot: &mut snapshot,
             files: &mut report.files,
+            skipped: &mut report.skipped,
         };
         walk.folder(None);
     }
@@ -128,6 +132,7 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
         ))
     });
     report.diagnostics = diags;
+    report.skipped.sort();
     report.snapshot = snapshot;
     report.project = ctx.project;
     Ok(report)
@@ -143,6 +148,7 @@ struct Walk<'a> {
     references: &'a mut Vec<(String, record::Reference)>,
     snapshot: &'a mut Snapshot,
     files: &'a mut usize,
+    skipped: &'a mut Vec<String>,
 }
 
 impl Walk<'_> {
@@ -193,6 +199,7 @@ impl Walk<'_> {
                 continue;
             };
             if is_dir {
+                self.skipped.push(shown.clone());
                 self.diags.push(
                     file_level(
                         &shown,
@@ -207,6 +214,7 @@ impl Walk<'_> {
                 continue;
             }
             if !id::is_valid(stem) {
+                self.skipped.push(shown.clone());
                 self.diags.push(bad_name(&shown, &name, stem));
                 continue;
             }
@@ -224,6 +232,7 @@ impl Walk<'_> {
         let Some(group) = &spec.group else { return };
         if !is_dir {
             if name.ends_with(".toml") {
+                self.skipped.push(shown.to_string());
                 self.diags.push(
                     file_level(
                         shown,
@@ -259,6 +268,7 @@ impl Walk<'_> {
         let text = match read_text(&self.loc.root.join(rel), shown) {
             Ok(t) => t,
             Err(e) => {
+                self.skipped.push(shown.to_string());
                 self.diags.push(file_level(shown, "unreadable", e.to_string()));
                 return;
             }
@@ -275,6 +285,8 @@ impl Walk<'_> {
                 (self.kind.rules)(&fields, self.ctx),
             ));
             self.snapshot.records.entry(spec.dir).or_default().push(fields);
+        } else {
+            self.skipped.push(shown.to_string());
         }
         self.references.extend(parsed.references.into_iter().map(|r| (shown.to_string(), r)));
     }

@@ -477,3 +477,368 @@ fn two_branches_answering_different_items_of_one_phase_merge_without_conflict() 
     assert_eq!(m["by"], "Kari Nordmann", "the name comes from git's user.name: {m}");
     assert_eq!(item(&json, "forankring", "related-projects")["status"], "not-relevant");
 }
+
+/// An `extends` file whose one mistake is at `line:col`, written over the
+/// project's roadmap.toml; every command names that place.
+fn assert_roadmap_mistake(p: &Project, text: &str, at: &str, words: &[&str]) {
+    p.write("roadmap.toml", text);
+    let root = p.root.clone();
+    let run = p.run(["check"]).code(1);
+    let wanted = format!("roadmap.toml:{at}: error[roadmap]: ");
+    let line = run.stdout.lines().find(|l| l.starts_with(&wanted));
+    let line = line.unwrap_or_else(|| panic!("check points at {at}\n{run}"));
+    for w in words {
+        assert!(line.contains(w), "{w:?} in {line:?}");
+    }
+    let problems = run.stdout.lines().filter(|l| l.starts_with("roadmap.toml:")).count();
+    assert_eq!(problems, 1, "one mistake, said once\n{run}");
+    for args in [
+        &["roadmap", "show"][..],
+        &["roadmap", "show", "--format", "json"],
+        &["phase"],
+        &["phase", "set", "innsikt", "--reason", "x", "--by", "K"],
+        &["checklist"],
+        &["checklist", "--check", "--format", "github"],
+        &["checklist", "tick", "forankring", "management", "--by", "K"],
+        &["checklist", "untick", "forankring", "management"],
+        &["status"],
+    ] {
+        assert_refused(p, &root, args, &[&format!("roadmap.toml:{at}: ")]);
+    }
+}
+
+#[test]
+fn every_command_names_the_line_of_a_mistake_in_the_projects_roadmap_file() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let head = "extends = \"ks-2018\"\n\n[[phase]]\nid = \"forankring\"\n";
+    let entry = |id: &str, rest: &str| {
+        format!("\n[[phase.item]]\nid = \"{id}\"\n{rest}nb = \"Spørsmål?\"\nen = \"Question?\"\n")
+    };
+    let manual = "evaluation = \"manual\"\n";
+    // The second of two items with one id is the mistake (line 13), not the first.
+    let twice = format!("{head}{}{}", entry("personvern", manual), entry("personvern", manual));
+    assert_roadmap_mistake(&p, &twice, "13:6", &["personvern", "to ganger"]);
+    // An id the built-in phase already has.
+    let builtin = format!("{head}{}{}", entry("personvern", manual), entry("stakeholders", manual));
+    assert_roadmap_mistake(&p, &builtin, "13:6", &["stakeholders", "finnes allerede"]);
+    // An unknown rule, at the rule, with the closest one.
+    let rule = format!(
+        "{head}{}",
+        entry("budsjett", "evaluation = \"auto\"\nrule = \"benefit-listed\"\n")
+    );
+    assert_roadmap_mistake(&p, &rule, "9:8", &["benefit-listed"]);
+    let run = p.run(["check"]).code(1);
+    assert!(run.stdout.contains("hint: mente du benefits-listed?"), "{run}");
+    // An unknown evaluation, and TOML that does not parse.
+    let eval = format!("{head}{}", entry("budsjett", "evaluation = \"automatic\"\n"));
+    assert_roadmap_mistake(&p, &eval, "8:14", &["automatic"]);
+    let broken = format!("{head}\n[[phase.item]\nid = \"x\"\n");
+    assert_roadmap_mistake(&p, &broken, "6:14", &["unclosed array table"]);
+    // A phase the built-in roadmap does not have.
+    assert_roadmap_mistake(
+        &p,
+        "extends = \"ks-2018\"\n\n[[phase]]\nid = \"forankrng\"\n",
+        "4:6",
+        &["forankrng"],
+    );
+
+    // The file is fine once the mistakes are gone; a phase added to needs no names.
+    p.write("roadmap.toml", &format!("{head}{}", entry("personvern", manual)));
+    p.run(["check"]).success();
+    let json = checklist_json(&p, &[]);
+    assert_eq!(item(&json, "forankring", "personvern")["origin"], "local");
+}
+
+#[test]
+fn a_roadmap_of_the_projects_own_is_checked_like_a_built_in_one() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let own = "id = \"var-vei\"\nnb = \"Vår vei\"\nen = \"Our way\"\n\n\
+               [[phase]]\nid = \"start\"\nnb = \"Start\"\nen = \"Start\"\n\n\
+               [[phase.item]]\nid = \"mal\"\nevaluation = \"auto\"\nrule = \"problem-and-goals\"\nnb = \"Mål?\"\nen = \"Goals?\"\n\n\
+               [[phase]]\nid = \"slutt\"\nnb = \"Slutt\"\nen = \"End\"\n\n\
+               [[phase.item]]\nid = \"ferdig\"\nevaluation = \"manual\"\nnb = \"Ferdig?\"\nen = \"Done?\"\n";
+    p.write("roadmap.toml", own);
+    // veikart.toml still follows ks-2018: the file says which to set.
+    let run = p.run(["check"]).code(1);
+    assert!(run.stdout.contains("roadmap.toml:1:1: error[roadmap]: "), "{run}");
+    assert!(run.stdout.contains("roadmap = \"var-vei\""), "the hint says what to set: {run}");
+    // Following it, the current phase is named at its line until it is changed.
+    let info = p.read("veikart.toml").replace("ks-2018", "var-vei");
+    p.write("veikart.toml", &info);
+    let line = info.lines().position(|l| l.starts_with("phase =")).expect("phase") + 1;
+    for args in [&["phase"][..], &["checklist"], &["checklist", "--check"]] {
+        let (run, first) = p.run(args).failure();
+        assert!(first.contains(&format!("veikart.toml:{line}:1: ")), "{run}");
+        assert!(run.stderr.contains("veikart phase set"), "{run}");
+    }
+    let run = p.run(["status"]).success();
+    assert!(run.stderr.contains(&format!("veikart.toml:{line}:1: ")), "{run}");
+    p.run(["phase", "set", "start", "--reason", "Vi følger vårt eget veikart", "--by", "K"])
+        .success();
+    p.run(["check"]).success();
+    let json = p.run(["roadmap", "show", "--format", "json"]).success().json();
+    assert_eq!(json["id"], "var-vei");
+    assert_eq!(json["phase"][1]["item"][0]["origin"], "local");
+    let run = p.run(["checklist", "--check", "--all"]).code(1);
+    assert!(run.stdout.contains("[ ] ferdig"), "{run}");
+
+    // Its mistakes: a phase twice (the second), a phase without names, no id.
+    p.write("roadmap.toml", &own.replace("id = \"slutt\"", "id = \"start\""));
+    let run = p.run(["check"]).code(1);
+    assert!(
+        run.stdout.contains("roadmap.toml:18:6: error[roadmap]: fasen «start» står to ganger"),
+        "{run}"
+    );
+    p.write("roadmap.toml", &own.replace("nb = \"Slutt\"\n", ""));
+    let run = p.run(["check"]).code(1);
+    assert!(
+        run.stdout.contains("roadmap.toml:18:6: error[roadmap]: fasen «slutt» trenger et navn"),
+        "{run}"
+    );
+    p.write("roadmap.toml", &own.replace("id = \"var-vei\"\n", ""));
+    let (run, first) = p.run(["roadmap", "show"]).failure();
+    assert!(first.contains("roadmap.toml:1:1: ") && first.contains("extends"), "{run}");
+}
+
+#[test]
+fn answering_again_keeps_the_note_and_evidence_unless_the_answer_changes() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.write("vedtak.pdf", "%PDF");
+    let path = "checklist/forankring/management-anchoring.toml";
+    let tick = |extra: &[&str]| {
+        let mut args = vec!["checklist", "tick", "forankring", "manag"];
+        args.extend_from_slice(extra);
+        p.run(&args).success()
+    };
+    tick(&["--note", "Vedtatt", "--evidence", "vedtak.pdf", "--by", "Kari"]);
+    // The same answer again, by someone else on another day: only who and when change.
+    tick(&["--by", "Ola", "--date", "2026-11-24"]);
+    assert_eq!(
+        p.read(path),
+        "status = \"done\"\nnote = \"Vedtatt\"\nby = \"Ola\"\ndate = 2026-11-24\nevidence = [\"vedtak.pdf\"]\n"
+    );
+    // A new note or evidence replaces the old.
+    tick(&["--note", "Vedtatt på nytt", "--evidence", "vedtak.pdf", "--by", "Ola"]);
+    assert!(p.read(path).contains("note = \"Vedtatt på nytt\""));
+    // Another answer starts afresh, and so does a tick after it.
+    p.run([
+        "checklist",
+        "answer",
+        "forankring",
+        "manag",
+        "still-open",
+        "--note",
+        "Venter",
+        "--by",
+        "Ola",
+    ])
+    .success();
+    assert_eq!(
+        p.read(path),
+        "status = \"still-open\"\nnote = \"Venter\"\nby = \"Ola\"\ndate = 2026-11-23\n"
+    );
+    tick(&["--by", "Ola"]);
+    assert_eq!(p.read(path), "status = \"done\"\nby = \"Ola\"\ndate = 2026-11-23\n");
+}
+
+#[test]
+fn evidence_that_names_no_file_or_record_is_kept_with_a_warning() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.write("docs/vedtak.pdf", "%PDF");
+    let idea = p.add_idea("Skjerm i venterommet", &[]);
+    let run = p
+        .run([
+            "checklist",
+            "tick",
+            "forankring",
+            "manag",
+            "--by",
+            "K",
+            "--evidence",
+            "docs/vedtak.pdf",
+            "--evidence",
+            &idea,
+            "--evidence",
+            &format!("ideas/{idea}"),
+            "--evidence",
+            "https://fjordvik.kommune.no/sak/12",
+        ])
+        .success();
+    assert!(!run.stderr.contains("advarsel"), "{run}");
+    let run = p
+        .run([
+            "checklist",
+            "tick",
+            "forankring",
+            "manag",
+            "--by",
+            "K",
+            "--evidence",
+            "docs/vedtakk.pdf",
+        ])
+        .success();
+    assert!(run.stderr.contains("advarsel: fant ingen fil eller post «docs/vedtakk.pdf»"), "{run}");
+    assert!(p.read("checklist/forankring/management-anchoring.toml").contains("docs/vedtakk.pdf"));
+}
+
+#[test]
+fn answers_come_from_by_else_git_user_name_else_user() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let tick = |item: &str, user: Option<&str>| {
+        let mut cmd = sb.command(&p.root, ["checklist", "tick", "forankring", item]);
+        cmd.env_remove("USER").env_remove("USERNAME");
+        if let Some(u) = user {
+            cmd.env("USER", u);
+        }
+        crate::support::Run::from_output(format!("tick {item}"), cmd.output().expect("run"))
+    };
+    let by = |item: &str| {
+        let json = checklist_json(&p, &[]);
+        item_by(&json, item)
+    };
+    fn item_by(json: &serde_json::Value, id: &str) -> String {
+        item(json, "forankring", id)["by"].as_str().unwrap_or_default().to_string()
+    }
+    // Not a git repository, so $USER.
+    tick("management-anchoring", Some("kari")).success();
+    assert_eq!(by("management-anchoring"), "kari");
+    // Nobody to name: refused, with the way out.
+    let (run, _) = tick("stakeholders", None).failure();
+    assert!(run.stderr.contains("--by"), "{run}");
+    assert!(!p.path("checklist/forankring/stakeholders.toml").exists());
+    // git's user.name beats $USER, and --by beats both.
+    p.sb.git(&p.root, ["init", "-q"]).success();
+    p.sb.git(&p.root, ["config", "user.name", "Ola Git"]).success();
+    tick("stakeholders", Some("kari")).success();
+    assert_eq!(by("stakeholders"), "Ola Git");
+    p.run(["checklist", "tick", "forankring", "owner", "--by", "Per"]).success();
+    assert_eq!(by("owner-and-team"), "Per");
+}
+
+#[test]
+fn the_gate_cannot_pass_while_a_record_file_is_broken() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    for item in ["management-anchoring", "related-projects"] {
+        p.run([
+            "checklist",
+            "answer",
+            "forankring",
+            item,
+            "not-relevant",
+            "--note",
+            "Ikke her",
+            "--by",
+            "K",
+        ])
+        .success();
+    }
+    // A broken answer: the annotation points at its file, the gate says it cannot judge.
+    p.write("checklist/forankring/management-anchoring.toml", "status = \"kanskje\"\n");
+    let before = snapshot(&p.root);
+    let run = p.run(["checklist", "--check", "--format", "github"]);
+    let (run, first) = run.failure();
+    assert!(first.contains("checklist/forankring/management-anchoring.toml"), "{run}");
+    assert!(
+        run.stdout.contains("::error file=checklist/forankring/management-anchoring.toml,line=1,"),
+        "{run}"
+    );
+    assert_eq!(before, snapshot(&p.root));
+    // Without --check the list is shown, with a warning.
+    let run = p.run(["checklist"]).success();
+    assert!(run.stderr.contains("advarsel: 1 fil har feil"), "{run}");
+    // A broken record a rule would read: an auto item must not pass on what is left.
+    p.run(["checklist", "untick", "forankring", "management-anchoring"]).success();
+    p.write("related/annen-kommune.toml", "title = \"Annen kommune\nx");
+    let (run, first) = p.run(["checklist", "--check", "forankring"]).failure();
+    assert!(first.contains("related/annen-kommune.toml"), "{run}");
+}
+
+#[test]
+fn skipping_phases_names_them_and_one_unfinished_item_reads_as_one() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let run = p.run(["phase", "set", "pilot", "--reason", "Hopper", "--by", "K"]).success();
+    assert!(run.stderr.contains("hopper over innsikt, tjenesteutvikling) til Pilotering"), "{run}");
+    let own = "extends = \"ks-2018\"\n";
+    p.write("roadmap.toml", own);
+    for item in
+        ["pilot-plan", "pilot-responsible", "pilot-anchored", "pilot-measured", "pilot-findings"]
+    {
+        p.run([
+            "checklist",
+            "answer",
+            "pilot",
+            item,
+            "not-relevant",
+            "--note",
+            "Ingen pilot",
+            "--by",
+            "K",
+        ])
+        .success();
+    }
+    let run = p
+        .run(["--lang", "en", "phase", "set", "transition", "--reason", "x", "--by", "K"])
+        .success();
+    assert!(
+        run.stderr
+            .contains("warning: 1 item of the phase pilotering was unfinished: pilot-evaluated"),
+        "{run}"
+    );
+    let d = p.read("decisions/2026-11-23-pilotering-to-overgang-til-drift.toml");
+    assert!(d.contains("open_items = [\"pilot-evaluated\"]"), "{d}");
+}
+
+#[test]
+fn reading_the_checklist_in_every_format_writes_nothing() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.write(
+        "roadmap.toml",
+        "extends = \"ks-2018\"\n[[phase]]\nid = \"forankring\"\n[[phase.item]]\nid = \"personvern\"\nevaluation = \"manual\"\nnb = \"A?\"\nen = \"A?\"\n",
+    );
+    p.run([
+        "checklist",
+        "answer",
+        "forankring",
+        "personvern",
+        "still-open",
+        "--note",
+        "Venter",
+        "--by",
+        "K",
+    ])
+    .success();
+    p.run(["phase", "set", "innsikt", "--reason", "Videre", "--by", "K"]).success();
+    let before = snapshot(&sb.work);
+    for format in ["text", "json", "md", "junit", "github"] {
+        for args in [
+            &["checklist", "--format", format][..],
+            &["checklist", "--check", "--through-current", "--format", format],
+            &["checklist", "--check", "--all", "--format", format],
+            &["checklist", "--check", "forankring", "--as-of", "2026-01-01", "--format", format],
+        ] {
+            let run = p.run(args);
+            assert!(run.code == 0 || run.code == 1, "{run}");
+            crate::support::assert_same_tree(&before, &snapshot(&sb.work), &run);
+        }
+    }
+    for args in [
+        &["roadmap", "show"][..],
+        &["roadmap", "show", "--format", "json"],
+        &["roadmap", "show", "--format", "md"],
+        &["phase"],
+        &["phase", "--format", "json"],
+        &["status"],
+        &["check"],
+    ] {
+        let run = p.run(args).success();
+        crate::support::assert_same_tree(&before, &snapshot(&sb.work), &run);
+    }
+}

@@ -842,3 +842,143 @@ fn reading_the_checklist_in_every_format_writes_nothing() {
         crate::support::assert_same_tree(&before, &snapshot(&sb.work), &run);
     }
 }
+
+/// FNV-1a hashes of every run of four words in KS's own checklist for *ny
+/// praksis* (seed 001, lowercased, split at what is not a letter). Hashes,
+/// so the test can tell a copied phrase without the repository holding KS's
+/// sentences.
+const KS_FOUR_WORDS: &[u64] = &[
+    0x001c425aa38f4fe1,
+    0x0136a8b26300be97,
+    0x016031525d4faf2a,
+    0x05dc849af2448c89,
+    0x088eb9580682178f,
+    0x09efc2bae583a26a,
+    0x193bff77d8395ece,
+    0x2009098dbcac9d62,
+    0x20e17ebb0a3d44f4,
+    0x2708726d2933a259,
+    0x4459bcf9b57089a1,
+    0x46dd33326aba9440,
+    0x4e9111c41d265990,
+    0x54a5b6aec84e49a3,
+    0x553c6eb9d8031c92,
+    0x5596fd29022dd8fa,
+    0x55d6322443ef059a,
+    0x5bf72c91daff1889,
+    0x5e3c7bcaf1a992ff,
+    0x5e89c7022e3847bb,
+    0x5f4f880ea2adacfe,
+    0x61900e12ba48b92c,
+    0x6a814cfdded22cbe,
+    0x6a8f1babe01f651d,
+    0x6af71ff0198f40c5,
+    0x6e7d4e4d63cd4c5a,
+    0x734c2b3c4e244804,
+    0x783c8c8197096d01,
+    0x78514c92c3a84b20,
+    0x79087411c53c6ce6,
+    0x7b96a920b7509f87,
+    0x7c305b7476135e4d,
+    0x7c396d5d70d3691f,
+    0x7cbcd0eba7521724,
+    0x862b3dc6d5384834,
+    0x8b9dfdb84f91de43,
+    0x8bd0b244ccbf4635,
+    0x9613f8535fe7d18c,
+    0x965478dcbc114a42,
+    0x96df17d6b376dc61,
+    0x9ed22a8a28c2213a,
+    0xa0816173785c415f,
+    0xa87fbf1c107295aa,
+    0xa88873f96c43e3ae,
+    0xaa21bef893396c01,
+    0xaa73f52d84a2ddd4,
+    0xab067038c956cee7,
+    0xad781923166dc1b4,
+    0xb5b123ad4928cc7b,
+    0xb623ade02148ea4c,
+    0xb6e4f3b8f0e0ffbe,
+    0xbbcac0c8b4bb752f,
+    0xbd7465820b63c4a7,
+    0xbfbab3bbc299d389,
+    0xc108b1dcbeaaf8c8,
+    0xcec2b1b570b704fb,
+    0xd44378c7891c267b,
+    0xd4f28a01c638eb71,
+    0xd60d5f9862da6fe6,
+    0xd68ea1ad3bb7fe7e,
+    0xd9dca8bdcf66cc42,
+    0xda6dcc2de66c8327,
+    0xda832214b689c6f5,
+    0xddf34d22a1b4f8eb,
+    0xe12c9cd09834ead1,
+    0xe1d3c8d78cdb5b7d,
+    0xe308f52b69be93f4,
+    0xe45485e5dc93e8d0,
+    0xe9a37bac4196ad9e,
+    0xecef61aec25b1e48,
+    0xee588668e4322657,
+    0xf0ca38ef76ca15e9,
+    0xf2d0fe201d8378a9,
+    0xf3304cd14a33c650,
+    0xf41313e110bdf701,
+    0xf6c2d961ea990987,
+    0xf757db2e8ba28292,
+    0xf869f89f2f6a0bb3,
+    0xf89510198c268164,
+    0xff07724d3974f876,
+];
+
+fn fnv1a(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+#[test]
+fn ny_praksis_covers_ks_twelve_points_in_our_own_words() {
+    let sb = Sandbox::new();
+    // The twelve points in KS's order, each with how it is judged.
+    let twelve = [
+        ("new-ways-followed", "suggested"),
+        ("results-measured", "auto"),
+        ("quality-followed-up", "suggested"),
+        ("benefits-reported", "suggested"),
+        ("results-shown", "suggested"),
+        ("results-celebrated", "suggested"),
+        ("supplier-delivery", "auto"),
+        ("ideas-welcome", "suggested"),
+        ("ideas-followed-up", "auto"),
+        ("continuous-improvement", "suggested"),
+        ("needs-first", "auto"),
+        ("innovation-culture", "manual"),
+    ];
+    for roadmap in ["ks-2018", "samveis-2015"] {
+        let dir = sb.work.join(roadmap);
+        sb.run(&sb.work, ["init", roadmap, "--name", "P", "--roadmap", roadmap]).success();
+        let json = sb.run(&dir, ["roadmap", "show", "--format", "json"]).success().json();
+        let phase = json["phase"]
+            .as_array()
+            .and_then(|ps| ps.iter().find(|p| p["id"] == "ny-praksis"))
+            .unwrap_or_else(|| panic!("{roadmap} has ny-praksis: {json}"));
+        let items = phase["item"].as_array().expect("items");
+        let got: Vec<(&str, &str)> = items
+            .iter()
+            .map(|i| (i["id"].as_str().unwrap_or(""), i["evaluation"].as_str().unwrap_or("")))
+            .collect();
+        assert_eq!(got, twelve, "{roadmap}");
+        for i in items {
+            assert_eq!(i["origin"], "ks", "{i}");
+            let nb = i["nb"].as_str().unwrap_or_default().to_lowercase();
+            let words: Vec<&str> =
+                nb.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+            for run in words.windows(4) {
+                let run = run.join(" ");
+                assert!(
+                    !KS_FOUR_WORDS.contains(&fnv1a(&run)),
+                    "{roadmap}: `{run}` is KS's wording: {i}"
+                );
+            }
+            assert!(i["rule"].is_string() || i["evaluation"] == "manual", "{i}");
+        }
+    }
+}

@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 use toml_edit::DocumentMut;
 
-use super::check::{gh_escape_data, gh_escape_property};
+use super::check::{gh_escape_data, gh_escape_property, gh_path};
 use super::{Ctx, check_line, check_text, date_arg, enum_arg, today};
 use crate::checklist::{Evaluation, ItemResult, PhaseResult};
 use crate::error::{FINDINGS, SUCCESS, UserError};
@@ -759,7 +759,7 @@ fn github(eval: &Evaluation) -> String {
             let msg = format!("{} — {}", i.item.text(), reason(i));
             s.push_str(&format!(
                 "::{level} file={},line={},title={}::{}\n",
-                gh_escape_property(&i.file),
+                gh_escape_property(&gh_path(&i.file)),
                 i.line,
                 gh_escape_property(&title),
                 gh_escape_data(&msg)

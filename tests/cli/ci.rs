@@ -112,3 +112,52 @@ fn the_documented_ci_jobs_pass_the_example_except_for_its_one_unfinished_item() 
     let failures = doc.descendants().filter(|n| n.has_tag_name("failure")).count();
     assert_eq!(failures, 1, "{junit}");
 }
+
+#[test]
+fn annotations_name_paths_from_the_repository_root_wherever_veikart_runs() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run([
+        "checklist",
+        "answer",
+        "forankring",
+        "stakeholders",
+        "still-open",
+        "--note",
+        "Kommer",
+        "--by",
+        "K",
+    ])
+    .success();
+    let sub = p.root.join("ideas");
+    std::fs::create_dir_all(&sub).expect("mkdir");
+    let run_in = |dir: &Path, args: &[&str]| {
+        let mut cmd = sb.command(dir, args);
+        cmd.env("GITHUB_WORKSPACE", &sb.work);
+        crate::support::Run::from_output(args.join(" "), cmd.output().expect("run"))
+    };
+    // GitHub reads `file=` from the root of the checked-out repository (here
+    // `work/`), also for a job that runs in a folder below it.
+    for dir in [&sub, &p.root, &sb.work] {
+        let project = p.root.to_str().expect("UTF-8");
+        let gate =
+            run_in(dir, &["-C", project, "checklist", "--check", "--format", "github"]).code(1);
+        assert!(
+            gate.stdout
+                .contains("::error file=prosjekt/checklist/forankring/stakeholders.toml,line=1,"),
+            "{gate}"
+        );
+    }
+    // Outside GitHub, the path as shown.
+    let run = sb.run(&sub, ["checklist", "--check", "--format", "github"]).code(1);
+    assert!(
+        run.stdout.contains("::error file=../checklist/forankring/stakeholders.toml,"),
+        "{run}"
+    );
+    p.write("ideas/kaffe.toml", "title = \"Kaffe\"\nstatus = \"ny-status\"\n");
+    for dir in [&sub, &p.root, &sb.work] {
+        let project = p.root.to_str().expect("UTF-8");
+        let check = run_in(dir, &["-C", project, "check", "--format", "github"]).code(1);
+        assert!(check.stdout.contains("::error file=prosjekt/ideas/kaffe.toml,line=2,"), "{check}");
+    }
+}

@@ -653,6 +653,14 @@ fn summary_line(eval: &Evaluation) -> String {
         .iter()
         .map(|p| format!("{} {}/{}", p.phase.id, p.finished(), p.items.len()))
         .collect();
+    if eval.unfinished() == 0 {
+        return tr!(
+            "Alle {} punkter er ferdige ({}).",
+            "All {} items are finished ({}).",
+            eval.total(),
+            per.join(", ")
+        );
+    }
     tr!(
         "{} av {} punkter er ikke ferdige ({}).",
         "{} of {} items are unfinished ({}).",

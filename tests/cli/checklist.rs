@@ -982,3 +982,39 @@ fn ny_praksis_covers_ks_twelve_points_in_our_own_words() {
         }
     }
 }
+
+#[test]
+fn a_finished_phase_is_summed_up_as_finished() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    for item in [
+        "problem-and-goals",
+        "benefit-hypotheses",
+        "owner-and-team",
+        "stakeholders",
+        "related-projects",
+        "management-anchoring",
+    ] {
+        p.run([
+            "checklist",
+            "answer",
+            "forankring",
+            item,
+            "not-relevant",
+            "--note",
+            "Ikke her",
+            "--by",
+            "K",
+        ])
+        .success();
+    }
+    let gh = p.run(["checklist", "--check", "--format", "github"]).success();
+    assert_eq!(
+        gh.stdout,
+        "::notice title=veikart checklist::Alle 6 punkter er ferdige (forankring 6/6).\n"
+    );
+    let md = p.run(["checklist", "--check", "--format", "md"]).success();
+    assert!(md.stdout.ends_with("\nAlle 6 punkter er ferdige (forankring 6/6).\n"), "{md}");
+    let en = p.run(["--lang", "en", "checklist", "--check", "--format", "md"]).success();
+    assert!(en.stdout.ends_with("\nAll 6 items are finished (forankring 6/6).\n"), "{en}");
+}

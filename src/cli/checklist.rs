@@ -25,7 +25,8 @@ use crate::ui::{Format, JSON_VERSION};
 /// while a person answers, and manual items are answered by a person. An item
 /// is finished when it is done (for automatic items: when the data holds) or
 /// answered not-relevant. With `--check`, the exit status is 1 when any item
-/// is unfinished, so a CI job can stop a phase from being closed by accident.
+/// is unfinished, so a CI job can stop a phase from being closed by accident,
+/// and 2 while a file has errors and the checklist cannot be judged.
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
 #[command(after_help = "\

@@ -691,6 +691,11 @@ fn xml(s: &str) -> String {
 fn reason(i: &ItemResult) -> String {
     let status = checklist::status_label(&i.state.status);
     let mut s = match (&i.outcome, i.item.evaluation) {
+        (Some(o), Eval::Auto) if !o.passed && i.state.status == "done" => tr!(
+            "svart ferdig, men dataene holder ikke: {}",
+            "answered done, but the data does not hold: {}",
+            o.detail
+        ),
         (Some(o), Eval::Auto) if !o.passed => {
             tr!("{status}: {}", "{status}: {}", o.detail)
         }

@@ -1018,3 +1018,35 @@ fn a_finished_phase_is_summed_up_as_finished() {
     let en = p.run(["--lang", "en", "checklist", "--check", "--format", "md"]).success();
     assert!(en.stdout.ends_with("\nAll 6 items are finished (forankring 6/6).\n"), "{en}");
 }
+
+#[test]
+fn an_automatic_item_ticked_against_the_data_says_so_in_every_report() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let run =
+        p.run(["checklist", "tick", "forankring", "benefit-hypotheses", "--by", "K"]).success();
+    assert!(run.stderr.contains("automatisk"), "the tick warns: {run}");
+    let why = "svart ferdig, men dataene holder ikke: ingen gevinster er skrevet ned";
+    let gh = p.run(["checklist", "--check", "--format", "github"]).code(1);
+    let line = gh
+        .stdout
+        .lines()
+        .find(|l| l.contains("title=forankring/benefit-hypotheses"))
+        .unwrap_or_default();
+    assert!(
+        line.starts_with("::error file=checklist/forankring/benefit-hypotheses.toml,line=1,"),
+        "{gh}"
+    );
+    assert!(line.contains(why), "{line}");
+    let junit = p.run(["checklist", "--check", "--format", "junit"]).code(1);
+    let doc = roxmltree::Document::parse(&junit.stdout).expect("XML");
+    let case = doc
+        .descendants()
+        .find(|n| {
+            n.has_tag_name("testcase")
+                && n.attribute("name").is_some_and(|a| a.starts_with("benefit-hypotheses:"))
+        })
+        .expect("testcase");
+    let failure = case.children().find(|n| n.has_tag_name("failure")).expect("failure");
+    assert!(failure.attribute("message").unwrap_or_default().starts_with(why), "{junit}");
+}

@@ -488,7 +488,13 @@ fn answer_line(a: &Answer) -> String {
 
 fn status_word(i: &ItemResult) -> String {
     let label = checklist::status_label(&i.state.status).to_string();
-    if i.state.automatic { tr!("{label} (fra dataene)", "{label} (from the data)") } else { label }
+    if i.state.automatic {
+        tr!("{label} (fra dataene)", "{label} (from the data)")
+    } else if i.state.status == "done" && !i.state.finished {
+        tr!("{label}, men dataene holder ikke", "{label}, but the data does not hold")
+    } else {
+        label
+    }
 }
 
 fn text(ctx: &Ctx, eval: &Evaluation) -> String {

@@ -1049,4 +1049,10 @@ fn an_automatic_item_ticked_against_the_data_says_so_in_every_report() {
         .expect("testcase");
     let failure = case.children().find(|n| n.has_tag_name("failure")).expect("failure");
     assert!(failure.attribute("message").unwrap_or_default().starts_with(why), "{junit}");
+    let text = p.run(["checklist"]).success();
+    assert!(
+        text.stdout
+            .contains("[ ] benefit-hypotheses  ferdig, men dataene holder ikke · automatisk"),
+        "{text}"
+    );
 }

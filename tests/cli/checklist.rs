@@ -1056,3 +1056,27 @@ fn an_automatic_item_ticked_against_the_data_says_so_in_every_report() {
         "{text}"
     );
 }
+
+#[test]
+fn roadmap_show_tells_each_items_rule_and_whose_it_is() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.write(
+        "roadmap.toml",
+        "extends = \"ks-2018\"\n[[phase]]\nid = \"ny-praksis\"\n[[phase.item]]\nid = \"personvern\"\nevaluation = \"manual\"\nnb = \"Har personvernombudet sett på tjenesten?\"\nen = \"Has the data protection officer seen the service?\"\n",
+    );
+    let text = p.run(["roadmap", "show"]).success();
+    for line in [
+        "   - benefit-hypotheses [automatisk, regel benefits-listed]: Har dere skrevet ned",
+        "   - results-measured [automatisk, regel indicators-measured] (KS): ",
+        "   - innovation-culture [manuell] (KS): ",
+        "   - personvern [manuell] (eget): Har personvernombudet sett på tjenesten?",
+    ] {
+        assert!(text.stdout.contains(line), "{line:?}\n{text}");
+    }
+    let md = p.run(["--lang", "en", "roadmap", "show", "--format", "md"]).success();
+    assert!(
+        md.stdout.contains("- [ ] Are results measured all along? (`results-measured`, automatic, rule indicators-measured) (KS)\n"),
+        "{md}"
+    );
+}

@@ -446,7 +446,7 @@ fn show(ctx: &mut Ctx, args: &ChecklistArgs) -> Result<u8> {
 }
 
 /// What `check` left out, in one sentence; `None` when nothing was.
-fn skipped_files(eval: &Evaluation) -> Option<String> {
+pub fn skipped_files(eval: &Evaluation) -> Option<String> {
     let n = eval.skipped.len();
     if n == 0 {
         return None;

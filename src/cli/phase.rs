@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 use toml_edit::DocumentMut;
 
-use super::checklist::{find_phase, phase_not_in_roadmap, progress, who};
+use super::checklist::{find_phase, phase_not_in_roadmap, progress, skipped_files, who};
 use super::{Ctx, check_text, date_arg, today};
 use crate::error::{SUCCESS, UserError};
 use crate::model::checklist::{self, DECISION_SPEC, Decision};
@@ -107,6 +107,9 @@ fn show(ctx: &mut Ctx, as_of: Option<Date>) -> Result<u8> {
     let Some(p) = eval.phases.first() else {
         return Err(anyhow::anyhow!("internal error: the phase {current} vanished"));
     };
+    if let Some(s) = skipped_files(&eval) {
+        ctx.ui.warn(&s);
+    }
     let mut decisions: Vec<Decision> = project.load_all()?;
     decisions.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     let (position, of) = project.info.phase_position();
@@ -188,6 +191,9 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
     let by = who(&project, a.by.as_deref())?;
     let date = today(a.date)?;
     let eval = crate::checklist::evaluate(&project, roadmap, std::slice::from_ref(&from), date)?;
+    if let Some(s) = skipped_files(&eval) {
+        ctx.ui.warn(&s);
+    }
     let open: Vec<String> = eval
         .phases
         .first()

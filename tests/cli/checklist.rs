@@ -757,6 +757,11 @@ fn the_gate_cannot_pass_while_a_record_file_is_broken() {
     p.write("related/annen-kommune.toml", "title = \"Annen kommune\nx");
     let (run, first) = p.run(["checklist", "--check", "forankring"]).failure();
     assert!(first.contains("related/annen-kommune.toml"), "{run}");
+    // `phase` and `phase set` say so too: what is left may be more than they show.
+    let run = p.run(["phase"]).success();
+    assert!(run.stderr.contains("advarsel: 1 fil har feil"), "{run}");
+    let run = p.run(["phase", "set", "innsikt", "--reason", "Videre", "--by", "K"]).success();
+    assert!(run.stderr.contains("related/annen-kommune.toml"), "{run}");
 }
 
 #[test]

@@ -98,8 +98,8 @@ pub fn load(root: &Path, shown: &str, id: &str) -> Result<Option<Roadmap>, Vec<D
     let mut out: Vec<Diagnostic> = problems
         .into_iter()
         .map(|p| {
-            let hints = match p.at {
-                At::Rule(..) => rule_hints(&p.message),
+            let hints = match place.text(p.at) {
+                Some(rule) if matches!(p.at, At::Rule(..)) => rule_hints(&rule),
                 _ => Vec::new(),
             };
             place.diagnostic(shown, p.at, p.message, hints)
@@ -124,10 +124,8 @@ pub fn load(root: &Path, shown: &str, id: &str) -> Result<Option<Roadmap>, Vec<D
     if out.is_empty() { Ok(Some(roadmap)) } else { Err(out) }
 }
 
-/// "Did you mean" for an unknown rule, whose name is the last `…` quoted
-/// word of the message, and where the rules are listed.
-fn rule_hints(message: &str) -> Vec<String> {
-    let typed = message.rsplit(['`', '«', '»']).nth(1).unwrap_or_default();
+/// "Did you mean" for an unknown rule, and where the rules are listed.
+fn rule_hints(typed: &str) -> Vec<String> {
     let names: Vec<&str> = checks::RULES.iter().map(|(n, _)| *n).collect();
     let mut hints = Vec::new();
     if let Some(best) = crate::model::id::closest(typed, &names).first() {
@@ -154,24 +152,38 @@ impl<'a> Places<'a> {
         }
     }
 
-    /// The byte span of what `at` names, if the file has it.
-    fn span(&self, at: At) -> Option<std::ops::Range<usize>> {
+    /// The value `at` names (a phase's or item's `id`, an item's `rule`),
+    /// and the table it is in: (value, table's span).
+    fn value(&self, at: At) -> Option<(Option<&toml_edit::Item>, Option<std::ops::Range<usize>>)> {
         let doc = self.doc.as_ref()?;
         let phase = |i: usize| nth_table(doc.get("phase")?, i);
         match at {
-            At::File => None,
-            At::Key(k) => doc.as_table().key(k).and_then(|k| k.span()),
+            At::File | At::Key(_) => None,
             At::Phase(i) => {
                 let (t, span) = phase(i)?;
-                t.get("id").and_then(|v| v.span()).or(span)
+                Some((t.get("id"), span))
             }
             At::Item(i, j) | At::Rule(i, j) => {
                 let (p, _) = phase(i)?;
                 let (t, span) = nth_table(p.get("item")?, j)?;
                 let key = if matches!(at, At::Rule(..)) { "rule" } else { "id" };
-                t.get(key).and_then(|v| v.span()).or(span)
+                Some((t.get(key), span))
             }
         }
+    }
+
+    /// The text of the value `at` names.
+    fn text(&self, at: At) -> Option<String> {
+        self.value(at)?.0?.as_str().map(str::to_string)
+    }
+
+    /// The byte span of what `at` names, if the file has it.
+    fn span(&self, at: At) -> Option<std::ops::Range<usize>> {
+        if let At::Key(k) = at {
+            return self.doc.as_ref()?.as_table().key(k).and_then(|k| k.span());
+        }
+        let (value, table) = self.value(at)?;
+        value.and_then(|v| v.span()).or(table)
     }
 
     fn diagnostic(&self, shown: &str, at: At, message: String, hints: Vec<String>) -> Diagnostic {

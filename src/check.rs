@@ -57,6 +57,10 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
         Err(e) => diags.push(file_level(&project_shown, "unreadable", e.to_string())),
     }
     report.files += 1;
+    if loc.root.join(crate::store::roadmap::LOCAL_FILE).is_file() {
+        // The project's own roadmap was read with veikart.toml.
+        report.files += 1;
+    }
     let ctx = RuleCtx { as_of, project };
 
     for kind in KINDS {

@@ -545,7 +545,8 @@ fn every_command_names_the_line_of_a_mistake_in_the_projects_roadmap_file() {
 
     // The file is fine once the mistakes are gone; a phase added to needs no names.
     p.write("roadmap.toml", &format!("{head}{}", entry("personvern", manual)));
-    p.run(["check"]).success();
+    let run = p.run(["check"]).success();
+    assert!(run.stderr.contains("Sjekket 2 filer"), "veikart.toml and roadmap.toml: {run}");
     let json = checklist_json(&p, &[]);
     assert_eq!(item(&json, "forankring", "personvern")["origin"], "local");
 }

@@ -17,6 +17,9 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// How many record files were read.
     pub files: usize,
+    /// Record files left out of `snapshot` because they could not be read
+    /// or have errors (as shown), sorted.
+    pub skipped: Vec<String>,
     /// Every valid record, for what looks across the project (checklist rules).
     pub snapshot: Snapshot,
     /// The project file, when it could be read.
@@ -57,6 +60,10 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
     if let Ok(text) = fs::read_to_string(loc.root.join(PROJECT_FILE)) {
         diags.extend(personal_ids(&text, &project_shown));
     }
+    if loc.root.join(crate::store::roadmap::LOCAL_FILE).is_file() {
+        // The project's own roadmap was read with veikart.toml.
+        report.files += 1;
+    }
     let ctx = RuleCtx { as_of, project };
 
     for kind in KINDS {
@@ -69,6 +76,7 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
             references: &mut references,
             snapshot: &mut snapshot,
             files: &mut report.files,
+            skipped: &mut report.skipped,
         };
         walk.folder(None);
     }
@@ -131,6 +139,7 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
         ))
     });
     report.diagnostics = diags;
+    report.skipped.sort();
     report.snapshot = snapshot;
     report.project = ctx.project;
     Ok(report)
@@ -146,6 +155,7 @@ struct Walk<'a> {
     references: &'a mut Vec<(String, record::Reference)>,
     snapshot: &'a mut Snapshot,
     files: &'a mut usize,
+    skipped: &'a mut Vec<String>,
 }
 
 impl Walk<'_> {
@@ -196,6 +206,7 @@ impl Walk<'_> {
                 continue;
             };
             if is_dir {
+                self.skipped.push(shown.clone());
                 self.diags.push(
                     file_level(
                         &shown,
@@ -210,6 +221,7 @@ impl Walk<'_> {
                 continue;
             }
             if !id::is_valid(stem) {
+                self.skipped.push(shown.clone());
                 self.diags.push(bad_name(&shown, &name, stem));
                 continue;
             }
@@ -227,6 +239,7 @@ impl Walk<'_> {
         let Some(group) = &spec.group else { return };
         if !is_dir {
             if name.ends_with(".toml") {
+                self.skipped.push(shown.to_string());
                 self.diags.push(
                     file_level(
                         shown,
@@ -262,6 +275,7 @@ impl Walk<'_> {
         let text = match read_text(&self.loc.root.join(rel), shown) {
             Ok(t) => t,
             Err(e) => {
+                self.skipped.push(shown.to_string());
                 self.diags.push(file_level(shown, "unreadable", e.to_string()));
                 return;
             }
@@ -279,6 +293,8 @@ impl Walk<'_> {
                 (self.kind.rules)(&fields, self.ctx),
             ));
             self.snapshot.records.entry(spec.dir).or_default().push(fields);
+        } else {
+            self.skipped.push(shown.to_string());
         }
         self.references.extend(parsed.references.into_iter().map(|r| (shown.to_string(), r)));
     }

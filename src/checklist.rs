@@ -46,8 +46,10 @@ impl PhaseResult {
 pub struct Evaluation {
     pub roadmap: Roadmap,
     pub phases: Vec<PhaseResult>,
-    /// Answer files `check` refuses (they count as unanswered here).
-    pub broken_answers: usize,
+    /// Record files `check` refuses (as shown): what they hold is left
+    /// out, so an answer in one counts as unanswered, and a rule does not
+    /// see the record.
+    pub skipped: Vec<String>,
 }
 
 impl Evaluation {
@@ -77,16 +79,6 @@ pub fn evaluate_with_report(
     as_of: Date,
 ) -> anyhow::Result<(Evaluation, crate::check::Report)> {
     let report = crate::check::run(&project.location(), as_of)?;
-    let answers_dir = format!("{}/", checklist::ANSWER_SPEC.dir);
-    let broken_answers = report
-        .diagnostics
-        .iter()
-        .filter(|d| {
-            d.severity == crate::diag::Severity::Error
-                && d.path.contains(&answers_dir)
-                && d.path.ends_with(".toml")
-        })
-        .count();
     let ctx = RuleCtx { as_of, project: report.project.clone() };
     let mut answers: BTreeMap<String, Answer> = BTreeMap::new();
     for a in report.snapshot.all::<Answer>() {
@@ -103,23 +95,28 @@ pub fn evaluate_with_report(
             let outcome =
                 item.rule.as_deref().and_then(|r| checks::evaluate(r, &report.snapshot, &ctx));
             let state = checklist::state(item, answer.as_ref(), outcome.as_ref());
-            let (file, line) = match &answer {
-                Some(a) => {
-                    let rel = crate::store::Project::record_rel(&checklist::ANSWER_SPEC, &a.id);
-                    let line = line_of_key(project, &rel, "status");
-                    (project.shown(&rel), line)
-                }
-                None => (project_file.clone(), phase_line),
+            // Point at the answer's file, also one `check` refuses; an item
+            // nobody answered, at the project's phase.
+            let rel = crate::store::Project::record_rel(
+                &checklist::ANSWER_SPEC,
+                &format!("{}/{}", phase.id, item.id),
+            );
+            let (file, line) = if answer.is_some() || project.root.join(&rel).is_file() {
+                let line = line_of_key(project, &rel, "status");
+                (project.shown(&rel), line)
+            } else {
+                (project_file.clone(), phase_line)
             };
             items.push(ItemResult { item: item.clone(), answer, outcome, state, file, line });
         }
         out.push(PhaseResult { phase: phase.clone(), items });
     }
-    Ok((Evaluation { roadmap, phases: out, broken_answers }, report))
+    let skipped = report.skipped.clone();
+    Ok((Evaluation { roadmap, phases: out, skipped }, report))
 }
 
 /// The line (1-based) where `key = …` starts in a project file; 1 if absent.
-fn line_of_key(project: &Project, rel: &str, key: &str) -> usize {
+pub fn line_of_key(project: &Project, rel: &str, key: &str) -> usize {
     let text = std::fs::read_to_string(project.root.join(rel)).unwrap_or_default();
     text.lines()
         .position(|l| {

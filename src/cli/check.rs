@@ -96,7 +96,7 @@ pub fn print_report(
                 }
                 s.push_str(&format!(
                     "::{level} file={},line={},col={}::{}\n",
-                    gh_escape_property(&d.path),
+                    gh_escape_property(&gh_path(&d.path)),
                     d.line,
                     d.column,
                     gh_escape_data(&msg)
@@ -140,6 +140,30 @@ fn summary(files: usize, errors: usize, warnings: usize) -> String {
 }
 
 /// Escape a workflow command's message (GitHub's rules: %, CR, LF).
+/// A path as GitHub wants it in an annotation: relative to the root of the
+/// checked-out repository (`GITHUB_WORKSPACE`), also when veikart runs in a
+/// folder below it. Outside GitHub Actions, the path as shown.
+pub fn gh_path(shown: &str) -> String {
+    let Some(workspace) = std::env::var_os("GITHUB_WORKSPACE").filter(|w| !w.is_empty()) else {
+        return shown.to_string();
+    };
+    let Ok(cwd) = std::env::current_dir() else { return shown.to_string() };
+    let mut full = std::path::PathBuf::new();
+    for c in cwd.join(shown).components() {
+        match c {
+            std::path::Component::ParentDir => {
+                full.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => full.push(other),
+        }
+    }
+    match full.strip_prefix(std::path::Path::new(&workspace)) {
+        Ok(rel) => rel.to_string_lossy().replace('\\', "/"),
+        Err(_) => shown.to_string(),
+    }
+}
+
 pub fn gh_escape_data(s: &str) -> String {
     s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }

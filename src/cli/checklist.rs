@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 use toml_edit::DocumentMut;
 
-use super::check::{gh_escape_data, gh_escape_property};
+use super::check::{gh_escape_data, gh_escape_property, gh_path};
 use super::{Ctx, check_line, check_text, date_arg, enum_arg, today};
 use crate::checklist::{Evaluation, ItemResult, PhaseResult};
 use crate::error::{FINDINGS, SUCCESS, UserError};
@@ -25,7 +25,8 @@ use crate::ui::{Format, JSON_VERSION};
 /// while a person answers, and manual items are answered by a person. An item
 /// is finished when it is done (for automatic items: when the data holds) or
 /// answered not-relevant. With `--check`, the exit status is 1 when any item
-/// is unfinished, so a CI job can stop a phase from being closed by accident.
+/// is unfinished, so a CI job can stop a phase from being closed by accident,
+/// and 2 while a file has errors and the checklist cannot be judged.
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
 #[command(after_help = "\
@@ -172,6 +173,29 @@ pub fn find_phase<'a>(roadmap: &'a Roadmap, typed: &str) -> Result<&'a Phase> {
     })
 }
 
+/// The error for a `phase` in veikart.toml that the roadmap does not have,
+/// pointing at its line, with the closest phase and how to fix it.
+pub fn phase_not_in_roadmap(project: &Project, roadmap: &Roadmap) -> anyhow::Error {
+    let current = &project.info.phase;
+    let shown = project.shown(crate::store::PROJECT_FILE);
+    let line = crate::checklist::line_of_key(project, crate::store::PROJECT_FILE, "phase");
+    let ids = roadmap.phase_ids();
+    let mut e = UserError::new(tr!(
+        "{shown}:{line}:1: fasen «{current}» finnes ikke i veikartet {}",
+        "{shown}:{line}:1: the phase `{current}` is not in the roadmap {}",
+        roadmap.id
+    ));
+    if let Some(best) = id::closest(current, &ids).first() {
+        e = e.hint(tr!("mente du {best}?", "did you mean {best}?"));
+    }
+    e.hint(tr!(
+        "velg en av fasene med `veikart phase set FASE --reason TEKST`: {}",
+        "pick one of the phases with `veikart phase set PHASE --reason TEXT`: {}",
+        ids.join(", ")
+    ))
+    .into()
+}
+
 fn find_item<'a>(phase: &'a Phase, typed: &str) -> Result<&'a crate::model::roadmap::Item> {
     let ids: Vec<&str> = phase.items.iter().map(|i| i.id.as_str()).collect();
     let hint_list = || {
@@ -256,22 +280,26 @@ fn answer(
         common.evidence.iter().map(|e| check_line("--evidence", e)).collect::<Result<Vec<_>>>()?;
     let note = note.filter(|n| !n.is_empty());
     let id = format!("{}/{}", phase.id, item.id);
-    let set_all = |doc: &mut DocumentMut| {
+    // `keep`: the answer stays the same, so a note and evidence given
+    // before stay unless new ones are given; a new answer starts afresh.
+    let set_all = |doc: &mut DocumentMut, keep: bool| {
         edit::set(doc, "status", edit::text(status));
-        edit::set_opt(doc, "note", note.as_deref().map(edit::text));
+        if note.is_some() || !keep {
+            edit::set_opt(doc, "note", note.as_deref().map(edit::text));
+        }
         edit::set(doc, "by", edit::text(&by));
         edit::set(doc, "date", edit::date(date));
-        if evidence.is_empty() {
-            edit::remove(doc, "evidence");
-        } else {
+        if !evidence.is_empty() {
             edit::set(doc, "evidence", edit::list(&evidence));
+        } else if !keep {
+            edit::remove(doc, "evidence");
         }
     };
     let shown = project.shown_record(&ANSWER_SPEC, &id);
     let exists = project.record_path(&ANSWER_SPEC, &id).exists();
     if exists {
-        let changed = project.edit::<Answer>(&id, |_, doc| {
-            set_all(doc);
+        let changed = project.edit::<Answer>(&id, |current, doc| {
+            set_all(doc, current.status == status);
             Ok(())
         })?;
         if changed {
@@ -281,7 +309,7 @@ fn answer(
         }
     } else {
         let mut doc = DocumentMut::new();
-        set_all(&mut doc);
+        set_all(&mut doc, false);
         if !project.create_exact(&ANSWER_SPEC, &id, &doc)? {
             return Err(UserError::new(tr!(
                 "{shown} ble skrevet av noen andre i mellomtiden; ingenting ble endret",
@@ -293,6 +321,12 @@ fn answer(
         ctx.ui.status(&tr!("Skrev {shown}.", "Wrote {shown}."));
     }
     ctx.ui.out(&format!("{}\n", item.id))?;
+    for e in evidence.iter().filter(|e| !evidence_found(&project, e)) {
+        ctx.ui.warn(&tr!(
+            "fant ingen fil eller post «{e}» i prosjektet; belegget er lagret som skrevet",
+            "found no file or record `{e}` in the project; the evidence is kept as written"
+        ));
+    }
     if item.evaluation == Eval::Auto && status == "done" {
         ctx.ui.status(&tr!(
             "Merk: dette punktet er automatisk; det er ferdig bare når dataene holder (se `veikart checklist {}`).",
@@ -301,6 +335,22 @@ fn answer(
         ));
     }
     Ok(SUCCESS)
+}
+
+/// Whether evidence names something: a link, a path in the project, or a
+/// record (`ventetid`, `proposals/ventetid`).
+fn evidence_found(project: &Project, e: &str) -> bool {
+    if e.contains("://") {
+        return true;
+    }
+    let rel = e.trim_start_matches("./");
+    if !rel.is_empty() && project.root.join(rel).exists() {
+        return true;
+    }
+    crate::model::KINDS.iter().any(|k| {
+        let id = rel.strip_prefix(k.spec.dir).and_then(|r| r.strip_prefix('/')).unwrap_or(rel);
+        id::is_valid(id) && project.root.join(k.spec.dir).join(format!("{id}.toml")).is_file()
+    })
 }
 
 fn untick(ctx: &mut Ctx, a: &UntickArgs) -> Result<u8> {
@@ -333,14 +383,9 @@ fn selected(roadmap: &Roadmap, project: &Project, args: &ChecklistArgs) -> Resul
     if let Some(p) = &args.phase {
         return Ok(vec![find_phase(roadmap, p)?.id.clone()]);
     }
-    let current = roadmap.position(&project.info.phase).ok_or_else(|| {
-        UserError::new(tr!(
-            "fasen «{}» i veikart.toml finnes ikke i veikartet {}",
-            "the phase `{}` in veikart.toml is not in the roadmap {}",
-            project.info.phase,
-            roadmap.id
-        ))
-    })?;
+    let current = roadmap
+        .position(&project.info.phase)
+        .ok_or_else(|| phase_not_in_roadmap(project, roadmap))?;
     if args.through_current {
         return Ok(roadmap.phases[..=current].iter().map(|p| p.id.clone()).collect());
     }
@@ -357,12 +402,9 @@ fn show(ctx: &mut Ctx, args: &ChecklistArgs) -> Result<u8> {
     let phases = selected(&roadmap, &project, args)?;
     let as_of = today(args.as_of)?;
     let eval = crate::checklist::evaluate(&project, roadmap, &phases, as_of)?;
-    if eval.broken_answers > 0 {
-        ctx.ui.warn(&tr!(
-            "{} svarfiler har feil og telles som ubesvart; kjør `veikart check`",
-            "{} answer files have errors and count as unanswered; run `veikart check`",
-            eval.broken_answers
-        ));
+    let skipped = skipped_files(&eval);
+    if let Some(s) = skipped.as_ref().filter(|_| !args.check) {
+        ctx.ui.warn(s);
     }
     match format {
         Format::Json => ctx.ui.json(&to_json(&eval, as_of))?,
@@ -376,6 +418,16 @@ fn show(ctx: &mut Ctx, args: &ChecklistArgs) -> Result<u8> {
     }
     let unfinished = eval.unfinished();
     if args.check {
+        if let Some(s) = skipped {
+            // A rule that does not see a record can pass when it should
+            // not: the gate cannot say the checklist is finished.
+            return Err(UserError::new(s)
+                .hint(tr!(
+                    "portvakten kan ikke avgjøre sjekklisten før filene er rettet",
+                    "the gate cannot judge the checklist until the files are fixed"
+                ))
+                .into());
+        }
         if unfinished > 0 {
             ctx.ui.status(&tr!(
                 "{unfinished} av {} punkter er ikke ferdige.",
@@ -391,6 +443,25 @@ fn show(ctx: &mut Ctx, args: &ChecklistArgs) -> Result<u8> {
         ));
     }
     Ok(SUCCESS)
+}
+
+/// What `check` left out, in one sentence; `None` when nothing was.
+pub fn skipped_files(eval: &Evaluation) -> Option<String> {
+    let n = eval.skipped.len();
+    if n == 0 {
+        return None;
+    }
+    let files = crate::i18n::counted(n, ("fil", "filer"), ("file", "files"));
+    let (has, them, hold, dem) =
+        if n == 1 { ("has", "it", "holds", "den") } else { ("have", "them", "hold", "dem") };
+    let mut list = eval.skipped.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+    if n > 3 {
+        list.push_str(&tr!(" og {} til", " and {} more", n - 3));
+    }
+    Some(tr!(
+        "{files} har feil, og sjekklisten ser bort fra det som står i {dem} ({list}); kjør `veikart check`",
+        "{files} {has} errors, and the checklist leaves out what {them} {hold} ({list}); run `veikart check`"
+    ))
 }
 
 // ---- output ------------------------------------------------------------------
@@ -417,7 +488,13 @@ fn answer_line(a: &Answer) -> String {
 
 fn status_word(i: &ItemResult) -> String {
     let label = checklist::status_label(&i.state.status).to_string();
-    if i.state.automatic { tr!("{label} (fra dataene)", "{label} (from the data)") } else { label }
+    if i.state.automatic {
+        tr!("{label} (fra dataene)", "{label} (from the data)")
+    } else if i.state.status == "done" && !i.state.finished {
+        tr!("{label}, men dataene holder ikke", "{label}, but the data does not hold")
+    } else {
+        label
+    }
 }
 
 fn text(ctx: &Ctx, eval: &Evaluation) -> String {
@@ -583,6 +660,14 @@ fn summary_line(eval: &Evaluation) -> String {
         .iter()
         .map(|p| format!("{} {}/{}", p.phase.id, p.finished(), p.items.len()))
         .collect();
+    if eval.unfinished() == 0 {
+        return tr!(
+            "Alle {} punkter er ferdige ({}).",
+            "All {} items are finished ({}).",
+            eval.total(),
+            per.join(", ")
+        );
+    }
     tr!(
         "{} av {} punkter er ikke ferdige ({}).",
         "{} of {} items are unfinished ({}).",
@@ -612,6 +697,11 @@ fn xml(s: &str) -> String {
 fn reason(i: &ItemResult) -> String {
     let status = checklist::status_label(&i.state.status);
     let mut s = match (&i.outcome, i.item.evaluation) {
+        (Some(o), Eval::Auto) if !o.passed && i.state.status == "done" => tr!(
+            "svart ferdig, men dataene holder ikke: {}",
+            "answered done, but the data does not hold: {}",
+            o.detail
+        ),
         (Some(o), Eval::Auto) if !o.passed => {
             tr!("{status}: {}", "{status}: {}", o.detail)
         }
@@ -689,7 +779,7 @@ fn github(eval: &Evaluation) -> String {
             let msg = format!("{} — {}", i.item.text(), reason(i));
             s.push_str(&format!(
                 "::{level} file={},line={},title={}::{}\n",
-                gh_escape_property(&i.file),
+                gh_escape_property(&gh_path(&i.file)),
                 i.line,
                 gh_escape_property(&title),
                 gh_escape_data(&msg)

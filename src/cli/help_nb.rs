@@ -103,7 +103,8 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          mens en person svarer, og manuelle punkter besvares av en person. Et punkt\n\
          er ferdig når det er gjort (automatiske: når dataene holder) eller besvart\n\
          som ikke relevant. Med `--check` blir avslutningskoden 1 når noe er\n\
-         uferdig, så en CI-jobb hindrer at en fase lukkes ved et uhell.",
+         uferdig, så en CI-jobb hindrer at en fase lukkes ved et uhell, og 2 når\n\
+         en fil har feil og sjekklisten ikke kan avgjøres.",
     ),
     ("checklist tick", "Merk et punkt som gjort", ""),
     (

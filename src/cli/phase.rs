@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 use toml_edit::DocumentMut;
 
-use super::checklist::{find_phase, progress, who};
+use super::checklist::{find_phase, phase_not_in_roadmap, progress, skipped_files, who};
 use super::{Ctx, check_text, date_arg, today};
 use crate::error::{SUCCESS, UserError};
 use crate::model::checklist::{self, DECISION_SPEC, Decision};
@@ -99,16 +99,17 @@ fn show(ctx: &mut Ctx, as_of: Option<Date>) -> Result<u8> {
     let roadmap = project.roadmap()?;
     let as_of = today(as_of)?;
     let current = project.info.phase.clone();
+    if roadmap.phase(&current).is_none() {
+        return Err(phase_not_in_roadmap(&project, &roadmap));
+    }
     let eval =
         crate::checklist::evaluate(&project, roadmap, std::slice::from_ref(&current), as_of)?;
     let Some(p) = eval.phases.first() else {
-        return Err(UserError::new(tr!(
-            "fasen «{current}» finnes ikke i veikartet {}",
-            "the phase `{current}` is not in the roadmap {}",
-            eval.roadmap.id
-        ))
-        .into());
+        return Err(anyhow::anyhow!("internal error: the phase {current} vanished"));
     };
+    if let Some(s) = skipped_files(&eval) {
+        ctx.ui.warn(&s);
+    }
     let mut decisions: Vec<Decision> = project.load_all()?;
     decisions.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     let (position, of) = project.info.phase_position();
@@ -190,6 +191,9 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
     let by = who(&project, a.by.as_deref())?;
     let date = today(a.date)?;
     let eval = crate::checklist::evaluate(&project, roadmap, std::slice::from_ref(&from), date)?;
+    if let Some(s) = skipped_files(&eval) {
+        ctx.ui.warn(&s);
+    }
     let open: Vec<String> = eval
         .phases
         .first()
@@ -221,7 +225,8 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
     let how = match (pf, pt) {
         (Some(f), Some(t)) if t < f => tr!("tilbake til", "back to"),
         (Some(f), Some(t)) if t > f + 1 => {
-            tr!("videre (og hopper over faser) til", "on (skipping phases) to")
+            let skipped = roadmap.phase_ids()[f + 1..t].join(", ");
+            tr!("videre (og hopper over {skipped}) til", "on (skipping {skipped}) to")
         }
         _ => tr!("videre til", "on to"),
     };
@@ -233,10 +238,11 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
         project.shown_record(&DECISION_SPEC, &id)
     ));
     if !open.is_empty() {
+        let items = crate::i18n::counted(open.len(), ("punkt", "punkter"), ("item", "items"));
+        let (were, ferdige) = if open.len() == 1 { ("was", "ferdig") } else { ("were", "ferdige") };
         ctx.ui.warn(&tr!(
-            "{} punkter i fasen {from} var ikke ferdige: {}",
-            "{} items of the phase {from} were unfinished: {}",
-            open.len(),
+            "{items} i fasen {from} var ikke {ferdige}: {}",
+            "{items} of the phase {from} {were} unfinished: {}",
             open.join(", ")
         ));
     }

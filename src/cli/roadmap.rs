@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::Ctx;
 use crate::error::SUCCESS;
-use crate::model::roadmap::Roadmap;
+use crate::model::roadmap::{Item, Origin, Roadmap};
 use crate::tr;
 use crate::ui::{Format, JSON_VERSION};
 
@@ -70,12 +70,7 @@ fn show(ctx: &mut Ctx) -> Result<u8> {
                 }
                 s.push_str(&tr!("   Sjekkliste:\n", "   Checklist:\n"));
                 for i in &p.items {
-                    s.push_str(&format!(
-                        "   - {} [{}]: {}\n",
-                        i.id,
-                        i.evaluation.label(),
-                        i.text()
-                    ));
+                    s.push_str(&format!("   - {} [{}]{}: {}\n", i.id, how(i), from(i), i.text()));
                 }
             }
             ctx.ui.out(&s)?;
@@ -98,8 +93,28 @@ fn markdown(r: &Roadmap, current: &str) -> String {
         }
         s.push('\n');
         for i in &p.items {
-            s.push_str(&format!("- [ ] {} (`{}`, {})\n", i.text(), i.id, i.evaluation.label()));
+            s.push_str(&format!("- [ ] {} (`{}`, {}){}\n", i.text(), i.id, how(i), from(i)));
         }
     }
     s
+}
+
+/// How an item is judged: "automatisk, regel indicators-measured", "manuell".
+fn how(i: &Item) -> String {
+    match &i.rule {
+        Some(rule) => {
+            let label = i.evaluation.label();
+            tr!("{label}, regel {rule}", "{label}, rule {rule}")
+        }
+        None => i.evaluation.label().to_string(),
+    }
+}
+
+/// Where an item comes from, for KS's own and the project's own items.
+fn from(i: &Item) -> String {
+    match i.origin {
+        Origin::Ks => tr!(" (KS)", " (KS)"),
+        Origin::Local => tr!(" (eget)", " (own)"),
+        Origin::Derived => String::new(),
+    }
 }

@@ -148,6 +148,9 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
     let benefit_plan = super::benefit::StatusPlan::load(&project, as_of)?;
     let info = &project.info;
     let roadmap = project.roadmap()?;
+    if roadmap.phase(&info.phase).is_none() {
+        ctx.ui.warn(&super::checklist::phase_not_in_roadmap(&project, &roadmap).to_string());
+    }
     let phase_label =
         roadmap.phase(&info.phase).map_or(info.phase.clone(), |p| p.name().to_string());
     let (position, of) = info.phase_position();

@@ -100,6 +100,11 @@ fn all_of(total: usize, bad: &[String], none: String, ok: String, fail: &str) ->
     Outcome::fail(tr!("{} av {total} {fail}: {}", "{} of {total} {fail}: {}", bad.len(), some(bad)))
 }
 
+/// The sentence for one record, or the one for several.
+fn every(n: usize, one: String, many: String) -> String {
+    if n == 1 { one } else { many }
+}
+
 /// Whether an optional text is there and not blank.
 fn filled(t: &Option<String>) -> bool {
     t.as_deref().is_some_and(|s| !s.trim().is_empty())
@@ -275,7 +280,11 @@ fn ideas_scored(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
         ideas.len(),
         &bad,
         tr!("ingen idéer å vurdere ennå", "no ideas to rate yet"),
-        tr!("alle {} idéer er vurdert", "all {} ideas are rated", ideas.len()),
+        every(
+            ideas.len(),
+            tr!("den ene idéen er vurdert", "the one idea is rated"),
+            tr!("alle {} idéer er vurdert", "all {} ideas are rated", ideas.len()),
+        ),
         crate::i18n::pick("idéer er ikke vurdert", "ideas are not rated"),
     )
 }
@@ -292,10 +301,17 @@ fn proposals_visualised(snap: &Snapshot, _: &RuleCtx) -> Outcome {
             "ingen løsningsforslag ennå; bruk `veikart proposal add`",
             "no proposals yet; use `veikart proposal add`"
         ),
-        tr!(
-            "alle {} forslag har skisse eller modell",
-            "all {} proposals have a sketch or mock-up",
-            all.len()
+        every(
+            all.len(),
+            tr!(
+                "det ene forslaget har skisse eller modell",
+                "the one proposal has a sketch or mock-up"
+            ),
+            tr!(
+                "alle {} forslag har skisse eller modell",
+                "all {} proposals have a sketch or mock-up",
+                all.len()
+            ),
         ),
         crate::i18n::pick(
             "forslag mangler skisse (--artefact)",
@@ -319,10 +335,17 @@ fn proposals_tested(snap: &Snapshot, _: &RuleCtx) -> Outcome {
         all.len(),
         &bad,
         tr!("ingen løsningsforslag ennå", "no proposals yet"),
-        tr!(
-            "alle {} forslag er testet eller forkastet med begrunnelse",
-            "all {} proposals are tested or discarded with a reason",
-            all.len()
+        every(
+            all.len(),
+            tr!(
+                "det ene forslaget er testet eller forkastet med begrunnelse",
+                "the one proposal is tested or discarded with a reason"
+            ),
+            tr!(
+                "alle {} forslag er testet eller forkastet med begrunnelse",
+                "all {} proposals are tested or discarded with a reason",
+                all.len()
+            ),
         ),
         crate::i18n::pick(
             "forslag er ikke testet (eller forkastet uten begrunnelse)",
@@ -343,10 +366,17 @@ fn proposals_estimated(snap: &Snapshot, _: &RuleCtx) -> Outcome {
         kept.len(),
         &bad,
         tr!("ingen forslag er valgt ennå", "no proposal has been kept yet"),
-        tr!(
-            "alle {} valgte forslag har kostnad og gevinst",
-            "all {} kept proposals have cost and gain",
-            kept.len()
+        every(
+            kept.len(),
+            tr!(
+                "det ene valgte forslaget har kostnad og gevinst",
+                "the one kept proposal has cost and gain"
+            ),
+            tr!(
+                "alle {} valgte forslag har kostnad og gevinst",
+                "all {} kept proposals have cost and gain",
+                kept.len()
+            ),
         ),
         crate::i18n::pick(
             "valgte forslag mangler kostnad eller gevinst",
@@ -428,10 +458,17 @@ fn benefits_complete(snap: &Snapshot, _: &RuleCtx) -> Outcome {
         all.len(),
         &bad,
         tr!("ingen gevinster ennå", "no benefits yet"),
-        tr!(
-            "alle {} gevinster har type, forutsetninger, kostnader og indikator",
-            "all {} benefits have type, preconditions, costs and an indicator",
-            all.len()
+        every(
+            all.len(),
+            tr!(
+                "den ene gevinsten har type, forutsetninger, kostnader og indikator",
+                "the one benefit has type, preconditions, costs and an indicator"
+            ),
+            tr!(
+                "alle {} gevinster har type, forutsetninger, kostnader og indikator",
+                "all {} benefits have type, preconditions, costs and an indicator",
+                all.len()
+            ),
         ),
         crate::i18n::pick(
             "gevinster mangler forutsetninger, kostnader eller indikator",
@@ -456,10 +493,17 @@ fn indicators_complete(snap: &Snapshot, _: &RuleCtx) -> Outcome {
             "ingen indikatorer ennå; bruk `veikart benefit plan`",
             "no indicators yet; use `veikart benefit plan`"
         ),
-        tr!(
-            "alle {} indikatorer har nullpunkt, mål, frist og ansvarlig",
-            "all {} indicators have baseline, target, date and responsible",
-            all.len()
+        every(
+            all.len(),
+            tr!(
+                "den ene indikatoren har nullpunkt, mål, frist og ansvarlig",
+                "the one indicator has baseline, target, date and responsible"
+            ),
+            tr!(
+                "alle {} indikatorer har nullpunkt, mål, frist og ansvarlig",
+                "all {} indicators have baseline, target, date and responsible",
+                all.len()
+            ),
         ),
         crate::i18n::pick(
             "indikatorer mangler nullpunkt, mål, frist eller ansvarlig",
@@ -480,10 +524,17 @@ fn touchpoints_tested(snap: &Snapshot, _: &RuleCtx) -> Outcome {
         changed.len(),
         &bad,
         tr!("ingen nye eller endrede kontaktpunkter", "no new or changed touchpoints"),
-        tr!(
-            "alle {} nye eller endrede kontaktpunkter er testet",
-            "all {} new or changed touchpoints are tested",
-            changed.len()
+        every(
+            changed.len(),
+            tr!(
+                "det ene nye eller endrede kontaktpunktet er testet",
+                "the one new or changed touchpoint is tested"
+            ),
+            tr!(
+                "alle {} nye eller endrede kontaktpunkter er testet",
+                "all {} new or changed touchpoints are tested",
+                changed.len()
+            ),
         ),
         crate::i18n::pick("kontaktpunkter er bare utkast", "touchpoints are still drafts"),
     )
@@ -503,10 +554,14 @@ fn technology_assessed(snap: &Snapshot, _: &RuleCtx) -> Outcome {
             "ingen teknologivalg er registrert; bruk `veikart tech add`",
             "no technology options recorded; use `veikart tech add`"
         ),
-        tr!(
-            "alle {} teknologivalg er vurdert",
-            "all {} technology options are assessed",
-            all.len()
+        every(
+            all.len(),
+            tr!("det ene teknologivalget er vurdert", "the one technology option is assessed"),
+            tr!(
+                "alle {} teknologivalg er vurdert",
+                "all {} technology options are assessed",
+                all.len()
+            ),
         ),
         crate::i18n::pick(
             "teknologivalg mangler kriterier, IT-involvering eller beslutning",
@@ -623,7 +678,11 @@ fn suppliers_contracted(snap: &Snapshot, _: &RuleCtx) -> Outcome {
         all.len(),
         &bad,
         tr!("ingen leverandører er registrert", "no suppliers recorded"),
-        tr!("alle {} leverandører har kontrakt", "all {} suppliers have a contract", all.len()),
+        every(
+            all.len(),
+            tr!("den ene leverandøren har kontrakt", "the one supplier has a contract"),
+            tr!("alle {} leverandører har kontrakt", "all {} suppliers have a contract", all.len()),
+        ),
         crate::i18n::pick("leverandører mangler kontrakt", "suppliers have no contract"),
     )
 }
@@ -644,10 +703,17 @@ fn baselines_dated(snap: &Snapshot, _: &RuleCtx) -> Outcome {
         all.len(),
         &bad,
         tr!("ingen indikatorer ennå", "no indicators yet"),
-        tr!(
-            "alle {} nullpunkter er datert før oppstart",
-            "all {} baselines are dated before go-live",
-            all.len()
+        every(
+            all.len(),
+            tr!(
+                "det ene nullpunktet er datert før oppstart",
+                "the one baseline is dated before go-live"
+            ),
+            tr!(
+                "alle {} nullpunkter er datert før oppstart",
+                "all {} baselines are dated before go-live",
+                all.len()
+            ),
         ),
         crate::i18n::pick(
             "nullpunkter mangler dato eller er målt etter oppstart",
@@ -664,10 +730,17 @@ fn routines_reviewable(snap: &Snapshot, _: &RuleCtx) -> Outcome {
         all.len(),
         &bad,
         tr!("ingen rutiner ennå", "no routines yet"),
-        tr!(
-            "alle {} rutiner har eier og intervall",
-            "all {} routines have an owner and an interval",
-            all.len()
+        every(
+            all.len(),
+            tr!(
+                "den ene rutinen har eier og intervall",
+                "the one routine has an owner and an interval"
+            ),
+            tr!(
+                "alle {} rutiner har eier og intervall",
+                "all {} routines have an owner and an interval",
+                all.len()
+            ),
         ),
         crate::i18n::pick(
             "rutiner mangler intervall (--every)",
@@ -711,10 +784,17 @@ fn routines_current(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
         all.len(),
         &bad,
         tr!("ingen rutiner ennå", "no routines yet"),
-        tr!(
-            "alle {} rutiner er gjennomgått i tide, og ingen prosessavvik er åpne",
-            "all {} routines are reviewed on time and no process deviation is open",
-            all.len()
+        every(
+            all.len(),
+            tr!(
+                "den ene rutinen er gjennomgått i tide, og ingen prosessavvik er åpne",
+                "the one routine is reviewed on time and no process deviation is open"
+            ),
+            tr!(
+                "alle {} rutiner er gjennomgått i tide, og ingen prosessavvik er åpne",
+                "all {} routines are reviewed on time and no process deviation is open",
+                all.len()
+            ),
         ),
         crate::i18n::pick(
             "rutiner er på overtid for gjennomgang",
@@ -756,9 +836,16 @@ fn indicators_measured(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
         total,
         &bad,
         tr!("ingen indikatorer å måle", "no indicators to measure"),
-        tr!(
-            "alle {total} indikatorer er målt innenfor sin frekvens",
-            "all {total} indicators are measured within their frequency"
+        every(
+            total,
+            tr!(
+                "den ene indikatoren er målt innenfor sin frekvens",
+                "the one indicator is measured within its frequency"
+            ),
+            tr!(
+                "alle {total} indikatorer er målt innenfor sin frekvens",
+                "all {total} indicators are measured within their frequency"
+            ),
         ),
         crate::i18n::pick(
             "indikatorer er ikke målt innenfor sin frekvens",
@@ -831,10 +918,17 @@ fn suppliers_reviewed(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
         all.len(),
         &bad,
         tr!("ingen leverandører er registrert", "no suppliers recorded"),
-        tr!(
-            "alle {} leverandører er vurdert siden {since}",
-            "all {} suppliers have been reviewed since {since}",
-            all.len()
+        every(
+            all.len(),
+            tr!(
+                "den ene leverandøren er vurdert siden {since}",
+                "the one supplier has been reviewed since {since}"
+            ),
+            tr!(
+                "alle {} leverandører er vurdert siden {since}",
+                "all {} suppliers have been reviewed since {since}",
+                all.len()
+            ),
         ),
         crate::i18n::pick(
             "leverandører er ikke vurdert siste år",

@@ -98,7 +98,11 @@ impl Item {
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     pub id: String,
+    /// The phase's name; a file that `extends` a built-in roadmap may leave
+    /// the names out.
+    #[serde(default)]
     pub nb: String,
+    #[serde(default)]
     pub en: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
@@ -163,55 +167,67 @@ impl Roadmap {
         self.phases.iter().map(|p| p.id.as_str()).collect()
     }
 
-    /// Problems with the roadmap's shape: (message, a text to find its line by).
-    pub fn problems(&self, known_rule: impl Fn(&str) -> bool) -> Vec<(String, String)> {
+    /// Problems with the roadmap's shape, each with where it is in the file.
+    /// `whole` is false for a file that only adds items to a built-in
+    /// roadmap (`extends`): its phases need no names, and it may have none.
+    pub fn problems(&self, known_rule: impl Fn(&str) -> bool, whole: bool) -> Vec<Problem> {
         let mut out = Vec::new();
         let mut seen = std::collections::BTreeSet::new();
-        for p in &self.phases {
-            let at = format!("\"{}\"", p.id);
+        for (pi, p) in self.phases.iter().enumerate() {
+            let at = At::Phase(pi);
             if !super::id::is_valid(&p.id) {
-                out.push((
+                out.push(Problem::new(
                     crate::tr!(
                         "fase-id-en «{}» er ikke gyldig (små bokstaver, sifre og bindestrek)",
                         "the phase id `{}` is not valid (lowercase letters, digits and dashes)",
                         p.id
                     ),
-                    at.clone(),
+                    at,
                 ));
             }
             if !seen.insert(p.id.clone()) {
-                out.push((
+                out.push(Problem::new(
                     crate::tr!("fasen «{}» står to ganger", "the phase `{}` appears twice", p.id),
-                    at.clone(),
+                    at,
+                ));
+            }
+            if whole && (p.nb.trim().is_empty() || p.en.trim().is_empty()) {
+                out.push(Problem::new(
+                    crate::tr!(
+                        "fasen «{}» trenger et navn på bokmål (`nb`) og engelsk (`en`)",
+                        "the phase `{}` needs a name in Bokmål (`nb`) and English (`en`)",
+                        p.id
+                    ),
+                    at,
                 ));
             }
             let mut items = std::collections::BTreeSet::new();
-            for i in &p.items {
-                let at = format!("\"{}\"", i.id);
+            for (ii, i) in p.items.iter().enumerate() {
+                let at = At::Item(pi, ii);
                 if !super::id::is_valid(&i.id) {
-                    out.push((
+                    out.push(Problem::new(
                         crate::tr!(
                             "punkt-id-en «{}» i fasen {} er ikke gyldig",
                             "the item id `{}` in phase {} is not valid",
                             i.id,
                             p.id
                         ),
-                        at.clone(),
+                        at,
                     ));
                 }
                 if !items.insert(i.id.clone()) {
-                    out.push((
+                    out.push(Problem::new(
                         crate::tr!(
                             "punktet «{}» står to ganger i fasen {}",
                             "the item `{}` appears twice in phase {}",
                             i.id,
                             p.id
                         ),
-                        at.clone(),
+                        at,
                     ));
                 }
                 match (&i.rule, i.evaluation) {
-                    (None, Evaluation::Auto | Evaluation::Suggested) => out.push((
+                    (None, Evaluation::Auto | Evaluation::Suggested) => out.push(Problem::new(
                         crate::tr!(
                             "punktet «{}» i fasen {} er «{}», men har ingen `rule`",
                             "the item `{}` in phase {} is `{}` but has no `rule`",
@@ -219,58 +235,90 @@ impl Roadmap {
                             p.id,
                             i.evaluation.key()
                         ),
-                        at.clone(),
+                        at,
                     )),
-                    (Some(r), _) if !known_rule(r) => out.push((
+                    (Some(r), _) if !known_rule(r) => out.push(Problem::new(
                         crate::tr!(
                             "punktet «{}» i fasen {} bruker den ukjente regelen «{r}»",
                             "the item `{}` in phase {} uses the unknown rule `{r}`",
                             i.id,
                             p.id
                         ),
-                        format!("\"{r}\""),
+                        At::Rule(pi, ii),
                     )),
                     _ => {}
                 }
             }
         }
-        if self.phases.is_empty() {
-            out.push((
+        if whole && self.phases.is_empty() {
+            out.push(Problem::new(
                 crate::tr!("veikartet har ingen faser", "the roadmap has no phases"),
-                String::new(),
+                At::File,
             ));
         }
         out
     }
 
-    /// Add a project's own items (and steps) to this roadmap's phases.
-    pub fn extend_with(&mut self, local: Roadmap) -> Vec<(String, String)> {
+    /// Add a project's own items (and steps) to this roadmap's phases. The
+    /// problems point into `local`.
+    pub fn extend_with(&mut self, local: Roadmap) -> Vec<Problem> {
         let mut problems = Vec::new();
-        for lp in local.phases {
+        for (pi, lp) in local.phases.into_iter().enumerate() {
             match self.phases.iter_mut().find(|p| p.id == lp.id) {
                 Some(p) => {
                     p.steps.extend(lp.steps);
-                    for item in lp.items {
-                        if p.item(&item.id).is_some() {
-                            problems.push((crate::tr!(
+                    // Twice in the project's own file is `problems`' to say.
+                    let base: Vec<String> = p.items.iter().map(|i| i.id.clone()).collect();
+                    for (ii, item) in lp.items.into_iter().enumerate() {
+                        if base.contains(&item.id) {
+                            problems.push(Problem::new(crate::tr!(
                                 "punktet «{}» finnes allerede i fasen {}; velg en annen id",
                                 "the item `{}` already exists in phase {}; pick another id",
                                 item.id,
                                 p.id
-                            ), format!("\"{}\"", item.id)));
+                            ), At::Item(pi, ii)));
                         } else {
                             p.items.push(item);
                         }
                     }
                 }
-                None => problems.push((crate::tr!(
+                None => problems.push(Problem::new(crate::tr!(
                     "veikartet {} har ingen fase «{}»; for å lage egne faser, fjern `extends`",
                     "the roadmap {} has no phase `{}`; to define phases of your own, leave out `extends`",
                     self.id,
                     lp.id
-                ), format!("\"{}\"", lp.id))),
+                ), At::Phase(pi))),
             }
         }
         problems
+    }
+}
+
+/// Where in a roadmap file a problem is: indexes count `[[phase]]` tables
+/// and, within a phase, its `[[phase.item]]` tables, from 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum At {
+    /// The file as a whole.
+    File,
+    /// A top-level key.
+    Key(&'static str),
+    /// A phase's `id`.
+    Phase(usize),
+    /// An item's `id`.
+    Item(usize, usize),
+    /// An item's `rule`.
+    Rule(usize, usize),
+}
+
+/// One problem with a roadmap.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub message: String,
+    pub at: At,
+}
+
+impl Problem {
+    pub fn new(message: String, at: At) -> Problem {
+        Problem { message, at }
     }
 }

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::diag::{Diagnostic, LineIndex, Severity};
 use crate::model::checks;
-use crate::model::roadmap::{Origin, Roadmap};
+use crate::model::roadmap::{At, Origin, Roadmap};
 use crate::tr;
 
 /// The name of a project's own roadmap file, at its root.
@@ -50,69 +50,178 @@ pub fn load(root: &Path, shown: &str, id: &str) -> Result<Option<Roadmap>, Vec<D
     } else {
         None
     };
-    match local {
-        None => Ok(builtin(id)),
-        Some((mut own, text)) => {
-            let lines = LineIndex::new(&text);
-            let line_of = |needle: &str| {
-                if needle.is_empty() {
-                    return 1;
-                }
-                text.find(needle).map_or(1, |i| lines.position(i).0)
-            };
-            for p in &mut own.phases {
-                for i in &mut p.items {
-                    // Whatever a project writes itself is its own.
-                    i.origin = Origin::Local;
-                }
-            }
-            let (roadmap, mut problems) = match own.extends.clone() {
-                Some(base) => {
-                    let Some(mut b) = builtin(&base) else {
-                        return Err(vec![at(
-                            shown,
-                            line_of("extends"),
-                            tr!(
-                                "`extends` viser til «{base}», som ikke er et innebygd veikart ({})",
-                                "`extends` names `{base}`, which is not a built-in roadmap ({})",
-                                builtin_ids().join(", ")
-                            ),
-                        )]);
-                    };
-                    let problems = b.extend_with(own);
-                    (b, problems)
-                }
-                None => (own, Vec::new()),
-            };
-            if roadmap.id != id {
-                return Err(vec![at(
+    let Some((mut own, text)) = local else {
+        return Ok(builtin(id));
+    };
+    let place = Places::new(&text);
+    for p in &mut own.phases {
+        for i in &mut p.items {
+            // Whatever a project writes itself is its own.
+            i.origin = Origin::Local;
+        }
+    }
+    let extends = own.extends.is_some();
+    let mut problems = own.problems(checks::is_known, !extends);
+    let roadmap = match own.extends.clone() {
+        Some(base) => {
+            let Some(mut b) = builtin(&base) else {
+                return Err(vec![place.diagnostic(
                     shown,
-                    line_of("id"),
+                    At::Key("extends"),
                     tr!(
-                        "{shown} gjelder veikartet «{}», men veikart.toml følger «{id}»",
-                        "{shown} is for the roadmap `{}`, but veikart.toml follows `{id}`",
-                        roadmap.id
+                        "`extends` viser til «{base}», som ikke er et innebygd veikart ({})",
+                        "`extends` names `{base}`, which is not a built-in roadmap ({})",
+                        builtin_ids().join(", ")
                     ),
+                    Vec::new(),
                 )]);
+            };
+            problems.extend(b.extend_with(own));
+            b
+        }
+        None if own.id.trim().is_empty() => {
+            return Err(vec![place.diagnostic(
+                shown,
+                At::File,
+                tr!(
+                    "{shown} har verken `extends` (for å legge til punkter i et innebygd veikart) eller `id` (for et eget veikart)",
+                    "{shown} has neither `extends` (to add items to a built-in roadmap) nor `id` (for a roadmap of its own)"
+                ),
+                vec![tr!(
+                    "skriv for eksempel `extends = \"ks-2018\"` øverst; se docs/roadmap.md",
+                    "write for example `extends = \"ks-2018\"` at the top; see docs/roadmap.md"
+                )],
+            )]);
+        }
+        None => own,
+    };
+    let mut out: Vec<Diagnostic> = problems
+        .into_iter()
+        .map(|p| {
+            let hints = match place.text(p.at) {
+                Some(rule) if matches!(p.at, At::Rule(..)) => rule_hints(&rule),
+                _ => Vec::new(),
+            };
+            place.diagnostic(shown, p.at, p.message, hints)
+        })
+        .collect();
+    if roadmap.id != id {
+        out.push(place.diagnostic(
+            shown,
+            At::Key(if extends { "extends" } else { "id" }),
+            tr!(
+                "{shown} gjelder veikartet «{}», men veikart.toml følger «{id}»",
+                "{shown} is for the roadmap `{}`, but veikart.toml follows `{id}`",
+                roadmap.id
+            ),
+            vec![tr!(
+                "sett `roadmap = \"{}\"` i veikart.toml, eller rett {shown}",
+                "set `roadmap = \"{}\"` in veikart.toml, or correct {shown}",
+                roadmap.id
+            )],
+        ));
+    }
+    if out.is_empty() { Ok(Some(roadmap)) } else { Err(out) }
+}
+
+/// "Did you mean" for an unknown rule, and where the rules are listed.
+fn rule_hints(typed: &str) -> Vec<String> {
+    let names: Vec<&str> = checks::RULES.iter().map(|(n, _)| *n).collect();
+    let mut hints = Vec::new();
+    if let Some(best) = crate::model::id::closest(typed, &names).first() {
+        hints.push(tr!("mente du {best}?", "did you mean {best}?"));
+    }
+    hints.push(tr!(
+        "reglene står i docs/roadmap.md (avsnittet «Rules»)",
+        "the rules are listed in docs/roadmap.md (section \"Rules\")"
+    ));
+    hints
+}
+
+/// Where the parts of a roadmap file are, for pointing at a line.
+struct Places<'a> {
+    doc: Option<toml_edit::Document<String>>,
+    lines: LineIndex<'a>,
+}
+
+impl<'a> Places<'a> {
+    fn new(text: &'a str) -> Places<'a> {
+        Places {
+            doc: toml_edit::Document::parse(text.to_string()).ok(),
+            lines: LineIndex::new(text),
+        }
+    }
+
+    /// The value `at` names (a phase's or item's `id`, an item's `rule`),
+    /// and the table it is in: (value, table's span).
+    fn value(&self, at: At) -> Option<(Option<&toml_edit::Item>, Option<std::ops::Range<usize>>)> {
+        let doc = self.doc.as_ref()?;
+        let phase = |i: usize| nth_table(doc.get("phase")?, i);
+        match at {
+            At::File | At::Key(_) => None,
+            At::Phase(i) => {
+                let (t, span) = phase(i)?;
+                Some((t.get("id"), span))
             }
-            problems.extend(roadmap.problems(checks::is_known));
-            if problems.is_empty() {
-                Ok(Some(roadmap))
-            } else {
-                Err(problems
-                    .into_iter()
-                    .map(|(m, needle)| at(shown, line_of(&needle), m))
-                    .collect())
+            At::Item(i, j) | At::Rule(i, j) => {
+                let (p, _) = phase(i)?;
+                let (t, span) = nth_table(p.get("item")?, j)?;
+                let key = if matches!(at, At::Rule(..)) { "rule" } else { "id" };
+                Some((t.get(key), span))
             }
+        }
+    }
+
+    /// The text of the value `at` names.
+    fn text(&self, at: At) -> Option<String> {
+        self.value(at)?.0?.as_str().map(str::to_string)
+    }
+
+    /// The byte span of what `at` names, if the file has it.
+    fn span(&self, at: At) -> Option<std::ops::Range<usize>> {
+        if let At::Key(k) = at {
+            return self.doc.as_ref()?.as_table().key(k).and_then(|k| k.span());
+        }
+        let (value, table) = self.value(at)?;
+        value.and_then(|v| v.span()).or(table)
+    }
+
+    fn diagnostic(&self, shown: &str, at: At, message: String, hints: Vec<String>) -> Diagnostic {
+        let (line, column) = self.span(at).map_or((1, 1), |s| self.lines.position(s.start));
+        Diagnostic {
+            path: shown.to_string(),
+            line,
+            column,
+            severity: Severity::Error,
+            code: "roadmap".into(),
+            message,
+            hints,
         }
     }
 }
 
+/// The `n`th table of an array of tables (`[[x]]`) or of an inline array of
+/// tables, with its span where known.
+fn nth_table(
+    item: &toml_edit::Item,
+    n: usize,
+) -> Option<(&dyn toml_edit::TableLike, Option<std::ops::Range<usize>>)> {
+    if let Some(a) = item.as_array_of_tables() {
+        let t = a.get(n)?;
+        return Some((t, t.span()));
+    }
+    let v = item.as_array()?.get(n)?;
+    let t = v.as_inline_table()?;
+    Some((t, v.span()))
+}
+
 fn parse(text: &str, shown: &str) -> Result<Roadmap, Vec<Diagnostic>> {
     toml::from_str::<Roadmap>(text).map_err(|e| {
-        let line = e.span().map_or(1, |s| LineIndex::new(text).position(s.start).0);
+        let (line, column) = e.span().map_or((1, 1), |s| LineIndex::new(text).position(s.start));
         let msg = e.message().trim().to_string();
-        vec![at(shown, line, tr!("ugyldig veikart: {msg}", "invalid roadmap: {msg}"))]
+        let mut d = at(shown, line, tr!("ugyldig veikart: {msg}", "invalid roadmap: {msg}"));
+        d.column = column;
+        vec![d]
     })
 }
 
@@ -139,9 +248,9 @@ mod tests {
             let r: Roadmap = toml::from_str(text).unwrap_or_else(|e| panic!("{id}: {e}"));
             assert_eq!(r.id, id);
             assert!(
-                r.problems(checks::is_known).is_empty(),
+                r.problems(checks::is_known, true).is_empty(),
                 "{id}: {:?}",
-                r.problems(checks::is_known)
+                r.problems(checks::is_known, true)
             );
             assert!(r.phases.iter().all(|p| !p.items.is_empty() && !p.steps.is_empty()), "{id}");
         }

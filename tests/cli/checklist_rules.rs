@@ -501,3 +501,25 @@ fn the_data_says_which_indicators_are_stale_and_since_when() {
         "{text}"
     );
 }
+
+#[test]
+fn the_data_counts_one_record_as_one() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.write(
+        "suppliers/sms-leverandoren.toml",
+        "name = \"SMS-leverandøren\"\ncontract = \"Avtale 2026/14\"\n",
+    );
+    let (passed, detail) = rule(&p, "suppliers-contracted");
+    assert!(passed, "{detail}");
+    assert_eq!(detail, "den ene leverandøren har kontrakt");
+    p.write(
+        "suppliers/skjermleverandoren.toml",
+        "name = \"Skjerm\"\ncontract = \"Avtale 2026/15\"\n",
+    );
+    assert_eq!(rule(&p, "suppliers-contracted").1, "alle 2 leverandører har kontrakt");
+    let json = p.run(["--lang", "en", "checklist", "--all", "--format", "json"]).success().json();
+    let text = json.to_string();
+    assert!(text.contains("all 2 suppliers have a contract"), "{text}");
+    assert!(!text.contains("all 1 "), "{text}");
+}

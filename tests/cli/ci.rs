@@ -112,3 +112,89 @@ fn the_documented_ci_jobs_pass_the_example_except_for_its_one_unfinished_item() 
     let failures = doc.descendants().filter(|n| n.has_tag_name("failure")).count();
     assert_eq!(failures, 1, "{junit}");
 }
+
+#[test]
+fn annotations_name_paths_from_the_repository_root_wherever_veikart_runs() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run([
+        "checklist",
+        "answer",
+        "forankring",
+        "stakeholders",
+        "still-open",
+        "--note",
+        "Kommer",
+        "--by",
+        "K",
+    ])
+    .success();
+    let sub = p.root.join("ideas");
+    std::fs::create_dir_all(&sub).expect("mkdir");
+    let run_in = |dir: &Path, args: &[&str]| {
+        let mut cmd = sb.command(dir, args);
+        cmd.env("GITHUB_WORKSPACE", &sb.work);
+        crate::support::Run::from_output(args.join(" "), cmd.output().expect("run"))
+    };
+    // GitHub reads `file=` from the root of the checked-out repository (here
+    // `work/`), also for a job that runs in a folder below it.
+    for dir in [&sub, &p.root, &sb.work] {
+        let project = p.root.to_str().expect("UTF-8");
+        let gate =
+            run_in(dir, &["-C", project, "checklist", "--check", "--format", "github"]).code(1);
+        assert!(
+            gate.stdout
+                .contains("::error file=prosjekt/checklist/forankring/stakeholders.toml,line=1,"),
+            "{gate}"
+        );
+    }
+    // Outside GitHub, the path as shown.
+    let run = sb.run(&sub, ["checklist", "--check", "--format", "github"]).code(1);
+    assert!(
+        run.stdout.contains("::error file=../checklist/forankring/stakeholders.toml,"),
+        "{run}"
+    );
+    p.write("ideas/kaffe.toml", "title = \"Kaffe\"\nstatus = \"ny-status\"\n");
+    for dir in [&sub, &p.root, &sb.work] {
+        let project = p.root.to_str().expect("UTF-8");
+        let check = run_in(dir, &["-C", project, "check", "--format", "github"]).code(1);
+        assert!(check.stdout.contains("::error file=prosjekt/ideas/kaffe.toml,line=2,"), "{check}");
+    }
+}
+
+/// The hooks as `.pre-commit-hooks.yaml` declares them: (id, the lines of its block).
+fn hook_blocks() -> Vec<(String, Vec<String>)> {
+    let text = fs::read_to_string(repo(".pre-commit-hooks.yaml")).expect("hooks file");
+    let mut hooks: Vec<(String, Vec<String>)> = Vec::new();
+    for line in text.lines().filter(|l| !l.trim_start().starts_with('#')) {
+        if let Some(id) = line.strip_prefix("- id: ") {
+            hooks.push((id.trim().to_string(), Vec::new()));
+        } else if let Some((_, lines)) = hooks.last_mut() {
+            lines.push(line.trim().to_string());
+        }
+    }
+    hooks
+}
+
+#[test]
+fn the_pre_commit_gate_runs_before_a_push_not_on_every_commit() {
+    let hooks = hook_blocks();
+    let ids: Vec<&str> = hooks.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["veikart-check", "veikart-checklist"]);
+    for (id, lines) in &hooks {
+        for key in ["name:", "entry: veikart ", "language: rust", "pass_filenames: false"] {
+            assert!(lines.iter().any(|l| l.starts_with(key)), "{id} has {key}: {lines:?}");
+        }
+    }
+    let (_, check) = &hooks[0];
+    assert!(check.iter().all(|l| !l.starts_with("stages:")), "check runs on every commit");
+    assert!(check.contains(&"files: \\.toml$".to_string()), "{check:?}");
+    let (_, gate) = &hooks[1];
+    assert!(gate.contains(&"stages: [pre-push, manual]".to_string()), "{gate:?}");
+    assert!(gate.contains(&"always_run: true".to_string()), "{gate:?}");
+    // The documented config does not take the stages back.
+    let doc = fs::read_to_string(repo("docs/ci.md")).expect("docs/ci.md");
+    let config = doc.split("repos:").nth(1).and_then(|r| r.split("```").next()).unwrap_or_default();
+    assert!(config.contains("- id: veikart-checklist"), "{config}");
+    assert!(!config.contains("stages:"), "{config}");
+}

@@ -272,9 +272,28 @@ impl Project {
     pub fn remove(&self, spec: &KindSpec, id: &str) -> Result<bool> {
         let _lock = fsutil::WriteLock::acquire(&self.root)?;
         let path = self.record_path(spec, id);
+        let shown = self.shown_record(spec, id);
         if path.is_dir() {
             // Say so the way every other command does, and touch nothing.
-            read_text(&path, &self.shown_record(spec, id))?;
+            read_text(&path, &shown)?;
+        }
+        if path.is_file() {
+            // A file veikart cannot read is the user's to fix or delete, not ours.
+            let text = read_text(&path, &shown)?;
+            let parsed = record::parse(spec, id, &shown, &text);
+            if parsed.fields.is_none() || parsed.has_errors() {
+                let e = broken_file(&parsed.diagnostics);
+                let user = e.downcast::<UserError>().map(|u| {
+                    u.hint(tr!(
+                        "vil du bare bli kvitt den, slett den selv (`git rm {shown}`)",
+                        "to get rid of it anyway, delete it yourself (`git rm {shown}`)"
+                    ))
+                });
+                return Err(match user {
+                    Ok(u) => u.into(),
+                    Err(e) => e,
+                });
+            }
         }
         match fs::remove_file(&path) {
             Ok(()) => {

@@ -1086,3 +1086,18 @@ fn roadmap_show_tells_each_items_rule_and_whose_it_is() {
         "{md}"
     );
 }
+
+#[test]
+fn untick_refuses_an_answer_file_it_cannot_read_and_leaves_it_alone() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run(["checklist", "tick", "forankring", "management-anchoring", "--by", "Kari"]).success();
+    let rel = "checklist/forankring/management-anchoring.toml";
+    let text = p.read(rel);
+    p.write(rel, &text.replace("status = \"done\"", "status = \"done"));
+    let before = p.snapshot();
+    let (run, first) = p.run(["checklist", "untick", "forankring", "management"]).failure();
+    assert!(first.contains("management-anchoring.toml:"), "names the file and line\n{run}");
+    assert!(run.stderr.contains("git rm"), "says how to delete it by hand\n{run}");
+    assert_eq!(before, p.snapshot(), "nothing removed");
+}

@@ -348,17 +348,21 @@ fn cmd_measure_export(ctx: &mut Ctx, args: ExportArgs) -> Result<u8> {
 
 /// Import values from a CSV file (columns indicator, date, value, and optionally note)
 ///
-/// The first line must name the columns. Every row is checked before
-/// anything is written: an unknown indicator, a bad date or number, a value
-/// twice in the file, or a value already recorded for that date makes the
-/// import stop with every bad row listed as FILE:LINE, and nothing written.
-/// Values may use a decimal comma; a semicolon-separated file works too. The
-/// first line is for example `indicator,date,value,note`.
+/// The first line must name the columns (in English or Norwegian:
+/// indikator, dato, verdi, merknad). Every row is checked before anything is
+/// written: an unknown indicator, a bad date or number, a value twice in the
+/// file, or a value already recorded for that date (unless --replace) makes
+/// the import stop with every bad row listed as FILE:LINE, and nothing
+/// written. Files as Norwegian Excel saves them work: semicolons between the
+/// columns, decimal commas, dates as 01.11.2026, UTF-8 with a byte-order
+/// mark or Windows-1252. The first line is for example
+/// `indicator,date,value,note`.
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
   veikart measure import malinger.csv
-  veikart measure import eksport-fra-fagsystem.csv --by \"Kari Nordmann\"")]
+  veikart measure import eksport-fra-fagsystem.csv --by \"Kari Nordmann\"
+  veikart measure import rettede-verdier.csv --replace")]
 pub struct ImportArgs {
     /// The CSV file
     pub file: PathBuf,
@@ -366,12 +370,98 @@ pub struct ImportArgs {
     /// Who measured the values (written to every value imported)
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
+
+    /// Replace values already recorded for the same indicator and date
+    #[arg(long)]
+    pub replace: bool,
 }
 
 struct Good {
     id: String,
     value: f64,
     note: Option<String>,
+    /// The value already recorded for that date, which this one replaces.
+    replaces: Option<f64>,
+}
+
+/// The column names `measure import` knows, with their Norwegian aliases.
+const COLUMNS: &[(&str, &[&str])] = &[
+    ("indicator", &["indicator", "indikator", "måleindikator", "maleindikator"]),
+    ("date", &["date", "dato"]),
+    ("value", &["value", "verdi"]),
+    ("note", &["note", "merknad", "kommentar", "notat"]),
+];
+
+/// A date in an imported row: `2026-11-01`, or `01.11.2026` / `1.11.2026`
+/// as Norwegian Excel writes dates.
+fn csv_date(s: &str) -> Option<Date> {
+    if let Some(d) = Date::parse(s) {
+        return Some(d);
+    }
+    let parts: Vec<&str> = s.split('.').collect();
+    let [d, m, y] = parts.as_slice() else { return None };
+    let digits = |p: &str, min: usize, max: usize| {
+        (min..=max).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit())
+    };
+    if !(digits(d, 1, 2) && digits(m, 1, 2) && digits(y, 4, 4)) {
+        return None;
+    }
+    Date::parse(&format!("{y}-{m:0>2}-{d:0>2}"))
+}
+
+/// Windows-1252, the encoding Norwegian Excel uses for «CSV (semikolondelt)».
+fn decode_cp1252(bytes: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
+/// The line number of a byte offset (the csv reader's own count is off by
+/// one per line in files with CRLF line ends, as Excel writes them).
+fn line_at(text: &str, byte: u64) -> u64 {
+    let bytes = text.as_bytes();
+    let mut end = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
+    // A record may be said to start at the line end before it.
+    while bytes.get(end).is_some_and(|b| *b == b'\r' || *b == b'\n') {
+        end += 1;
+    }
+    bytes[..end].iter().filter(|b| **b == b'\n').count() as u64 + 1
+}
+
+/// The text of the CSV file: UTF-8 (a byte-order mark is dropped) or, when
+/// it is not valid UTF-8, Windows-1252. The flag says which.
+fn read_csv(path: &std::path::Path, shown: &str) -> Result<(String, bool)> {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => {
+            return Err(UserError::new(tr!(
+                "{shown} er en mappe, ikke en fil",
+                "{shown} is a folder, not a file"
+            ))
+            .hint(tr!("oppgi CSV-filen som skal importeres", "name the CSV file to import"))
+            .into());
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(UserError::new(tr!("{shown} finnes ikke", "{shown} does not exist")).into());
+        }
+        _ => {}
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        UserError::new(tr!("kunne ikke lese {shown}: {e}", "could not read {shown}: {e}"))
+    })?;
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    Ok(match std::str::from_utf8(bytes) {
+        Ok(t) => (t.to_string(), false),
+        Err(_) => (decode_cp1252(bytes), true),
+    })
 }
 
 fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
@@ -379,9 +469,16 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
     let project = ctx.open()?;
     let by = args.by.as_deref().map(|b| check_line("--by", b)).transpose()?;
     let shown = args.file.display().to_string();
-    let text = crate::store::read_text(&args.file, &shown)?;
+    let (text, cp1252) = read_csv(&args.file, &shown)?;
+    if cp1252 {
+        ctx.ui.status(&tr!(
+            "{shown} er ikke UTF-8; leser den som Windows-1252 (slik Excel lagrer CSV).",
+            "{shown} is not UTF-8; reading it as Windows-1252 (as Excel saves CSV)."
+        ));
+    }
     let first = text.lines().next().unwrap_or_default();
-    let delimiter = if first.contains(';') && !first.contains(',') { b';' } else { b',' };
+    let delimiter =
+        if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
@@ -393,10 +490,13 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
         .iter()
         .map(|h| h.trim_start_matches('\u{feff}').trim().to_lowercase())
         .collect();
-    let col = |name: &str| headers.iter().position(|h| h == name);
+    let col = |name: &str| {
+        let names = COLUMNS.iter().find(|(key, _)| *key == name).map_or(&[][..], |(_, n)| *n);
+        headers.iter().position(|h| names.contains(&h.as_str()))
+    };
     let (Some(ci), Some(cd), Some(cv)) = (col("indicator"), col("date"), col("value")) else {
         return Err(UserError::new(tr!(
-            "{shown}:1: første linje må navngi kolonnene indicator, date og value (og eventuelt note)",
+            "{shown}:1: første linje må navngi kolonnene indicator, date og value (og eventuelt note), eller indikator, dato og verdi (og eventuelt merknad)",
             "{shown}:1: the first line must name the columns indicator, date and value (and optionally note)"
         ))
         .hint(tr!(
@@ -415,7 +515,7 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| line_at(&text, p.byte()));
                 bad.push(format!(
                     "{shown}:{line}: {}",
                     tr!("kan ikke leses: {e}", "cannot be read: {e}")
@@ -423,7 +523,7 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
                 continue;
             }
         };
-        let line = rec.position().map_or(0, |p| p.line());
+        let line = rec.position().map_or(0, |p| line_at(&text, p.byte()));
         if rec.iter().all(str::is_empty) {
             continue;
         }
@@ -453,11 +553,11 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
                 None
             }
         };
-        let date = Date::parse(field(cd));
+        let date = csv_date(field(cd));
         if date.is_none() {
             problems.push(tr!(
-                "«{}» er ikke en dato (ÅÅÅÅ-MM-DD)",
-                "`{}` is not a date (YYYY-MM-DD)",
+                "«{}» er ikke en dato (ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ)",
+                "`{}` is not a date (YYYY-MM-DD or DD.MM.YYYY)",
                 field(cd)
             ));
         }
@@ -483,17 +583,25 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
                 if !existing.contains_key(ind) {
                     existing.insert(ind.clone(), project.group_ids(&measurement::SPEC, ind)?);
                 }
-                if existing.get(ind).is_some_and(|d| d.contains(&date.to_string())) {
-                    problems.push(tr!(
-                        "{ind} har allerede en verdi for {date}",
-                        "{ind} already has a value for {date}"
-                    ));
+            }
+            let clash = existing.get(ind).is_some_and(|d| d.contains(&date.to_string()));
+            let mut replaces = None;
+            if clash && !args.replace {
+                problems.push(tr!(
+                    "{ind} har allerede en verdi for {date} (bruk --replace for å erstatte)",
+                    "{ind} already has a value for {date} (use --replace to replace it)"
+                ));
+            } else if clash {
+                // Refuse to replace what cannot be read: it may be a folder or broken.
+                match project.load::<Measurement>(&id) {
+                    Ok(old) => replaces = Some(old.value),
+                    Err(e) => problems.push(e.to_string()),
                 }
             }
             if problems.is_empty()
                 && let Some(value) = value
             {
-                good.push(Good { id, value, note: note.clone() });
+                good.push(Good { id, value, note: note.clone(), replaces });
             }
         }
         if !problems.is_empty() {
@@ -517,9 +625,13 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
         return Ok(FAILURE);
     }
     let mut written = Vec::new();
+    let mut replaced = Vec::new();
     for g in &good {
         let doc = measurement_doc(g.value, g.note.as_deref(), by.as_deref());
-        if !project.create_exact(&measurement::SPEC, &g.id, &doc)? {
+        if g.replaces.is_some() {
+            project.replace(&measurement::SPEC, &g.id, &doc)?;
+            replaced.push(g.id.clone());
+        } else if !project.create_exact(&measurement::SPEC, &g.id, &doc)? {
             return Err(UserError::new(tr!(
                 "{} ble skrevet av noen andre under importen; {} verdier ble importert før det",
                 "{} was written by someone else during the import; {} values were imported before that",
@@ -531,13 +643,25 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
         written.push(g.id.clone());
     }
     if format == Format::Json {
-        ctx.ui.json(&serde_json::json!({ "version": JSON_VERSION, "imported": written }))?;
+        ctx.ui.json(&serde_json::json!({
+            "version": JSON_VERSION,
+            "imported": written,
+            "replaced": replaced,
+        }))?;
     } else {
-        ctx.ui.status(&tr!(
-            "Importerte {} verdier fra {shown}.",
-            "Imported {} values from {shown}.",
-            written.len()
-        ));
+        let mut line = match written.len() {
+            1 => tr!("Importerte 1 verdi fra {shown}", "Imported 1 value from {shown}"),
+            n => tr!("Importerte {n} verdier fra {shown}", "Imported {n} values from {shown}"),
+        };
+        if !replaced.is_empty() {
+            line.push_str(&tr!(
+                " ({} av dem erstattet en tidligere verdi)",
+                " ({} of them replaced an earlier value)",
+                replaced.len()
+            ));
+        }
+        line.push('.');
+        ctx.ui.status(&line);
     }
     Ok(SUCCESS)
 }

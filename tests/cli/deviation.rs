@@ -249,3 +249,68 @@ fn status_shows_the_plan_states_and_open_deviations() {
     assert_eq!(b["deviations"]["overdue_actions"], 1);
     assert_eq!(b["plan"].as_array().map(Vec::len), Some(2));
 }
+
+#[test]
+fn supplier_show_has_the_contract_reviews_and_linked_deviations() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    p.run(["supplier", "add", "Nordlys Telefoni AS", "--contract", "Avtale 2025/118"]).success();
+    p.run(["supplier", "add", "Fjellnett AS"]).success();
+    for (date, score, note) in
+        [("2026-09-30", "4", "Ett kort avbrudd"), ("2026-06-30", "2", "Mange feil")]
+    {
+        p.run(["supplier", "review", "nord", "--score", score, "--date", date, "--note", note])
+            .success();
+    }
+    p.run([
+        "deviation",
+        "add",
+        "Telefonen nede",
+        "--kind",
+        "leverandør",
+        "--supplier",
+        "nord",
+        "--date",
+        "2026-11-02",
+    ])
+    .success();
+    p.run([
+        "deviation",
+        "action",
+        "telefonen",
+        "Krev rapport",
+        "--owner",
+        "legevaktsjef",
+        "--due",
+        "2026-11-10",
+    ])
+    .success();
+    p.run(["deviation", "add", "Treg linje", "--supplier", "fjell", "--date", "2026-11-03"])
+        .success();
+    let root = p.root.clone();
+    let before = snapshot(&root);
+    let run = p.run(["--lang", "en", "supplier", "show", "nord"]).success();
+    assert_eq!(
+        run.stdout,
+        "nordlys-telefoni-as  (suppliers/nordlys-telefoni-as.toml)\n\
+         Name:        Nordlys Telefoni AS\n\
+         Contract:    Avtale 2025/118\n\
+         Reviews:     2026-06-30  2/5  Mange feil\n\
+         \x20            2026-09-30  4/5  Ett kort avbrudd\n\
+         Deviations:  telefonen-nede  Telefonen nede (2026-11-02, open, supplier, 1 overdue)\n"
+    );
+    let run = p.run(["supplier", "show", "fjell"]).success();
+    assert!(run.stdout.contains("Avtale:       –"), "{run}");
+    assert!(run.stdout.contains("Vurderinger:  ingen ennå"), "{run}");
+    assert!(run.stdout.contains("treg-linje  Treg linje (2026-11-03, åpen)"), "{run}");
+    let v = p.run(["supplier", "show", "nordlys-telefoni-as", "--format", "json"]).success().json();
+    assert_eq!(v["supplier"]["contract"], "Avtale 2025/118");
+    assert_eq!(v["supplier"]["path"], "suppliers/nordlys-telefoni-as.toml");
+    assert_eq!(v["supplier"]["reviews"].as_array().map(Vec::len), Some(2));
+    assert_eq!(v["latest"]["score"], 4);
+    assert_eq!(v["deviations"][0]["deviation"]["id"], "telefonen-nede");
+    assert_eq!(v["deviations"][0]["overdue_actions"], 1);
+    assert_eq!(v["deviations"].as_array().map(Vec::len), Some(1));
+    crate::support::assert_same_tree(&before, &snapshot(&root), &"supplier show is read-only");
+    assert_refused(&p, &root, &["supplier", "show", "zzz"], &["zzz"]);
+}

@@ -185,6 +185,18 @@ fn cmd_deviation_close(ctx: &mut Ctx, args: CloseArgs) -> Result<u8> {
     }
     let date = today(args.date)?;
     let changed = project.edit::<Deviation>(&id, |d, doc| {
+        if !d.is_open() {
+            return Err(UserError::new(tr!(
+                "avviket «{id}» er allerede lukket{}",
+                "the deviation `{id}` is already closed{}",
+                d.closed.map(|c| format!(" ({c})")).unwrap_or_default()
+            ))
+            .hint(tr!(
+                "meld et nytt avvik med `veikart deviation add` hvis problemet er tilbake",
+                "record a new deviation with `veikart deviation add` if the problem is back"
+            ))
+            .into());
+        }
         if let Some(found) = d.date
             && date < found
         {

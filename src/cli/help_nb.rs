@@ -336,7 +336,7 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "Oppnåelse = (siste − nullpunkt) ÷ (mål − nullpunkt) × 100 %. Tilstander:\n\
          nådd (100 % eller mer), på plan (minst like stor andel som andelen av tiden\n\
          fra nullpunktets dato til måletidspunktet som var gått ved siste måling),\n\
-         bak plan, ikke målt (ingen verdi innen målefrekvensen pluss en halv\n\
+         bak plan, utdatert (ingen ny verdi innen målefrekvensen pluss en halv\n\
          periode) og ingen data.",
     ),
     ("benefit show", "Vis én gevinst med forutsetninger, kostnader og indikatorer", ""),

@@ -235,6 +235,15 @@ fn selected(
     from: Option<Date>,
     to: Option<Date>,
 ) -> Result<(Vec<Measurement>, BTreeMap<String, Indicator>)> {
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        return Err(UserError::new(tr!(
+            "--from {f} er etter --to {t}, så ingen verdier kan passe",
+            "--from {f} is after --to {t}, so no value can match"
+        ))
+        .into());
+    }
     let indicators: BTreeMap<String, Indicator> =
         project.load_all::<Indicator>()?.into_iter().map(|i| (i.id.clone(), i)).collect();
     let mut ms: Vec<Measurement> = match indicator {

@@ -314,3 +314,26 @@ fn supplier_show_has_the_contract_reviews_and_linked_deviations() {
     crate::support::assert_same_tree(&before, &snapshot(&root), &"supplier show is read-only");
     assert_refused(&p, &root, &["supplier", "show", "zzz"], &["zzz"]);
 }
+
+#[test]
+fn closing_a_closed_deviation_is_refused_and_status_aligns_open_deviations() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    p.run(["deviation", "add", "Kort", "--date", "2026-11-01"]).success();
+    p.run(["deviation", "add", "Et mye lengre avvik", "--date", "2026-11-02"]).success();
+    p.run(["deviation", "add", "Lukkes", "--date", "2026-11-03"]).success();
+    p.run(["deviation", "close", "lukkes", "--note", "Fikset", "--date", "2026-11-04"]).success();
+    let root = p.root.clone();
+    assert_refused(
+        &p,
+        &root,
+        &["--lang", "en", "deviation", "close", "lukkes", "--note", "Fikset igjen"],
+        &["`lukkes` is already closed (2026-11-04)"],
+    );
+    let run = p.run(["status"]).success();
+    assert!(
+        run.stdout.contains("  et-mye-lengre-avvik  Et mye lengre avvik (2026-11-02, 0 tiltak)\n"),
+        "{run}"
+    );
+    assert!(run.stdout.contains("  kort                 Kort (2026-11-01, 0 tiltak)\n"), "{run}");
+}

@@ -524,3 +524,19 @@ fn import_reads_csv_as_norwegian_excel_saves_it() {
         "{run}"
     );
 }
+
+#[test]
+fn a_date_range_that_ends_before_it_starts_is_an_error() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    p.run(["measure", "record", "ventetid", "50", "--date", "2026-06-01"]).success();
+    let root = p.root.clone();
+    for cmd in ["list", "export"] {
+        assert_refused(
+            &p,
+            &root,
+            &["--lang", "en", "measure", cmd, "--from", "2026-07-01", "--to", "2026-06-01"],
+            &["--from 2026-07-01 is after --to 2026-06-01"],
+        );
+    }
+}

@@ -741,6 +741,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("measure *", "from", "Bare verdier fra og med denne datoen"),
     ("measure *", "to", "Bare verdier til og med denne datoen"),
     ("measure import", "file", "CSV-filen"),
+    (
+        "measure export",
+        "excel",
+        "Skriv CSV slik norsk Excel åpner den: semikolon, desimalkomma, CRLF og byte-rekkefølgemerke (så æøå vises riktig)",
+    ),
     ("measure import", "by", "Hvem som målte verdiene (skrives på hver verdi som importeres)"),
     (
         "measure import",

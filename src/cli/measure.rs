@@ -314,7 +314,8 @@ fn cmd_measure_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
 #[command(after_help = "\
 Examples:
   veikart measure export --format csv > malinger.csv
-  veikart measure export ventetid --from 2026-01-01 --format csv")]
+  veikart measure export ventetid --from 2026-01-01 --format csv
+  veikart measure export --format csv --excel > malinger-excel.csv")]
 pub struct ExportArgs {
     /// Only this indicator (id or unique prefix)
     pub indicator: Option<String>,
@@ -326,6 +327,11 @@ pub struct ExportArgs {
     /// Only values on or before this date
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub to: Option<Date>,
+
+    /// Write CSV as Norwegian Excel opens it: semicolons, decimal commas,
+    /// CRLF line ends and a byte-order mark (so æøå show)
+    #[arg(long)]
+    pub excel: bool,
 }
 
 fn cmd_measure_export(ctx: &mut Ctx, args: ExportArgs) -> Result<u8> {
@@ -333,16 +339,30 @@ fn cmd_measure_export(ctx: &mut Ctx, args: ExportArgs) -> Result<u8> {
     let project = ctx.open()?;
     let (ms, _) = selected(&project, args.indicator.as_deref(), args.from, args.to)?;
     if format == Format::Json {
+        if args.excel {
+            return Err(UserError::new(tr!(
+                "--excel gjelder bare --format csv",
+                "--excel only applies to --format csv"
+            ))
+            .into());
+        }
         return super::common::json_list(ctx, "measurements", &ms);
     }
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut builder = csv::WriterBuilder::new();
+    if args.excel {
+        builder.delimiter(b';').terminator(csv::Terminator::CRLF);
+    }
+    let mut w = builder.from_writer(Vec::new());
     w.write_record(["indicator", "date", "value", "note"])?;
     for m in &ms {
-        let value = if m.value.fract() == 0.0 && m.value.abs() < 1e15 {
+        let mut value = if m.value.fract() == 0.0 && m.value.abs() < 1e15 {
             format!("{}", m.value as i64)
         } else {
             m.value.to_string()
         };
+        if args.excel {
+            value = value.replace('.', ",");
+        }
         w.write_record([
             m.indicator.as_str(),
             &super::common::dash(m.date),
@@ -351,7 +371,8 @@ fn cmd_measure_export(ctx: &mut Ctx, args: ExportArgs) -> Result<u8> {
         ])?;
     }
     let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
-    ctx.ui.out(&String::from_utf8_lossy(&bytes))?;
+    let bom = if args.excel { "\u{feff}" } else { "" };
+    ctx.ui.out(&format!("{bom}{}", String::from_utf8_lossy(&bytes)))?;
     Ok(SUCCESS)
 }
 

@@ -540,3 +540,43 @@ fn a_date_range_that_ends_before_it_starts_is_an_error() {
         );
     }
 }
+
+#[test]
+fn export_excel_writes_what_norwegian_excel_opens_and_import_reads_it_back() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    p.run([
+        "measure",
+        "record",
+        "ventetid",
+        "52,5",
+        "--date",
+        "2026-10-01",
+        "--note",
+        "Første; måned",
+    ])
+    .success();
+    p.run(["measure", "record", "ventetid", "50", "--date", "2026-11-01"]).success();
+    let run = p.run(["measure", "export", "--format", "csv", "--excel"]).success();
+    assert_eq!(
+        run.stdout,
+        "\u{feff}indicator;date;value;note\r\n\
+         ventetid-i-minutter;2026-10-01;52,5;\"Første; måned\"\r\n\
+         ventetid-i-minutter;2026-11-01;50;\r\n"
+    );
+    let sb2 = Sandbox::new();
+    let q = plan_project(&sb2);
+    std::fs::write(q.path("fra-excel.csv"), &run.stdout).expect("write");
+    q.run(["measure", "import", "fra-excel.csv"]).success();
+    assert_eq!(
+        q.run(["measure", "export", "--format", "csv"]).success().stdout,
+        p.run(["measure", "export", "--format", "csv"]).success().stdout
+    );
+    let root = p.root.clone();
+    assert_refused(
+        &p,
+        &root,
+        &["--lang", "en", "measure", "export", "--format", "json", "--excel"],
+        &["--excel only applies to --format csv"],
+    );
+}

@@ -359,7 +359,8 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          importen stopper, med hver dårlige rad som FIL:LINJE, og ingenting skrives.\n\
          Filer slik norsk Excel lagrer dem virker: semikolon mellom kolonnene,\n\
          desimalkomma, datoer som 01.11.2026, UTF-8 med byte-rekkefølgemerke eller\n\
-         Windows-1252. Første linje er for eksempel `indicator,date,value,note`.",
+         Windows-1252. Et mål som nås for første gang, meldes som ved `measure record`.\n\
+         Første linje er for eksempel `indicator,date,value,note`.",
     ),
     (
         "measure export",

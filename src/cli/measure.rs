@@ -167,18 +167,7 @@ fn cmd_measure_record(ctx: &mut Ctx, args: RecordArgs) -> Result<u8> {
     }
     let first_reach = reaches && !reached_before;
     if first_reach {
-        ctx.ui.status(&tr!(
-            "🎉 Målet for «{}» er nådd for første gang ({} mot målet {})!",
-            "🎉 The target of \"{}\" is reached for the first time ({} against the target {})!",
-            ind.name,
-            with_unit(args.value, &ind.unit),
-            ind.target.map_or_else(|| "–".to_string(), |t| with_unit(t, &ind.unit))
-        ));
-        ctx.ui.status(&tr!(
-            "Del det med dem som har jobbet for det, og feir det! Skriv det gjerne i loggen: `veikart log add --kind celebration \"{} er nådd\"`",
-            "Share it with the people who worked for it, and celebrate! Consider logging it: `veikart log add --kind celebration \"{} reached\"`",
-            ind.name
-        ));
+        celebrate(ctx, &ind, args.value, None);
     }
     match format {
         Format::Json => ctx.ui.json(&serde_json::json!({
@@ -192,6 +181,61 @@ fn cmd_measure_record(ctx: &mut Ctx, args: RecordArgs) -> Result<u8> {
         _ => ctx.ui.out(&id)?,
     }
     Ok(SUCCESS)
+}
+
+/// Say that `value` reaches the target of `ind` for the first time, and
+/// suggest celebrating it.
+fn celebrate(ctx: &Ctx, ind: &Indicator, value: f64, date: Option<Date>) {
+    let on = date.map(|d| tr!(" {d}", " on {d}")).unwrap_or_default();
+    ctx.ui.status(&tr!(
+        "🎉 Målet for «{}» er nådd for første gang{on} ({} mot målet {})!",
+        "🎉 The target of \"{}\" is reached for the first time{on} ({} against the target {})!",
+        ind.name,
+        with_unit(value, &ind.unit),
+        ind.target.map_or_else(|| "–".to_string(), |t| with_unit(t, &ind.unit))
+    ));
+    ctx.ui.status(&tr!(
+        "Del det med dem som har jobbet for det, og feir det! Skriv det gjerne i loggen: `veikart log add --kind celebration \"{} er nådd\"`",
+        "Share it with the people who worked for it, and celebrate! Consider logging it: `veikart log add --kind celebration \"{} reached\"`",
+        ind.name
+    ));
+}
+
+/// The indicators an import brings to their target for the first time, each
+/// with the earliest imported value that reaches it: no value already
+/// recorded (other than those the import replaces) reached it. Files that
+/// cannot be read are skipped here (`check` reports them).
+fn first_reaches(project: &Project, good: &[Good]) -> Vec<(Indicator, f64, Date)> {
+    let mut by_ind: BTreeMap<&str, Vec<&Good>> = BTreeMap::new();
+    for g in good {
+        if let Some((ind, _)) = g.id.split_once('/') {
+            by_ind.entry(ind).or_default().push(g);
+        }
+    }
+    let mut out = Vec::new();
+    for (ind_id, rows) in by_ind {
+        let Ok(ind) = project.load::<Indicator>(ind_id) else { continue };
+        let mut reaching: Vec<(Date, f64)> = rows
+            .iter()
+            .filter(|g| ind.reaches(g.value))
+            .filter_map(|g| Some((Date::parse(g.id.rsplit('/').next()?)?, g.value)))
+            .collect();
+        reaching.sort_by_key(|(d, _)| *d);
+        let Some(&(date, value)) = reaching.first() else { continue };
+        let imported: Vec<&str> = rows.iter().map(|g| g.id.as_str()).collect();
+        let before = project
+            .group_ids(&measurement::SPEC, ind_id)
+            .unwrap_or_default()
+            .iter()
+            .map(|stem| format!("{ind_id}/{stem}"))
+            .filter(|id| !imported.contains(&id.as_str()))
+            .filter_map(|id| project.load::<Measurement>(&id).ok())
+            .any(|m| ind.reaches(m.value));
+        if !before {
+            out.push((ind, value, date));
+        }
+    }
+    out
 }
 
 fn with_unit(v: f64, unit: &str) -> String {
@@ -385,7 +429,8 @@ fn cmd_measure_export(ctx: &mut Ctx, args: ExportArgs) -> Result<u8> {
 /// the import stop with every bad row listed as FILE:LINE, and nothing
 /// written. Files as Norwegian Excel saves them work: semicolons between the
 /// columns, decimal commas, dates as 01.11.2026, UTF-8 with a byte-order
-/// mark or Windows-1252. The first line is for example
+/// mark or Windows-1252. A target reached for the first time is announced,
+/// as by `measure record`. The first line is for example
 /// `indicator,date,value,note`.
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -654,6 +699,7 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
         }
         return Ok(FAILURE);
     }
+    let first_reach = first_reaches(&project, &good);
     let mut written = Vec::new();
     let mut replaced = Vec::new();
     for g in &good {
@@ -677,6 +723,7 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
             "version": JSON_VERSION,
             "imported": written,
             "replaced": replaced,
+            "targets_reached_first_time": first_reach.iter().map(|(i, _, _)| &i.id).collect::<Vec<_>>(),
         }))?;
     } else {
         let mut line = match written.len() {
@@ -692,6 +739,9 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
         }
         line.push('.');
         ctx.ui.status(&line);
+    }
+    for (ind, value, date) in &first_reach {
+        celebrate(ctx, ind, *value, Some(*date));
     }
     Ok(SUCCESS)
 }

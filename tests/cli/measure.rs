@@ -580,3 +580,29 @@ fn export_excel_writes_what_norwegian_excel_opens_and_import_reads_it_back() {
         &["--excel only applies to --format csv"],
     );
 }
+
+#[test]
+fn an_import_that_reaches_a_target_for_the_first_time_says_so_once() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    p.write(
+        "vår.csv",
+        "indicator,date,value\nventetid,2026-03-01,40\nventetid,2026-05-01,29\nventetid,2026-04-01,30\n",
+    );
+    let run = p.run(["--lang", "en", "measure", "import", "vår.csv", "--format", "json"]).success();
+    assert_eq!(
+        run.json()["targets_reached_first_time"],
+        serde_json::json!(["ventetid-i-minutter"])
+    );
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(
+        lines[0],
+        "🎉 The target of \"Ventetid i minutter\" is reached for the first time on 2026-04-01 (30 min against the target 30 min)!",
+        "{run}"
+    );
+    assert_eq!(lines.len(), 2, "once, with the suggestion to celebrate\n{run}");
+    p.write("sommer.csv", "indicator,date,value\nventetid,2026-06-01,25\n");
+    let run = p.run(["measure", "import", "sommer.csv"]).success();
+    assert!(!run.stderr.contains("🎉"), "reached before\n{run}");
+    assert!(run.stderr.contains("Importerte 1 verdi fra sommer.csv."), "{run}");
+}

@@ -596,11 +596,22 @@ fn cmd_benefit_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
         tr!("TILSTAND", "STATE"),
     ];
     let mut rows = Vec::new();
-    for b in &benefits {
-        let mine = plan.remove(&b.id).unwrap_or_default();
+    // Indicators whose benefit does not exist (`check` reports them) are
+    // shown last, under the benefit id they name, rather than hidden.
+    let orphans: Vec<(String, Vec<PlanRow>)> = plan
+        .keys()
+        .filter(|k| !benefits.iter().any(|b| &b.id == *k))
+        .cloned()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .filter_map(|k| plan.remove(&k).map(|v| (format!("{k} (?)"), v)))
+        .collect();
+    let named: Vec<(String, Vec<PlanRow>)> =
+        benefits.iter().map(|b| (b.id.clone(), plan.remove(&b.id).unwrap_or_default())).collect();
+    for (benefit_id, mine) in named.into_iter().chain(orphans) {
         if mine.is_empty() {
             rows.push(vec![
-                b.id.clone(),
+                benefit_id.clone(),
                 tr!("(ingen indikator)", "(no indicator)"),
                 "–".into(),
                 "–".into(),
@@ -615,7 +626,7 @@ fn cmd_benefit_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
             let i = r.indicator;
             let p = &r.progress;
             rows.push(vec![
-                b.id.clone(),
+                benefit_id.clone(),
                 i.id.clone(),
                 with_unit(i.baseline, &i.unit),
                 with_unit(i.target, &i.unit),

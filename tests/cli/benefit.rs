@@ -756,3 +756,19 @@ fn a_stale_indicator_is_called_outdated_in_bokmal_and_incomplete_plans_name_the_
         "{run}"
     );
 }
+
+#[test]
+fn benefit_list_shows_an_indicator_whose_benefit_is_gone_instead_of_hiding_it() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    let text = p
+        .read("indicators/ventetid-i-minutter.toml")
+        .replace("kortere-ventetid", "slettet-gevinst");
+    p.write("indicators/ventetid-i-minutter.toml", &text);
+    let run = p.run(["benefit", "list"]).success();
+    let lines = run.out_lines();
+    assert!(lines[1].starts_with("kortere-ventetid"), "{run}");
+    assert!(lines[1].contains("(ingen indikator)"), "{run}");
+    assert!(lines[2].starts_with("slettet-gevinst (?)  ventetid-i-minutter"), "{run}");
+    p.run(["check"]).code(1);
+}

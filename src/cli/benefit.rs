@@ -843,17 +843,28 @@ impl StatusPlan {
             .iter()
             .map(|s| (s.key(), plan.iter().filter(|p| p.state == *s).count()))
             .collect();
-        let devs: Vec<Deviation> = project.load_all()?;
+        // The deviations as they stood on `as_of`: those found by then, open
+        // unless closed by then.
+        let devs: Vec<Deviation> = project
+            .load_all::<Deviation>()?
+            .into_iter()
+            .filter(|d| d.date.is_none_or(|found| found <= as_of))
+            .collect();
+        let open_then = |d: &Deviation| d.is_open() || d.closed.is_some_and(|c| c > as_of);
         let mut items: Vec<StatusDeviation> = devs
             .iter()
-            .filter(|d| d.is_open())
+            .filter(|d| open_then(d))
             .map(|d| StatusDeviation {
                 id: d.id.clone(),
                 title: d.title.clone(),
                 kind: d.kind.clone(),
                 date: d.date,
                 actions: d.actions.len(),
-                overdue_actions: d.overdue(as_of).len(),
+                overdue_actions: d
+                    .actions
+                    .iter()
+                    .filter(|a| a.due.is_some_and(|due| due < as_of))
+                    .count(),
             })
             .collect();
         items.sort_by(|a, b| (b.date, &a.id).cmp(&(a.date, &b.id)));
@@ -864,7 +875,7 @@ impl StatusPlan {
             plan,
             deviations: StatusDeviations {
                 open: items.len(),
-                closed: devs.iter().filter(|d| !d.is_open()).count(),
+                closed: devs.iter().filter(|d| !open_then(d)).count(),
                 overdue_actions: items.iter().map(|d| d.overdue_actions).sum(),
                 items,
             },

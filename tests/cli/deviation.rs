@@ -337,3 +337,31 @@ fn closing_a_closed_deviation_is_refused_and_status_aligns_open_deviations() {
     );
     assert!(run.stdout.contains("  kort                 Kort (2026-11-01, 0 tiltak)\n"), "{run}");
 }
+
+#[test]
+fn status_as_of_a_past_date_shows_the_deviations_as_they_stood_then() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    p.run(["deviation", "add", "Tidlig", "--date", "2026-03-01"]).success();
+    p.run([
+        "deviation",
+        "action",
+        "tidlig",
+        "Rydd opp",
+        "--owner",
+        "legevaktsjef",
+        "--due",
+        "2026-04-01",
+    ])
+    .success();
+    p.run(["deviation", "close", "tidlig", "--note", "Ryddet", "--date", "2026-06-01"]).success();
+    p.run(["deviation", "add", "Sent", "--date", "2026-10-01"]).success();
+    let now = p.run(["--lang", "en", "status"]).success();
+    assert!(now.stdout.contains("1 open, 1 closed"), "{now}");
+    let then = p.run(["--lang", "en", "status", "--as-of", "2026-05-01"]).success();
+    assert!(then.stdout.contains("1 open, 0 closed; 1 action overdue"), "{then}");
+    assert!(then.stdout.contains("tidlig  Tidlig (2026-03-01, 1 action, 1 overdue)"), "{then}");
+    assert!(!then.stdout.contains("Sent"), "found later\n{then}");
+    let v = p.run(["status", "--as-of", "2026-05-01", "--format", "json"]).success().json();
+    assert_eq!(v["benefits"]["deviations"]["open"], 1, "{v}");
+}

@@ -365,3 +365,23 @@ fn status_as_of_a_past_date_shows_the_deviations_as_they_stood_then() {
     let v = p.run(["status", "--as-of", "2026-05-01", "--format", "json"]).success().json();
     assert_eq!(v["benefits"]["deviations"]["open"], 1, "{v}");
 }
+
+#[test]
+fn deviation_show_names_the_indicator_and_the_supplier() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    p.run(["supplier", "add", "Nordlys Telefoni AS"]).success();
+    p.run(["deviation", "add", "Kø", "--indicator", "vent", "--supplier", "nord"]).success();
+    let run = p.run(["deviation", "show", "ko"]).success();
+    assert!(
+        run.stdout.contains("Indikator:   ventetid-i-minutter (Ventetid i minutter)\n"),
+        "{run}"
+    );
+    assert!(
+        run.stdout.contains("Leverandør:  nordlys-telefoni-as (Nordlys Telefoni AS)\n"),
+        "{run}"
+    );
+    std::fs::remove_file(p.path("suppliers/nordlys-telefoni-as.toml")).expect("rm");
+    let run = p.run(["deviation", "show", "ko"]).success();
+    assert!(run.stdout.contains("Leverandør:  nordlys-telefoni-as\n"), "{run}");
+}

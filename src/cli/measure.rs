@@ -636,7 +636,8 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
                 field(cd)
             ));
         }
-        let value = number::parse_decimal(field(cv));
+        // Excel writes a percent-formatted cell as `21 %`: the value is 21.
+        let value = number::parse_decimal(field(cv).trim_end_matches('%'));
         if value.is_none() {
             problems.push(tr!("«{}» er ikke et tall", "`{}` is not a number", field(cv)));
         }

@@ -606,3 +606,19 @@ fn an_import_that_reaches_a_target_for_the_first_time_says_so_once() {
     assert!(!run.stderr.contains("🎉"), "reached before\n{run}");
     assert!(run.stderr.contains("Importerte 1 verdi fra sommer.csv."), "{run}");
 }
+
+#[test]
+fn import_takes_percent_cells_as_excel_writes_them() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    p.write(
+        "prosent.csv",
+        "indikator;dato;verdi\nventetid;01.09.2026;55 %\nventetid;01.10.2026;52,5%\n",
+    );
+    p.run(["measure", "import", "prosent.csv"]).success();
+    assert_eq!(p.read(&format!("{DIR}/2026-09-01.toml")), "value = 55\n");
+    assert_eq!(p.read(&format!("{DIR}/2026-10-01.toml")), "value = 52.5\n");
+    let root = p.root.clone();
+    p.write("bare.csv", "indikator;dato;verdi\nventetid;01.11.2026;%\n");
+    assert_refused(&p, &root, &["measure", "import", "bare.csv"], &["bare.csv"]);
+}

@@ -108,6 +108,25 @@ fn measurement_doc(value: f64, note: Option<&str>, by: Option<&str>) -> toml_edi
     doc
 }
 
+/// Replace the value of a measurement in place: the value, note and `by`
+/// become the new ones (a note or `by` not given is removed, since it spoke
+/// of the old value), and the user's comments in the file stay.
+fn replace_value(
+    project: &Project,
+    id: &str,
+    value: f64,
+    note: Option<&str>,
+    by: Option<&str>,
+) -> Result<()> {
+    project.edit::<Measurement>(id, |_, doc| {
+        edit::set(doc, "value", edit::number(value));
+        edit::set_opt(doc, "note", note.filter(|n| !n.is_empty()).map(edit::text));
+        edit::set_opt(doc, "by", by.map(edit::text));
+        Ok(())
+    })?;
+    Ok(())
+}
+
 fn cmd_measure_record(ctx: &mut Ctx, args: RecordArgs) -> Result<u8> {
     let format = ctx.ui.format("measure record", &[Format::Text, Format::Json])?;
     let project = ctx.open()?;
@@ -136,7 +155,7 @@ fn cmd_measure_record(ctx: &mut Ctx, args: RecordArgs) -> Result<u8> {
     } else if args.replace {
         // Refuse to replace what cannot be read: it may be a folder or broken.
         let old: Measurement = project.load(&id)?;
-        project.replace(&measurement::SPEC, &id, &doc)?;
+        replace_value(&project, &id, args.value, note.as_deref(), by.as_deref())?;
         ctx.ui.status(&tr!(
             "Erstattet {} med {} i {path}.",
             "Replaced {} with {} in {path}.",
@@ -706,7 +725,7 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
     for g in &good {
         let doc = measurement_doc(g.value, g.note.as_deref(), by.as_deref());
         if g.replaces.is_some() {
-            project.replace(&measurement::SPEC, &g.id, &doc)?;
+            replace_value(&project, &g.id, g.value, g.note.as_deref(), by.as_deref())?;
             replaced.push(g.id.clone());
         } else if !project.create_exact(&measurement::SPEC, &g.id, &doc)? {
             return Err(UserError::new(tr!(

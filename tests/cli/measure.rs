@@ -622,3 +622,33 @@ fn import_takes_percent_cells_as_excel_writes_them() {
     p.write("bare.csv", "indikator;dato;verdi\nventetid;01.11.2026;%\n");
     assert_refused(&p, &root, &["measure", "import", "bare.csv"], &["bare.csv"]);
 }
+
+#[test]
+fn replacing_a_value_keeps_the_users_comments_in_the_file() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    p.run([
+        "measure",
+        "record",
+        "ventetid",
+        "52",
+        "--date",
+        "2026-10-01",
+        "--note",
+        "Foreløpig",
+        "--by",
+        "Kari",
+    ])
+    .success();
+    let file = format!("{DIR}/2026-10-01.toml");
+    p.write(&file, &format!("# Tall fra telefonsystemet\n{}", p.read(&file)));
+    p.run(["measure", "record", "ventetid", "50,5", "--date", "2026-10-01", "--replace"]).success();
+    assert_eq!(p.read(&file), "# Tall fra telefonsystemet\nvalue = 50.5\n");
+    p.write("rettet.csv", "indicator,date,value,note\nventetid,2026-10-01,49,Endelig\n");
+    p.run(["measure", "import", "rettet.csv", "--replace", "--by", "Siri"]).success();
+    assert_eq!(
+        p.read(&file),
+        "# Tall fra telefonsystemet\nvalue = 49\nnote = \"Endelig\"\nby = \"Siri\"\n"
+    );
+    p.run(["check"]).success();
+}

@@ -202,11 +202,11 @@ pub struct CostArgs {
     pub kind: String,
 
     /// The amount in NOK (a decimal comma and spaces are fine)
-    #[arg(long, value_name = "NOK", value_parser = decimal_arg, allow_negative_numbers = true)]
+    #[arg(long, value_name = "NOK", value_parser = amount_arg, allow_negative_numbers = true)]
     pub amount: f64,
 
     /// The year the cost falls in
-    #[arg(long, value_name = "YYYY", value_parser = clap::value_parser!(i64).range(1900..=2200))]
+    #[arg(long, value_name = "YYYY", value_parser = year_arg)]
     pub year: Option<i64>,
 
     /// What the cost is for
@@ -214,19 +214,49 @@ pub struct CostArgs {
     pub note: Option<String>,
 }
 
+/// An amount in NOK. `1.200` or `1,200` is refused: in Norway it is often
+/// written for a thousand two hundred, while veikart would read 1.2 kroner.
+fn amount_arg(s: &str) -> Result<f64, String> {
+    let v = decimal_arg(s)?;
+    let digits: String = s.chars().filter(|c| !c.is_whitespace() && *c != '_').collect();
+    if let Some((_, frac)) = digits.split_once(['.', ','])
+        && frac.len() == 3
+        && frac.chars().all(|c| c.is_ascii_digit())
+    {
+        return Err(tr!(
+            "«{s}» er tvetydig: skriv tusen med mellomrom eller uten skilletegn (1 200 eller 1200), og øre med to desimaler (1,20)",
+            "`{s}` is ambiguous: write thousands with a space or nothing (1 200 or 1200), and øre with two decimals (1.20)"
+        ));
+    }
+    Ok(v)
+}
+
+/// A year from 1900 to 2200.
+fn year_arg(s: &str) -> Result<i64, String> {
+    number::parse_int_in(s, 1900, 2200)
+        .filter(|_| s.trim().chars().all(|c| c.is_ascii_digit()))
+        .ok_or_else(|| {
+            tr!(
+                "«{s}» er ikke et årstall, for eksempel 2026",
+                "`{s}` is not a year, for example 2026"
+            )
+        })
+}
+
 fn cmd_cost_add(ctx: &mut Ctx, args: CostArgs) -> Result<u8> {
     let project = ctx.open()?;
     let id = project.resolve(&benefit::SPEC, &args.benefit)?;
-    if args.amount < 0.0 {
+    let amount = args.amount;
+    if amount < 0.0 {
         return Err(UserError::new(tr!(
             "et beløp kan ikke være negativt ({})",
             "an amount cannot be negative ({})",
-            number::format(args.amount)
+            number::format(amount)
         ))
         .into());
     }
     let note = args.note.as_deref().map(|n| check_line("--note", n)).transpose()?;
-    let mut entry = vec![("kind", edit::text(&args.kind)), ("amount", edit::number(args.amount))];
+    let mut entry = vec![("kind", edit::text(&args.kind)), ("amount", edit::number(amount))];
     if let Some(y) = args.year {
         entry.push(("year", edit::int(y)));
     }
@@ -330,8 +360,11 @@ fn cmd_benefit_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
     }
     let exists = std::fs::symlink_metadata(project.record_path(&indicator::SPEC, &id)).is_ok();
     let mut values: Vec<(&str, toml_edit::Value)> = Vec::new();
+    // The baseline date and target date the indicator ends up with.
+    let mut dates = (args.baseline_date, args.by);
     let created = if exists {
         let current: Indicator = project.load(&id)?;
+        dates = (dates.0.or(current.baseline_date), dates.1.or(current.by));
         if current.benefit != benefit_id {
             return Err(UserError::new(tr!(
                 "måleindikatoren «{id}» hører allerede til gevinsten «{}»",
@@ -412,8 +445,10 @@ fn cmd_benefit_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
     if let Some(s) = &source {
         values.push(("source", edit::text(s)));
     }
-    if let (Some(from), Some(to)) =
-        (args.baseline_date.or_else(|| created.then(|| today(None).ok()).flatten()), args.by)
+    if created && dates.0.is_none() {
+        dates.0 = Some(today(None)?);
+    }
+    if let (Some(from), Some(to)) = dates
         && from >= to
     {
         return Err(UserError::new(tr!(
@@ -561,11 +596,22 @@ fn cmd_benefit_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
         tr!("TILSTAND", "STATE"),
     ];
     let mut rows = Vec::new();
-    for b in &benefits {
-        let mine = plan.remove(&b.id).unwrap_or_default();
+    // Indicators whose benefit does not exist (`check` reports them) are
+    // shown last, under the benefit id they name, rather than hidden.
+    let orphans: Vec<(String, Vec<PlanRow>)> = plan
+        .keys()
+        .filter(|k| !benefits.iter().any(|b| &b.id == *k))
+        .cloned()
+        .collect::<Vec<_>>()
+        .into_iter()
+        .filter_map(|k| plan.remove(&k).map(|v| (format!("{k} (?)"), v)))
+        .collect();
+    let named: Vec<(String, Vec<PlanRow>)> =
+        benefits.iter().map(|b| (b.id.clone(), plan.remove(&b.id).unwrap_or_default())).collect();
+    for (benefit_id, mine) in named.into_iter().chain(orphans) {
         if mine.is_empty() {
             rows.push(vec![
-                b.id.clone(),
+                benefit_id.clone(),
                 tr!("(ingen indikator)", "(no indicator)"),
                 "–".into(),
                 "–".into(),
@@ -580,7 +626,7 @@ fn cmd_benefit_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
             let i = r.indicator;
             let p = &r.progress;
             rows.push(vec![
-                b.id.clone(),
+                benefit_id.clone(),
                 i.id.clone(),
                 with_unit(i.baseline, &i.unit),
                 with_unit(i.target, &i.unit),
@@ -797,17 +843,28 @@ impl StatusPlan {
             .iter()
             .map(|s| (s.key(), plan.iter().filter(|p| p.state == *s).count()))
             .collect();
-        let devs: Vec<Deviation> = project.load_all()?;
+        // The deviations as they stood on `as_of`: those found by then, open
+        // unless closed by then.
+        let devs: Vec<Deviation> = project
+            .load_all::<Deviation>()?
+            .into_iter()
+            .filter(|d| d.date.is_none_or(|found| found <= as_of))
+            .collect();
+        let open_then = |d: &Deviation| d.is_open() || d.closed.is_some_and(|c| c > as_of);
         let mut items: Vec<StatusDeviation> = devs
             .iter()
-            .filter(|d| d.is_open())
+            .filter(|d| open_then(d))
             .map(|d| StatusDeviation {
                 id: d.id.clone(),
                 title: d.title.clone(),
                 kind: d.kind.clone(),
                 date: d.date,
                 actions: d.actions.len(),
-                overdue_actions: d.overdue(as_of).len(),
+                overdue_actions: d
+                    .actions
+                    .iter()
+                    .filter(|a| a.due.is_some_and(|due| due < as_of))
+                    .count(),
             })
             .collect();
         items.sort_by(|a, b| (b.date, &a.id).cmp(&(a.date, &b.id)));
@@ -818,7 +875,7 @@ impl StatusPlan {
             plan,
             deviations: StatusDeviations {
                 open: items.len(),
-                closed: devs.iter().filter(|d| !d.is_open()).count(),
+                closed: devs.iter().filter(|d| !open_then(d)).count(),
                 overdue_actions: items.iter().map(|d| d.overdue_actions).sum(),
                 items,
             },
@@ -891,12 +948,15 @@ impl StatusPlan {
             s.push('\n');
             s.push_str(&bold(&tr!("Åpne avvik:", "Open deviations:")));
             s.push('\n');
+            let width =
+                self.deviations.items.iter().map(|d| d.id.chars().count()).max().unwrap_or(0);
             for d in &self.deviations.items {
+                let pad = " ".repeat(width - d.id.chars().count());
                 let mut extra = format!("{}, {}", common::dash(d.date), actions(d.actions));
                 if d.overdue_actions > 0 {
                     extra.push_str(&tr!(", {} over fristen", ", {} overdue", d.overdue_actions));
                 }
-                s.push_str(&format!("  {}  {} ({extra})\n", d.id, d.title));
+                s.push_str(&format!("  {}{pad}  {} ({extra})\n", d.id, d.title));
             }
         }
         s

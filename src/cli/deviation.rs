@@ -185,6 +185,18 @@ fn cmd_deviation_close(ctx: &mut Ctx, args: CloseArgs) -> Result<u8> {
     }
     let date = today(args.date)?;
     let changed = project.edit::<Deviation>(&id, |d, doc| {
+        if !d.is_open() {
+            return Err(UserError::new(tr!(
+                "avviket «{id}» er allerede lukket{}",
+                "the deviation `{id}` is already closed{}",
+                d.closed.map(|c| format!(" ({c})")).unwrap_or_default()
+            ))
+            .hint(tr!(
+                "meld et nytt avvik med `veikart deviation add` hvis problemet er tilbake",
+                "record a new deviation with `veikart deviation add` if the problem is back"
+            ))
+            .into());
+        }
         if let Some(found) = d.date
             && date < found
         {
@@ -330,11 +342,14 @@ fn cmd_deviation_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
         rows.push((tr!("Type", "Kind"), KIND.label(k).to_string()));
     }
     rows.push((tr!("Funnet", "Found"), common::dash(d.date)));
+    // The names too, when the records can be read (`check` reports the rest).
     if let Some(i) = &d.indicator {
-        rows.push((tr!("Indikator", "Indicator"), i.clone()));
+        let name = project.load::<indicator::Indicator>(i).ok().map(|x| x.name);
+        rows.push((tr!("Indikator", "Indicator"), with_name(i, name)));
     }
     if let Some(s) = &d.supplier {
-        rows.push((tr!("Leverandør", "Supplier"), s.clone()));
+        let name = project.load::<supplier::Supplier>(s).ok().map(|x| x.name);
+        rows.push((tr!("Leverandør", "Supplier"), with_name(s, name)));
     }
     if let Some(t) = &d.description {
         rows.push((tr!("Beskrivelse", "Description"), t.clone()));
@@ -374,4 +389,9 @@ fn cmd_deviation_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
         common::record_block(ctx, &d.id, &project.shown_record(&deviation::SPEC, &d.id), &rows);
     ctx.ui.out(&block)?;
     Ok(SUCCESS)
+}
+
+/// `id (Name)`, or the id alone when there is no name.
+fn with_name(id: &str, name: Option<String>) -> String {
+    name.map_or_else(|| id.to_string(), |n| format!("{id} ({n})"))
 }

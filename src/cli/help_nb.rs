@@ -353,7 +353,7 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "Oppnåelse = (siste − nullpunkt) ÷ (mål − nullpunkt) × 100 %. Tilstander:\n\
          nådd (100 % eller mer), på plan (minst like stor andel som andelen av tiden\n\
          fra nullpunktets dato til måletidspunktet som var gått ved siste måling),\n\
-         bak plan, ikke målt (ingen verdi innen målefrekvensen pluss en halv\n\
+         bak plan, utdatert (ingen ny verdi innen målefrekvensen pluss en halv\n\
          periode) og ingen data.",
     ),
     ("benefit show", "Vis én gevinst med forutsetninger, kostnader og indikatorer", ""),
@@ -369,11 +369,14 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     (
         "measure import",
         "Importer verdier fra en CSV-fil (kolonnene indicator, date, value og eventuelt note)",
-        "Første linje må navngi kolonnene. Hver rad sjekkes før noe skrives: en\n\
-         ukjent indikator, en ugyldig dato eller et ugyldig tall, en verdi to\n\
-         ganger i filen eller en verdi som allerede er registrert for datoen, gjør\n\
-         at importen stopper, med hver dårlige rad som FIL:LINJE, og ingenting\n\
-         skrives. Verdier kan ha desimalkomma; semikolon som skilletegn virker også.\n\
+        "Første linje må navngi kolonnene (på engelsk eller norsk: indikator, dato,\n\
+         verdi, merknad). Hver rad sjekkes før noe skrives: en ukjent indikator,\n\
+         en ugyldig dato eller et ugyldig tall, en verdi to ganger i filen eller en\n\
+         verdi som allerede er registrert for datoen (uten --replace), gjør at\n\
+         importen stopper, med hver dårlige rad som FIL:LINJE, og ingenting skrives.\n\
+         Filer slik norsk Excel lagrer dem virker: semikolon mellom kolonnene,\n\
+         desimalkomma, datoer som 01.11.2026, UTF-8 med byte-rekkefølgemerke eller\n\
+         Windows-1252. Et mål som nås for første gang, meldes som ved `measure record`.\n\
          Første linje er for eksempel `indicator,date,value,note`.",
     ),
     (
@@ -396,6 +399,7 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     ("supplier add", "Registrer en leverandør og skriv ut id-en", ""),
     ("supplier review", "Vurder en leverandørs leveranse med en skår fra 1 til 5", ""),
     ("supplier list", "Vis leverandørene med siste vurdering", ""),
+    ("supplier show", "Vis én leverandør: avtale, vurderinger og avvikene som gjelder den", ""),
     ("help", "Vis denne hjelpen eller hjelpen til en underkommando", ""),
 ];
 
@@ -765,7 +769,17 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("measure *", "from", "Bare verdier fra og med denne datoen"),
     ("measure *", "to", "Bare verdier til og med denne datoen"),
     ("measure import", "file", "CSV-filen"),
+    (
+        "measure export",
+        "excel",
+        "Skriv CSV slik norsk Excel åpner den: semikolon, desimalkomma, CRLF og byte-rekkefølgemerke (så æøå vises riktig)",
+    ),
     ("measure import", "by", "Hvem som målte verdiene (skrives på hver verdi som importeres)"),
+    (
+        "measure import",
+        "replace",
+        "Erstatt verdier som allerede er registrert for samme indikator og dato",
+    ),
     ("deviation add", "title", "Hva som gikk galt, med noen få ord"),
     (
         "deviation add",
@@ -791,6 +805,8 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("supplier review", "score", "Hvor godt de leverte: 1 (dårlig) til 5 (svært godt)"),
     ("supplier review", "date", "Datoen for vurderingen [standard: i dag]"),
     ("supplier review", "note", "Hva skåren bygger på"),
+    ("supplier show", "id", "Leverandøren (id eller entydig begynnelse)"),
+    ("supplier show", "as_of", "Vurder avvikenes frister per denne datoen [standard: i dag]"),
 ];
 
 const TEMPLATE: &str = "\

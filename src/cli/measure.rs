@@ -108,6 +108,25 @@ fn measurement_doc(value: f64, note: Option<&str>, by: Option<&str>) -> toml_edi
     doc
 }
 
+/// Replace the value of a measurement in place: the value, note and `by`
+/// become the new ones (a note or `by` not given is removed, since it spoke
+/// of the old value), and the user's comments in the file stay.
+fn replace_value(
+    project: &Project,
+    id: &str,
+    value: f64,
+    note: Option<&str>,
+    by: Option<&str>,
+) -> Result<()> {
+    project.edit::<Measurement>(id, |_, doc| {
+        edit::set(doc, "value", edit::number(value));
+        edit::set_opt(doc, "note", note.filter(|n| !n.is_empty()).map(edit::text));
+        edit::set_opt(doc, "by", by.map(edit::text));
+        Ok(())
+    })?;
+    Ok(())
+}
+
 fn cmd_measure_record(ctx: &mut Ctx, args: RecordArgs) -> Result<u8> {
     let format = ctx.ui.format("measure record", &[Format::Text, Format::Json])?;
     let project = ctx.open()?;
@@ -136,7 +155,7 @@ fn cmd_measure_record(ctx: &mut Ctx, args: RecordArgs) -> Result<u8> {
     } else if args.replace {
         // Refuse to replace what cannot be read: it may be a folder or broken.
         let old: Measurement = project.load(&id)?;
-        project.replace(&measurement::SPEC, &id, &doc)?;
+        replace_value(&project, &id, args.value, note.as_deref(), by.as_deref())?;
         ctx.ui.status(&tr!(
             "Erstattet {} med {} i {path}.",
             "Replaced {} with {} in {path}.",
@@ -167,18 +186,7 @@ fn cmd_measure_record(ctx: &mut Ctx, args: RecordArgs) -> Result<u8> {
     }
     let first_reach = reaches && !reached_before;
     if first_reach {
-        ctx.ui.status(&tr!(
-            "🎉 Målet for «{}» er nådd for første gang ({} mot målet {})!",
-            "🎉 The target of \"{}\" is reached for the first time ({} against the target {})!",
-            ind.name,
-            with_unit(args.value, &ind.unit),
-            ind.target.map_or_else(|| "–".to_string(), |t| with_unit(t, &ind.unit))
-        ));
-        ctx.ui.status(&tr!(
-            "Del det med dem som har jobbet for det, og feir det! Skriv det gjerne i loggen: `veikart log add --kind celebration \"{} er nådd\"`",
-            "Share it with the people who worked for it, and celebrate! Consider logging it: `veikart log add --kind celebration \"{} reached\"`",
-            ind.name
-        ));
+        celebrate(ctx, &ind, args.value, None);
     }
     match format {
         Format::Json => ctx.ui.json(&serde_json::json!({
@@ -192,6 +200,61 @@ fn cmd_measure_record(ctx: &mut Ctx, args: RecordArgs) -> Result<u8> {
         _ => ctx.ui.out(&id)?,
     }
     Ok(SUCCESS)
+}
+
+/// Say that `value` reaches the target of `ind` for the first time, and
+/// suggest celebrating it.
+fn celebrate(ctx: &Ctx, ind: &Indicator, value: f64, date: Option<Date>) {
+    let on = date.map(|d| tr!(" {d}", " on {d}")).unwrap_or_default();
+    ctx.ui.status(&tr!(
+        "🎉 Målet for «{}» er nådd for første gang{on} ({} mot målet {})!",
+        "🎉 The target of \"{}\" is reached for the first time{on} ({} against the target {})!",
+        ind.name,
+        with_unit(value, &ind.unit),
+        ind.target.map_or_else(|| "–".to_string(), |t| with_unit(t, &ind.unit))
+    ));
+    ctx.ui.status(&tr!(
+        "Del det med dem som har jobbet for det, og feir det! Skriv det gjerne i loggen: `veikart log add --kind celebration \"{} er nådd\"`",
+        "Share it with the people who worked for it, and celebrate! Consider logging it: `veikart log add --kind celebration \"{} reached\"`",
+        ind.name
+    ));
+}
+
+/// The indicators an import brings to their target for the first time, each
+/// with the earliest imported value that reaches it: no value already
+/// recorded (other than those the import replaces) reached it. Files that
+/// cannot be read are skipped here (`check` reports them).
+fn first_reaches(project: &Project, good: &[Good]) -> Vec<(Indicator, f64, Date)> {
+    let mut by_ind: BTreeMap<&str, Vec<&Good>> = BTreeMap::new();
+    for g in good {
+        if let Some((ind, _)) = g.id.split_once('/') {
+            by_ind.entry(ind).or_default().push(g);
+        }
+    }
+    let mut out = Vec::new();
+    for (ind_id, rows) in by_ind {
+        let Ok(ind) = project.load::<Indicator>(ind_id) else { continue };
+        let mut reaching: Vec<(Date, f64)> = rows
+            .iter()
+            .filter(|g| ind.reaches(g.value))
+            .filter_map(|g| Some((Date::parse(g.id.rsplit('/').next()?)?, g.value)))
+            .collect();
+        reaching.sort_by_key(|(d, _)| *d);
+        let Some(&(date, value)) = reaching.first() else { continue };
+        let imported: Vec<&str> = rows.iter().map(|g| g.id.as_str()).collect();
+        let before = project
+            .group_ids(&measurement::SPEC, ind_id)
+            .unwrap_or_default()
+            .iter()
+            .map(|stem| format!("{ind_id}/{stem}"))
+            .filter(|id| !imported.contains(&id.as_str()))
+            .filter_map(|id| project.load::<Measurement>(&id).ok())
+            .any(|m| ind.reaches(m.value));
+        if !before {
+            out.push((ind, value, date));
+        }
+    }
+    out
 }
 
 fn with_unit(v: f64, unit: &str) -> String {
@@ -235,6 +298,15 @@ fn selected(
     from: Option<Date>,
     to: Option<Date>,
 ) -> Result<(Vec<Measurement>, BTreeMap<String, Indicator>)> {
+    if let (Some(f), Some(t)) = (from, to)
+        && f > t
+    {
+        return Err(UserError::new(tr!(
+            "--from {f} er etter --to {t}, så ingen verdier kan passe",
+            "--from {f} is after --to {t}, so no value can match"
+        ))
+        .into());
+    }
     let indicators: BTreeMap<String, Indicator> =
         project.load_all::<Indicator>()?.into_iter().map(|i| (i.id.clone(), i)).collect();
     let mut ms: Vec<Measurement> = match indicator {
@@ -305,7 +377,8 @@ fn cmd_measure_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
 #[command(after_help = "\
 Examples:
   veikart measure export --format csv > malinger.csv
-  veikart measure export ventetid --from 2026-01-01 --format csv")]
+  veikart measure export ventetid --from 2026-01-01 --format csv
+  veikart measure export --format csv --excel > malinger-excel.csv")]
 pub struct ExportArgs {
     /// Only this indicator (id or unique prefix)
     pub indicator: Option<String>,
@@ -317,6 +390,11 @@ pub struct ExportArgs {
     /// Only values on or before this date
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub to: Option<Date>,
+
+    /// Write CSV as Norwegian Excel opens it: semicolons, decimal commas,
+    /// CRLF line ends and a byte-order mark (so æøå show)
+    #[arg(long)]
+    pub excel: bool,
 }
 
 fn cmd_measure_export(ctx: &mut Ctx, args: ExportArgs) -> Result<u8> {
@@ -324,16 +402,30 @@ fn cmd_measure_export(ctx: &mut Ctx, args: ExportArgs) -> Result<u8> {
     let project = ctx.open()?;
     let (ms, _) = selected(&project, args.indicator.as_deref(), args.from, args.to)?;
     if format == Format::Json {
+        if args.excel {
+            return Err(UserError::new(tr!(
+                "--excel gjelder bare --format csv",
+                "--excel only applies to --format csv"
+            ))
+            .into());
+        }
         return super::common::json_list(ctx, "measurements", &ms);
     }
-    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut builder = csv::WriterBuilder::new();
+    if args.excel {
+        builder.delimiter(b';').terminator(csv::Terminator::CRLF);
+    }
+    let mut w = builder.from_writer(Vec::new());
     w.write_record(["indicator", "date", "value", "note"])?;
     for m in &ms {
-        let value = if m.value.fract() == 0.0 && m.value.abs() < 1e15 {
+        let mut value = if m.value.fract() == 0.0 && m.value.abs() < 1e15 {
             format!("{}", m.value as i64)
         } else {
             m.value.to_string()
         };
+        if args.excel {
+            value = value.replace('.', ",");
+        }
         w.write_record([
             m.indicator.as_str(),
             &super::common::dash(m.date),
@@ -342,23 +434,29 @@ fn cmd_measure_export(ctx: &mut Ctx, args: ExportArgs) -> Result<u8> {
         ])?;
     }
     let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
-    ctx.ui.out(&String::from_utf8_lossy(&bytes))?;
+    let bom = if args.excel { "\u{feff}" } else { "" };
+    ctx.ui.out(&format!("{bom}{}", String::from_utf8_lossy(&bytes)))?;
     Ok(SUCCESS)
 }
 
 /// Import values from a CSV file (columns indicator, date, value, and optionally note)
 ///
-/// The first line must name the columns. Every row is checked before
-/// anything is written: an unknown indicator, a bad date or number, a value
-/// twice in the file, or a value already recorded for that date makes the
-/// import stop with every bad row listed as FILE:LINE, and nothing written.
-/// Values may use a decimal comma; a semicolon-separated file works too. The
-/// first line is for example `indicator,date,value,note`.
+/// The first line must name the columns (in English or Norwegian:
+/// indikator, dato, verdi, merknad). Every row is checked before anything is
+/// written: an unknown indicator, a bad date or number, a value twice in the
+/// file, or a value already recorded for that date (unless --replace) makes
+/// the import stop with every bad row listed as FILE:LINE, and nothing
+/// written. Files as Norwegian Excel saves them work: semicolons between the
+/// columns, decimal commas, dates as 01.11.2026, UTF-8 with a byte-order
+/// mark or Windows-1252. A target reached for the first time is announced,
+/// as by `measure record`. The first line is for example
+/// `indicator,date,value,note`.
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
   veikart measure import malinger.csv
-  veikart measure import eksport-fra-fagsystem.csv --by \"Kari Nordmann\"")]
+  veikart measure import eksport-fra-fagsystem.csv --by \"Kari Nordmann\"
+  veikart measure import rettede-verdier.csv --replace")]
 pub struct ImportArgs {
     /// The CSV file
     pub file: PathBuf,
@@ -366,12 +464,98 @@ pub struct ImportArgs {
     /// Who measured the values (written to every value imported)
     #[arg(long, value_name = "NAME")]
     pub by: Option<String>,
+
+    /// Replace values already recorded for the same indicator and date
+    #[arg(long)]
+    pub replace: bool,
 }
 
 struct Good {
     id: String,
     value: f64,
     note: Option<String>,
+    /// The value already recorded for that date, which this one replaces.
+    replaces: Option<f64>,
+}
+
+/// The column names `measure import` knows, with their Norwegian aliases.
+const COLUMNS: &[(&str, &[&str])] = &[
+    ("indicator", &["indicator", "indikator", "måleindikator", "maleindikator"]),
+    ("date", &["date", "dato"]),
+    ("value", &["value", "verdi"]),
+    ("note", &["note", "merknad", "kommentar", "notat"]),
+];
+
+/// A date in an imported row: `2026-11-01`, or `01.11.2026` / `1.11.2026`
+/// as Norwegian Excel writes dates.
+fn csv_date(s: &str) -> Option<Date> {
+    if let Some(d) = Date::parse(s) {
+        return Some(d);
+    }
+    let parts: Vec<&str> = s.split('.').collect();
+    let [d, m, y] = parts.as_slice() else { return None };
+    let digits = |p: &str, min: usize, max: usize| {
+        (min..=max).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit())
+    };
+    if !(digits(d, 1, 2) && digits(m, 1, 2) && digits(y, 4, 4)) {
+        return None;
+    }
+    Date::parse(&format!("{y}-{m:0>2}-{d:0>2}"))
+}
+
+/// Windows-1252, the encoding Norwegian Excel uses for «CSV (semikolondelt)».
+fn decode_cp1252(bytes: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+            _ => char::from(b),
+        })
+        .collect()
+}
+
+/// The line number of a byte offset (the csv reader's own count is off by
+/// one per line in files with CRLF line ends, as Excel writes them).
+fn line_at(text: &str, byte: u64) -> u64 {
+    let bytes = text.as_bytes();
+    let mut end = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
+    // A record may be said to start at the line end before it.
+    while bytes.get(end).is_some_and(|b| *b == b'\r' || *b == b'\n') {
+        end += 1;
+    }
+    bytes[..end].iter().filter(|b| **b == b'\n').count() as u64 + 1
+}
+
+/// The text of the CSV file: UTF-8 (a byte-order mark is dropped) or, when
+/// it is not valid UTF-8, Windows-1252. The flag says which.
+fn read_csv(path: &std::path::Path, shown: &str) -> Result<(String, bool)> {
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => {
+            return Err(UserError::new(tr!(
+                "{shown} er en mappe, ikke en fil",
+                "{shown} is a folder, not a file"
+            ))
+            .hint(tr!("oppgi CSV-filen som skal importeres", "name the CSV file to import"))
+            .into());
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(UserError::new(tr!("{shown} finnes ikke", "{shown} does not exist")).into());
+        }
+        _ => {}
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        UserError::new(tr!("kunne ikke lese {shown}: {e}", "could not read {shown}: {e}"))
+    })?;
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    Ok(match std::str::from_utf8(bytes) {
+        Ok(t) => (t.to_string(), false),
+        Err(_) => (decode_cp1252(bytes), true),
+    })
 }
 
 fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
@@ -379,9 +563,16 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
     let project = ctx.open()?;
     let by = args.by.as_deref().map(|b| check_line("--by", b)).transpose()?;
     let shown = args.file.display().to_string();
-    let text = crate::store::read_text(&args.file, &shown)?;
+    let (text, cp1252) = read_csv(&args.file, &shown)?;
+    if cp1252 {
+        ctx.ui.status(&tr!(
+            "{shown} er ikke UTF-8; leser den som Windows-1252 (slik Excel lagrer CSV).",
+            "{shown} is not UTF-8; reading it as Windows-1252 (as Excel saves CSV)."
+        ));
+    }
     let first = text.lines().next().unwrap_or_default();
-    let delimiter = if first.contains(';') && !first.contains(',') { b';' } else { b',' };
+    let delimiter =
+        if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
@@ -393,10 +584,13 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
         .iter()
         .map(|h| h.trim_start_matches('\u{feff}').trim().to_lowercase())
         .collect();
-    let col = |name: &str| headers.iter().position(|h| h == name);
+    let col = |name: &str| {
+        let names = COLUMNS.iter().find(|(key, _)| *key == name).map_or(&[][..], |(_, n)| *n);
+        headers.iter().position(|h| names.contains(&h.as_str()))
+    };
     let (Some(ci), Some(cd), Some(cv)) = (col("indicator"), col("date"), col("value")) else {
         return Err(UserError::new(tr!(
-            "{shown}:1: første linje må navngi kolonnene indicator, date og value (og eventuelt note)",
+            "{shown}:1: første linje må navngi kolonnene indicator, date og value (og eventuelt note), eller indikator, dato og verdi (og eventuelt merknad)",
             "{shown}:1: the first line must name the columns indicator, date and value (and optionally note)"
         ))
         .hint(tr!(
@@ -415,7 +609,7 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| line_at(&text, p.byte()));
                 bad.push(format!(
                     "{shown}:{line}: {}",
                     tr!("kan ikke leses: {e}", "cannot be read: {e}")
@@ -423,7 +617,7 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
                 continue;
             }
         };
-        let line = rec.position().map_or(0, |p| p.line());
+        let line = rec.position().map_or(0, |p| line_at(&text, p.byte()));
         if rec.iter().all(str::is_empty) {
             continue;
         }
@@ -453,15 +647,16 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
                 None
             }
         };
-        let date = Date::parse(field(cd));
+        let date = csv_date(field(cd));
         if date.is_none() {
             problems.push(tr!(
-                "«{}» er ikke en dato (ÅÅÅÅ-MM-DD)",
-                "`{}` is not a date (YYYY-MM-DD)",
+                "«{}» er ikke en dato (ÅÅÅÅ-MM-DD eller DD.MM.ÅÅÅÅ)",
+                "`{}` is not a date (YYYY-MM-DD or DD.MM.YYYY)",
                 field(cd)
             ));
         }
-        let value = number::parse_decimal(field(cv));
+        // Excel writes a percent-formatted cell as `21 %`: the value is 21.
+        let value = number::parse_decimal(field(cv).trim_end_matches('%'));
         if value.is_none() {
             problems.push(tr!("«{}» er ikke et tall", "`{}` is not a number", field(cv)));
         }
@@ -483,17 +678,25 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
                 if !existing.contains_key(ind) {
                     existing.insert(ind.clone(), project.group_ids(&measurement::SPEC, ind)?);
                 }
-                if existing.get(ind).is_some_and(|d| d.contains(&date.to_string())) {
-                    problems.push(tr!(
-                        "{ind} har allerede en verdi for {date}",
-                        "{ind} already has a value for {date}"
-                    ));
+            }
+            let clash = existing.get(ind).is_some_and(|d| d.contains(&date.to_string()));
+            let mut replaces = None;
+            if clash && !args.replace {
+                problems.push(tr!(
+                    "{ind} har allerede en verdi for {date} (bruk --replace for å erstatte)",
+                    "{ind} already has a value for {date} (use --replace to replace it)"
+                ));
+            } else if clash {
+                // Refuse to replace what cannot be read: it may be a folder or broken.
+                match project.load::<Measurement>(&id) {
+                    Ok(old) => replaces = Some(old.value),
+                    Err(e) => problems.push(e.to_string()),
                 }
             }
             if problems.is_empty()
                 && let Some(value) = value
             {
-                good.push(Good { id, value, note: note.clone() });
+                good.push(Good { id, value, note: note.clone(), replaces });
             }
         }
         if !problems.is_empty() {
@@ -516,10 +719,15 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
         }
         return Ok(FAILURE);
     }
+    let first_reach = first_reaches(&project, &good);
     let mut written = Vec::new();
+    let mut replaced = Vec::new();
     for g in &good {
         let doc = measurement_doc(g.value, g.note.as_deref(), by.as_deref());
-        if !project.create_exact(&measurement::SPEC, &g.id, &doc)? {
+        if g.replaces.is_some() {
+            replace_value(&project, &g.id, g.value, g.note.as_deref(), by.as_deref())?;
+            replaced.push(g.id.clone());
+        } else if !project.create_exact(&measurement::SPEC, &g.id, &doc)? {
             return Err(UserError::new(tr!(
                 "{} ble skrevet av noen andre under importen; {} verdier ble importert før det",
                 "{} was written by someone else during the import; {} values were imported before that",
@@ -531,13 +739,29 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
         written.push(g.id.clone());
     }
     if format == Format::Json {
-        ctx.ui.json(&serde_json::json!({ "version": JSON_VERSION, "imported": written }))?;
+        ctx.ui.json(&serde_json::json!({
+            "version": JSON_VERSION,
+            "imported": written,
+            "replaced": replaced,
+            "targets_reached_first_time": first_reach.iter().map(|(i, _, _)| &i.id).collect::<Vec<_>>(),
+        }))?;
     } else {
-        ctx.ui.status(&tr!(
-            "Importerte {} verdier fra {shown}.",
-            "Imported {} values from {shown}.",
-            written.len()
-        ));
+        let mut line = match written.len() {
+            1 => tr!("Importerte 1 verdi fra {shown}", "Imported 1 value from {shown}"),
+            n => tr!("Importerte {n} verdier fra {shown}", "Imported {n} values from {shown}"),
+        };
+        if !replaced.is_empty() {
+            line.push_str(&tr!(
+                " ({} av dem erstattet en tidligere verdi)",
+                " ({} of them replaced an earlier value)",
+                replaced.len()
+            ));
+        }
+        line.push('.');
+        ctx.ui.status(&line);
+    }
+    for (ind, value, date) in &first_reach {
+        celebrate(ctx, ind, *value, Some(*date));
     }
     Ok(SUCCESS)
 }

@@ -396,10 +396,26 @@ pub fn enum_arg(
 ) -> impl Fn(&str) -> Result<String, String> + Clone + Send + Sync + 'static {
     move |s: &str| {
         spec.parse(s).map(str::to_string).ok_or_else(|| {
-            tr!(
-                "«{s}» er ikke en gyldig verdi; velg en av: {}",
-                "`{s}` is not a valid value; choose one of: {}",
-                spec.keys().join(", ")
+            // The Norwegian words too: the label when it is one word, else
+            // the first alias (`spart tid` → `tid`).
+            let nb: Vec<&str> = spec
+                .variants
+                .iter()
+                .map(|v| {
+                    if v.nb.contains(' ') {
+                        v.aliases.first().copied().unwrap_or(v.key)
+                    } else {
+                        v.nb
+                    }
+                })
+                .collect();
+            let keys = spec.keys().join(", ");
+            crate::i18n::pick(
+                format!(
+                    "«{s}» er ikke en gyldig verdi; velg en av: {keys} (eller på norsk: {})",
+                    nb.join(", ")
+                ),
+                format!("`{s}` is not a valid value; choose one of: {keys}"),
             )
         })
     }

@@ -6,10 +6,11 @@ use clap::{Args, Subcommand};
 use super::{Ctx, check_line, check_text, common, date_arg, score_arg, today};
 use crate::error::SUCCESS;
 use crate::model::date::Date;
+use crate::model::deviation::{self, Deviation, KIND, STATUS};
 use crate::model::supplier::{self, Supplier};
 use crate::store::edit;
 use crate::tr;
-use crate::ui::Format;
+use crate::ui::{Format, JSON_VERSION};
 
 /// Follow up the suppliers' delivery (leveranseevne)
 #[derive(Debug, Subcommand)]
@@ -17,11 +18,13 @@ use crate::ui::Format;
 Examples:
   veikart supplier add \"Journalleverandøren AS\" --contract \"Avtale 2025/118\"
   veikart supplier review journal --score 4 --note \"Stabil drift, ett avbrudd\"
-  veikart supplier list")]
+  veikart supplier list
+  veikart supplier show journal")]
 pub enum SupplierCommand {
     Add(AddArgs),
     Review(ReviewArgs),
     List(ListArgs),
+    Show(ShowArgs),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: SupplierCommand) -> Result<u8> {
@@ -29,6 +32,7 @@ pub fn run(ctx: &mut Ctx, cmd: SupplierCommand) -> Result<u8> {
         SupplierCommand::Add(a) => cmd_supplier_add(ctx, a),
         SupplierCommand::Review(a) => cmd_supplier_review(ctx, a),
         SupplierCommand::List(a) => cmd_supplier_list(ctx, a),
+        SupplierCommand::Show(a) => cmd_supplier_show(ctx, a),
     }
 }
 
@@ -168,5 +172,117 @@ fn cmd_supplier_list(ctx: &mut Ctx, _args: ListArgs) -> Result<u8> {
         .collect();
     let table = ctx.ui.table(&headers, rows);
     ctx.ui.out(&table)?;
+    Ok(SUCCESS)
+}
+
+/// Show one supplier: contract, reviews and the deviations that name it
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart supplier show journal
+  veikart supplier show journal --format json")]
+pub struct ShowArgs {
+    /// The supplier (id or unique prefix)
+    pub id: String,
+
+    /// Judge the deviations' due dates as of this date [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub as_of: Option<Date>,
+}
+
+fn cmd_supplier_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
+    let format = ctx.ui.format("supplier show", &[Format::Text, Format::Json])?;
+    let project = ctx.open()?;
+    let as_of = today(args.as_of)?;
+    let id = project.resolve(&supplier::SPEC, &args.id)?;
+    let s: Supplier = project.load(&id)?;
+    let mut devs: Vec<Deviation> = project
+        .load_all::<Deviation>()?
+        .into_iter()
+        .filter(|d| d.supplier.as_ref() == Some(&id))
+        .collect();
+    devs.sort_by(|a, b| {
+        (!a.is_open(), std::cmp::Reverse(a.date), &a.id).cmp(&(
+            !b.is_open(),
+            std::cmp::Reverse(b.date),
+            &b.id,
+        ))
+    });
+    if format == Format::Json {
+        let items: Vec<_> = devs
+            .iter()
+            .map(|d| {
+                serde_json::json!({
+                    "deviation": common::with_path(&project, &deviation::SPEC, &d.id, d),
+                    "overdue_actions": d.overdue(as_of).len(),
+                })
+            })
+            .collect();
+        ctx.ui.json(&serde_json::json!({
+            "version": JSON_VERSION,
+            "as_of": as_of,
+            "supplier": common::with_path(&project, &supplier::SPEC, &s.id, &s),
+            "latest": s.latest(),
+            "deviations": items,
+        }))?;
+        return Ok(SUCCESS);
+    }
+    let mut rows: Vec<(String, String)> = vec![(tr!("Navn", "Name"), s.name.clone())];
+    rows.push((tr!("Avtale", "Contract"), common::dash(s.contract.as_ref())));
+    if let Some(d) = &s.description {
+        rows.push((tr!("Leverer", "Delivers"), d.clone()));
+    }
+    let mut reviews: Vec<(usize, &supplier::Review)> = s.reviews.iter().enumerate().collect();
+    reviews.sort_by_key(|(i, r)| (r.date, *i));
+    let review_lines: Vec<String> = reviews
+        .iter()
+        .map(|(_, r)| {
+            let mut line = format!("{}  {}/5", common::dash(r.date), r.score);
+            if let Some(n) = &r.note {
+                line.push_str(&format!("  {n}"));
+            }
+            line
+        })
+        .collect();
+    rows.push((
+        tr!("Vurderinger", "Reviews"),
+        if review_lines.is_empty() {
+            tr!(
+                "ingen ennå (`veikart supplier review {} --score 1-5`)",
+                "none yet (`veikart supplier review {} --score 1-5`)",
+                s.id
+            )
+        } else {
+            review_lines.join("\n")
+        },
+    ));
+    let dev_lines: Vec<String> = devs
+        .iter()
+        .map(|d| {
+            let mut line = format!(
+                "{}  {} ({}, {}",
+                d.id,
+                d.title,
+                common::dash(d.date),
+                STATUS.label(&d.status)
+            );
+            if let Some(k) = &d.kind {
+                line.push_str(&format!(", {}", KIND.label(k)));
+            }
+            let late = d.overdue(as_of).len();
+            if late > 0 {
+                line.push_str(&tr!(", {late} tiltak over fristen", ", {late} overdue"));
+            }
+            line.push(')');
+            line
+        })
+        .collect();
+    rows.push((
+        tr!("Avvik", "Deviations"),
+        if dev_lines.is_empty() { tr!("ingen", "none") } else { dev_lines.join("\n") },
+    ));
+    let block =
+        common::record_block(ctx, &s.id, &project.shown_record(&supplier::SPEC, &s.id), &rows);
+    ctx.ui.out(&block)?;
     Ok(SUCCESS)
 }

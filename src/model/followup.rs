@@ -116,18 +116,22 @@ pub fn cross(snapshot: &Snapshot, ctx: &RuleCtx) -> Vec<Located> {
         if !strict {
             continue;
         }
-        let mut missing = Vec::new();
+        // (key in the file, the option of `benefit plan` that sets it)
+        let mut missing: Vec<(&str, String)> = Vec::new();
         if i.baseline.is_none() {
-            missing.push("baseline");
+            missing.push(("baseline", "--baseline N".to_string()));
+        }
+        if i.baseline_date.is_none() {
+            missing.push(("baseline_date", tr!("--baseline-date DATO", "--baseline-date DATE")));
         }
         if i.target.is_none() {
-            missing.push("target");
+            missing.push(("target", "--target N".to_string()));
         }
         if i.by.is_none() {
-            missing.push("by");
+            missing.push(("by", tr!("--by DATO", "--by DATE")));
         }
         if i.responsible.is_none() {
-            missing.push("responsible");
+            missing.push(("responsible", tr!("--responsible ROLLE", "--responsible ROLE")));
         }
         if !missing.is_empty() {
             out.push(at(
@@ -139,14 +143,15 @@ pub fn cross(snapshot: &Snapshot, ctx: &RuleCtx) -> Vec<Located> {
                         "måleindikatoren «{}» mangler {} i gevinstrealiseringsplanen",
                         "the indicator `{}` lacks {} in the benefit realisation plan",
                         i.name,
-                        missing.join(", ")
+                        missing.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
                     ),
                 )
                 .hint(tr!(
-                    "fyll inn planen med `veikart benefit plan {} --indicator \"{}\" …`",
-                    "complete the plan with `veikart benefit plan {} --indicator \"{}\" …`",
+                    "fyll inn planen med `veikart benefit plan {} --indicator \"{}\" {}`",
+                    "complete the plan with `veikart benefit plan {} --indicator \"{}\" {}`",
                     i.benefit,
-                    i.name
+                    i.name,
+                    missing.iter().map(|(_, o)| o.as_str()).collect::<Vec<_>>().join(" ")
                 )),
             ));
         }

@@ -93,6 +93,10 @@ pub enum Lookup {
 /// Find `wanted` among `ids`: an exact id wins, then a unique prefix.
 pub fn lookup<'a>(wanted: &str, ids: impl IntoIterator<Item = &'a str>) -> Lookup {
     let wanted = wanted.trim();
+    if wanted.is_empty() {
+        // An empty id is a prefix of every id, but never meant as one.
+        return Lookup::Unknown(Vec::new());
+    }
     let needle = slug(wanted);
     let needle = if needle.is_empty() { wanted.to_lowercase() } else { needle };
     let ids: Vec<&str> = ids.into_iter().collect();

@@ -142,7 +142,7 @@ impl PlanState {
             PlanState::Reached => tr!("nådd", "reached"),
             PlanState::OnTrack => tr!("på plan", "on track"),
             PlanState::Behind => tr!("bak plan", "behind"),
-            PlanState::Stale => tr!("ikke målt", "stale"),
+            PlanState::Stale => tr!("utdatert", "stale"),
             PlanState::NoData => tr!("ingen data", "no data"),
         }
     }

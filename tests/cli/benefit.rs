@@ -537,7 +537,7 @@ fn a_missing_plan_is_an_error_only_once_the_project_is_past_development() {
             "{run}"
         );
         assert!(run.stdout.contains("indicators/halv.toml:1:1: error[plan-incomplete]"), "{run}");
-        assert!(run.stdout.contains("lacks target, by, responsible"), "{run}");
+        assert!(run.stdout.contains("lacks baseline_date, target, by, responsible"), "{run}");
         assert!(run.stdout.contains("warning[no-measurements]"), "{run}");
         assert!(
             !run.stdout.contains("med-halv-plan.toml"),
@@ -611,4 +611,164 @@ fn an_inline_list_of_costs_or_reviews_is_left_as_the_user_wrote_it() {
         &["supplier", "review", "skjerm", "--score", "3"],
         &["suppliers/skjerm.toml", "[[review]]"],
     );
+}
+
+#[test]
+fn plan_updates_check_the_dates_against_what_the_indicator_already_has() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    let root = p.root.clone();
+    // The indicator runs from 2026-01-01 to 2027-01-01.
+    let run = assert_refused(
+        &p,
+        &root,
+        &[
+            "--lang",
+            "en",
+            "benefit",
+            "plan",
+            "kortere",
+            "--indicator",
+            "Ventetid i minutter",
+            "--by",
+            "2025-06-30",
+        ],
+        &["2025-06-30", "2026-01-01"],
+    );
+    assert!(run.stderr.contains("must come after the baseline date"), "{run}");
+    assert_refused(
+        &p,
+        &root,
+        &[
+            "benefit",
+            "plan",
+            "kortere",
+            "--indicator",
+            "Ventetid i minutter",
+            "--baseline-date",
+            "2027-03-01",
+        ],
+        &["2027-01-01", "2027-03-01"],
+    );
+    p.run([
+        "benefit",
+        "plan",
+        "kortere",
+        "--indicator",
+        "Ventetid i minutter",
+        "--by",
+        "2027-06-30",
+    ])
+    .success();
+    p.run(["check"]).success();
+}
+
+#[test]
+fn cost_amounts_that_read_two_ways_and_bad_years_are_refused_in_the_users_language() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    let root = p.root.clone();
+    for amount in ["1.200", "1,200", "12 500,000"] {
+        let run = assert_refused(
+            &p,
+            &root,
+            &["benefit", "cost", "add", "kortere", "--kind", "engangs", "--amount", amount],
+            &[amount, "tvetydig", "1 200"],
+        );
+        assert!(!run.stderr.contains("is ambiguous"), "{run}");
+    }
+    for year in ["20", "2026,0", "to tusen"] {
+        let (run, first) = p
+            .run([
+                "benefit", "cost", "add", "kortere", "--kind", "engangs", "--amount", "1",
+                "--year", year,
+            ])
+            .failure();
+        assert!(first.contains(&format!("«{year}» er ikke et årstall")), "{run}");
+    }
+    p.run([
+        "benefit", "cost", "add", "kortere", "--kind", "engangs", "--amount", "1 200,50", "--year",
+        "2026",
+    ])
+    .success();
+    let t: toml::Table = p.read("benefits/kortere-ventetid.toml").parse().expect("TOML");
+    assert_eq!(t["cost"][0]["amount"].as_float(), Some(1200.5));
+}
+
+#[test]
+fn bad_enum_values_name_the_norwegian_words_and_an_empty_id_matches_nothing() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    let root = p.root.clone();
+    assert_refused(
+        &p,
+        &root,
+        &["benefit", "add", "Noe", "--type", "penger-spart"],
+        &["time, cost, quality, other", "på norsk: tid, kostnad, kvalitet, annet"],
+    );
+    assert_refused(
+        &p,
+        &root,
+        &["benefit", "plan", "kortere", "--indicator", "X", "--frequency", "daglig"],
+        &["på norsk: ukentlig, månedlig, kvartalsvis, årlig"],
+    );
+    let run = assert_refused(
+        &p,
+        &root,
+        &["--lang", "en", "benefit", "add", "Noe", "--type", "x"],
+        &["choose one of: time"],
+    );
+    assert!(!run.stderr.contains("norsk"), "{run}");
+    // An empty id is not a prefix of everything.
+    let run = assert_refused(
+        &p,
+        &root,
+        &["benefit", "precondition", "add", "", "Noe"],
+        &["fant ingen gevinst"],
+    );
+    assert!(!run.stderr.contains("passer til flere"), "{run}");
+    assert_refused(&p, &root, &["measure", "record", " ", "4"], &["fant ingen måleindikator"]);
+}
+
+#[test]
+fn a_stale_indicator_is_called_outdated_in_bokmal_and_incomplete_plans_name_the_options() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    p.run(["measure", "record", "ventetid", "50", "--date", "2026-06-01"]).success();
+    let run = p.run(["benefit", "list"]).success();
+    assert!(run.stdout.contains("utdatert"), "{run}");
+    assert!(!run.stdout.contains("ikke målt"), "{run}");
+    p.write(
+        "indicators/fornoyde-brukere.toml",
+        "name = \"Fornøyde brukere\"\nbenefit = \"kortere-ventetid\"\nunit = \"prosent\"\nbaseline = 60\ntarget = 80\n",
+    );
+    let text = p.read("veikart.toml").replace("phase = \"forankring\"", "phase = \"pilotering\"");
+    p.write("veikart.toml", &text);
+    let run = p.run(["--lang", "en", "check"]).code(1);
+    assert!(
+        run.stdout.contains("error[plan-incomplete]: the indicator `Fornøyde brukere` lacks baseline_date, by, responsible"),
+        "{run}"
+    );
+    assert!(
+        run.stdout.contains(
+            "--indicator \"Fornøyde brukere\" --baseline-date DATE --by DATE --responsible ROLE`"
+        ),
+        "{run}"
+    );
+}
+
+#[test]
+fn benefit_list_shows_an_indicator_whose_benefit_is_gone_instead_of_hiding_it() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    let text = p
+        .read("indicators/ventetid-i-minutter.toml")
+        .replace("kortere-ventetid", "slettet-gevinst");
+    p.write("indicators/ventetid-i-minutter.toml", &text);
+    let run = p.run(["benefit", "list"]).success();
+    let lines = run.out_lines();
+    assert!(lines[1].starts_with("kortere-ventetid"), "{run}");
+    assert!(lines[1].contains("(ingen indikator)"), "{run}");
+    assert!(lines[2].starts_with("slettet-gevinst (?)  ventetid-i-minutter"), "{run}");
+    p.run(["check"]).code(1);
 }

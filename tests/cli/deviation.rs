@@ -249,3 +249,139 @@ fn status_shows_the_plan_states_and_open_deviations() {
     assert_eq!(b["deviations"]["overdue_actions"], 1);
     assert_eq!(b["plan"].as_array().map(Vec::len), Some(2));
 }
+
+#[test]
+fn supplier_show_has_the_contract_reviews_and_linked_deviations() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    p.run(["supplier", "add", "Nordlys Telefoni AS", "--contract", "Avtale 2025/118"]).success();
+    p.run(["supplier", "add", "Fjellnett AS"]).success();
+    for (date, score, note) in
+        [("2026-09-30", "4", "Ett kort avbrudd"), ("2026-06-30", "2", "Mange feil")]
+    {
+        p.run(["supplier", "review", "nord", "--score", score, "--date", date, "--note", note])
+            .success();
+    }
+    p.run([
+        "deviation",
+        "add",
+        "Telefonen nede",
+        "--kind",
+        "leverandør",
+        "--supplier",
+        "nord",
+        "--date",
+        "2026-11-02",
+    ])
+    .success();
+    p.run([
+        "deviation",
+        "action",
+        "telefonen",
+        "Krev rapport",
+        "--owner",
+        "legevaktsjef",
+        "--due",
+        "2026-11-10",
+    ])
+    .success();
+    p.run(["deviation", "add", "Treg linje", "--supplier", "fjell", "--date", "2026-11-03"])
+        .success();
+    let root = p.root.clone();
+    let before = snapshot(&root);
+    let run = p.run(["--lang", "en", "supplier", "show", "nord"]).success();
+    assert_eq!(
+        run.stdout,
+        "nordlys-telefoni-as  (suppliers/nordlys-telefoni-as.toml)\n\
+         Name:        Nordlys Telefoni AS\n\
+         Contract:    Avtale 2025/118\n\
+         Reviews:     2026-06-30  2/5  Mange feil\n\
+         \x20            2026-09-30  4/5  Ett kort avbrudd\n\
+         Deviations:  telefonen-nede  Telefonen nede (2026-11-02, open, supplier, 1 overdue)\n"
+    );
+    let run = p.run(["supplier", "show", "fjell"]).success();
+    assert!(run.stdout.contains("Avtale:       –"), "{run}");
+    assert!(run.stdout.contains("Vurderinger:  ingen ennå"), "{run}");
+    assert!(run.stdout.contains("treg-linje  Treg linje (2026-11-03, åpen)"), "{run}");
+    let v = p.run(["supplier", "show", "nordlys-telefoni-as", "--format", "json"]).success().json();
+    assert_eq!(v["supplier"]["contract"], "Avtale 2025/118");
+    assert_eq!(v["supplier"]["path"], "suppliers/nordlys-telefoni-as.toml");
+    assert_eq!(v["supplier"]["reviews"].as_array().map(Vec::len), Some(2));
+    assert_eq!(v["latest"]["score"], 4);
+    assert_eq!(v["deviations"][0]["deviation"]["id"], "telefonen-nede");
+    assert_eq!(v["deviations"][0]["overdue_actions"], 1);
+    assert_eq!(v["deviations"].as_array().map(Vec::len), Some(1));
+    crate::support::assert_same_tree(&before, &snapshot(&root), &"supplier show is read-only");
+    assert_refused(&p, &root, &["supplier", "show", "zzz"], &["zzz"]);
+}
+
+#[test]
+fn closing_a_closed_deviation_is_refused_and_status_aligns_open_deviations() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    p.run(["deviation", "add", "Kort", "--date", "2026-11-01"]).success();
+    p.run(["deviation", "add", "Et mye lengre avvik", "--date", "2026-11-02"]).success();
+    p.run(["deviation", "add", "Lukkes", "--date", "2026-11-03"]).success();
+    p.run(["deviation", "close", "lukkes", "--note", "Fikset", "--date", "2026-11-04"]).success();
+    let root = p.root.clone();
+    assert_refused(
+        &p,
+        &root,
+        &["--lang", "en", "deviation", "close", "lukkes", "--note", "Fikset igjen"],
+        &["`lukkes` is already closed (2026-11-04)"],
+    );
+    let run = p.run(["status"]).success();
+    assert!(
+        run.stdout.contains("  et-mye-lengre-avvik  Et mye lengre avvik (2026-11-02, 0 tiltak)\n"),
+        "{run}"
+    );
+    assert!(run.stdout.contains("  kort                 Kort (2026-11-01, 0 tiltak)\n"), "{run}");
+}
+
+#[test]
+fn status_as_of_a_past_date_shows_the_deviations_as_they_stood_then() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    p.run(["deviation", "add", "Tidlig", "--date", "2026-03-01"]).success();
+    p.run([
+        "deviation",
+        "action",
+        "tidlig",
+        "Rydd opp",
+        "--owner",
+        "legevaktsjef",
+        "--due",
+        "2026-04-01",
+    ])
+    .success();
+    p.run(["deviation", "close", "tidlig", "--note", "Ryddet", "--date", "2026-06-01"]).success();
+    p.run(["deviation", "add", "Sent", "--date", "2026-10-01"]).success();
+    let now = p.run(["--lang", "en", "status"]).success();
+    assert!(now.stdout.contains("1 open, 1 closed"), "{now}");
+    let then = p.run(["--lang", "en", "status", "--as-of", "2026-05-01"]).success();
+    assert!(then.stdout.contains("1 open, 0 closed; 1 action overdue"), "{then}");
+    assert!(then.stdout.contains("tidlig  Tidlig (2026-03-01, 1 action, 1 overdue)"), "{then}");
+    assert!(!then.stdout.contains("Sent"), "found later\n{then}");
+    let v = p.run(["status", "--as-of", "2026-05-01", "--format", "json"]).success().json();
+    assert_eq!(v["benefits"]["deviations"]["open"], 1, "{v}");
+}
+
+#[test]
+fn deviation_show_names_the_indicator_and_the_supplier() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    p.run(["supplier", "add", "Nordlys Telefoni AS"]).success();
+    p.run(["deviation", "add", "Kø", "--indicator", "vent", "--supplier", "nord"]).success();
+    let run = p.run(["deviation", "show", "ko"]).success();
+    assert!(
+        run.stdout.contains("Indikator:   ventetid-i-minutter (Ventetid i minutter)\n"),
+        "{run}"
+    );
+    assert!(
+        run.stdout.contains("Leverandør:  nordlys-telefoni-as (Nordlys Telefoni AS)\n"),
+        "{run}"
+    );
+    std::fs::remove_file(p.path("suppliers/nordlys-telefoni-as.toml")).expect("rm");
+    let run = p.run(["deviation", "show", "ko"]).success();
+    assert!(run.stdout.contains("Leverandør:  nordlys-telefoni-as\n"), "{run}");
+}

@@ -311,7 +311,7 @@ fn an_import_with_one_bad_row_writes_nothing_and_names_the_line() {
         b"indicator,date,value,note\nventetid,2026-09-01,1,bl\xe5\n",
     )
     .expect("write");
-    assert_refused(&p, &root, &["measure", "import", "latin1.csv"], &["latin1.csv"]);
+    // Not UTF-8 is read as Windows-1252 (see import_reads_csv_as_norwegian_excel_saves_it).
 }
 
 #[test]
@@ -418,4 +418,237 @@ fn an_unreadable_earlier_value_does_not_block_recording_a_new_one() {
     assert_eq!(p.read(&format!("{DIR}/2026-10-01.toml")), "value = \n", "left alone");
     let run = p.run(["check"]).code(1);
     assert!(run.stdout.contains("2026-10-01.toml:1:"), "{run}");
+}
+
+#[test]
+fn import_replace_replaces_values_for_the_same_date_and_without_it_a_clash_is_a_bad_row() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    p.run(["measure", "record", "ventetid", "58", "--date", "2026-08-01", "--note", "gammel"])
+        .success();
+    let root = p.root.clone();
+    p.write(
+        "rettet.csv",
+        "indicator,date,value,note\nventetid,2026-08-01,\"57,5\",rettet\nventetid,2026-09-01,55,\n",
+    );
+    let run = assert_refused(
+        &p,
+        &root,
+        &["--lang", "en", "measure", "import", "rettet.csv"],
+        &["1 of the rows in rettet.csv", "nothing was written"],
+    );
+    assert!(
+        run.stderr.contains(
+            "rettet.csv:2: ventetid-i-minutter already has a value for 2026-08-01 (use --replace to replace it)"
+        ),
+        "{run}"
+    );
+    let run = p
+        .run(["--lang", "en", "measure", "import", "rettet.csv", "--replace", "--format", "json"])
+        .success();
+    let v = run.json();
+    assert_eq!(v["imported"].as_array().map(Vec::len), Some(2), "{run}");
+    assert_eq!(v["replaced"], serde_json::json!(["ventetid-i-minutter/2026-08-01"]), "{run}");
+    assert_eq!(p.read(&format!("{DIR}/2026-08-01.toml")), "value = 57.5\nnote = \"rettet\"\n");
+    assert_eq!(p.read(&format!("{DIR}/2026-09-01.toml")), "value = 55\n");
+    // Twice in one file is still a bad row with --replace, and an unreadable
+    // old value is not replaced.
+    p.write("dobbel.csv", "indicator,date,value\nventetid,2026-10-01,50\nventetid,2026-10-01,51\n");
+    assert_refused(
+        &p,
+        &root,
+        &["--lang", "en", "measure", "import", "dobbel.csv", "--replace"],
+        &["nothing was written"],
+    );
+    std::fs::create_dir(p.path(&format!("{DIR}/2026-07-01.toml"))).expect("mkdir");
+    p.write("mappe.csv", "indicator,date,value\nventetid,2026-07-01,50\n");
+    let run = assert_refused(
+        &p,
+        &root,
+        &["--lang", "en", "measure", "import", "mappe.csv", "--replace"],
+        &["nothing was written"],
+    );
+    assert!(run.stderr.contains("mappe.csv:2: "), "{run}");
+    assert!(run.stderr.contains("is a folder"), "{run}");
+}
+
+#[test]
+fn import_reads_csv_as_norwegian_excel_saves_it() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    // «CSV UTF-8»: a byte-order mark, Norwegian column names, semicolons,
+    // decimal commas, CRLF line ends and dates as Excel shows them.
+    std::fs::write(
+        p.path("excel.csv"),
+        "\u{feff}Indikator;Dato;Verdi;Merknad\r\nventetid;01.09.2026;55,5;første\r\nventetid;1.10.2026;1 050,25;\r\n",
+    )
+    .expect("write");
+    let run = p.run(["measure", "import", "excel.csv"]).success();
+    assert!(run.stderr.contains("Importerte 2 verdier fra excel.csv."), "{run}");
+    assert_eq!(p.read(&format!("{DIR}/2026-09-01.toml")), "value = 55.5\nnote = \"første\"\n");
+    assert_eq!(p.read(&format!("{DIR}/2026-10-01.toml")), "value = 1050.25\n");
+    // «CSV (semikolondelt)»: Windows-1252.
+    std::fs::write(
+        p.path("ansi.csv"),
+        b"indikator;dato;verdi;merknad\r\nventetid;01.11.2026;50;Ny vakt p\xe5 kveld \x96 bedre\r\n",
+    )
+    .expect("write");
+    let run = p.run(["--lang", "en", "measure", "import", "ansi.csv"]).success();
+    assert!(run.stderr.contains("reading it as Windows-1252"), "{run}");
+    assert!(run.stderr.contains("Imported 1 value from ansi.csv."), "{run}");
+    assert_eq!(
+        p.read(&format!("{DIR}/2026-11-01.toml")),
+        "value = 50\nnote = \"Ny vakt på kveld – bedre\"\n"
+    );
+    p.run(["check"]).success();
+    // Line numbers count the CSV's lines, CRLF or not, quoted line breaks too.
+    let root = p.root.clone();
+    std::fs::write(
+        p.path("feil.csv"),
+        "indikator;dato;verdi;merknad\r\nventetid;02.11.2026;\"4\";\"to\r\nlinjer\"\r\nventetid;31.11.2026;4;\r\nventetid;03.11.2026;4x;\r\n",
+    )
+    .expect("write");
+    let run = assert_refused(
+        &p,
+        &root,
+        &["--lang", "en", "measure", "import", "feil.csv"],
+        &["2 of the rows in feil.csv"],
+    );
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(
+        lines[1..],
+        [
+            "feil.csv:4: `31.11.2026` is not a date (YYYY-MM-DD or DD.MM.YYYY)",
+            "feil.csv:5: `4x` is not a number"
+        ],
+        "{run}"
+    );
+}
+
+#[test]
+fn a_date_range_that_ends_before_it_starts_is_an_error() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    p.run(["measure", "record", "ventetid", "50", "--date", "2026-06-01"]).success();
+    let root = p.root.clone();
+    for cmd in ["list", "export"] {
+        assert_refused(
+            &p,
+            &root,
+            &["--lang", "en", "measure", cmd, "--from", "2026-07-01", "--to", "2026-06-01"],
+            &["--from 2026-07-01 is after --to 2026-06-01"],
+        );
+    }
+}
+
+#[test]
+fn export_excel_writes_what_norwegian_excel_opens_and_import_reads_it_back() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    p.run([
+        "measure",
+        "record",
+        "ventetid",
+        "52,5",
+        "--date",
+        "2026-10-01",
+        "--note",
+        "Første; måned",
+    ])
+    .success();
+    p.run(["measure", "record", "ventetid", "50", "--date", "2026-11-01"]).success();
+    let run = p.run(["measure", "export", "--format", "csv", "--excel"]).success();
+    assert_eq!(
+        run.stdout,
+        "\u{feff}indicator;date;value;note\r\n\
+         ventetid-i-minutter;2026-10-01;52,5;\"Første; måned\"\r\n\
+         ventetid-i-minutter;2026-11-01;50;\r\n"
+    );
+    let sb2 = Sandbox::new();
+    let q = plan_project(&sb2);
+    std::fs::write(q.path("fra-excel.csv"), &run.stdout).expect("write");
+    q.run(["measure", "import", "fra-excel.csv"]).success();
+    assert_eq!(
+        q.run(["measure", "export", "--format", "csv"]).success().stdout,
+        p.run(["measure", "export", "--format", "csv"]).success().stdout
+    );
+    let root = p.root.clone();
+    assert_refused(
+        &p,
+        &root,
+        &["--lang", "en", "measure", "export", "--format", "json", "--excel"],
+        &["--excel only applies to --format csv"],
+    );
+}
+
+#[test]
+fn an_import_that_reaches_a_target_for_the_first_time_says_so_once() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    p.write(
+        "vår.csv",
+        "indicator,date,value\nventetid,2026-03-01,40\nventetid,2026-05-01,29\nventetid,2026-04-01,30\n",
+    );
+    let run = p.run(["--lang", "en", "measure", "import", "vår.csv", "--format", "json"]).success();
+    assert_eq!(
+        run.json()["targets_reached_first_time"],
+        serde_json::json!(["ventetid-i-minutter"])
+    );
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(
+        lines[0],
+        "🎉 The target of \"Ventetid i minutter\" is reached for the first time on 2026-04-01 (30 min against the target 30 min)!",
+        "{run}"
+    );
+    assert_eq!(lines.len(), 2, "once, with the suggestion to celebrate\n{run}");
+    p.write("sommer.csv", "indicator,date,value\nventetid,2026-06-01,25\n");
+    let run = p.run(["measure", "import", "sommer.csv"]).success();
+    assert!(!run.stderr.contains("🎉"), "reached before\n{run}");
+    assert!(run.stderr.contains("Importerte 1 verdi fra sommer.csv."), "{run}");
+}
+
+#[test]
+fn import_takes_percent_cells_as_excel_writes_them() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    p.write(
+        "prosent.csv",
+        "indikator;dato;verdi\nventetid;01.09.2026;55 %\nventetid;01.10.2026;52,5%\n",
+    );
+    p.run(["measure", "import", "prosent.csv"]).success();
+    assert_eq!(p.read(&format!("{DIR}/2026-09-01.toml")), "value = 55\n");
+    assert_eq!(p.read(&format!("{DIR}/2026-10-01.toml")), "value = 52.5\n");
+    let root = p.root.clone();
+    p.write("bare.csv", "indikator;dato;verdi\nventetid;01.11.2026;%\n");
+    assert_refused(&p, &root, &["measure", "import", "bare.csv"], &["bare.csv"]);
+}
+
+#[test]
+fn replacing_a_value_keeps_the_users_comments_in_the_file() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    p.run([
+        "measure",
+        "record",
+        "ventetid",
+        "52",
+        "--date",
+        "2026-10-01",
+        "--note",
+        "Foreløpig",
+        "--by",
+        "Kari",
+    ])
+    .success();
+    let file = format!("{DIR}/2026-10-01.toml");
+    p.write(&file, &format!("# Tall fra telefonsystemet\n{}", p.read(&file)));
+    p.run(["measure", "record", "ventetid", "50,5", "--date", "2026-10-01", "--replace"]).success();
+    assert_eq!(p.read(&file), "# Tall fra telefonsystemet\nvalue = 50.5\n");
+    p.write("rettet.csv", "indicator,date,value,note\nventetid,2026-10-01,49,Endelig\n");
+    p.run(["measure", "import", "rettet.csv", "--replace", "--by", "Siri"]).success();
+    assert_eq!(
+        p.read(&file),
+        "# Tall fra telefonsystemet\nvalue = 49\nnote = \"Endelig\"\nby = \"Siri\"\n"
+    );
+    p.run(["check"]).success();
 }

@@ -278,10 +278,12 @@ impl Project {
             read_text(&path, &shown)?;
         }
         if path.is_file() {
-            // A file veikart cannot read is the user's to fix or delete, not ours.
+            // A file that is not even TOML is the user's to fix or delete, not
+            // ours: we cannot tell what it holds. One with a wrong value
+            // (`status = "kanskje"`) can go: removing it is the way out.
             let text = read_text(&path, &shown)?;
             let parsed = record::parse(spec, id, &shown, &text);
-            if parsed.fields.is_none() || parsed.has_errors() {
+            if parsed.diagnostics.iter().any(|d| d.code == "syntax") {
                 let e = broken_file(&parsed.diagnostics);
                 let user = e.downcast::<UserError>().map(|u| {
                     u.hint(tr!(

@@ -133,6 +133,14 @@ fn cmd_measure_record(ctx: &mut Ctx, args: RecordArgs) -> Result<u8> {
     let ind_id = project.resolve(&indicator::SPEC, &args.indicator)?;
     let ind: Indicator = project.load(&ind_id)?;
     let date = today(args.date)?;
+    let now = today(None)?;
+    if date > now {
+        // Allowed (a planned reading), but a typo like 2062 should not pass unseen.
+        ctx.ui.warn(&tr!(
+            "{date} er etter i dag ({now}); verdien teller ikke i oppfølgingen før den dagen",
+            "{date} is after today ({now}); the value does not count in the follow-up until that day"
+        ));
+    }
     let note = args.note.as_deref().map(|n| check_text("--note", n)).transpose()?;
     let by = args.by.as_deref().map(|b| check_line("--by", b)).transpose()?;
     let id = Measurement::id_for(&ind_id, date);

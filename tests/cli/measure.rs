@@ -652,3 +652,14 @@ fn replacing_a_value_keeps_the_users_comments_in_the_file() {
     );
     p.run(["check"]).success();
 }
+
+#[test]
+fn a_value_dated_after_today_is_recorded_with_a_warning() {
+    let sb = Sandbox::new();
+    let p = plan_project(&sb);
+    let run = p.run(["measure", "record", "ventetid", "45", "--date", "2062-11-01"]).success();
+    assert!(run.stderr.contains("advarsel: 2062-11-01 er etter i dag (2026-11-23)"), "{run}");
+    assert!(p.path("measurements/ventetid-i-minutter/2062-11-01.toml").is_file());
+    let run = p.run(["measure", "record", "ventetid", "44", "--date", "2026-11-23"]).success();
+    assert!(!run.stderr.contains("advarsel"), "{run}");
+}

@@ -17,7 +17,8 @@ use crate::tr;
 Examples:
   veikart schema
   veikart schema ideas > ideas.schema.json
-  veikart schema project")]
+  veikart schema project
+  veikart schema roadmap > roadmap.schema.json")]
 pub struct SchemaArgs {
     /// The kind: project, ideas, roles, … (the folder name)
     pub kind: Option<String>,
@@ -35,17 +36,23 @@ pub fn cmd_schema(ctx: &mut Ctx, args: SchemaArgs) -> Result<u8> {
             };
             s.push_str(&format!("{name:<12} {file}\n"));
         }
+        s.push_str(&format!("{:<12} roadmap.toml\n", schema::ROADMAP));
         ctx.ui.out(&s)?;
         return Ok(SUCCESS);
     };
     let wanted = kind.trim().to_lowercase();
+    if wanted == schema::ROADMAP || wanted == "roadmap.toml" {
+        ctx.ui.out(&schema::render_roadmap())?;
+        return Ok(SUCCESS);
+    }
     match all.iter().find(|(name, spec)| *name == wanted || spec.noun == wanted) {
         Some((name, spec)) => {
             ctx.ui.out(&schema::render(name, spec))?;
             Ok(SUCCESS)
         }
         None => {
-            let names: Vec<&str> = all.iter().map(|(n, _)| *n).collect();
+            let mut names: Vec<&str> = all.iter().map(|(n, _)| *n).collect();
+            names.push(schema::ROADMAP);
             Err(UserError::new(tr!("ukjent filtype «{kind}»", "unknown file kind `{kind}`"))
                 .hint(tr!("velg en av: {}", "choose one of: {}", names.join(", ")))
                 .into())

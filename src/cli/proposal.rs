@@ -4,6 +4,8 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
+// Amounts read like amounts: `85 000` in Bokmål, `85,000` in English.
+use super::benefit::money;
 use super::{Ctx, check_line, check_text, check_title, common, date_arg, enum_arg, today};
 use crate::error::{SUCCESS, UserError};
 use crate::model::date::Date;
@@ -124,7 +126,7 @@ pub struct TestArgs {
     pub with: Vec<String>,
 
     /// How many took part
-    #[arg(long, value_name = "N", value_parser = participants_arg)]
+    #[arg(long, value_name = "N", value_parser = participants_arg, allow_negative_numbers = true)]
     pub participants: Option<i64>,
 
     /// What the participants said and did
@@ -265,7 +267,7 @@ pub struct EstimateArgs {
     pub id: String,
 
     /// Estimated cost in NOK (a decimal comma is fine)
-    #[arg(long, value_name = "NOK", value_parser = nok_arg)]
+    #[arg(long, value_name = "NOK", value_parser = nok_arg, allow_negative_numbers = true)]
     pub cost: Option<f64>,
 
     /// The gain expected, in words
@@ -382,7 +384,7 @@ fn cmd_proposal_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
                 p.title.clone(),
                 STATUS.label(&p.status).to_string(),
                 n.to_string(),
-                p.cost.map_or("–".into(), number::format),
+                p.cost.map_or("–".into(), money),
                 common::cell(&proposal::SPEC, "gain", &serde_json::json!(p.gain)),
             ]
         })
@@ -453,7 +455,7 @@ fn cmd_proposal_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
         rows.push((tr!("Skisser o.l.", "Artefacts"), p.artefacts.join("\n")));
     }
     if let Some(c) = p.cost {
-        rows.push((tr!("Kostnad", "Cost"), format!("{} kr", number::format(c))));
+        rows.push((tr!("Kostnad", "Cost"), tr!("{} kr", "NOK {}", money(c))));
     }
     if let Some(g) = &p.gain {
         rows.push((tr!("Gevinst", "Gain"), g.clone()));

@@ -372,3 +372,29 @@ fn tech_commands_refuse_bad_input_and_change_nothing() {
     );
     assert_refused(&p, w, &["tech", "compare"], &[&format!("{path}:")]);
 }
+
+#[test]
+fn costs_read_as_norwegian_amounts_in_tables_and_stay_numbers_in_json() {
+    let sb = Sandbox::new();
+    let (p, id) = with_proposal(&sb);
+    p.run(["proposal", "estimate", &id, "--cost", "1234567,5"]).success();
+    let list = p.run(["proposal", "list"]).success();
+    assert!(list.stdout.contains("1 234 567,5 "), "grouped thousands, decimal comma\n{list}");
+    let show = p.run(["proposal", "show", &id]).success();
+    assert!(show.stdout.contains("Kostnad:       1 234 567,5 kr"), "{show}");
+    let en = p.run(["--lang", "en", "proposal", "show", &id]).success();
+    assert!(en.stdout.contains("NOK 1,234,567.5"), "{en}");
+    let v = p.run(["proposal", "list", "--format", "json"]).success().json();
+    assert_eq!(v["proposals"][0]["cost"], 1234567.5, "JSON keeps the number");
+
+    // A negative amount is named as such, not taken for an unknown flag.
+    let run = assert_refused(&p, &sb.work, &["proposal", "estimate", &id, "--cost", "-5"], &["-5"]);
+    assert!(run.stderr.contains("beløp"), "{run}");
+    let run = assert_refused(
+        &p,
+        &sb.work,
+        &["proposal", "test", &id, "--with", "user", "--feedback", "x", "--participants", "-3"],
+        &["-3"],
+    );
+    assert!(run.stderr.contains("deltakere"), "{run}");
+}

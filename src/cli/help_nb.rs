@@ -256,8 +256,9 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "Det nye prosjektet får idéens tittel som navn, beskrivelsen som\n\
          utfordring og kilden; veikart.toml der får `from_project` og `from_idea`.\n\
          Idéen får status `promoted` (videreført) og `promoted_to` (den nye mappen,\n\
-         sett fra dette prosjektet). Rører ingenting når MAPPE allerede har et\n\
-         prosjekt.",
+         sett fra dette prosjektet). Det nye prosjektet følger samme veikart: har\n\
+         dette prosjektet en egen roadmap.toml, kopieres den dit. Rører ingenting\n\
+         når MAPPE allerede har et prosjekt.",
     ),
     ("goal", "Prosjektets mål og hvordan hvert av dem skal måles", ""),
     ("goal add", "Registrer et mål og skriv ut id-en", ""),

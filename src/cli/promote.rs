@@ -12,7 +12,7 @@ use crate::error::{SUCCESS, UserError};
 use crate::i18n::Lang;
 use crate::model::date::Date;
 use crate::model::idea::{self, Idea};
-use crate::store::{PROJECT_FILE, edit};
+use crate::store::{PROJECT_FILE, edit, read_text, roadmap};
 use crate::tr;
 use crate::ui::{Format, JSON_VERSION};
 
@@ -21,8 +21,9 @@ use crate::ui::{Format, JSON_VERSION};
 /// The new project gets the idea's title as its name, its description as the
 /// problem, and its source; its veikart.toml records `from_project` and
 /// `from_idea`. The idea gets status `promoted` and `promoted_to` (the new
-/// folder, relative to this project). Refuses, writing nothing, when DIR
-/// already holds a project.
+/// folder, relative to this project). The new project follows the same
+/// roadmap: this project's own roadmap.toml, if it has one, is copied there.
+/// Refuses, writing nothing, when DIR already holds a project.
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
@@ -63,6 +64,16 @@ pub fn cmd_idea_promote(ctx: &mut Ctx, args: PromoteArgs) -> Result<u8> {
         .into());
     }
     let date = today(args.date)?;
+    // The new project follows the same roadmap: a project's own roadmap.toml
+    // (its local items, or a roadmap of its own) is copied as it is.
+    let own = project.root.join(roadmap::LOCAL_FILE);
+    let followed = project.roadmap()?;
+    let (roadmap_id, roadmap_file) = if own.exists() {
+        let text = read_text(&own, &project.shown(roadmap::LOCAL_FILE))?;
+        (project.info.roadmap.clone(), Some((text, followed)))
+    } else {
+        (followed.id, None)
+    };
     let here = absolute(&project.root)?;
     let there = absolute(&args.dir)?;
     let info = &project.info;
@@ -74,10 +85,8 @@ pub fn cmd_idea_promote(ctx: &mut Ctx, args: PromoteArgs) -> Result<u8> {
             service: info.service.clone(),
             problem: i.description.clone(),
             lang: info.lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::Nb),
-            // A project's own roadmap.toml is not copied; the new project
-            // then follows the default roadmap.
-            roadmap: crate::store::roadmap::builtin(&info.roadmap)
-                .map_or_else(|| "ks-2018".to_string(), |r| r.id),
+            roadmap: roadmap_id,
+            roadmap_file,
             from_project: Some(relative(&there, &here)),
             from_idea: Some(id.clone()),
             source: i.source.clone(),

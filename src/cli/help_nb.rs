@@ -239,9 +239,10 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "tech assess",
         "Gi et teknologivalg poeng på ett kriterium, fra 1 (dårlig) til 5 (svært godt)",
         "Kriteriene er brukerbehov, integrasjoner, skalerbarhet,\n\
-         informasjonssikkerhet (og personvern) og kostnader. En ny vurdering av\n\
-         samme kriterium erstatter poeng, notat og dato i filen; de andre\n\
-         kriteriene blir som de var.",
+         informasjonssikkerhet (og personvern) og kostnader. Hver vurdering er\n\
+         sin egen fil, assessments/<valg>/<kriterium>.toml, så vurderinger av\n\
+         ulike kriterier på to grener flettes uten konflikt. En ny vurdering av\n\
+         samme kriterium erstatter poeng, notat og dato i den filen.",
     ),
     ("tech list", "Vis teknologivalgene med valg, leverandør og poengsum", ""),
     (

@@ -9,7 +9,7 @@ use super::{
 };
 use crate::error::{SUCCESS, UserError};
 use crate::model::date::Date;
-use crate::model::technology::{self, CRITERION, DECISION, Technology};
+use crate::model::technology::{self, AssessmentFile, CRITERION, DECISION, Technology};
 use crate::store::edit;
 use crate::tr;
 use crate::ui::{Format, JSON_VERSION};
@@ -161,8 +161,10 @@ fn cmd_tech_set(ctx: &mut Ctx, args: SetArgs) -> Result<u8> {
 /// Score a technology option on one criterion, 1 (poor) to 5 (very good)
 ///
 /// The criteria are user-needs, integrations, scalability, security (and
-/// privacy) and cost. Assessing a criterion again replaces its score, note
-/// and date in the file; other criteria stay as they are.
+/// privacy) and cost. Each assessment is its own file,
+/// assessments/<option>/<criterion>.toml, so assessments of different
+/// criteria on two branches merge without a conflict. Assessing a criterion
+/// again replaces the score, note and date in that file.
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
@@ -194,26 +196,45 @@ fn cmd_tech_assess(ctx: &mut Ctx, args: AssessArgs) -> Result<u8> {
     let note = check_text("--note", &args.note)?;
     let project = ctx.open()?;
     let id = project.resolve(&technology::SPEC, &args.id)?;
+    // Refuse a broken option file before writing its assessment.
+    project.load::<Technology>(&id)?;
     let date = today(args.date)?;
-    let shown = project.shown_record(&technology::SPEC, &id);
-    project.edit::<Technology>(&id, |_, doc| {
-        let values = [
-            ("score", Some(edit::int(args.score))),
-            ("note", (!note.is_empty()).then(|| edit::text(&note))),
-            ("date", Some(edit::date(date))),
-        ];
-        match edit::upsert_row(doc, "assessment", "criterion", &args.criterion, &values) {
-            Some(_) => Ok(()),
-            None => Err(common::not_table_array(&shown, "assessment")),
+    let file = AssessmentFile::id_for(&id, &args.criterion);
+    let values = [
+        ("score", Some(edit::int(args.score))),
+        ("note", (!note.is_empty()).then(|| edit::text(&note))),
+        ("date", Some(edit::date(date))),
+    ];
+    let mut doc = toml_edit::DocumentMut::new();
+    for (key, value) in values.iter() {
+        if let Some(v) = value {
+            edit::set(&mut doc, key, v.clone());
         }
-    })?;
+    }
+    // One file per option and criterion: a new one, or the old one edited
+    // in place (comments kept).
+    if !project.create_exact(&technology::ASSESSMENT_SPEC, &file, &doc)? {
+        project.edit::<AssessmentFile>(&file, |_, doc| {
+            for (key, value) in values {
+                edit::set_opt(doc, key, value);
+            }
+            Ok(())
+        })?;
+    }
     ctx.ui.status(&tr!(
-        "Vurderte {id} på {}: {}.",
-        "Assessed {id} on {}: {}.",
+        "Vurderte {id} på {}: {} ({}).",
+        "Assessed {id} on {}: {} ({}).",
         CRITERION.label(&args.criterion),
-        args.score
+        args.score,
+        project.shown_record(&technology::ASSESSMENT_SPEC, &file)
     ));
     Ok(SUCCESS)
+}
+
+/// Every option with its assessments, from both layouts.
+pub fn load_options(project: &crate::store::Project) -> Result<Vec<Technology>> {
+    let files: Vec<AssessmentFile> = project.load_all()?;
+    Ok(technology::merge(project.load_all()?, &files))
 }
 
 /// List the technology options with decision, supplier and total score
@@ -227,7 +248,7 @@ pub struct ListArgs {}
 fn cmd_tech_list(ctx: &mut Ctx, _args: ListArgs) -> Result<u8> {
     let format = ctx.ui.format("tech list", &[Format::Text, Format::Json])?;
     let project = ctx.open()?;
-    let list: Vec<Technology> = project.load_all()?;
+    let list = load_options(&project)?;
     common::list_records(
         ctx,
         &project,
@@ -271,7 +292,7 @@ fn cmd_tech_compare(ctx: &mut Ctx, _args: CompareArgs) -> Result<u8> {
     let format =
         ctx.ui.format("tech compare", &[Format::Text, Format::Json, Format::Md, Format::Csv])?;
     let project = ctx.open()?;
-    let mut list: Vec<Technology> = project.load_all()?;
+    let mut list = load_options(&project)?;
     list.sort_by(|a, b| b.total.cmp(&a.total).then(a.id.cmp(&b.id)));
     if format == Format::Json {
         ctx.ui.json(&CompareJson {

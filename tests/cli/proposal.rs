@@ -303,10 +303,16 @@ fn technology_options_are_assessed_on_five_criteria_and_compared() {
     }
     // Assessing again replaces the criterion's entry.
     p.run(["tech", "assess", &a, "user-needs", "5", "--note", "etter brukertest"]).success();
-    let text = p.read(&format!("technologies/{a}.toml"));
-    assert_eq!(text.matches("[[assessment]]").count(), 5, "{text}");
-    assert!(text.contains("note = \"etter brukertest\""), "{text}");
-    assert!(text.contains("criterion = \"user-needs\"\nscore = 5\n"), "replaced in place\n{text}");
+    // One file per option and criterion; the option's own file is untouched.
+    assert!(!p.read(&format!("technologies/{a}.toml")).contains("assessment"));
+    let files = std::fs::read_dir(p.path(&format!("assessments/{a}"))).unwrap().count();
+    assert_eq!(files, 5);
+    assert_eq!(
+        p.read(&format!("assessments/{a}/user-needs.toml")),
+        "score = 5\nnote = \"etter brukertest\"\ndate = 2026-11-23\n",
+        "replaced in place"
+    );
+    assert!(p.read(&format!("assessments/{a}/security.toml")).starts_with("score = 5\n"));
 
     let v = p.run(["tech", "compare", "--format", "json"]).success().json();
     let options = v["options"].as_array().unwrap();
@@ -354,14 +360,52 @@ fn tech_commands_refuse_bad_input_and_change_nothing() {
     );
     assert_refused(&p, w, &["tech", "set", &a], &[]);
 
-    // Assessments written inline are left alone rather than rewritten.
+    // Assessments kept in the option's own file (the older layout, inline or
+    // as tables) are still read; a file in assessments/ wins, and the option's
+    // file is left as it was.
     let path = format!("technologies/{a}.toml");
-    p.write(
-        &path,
-        "name = \"Skjermløsning\"\ncreated = 2026-11-01\nassessment = [{ criterion = \"cost\", score = 3 }]\n",
-    );
+    let old = "name = \"Skjermløsning\"\ncreated = 2026-11-01\nassessment = [{ criterion = \"cost\", score = 3 }, { criterion = \"security\", score = 2 }]\n";
+    p.write(&path, old);
     p.run(["check"]).success();
-    assert_refused(&p, w, &["tech", "assess", &a, "cost", "4", "--note", "x"], &[&path]);
+    let total = |p: &crate::support::Project| {
+        p.run(["tech", "compare", "--format", "json"]).success().json()["options"][0]["total"]
+            .clone()
+    };
+    assert_eq!(total(&p), 5);
+    p.run(["tech", "assess", &a, "cost", "4", "--note", "x"]).success();
+    assert_eq!(total(&p), 6, "the file's 4 replaces the table's 3");
+    assert_eq!(p.read(&path), old);
+
+    // A criterion's file that is a folder, or broken: named, nothing changed.
+    std::fs::create_dir_all(p.path(&format!("assessments/{a}/scalability.toml"))).unwrap();
+    assert_refused(
+        &p,
+        w,
+        &["tech", "assess", &a, "skalerbarhet", "4", "--note", "x"],
+        &[&format!("assessments/{a}/scalability.toml")],
+    );
+    std::fs::remove_dir(p.path(&format!("assessments/{a}/scalability.toml"))).unwrap();
+    let cost = format!("assessments/{a}/cost.toml");
+    p.write(&cost, "score = 4\nnote = \"uavsluttet\n");
+    assert_refused(
+        &p,
+        w,
+        &["tech", "assess", &a, "cost", "5", "--note", "x"],
+        &[&format!("{cost}:2:")],
+    );
+    assert_refused(&p, w, &["tech", "compare"], &[&format!("{cost}:2:")]);
+    p.write(&cost, "score = 4\n");
+    // A file named after no criterion, or in the folder of no option, is found by check.
+    p.write(&format!("assessments/{a}/farge.toml"), "score = 3\n");
+    p.write("assessments/finnes-ikke/cost.toml", "score = 3\n");
+    let run = p.run(["check"]).code(1);
+    assert!(
+        run.stdout.contains(&format!("assessments/{a}/farge.toml:1:1: error[assessment-name]")),
+        "{run}"
+    );
+    assert!(run.stdout.contains("assessments/finnes-ikke/cost.toml"), "{run}");
+    std::fs::remove_dir_all(p.path("assessments")).unwrap();
+
     // A malformed file is named with its line.
     p.write(&path, "name = \"Skjermløsning\"\ncreated = 2026-11-01\n[[assessment]]\nscore = 9\n");
     assert_refused(
@@ -397,4 +441,48 @@ fn costs_read_as_norwegian_amounts_in_tables_and_stay_numbers_in_json() {
         &["-3"],
     );
     assert!(run.stderr.contains("deltakere"), "{run}");
+}
+
+#[test]
+fn two_branches_assessing_different_criteria_of_one_option_merge_without_conflict() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let a = id_of(&p, &["tech", "add", "Skjermløsning", "--decision", "procure"]);
+    p.run(["tech", "assess", &a, "cost", "3", "--note", "Første anslag"]).success();
+    git(&p, &["init", "-q", "-b", "main"]);
+    git(&p, &["add", "-A"]);
+    git(&p, &["commit", "-q", "-m", "Valg"]);
+
+    // Branch a assesses two new criteria; branch b one new and the old one again.
+    git(&p, &["checkout", "-q", "-b", "a"]);
+    p.run(["tech", "assess", &a, "brukerbehov", "5", "--note", "A"]).success();
+    p.run(["tech", "assess", &a, "integrasjoner", "2", "--note", "A"]).success();
+    git(&p, &["add", "-A"]);
+    git(&p, &["commit", "-q", "-m", "A"]);
+    git(&p, &["checkout", "-q", "main"]);
+    git(&p, &["checkout", "-q", "-b", "b"]);
+    p.run(["tech", "assess", &a, "sikkerhet", "4", "--note", "B"]).success();
+    p.run(["tech", "assess", &a, "kostnader", "2", "--note", "B: dyrere enn antatt"]).success();
+    git(&p, &["add", "-A"]);
+    git(&p, &["commit", "-q", "-m", "B"]);
+
+    git(&p, &["checkout", "-q", "a"]);
+    let merge = p.sb.git(&p.root, ["merge", "--no-edit", "b"]).success();
+    assert!(!merge.stdout.contains("CONFLICT"), "{merge}");
+    let status = p.sb.git(&p.root, ["status", "--porcelain"]).success();
+    assert!(status.stdout.is_empty(), "{status}");
+
+    let run = p.run(["check"]).success();
+    assert!(run.stdout.is_empty(), "{run}");
+    let v = p.run(["tech", "compare", "--format", "json"]).success().json();
+    let option = &v["options"][0];
+    assert_eq!(option["total"], 13, "5 + 2 + 4 + 2\n{v}");
+    assert_eq!(option["missing"], serde_json::json!(["scalability"]));
+    let notes: Vec<&str> = option["assessment"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|x| x["note"].as_str())
+        .collect();
+    assert_eq!(notes, ["A", "A", "B", "B: dyrere enn antatt"], "in the criteria's order");
 }

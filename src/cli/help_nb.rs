@@ -245,6 +245,7 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          samme kriterium erstatter poeng, notat og dato i den filen.",
     ),
     ("tech list", "Vis teknologivalgene med valg, leverandør og poengsum", ""),
+    ("tech show", "Vis ett teknologivalg med poeng, notat og dato på hvert kriterium", ""),
     (
         "tech compare",
         "Sammenlign teknologivalgene side om side: kriterier som rader, valg som kolonner",

@@ -21,12 +21,14 @@ Examples:
   veikart tech add \"Pasientvarsling fra journalsystemet\" --decision buy --supplier \"Journalleverandøren\" --it-involved 2026-09-01
   veikart tech assess pasientvarsling user-needs 4 --note \"Dekker SMS og skjerm\"
   veikart tech assess pasientvarsling sikkerhet 5 --note \"Databehandleravtale finnes\"
+  veikart tech show pasientvarsling
   veikart tech compare --format md")]
 pub enum TechCommand {
     Add(AddArgs),
     Set(SetArgs),
     Assess(AssessArgs),
     List(ListArgs),
+    Show(ShowArgs),
     Compare(CompareArgs),
 }
 
@@ -36,6 +38,7 @@ pub fn run(ctx: &mut Ctx, cmd: TechCommand) -> Result<u8> {
         TechCommand::Set(a) => cmd_tech_set(ctx, a),
         TechCommand::Assess(a) => cmd_tech_assess(ctx, a),
         TechCommand::List(a) => cmd_tech_list(ctx, a),
+        TechCommand::Show(a) => cmd_tech_show(ctx, a),
         TechCommand::Compare(a) => cmd_tech_compare(ctx, a),
     }
 }
@@ -267,6 +270,74 @@ fn cmd_tech_list(ctx: &mut Ctx, _args: ListArgs) -> Result<u8> {
             "No technology options yet. Add one with `veikart tech add NAME --decision buy`."
         ),
     )
+}
+
+/// Show one technology option with its score, note and date on every criterion
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart tech show pasientvarsling
+  veikart tech show pasientvarsling --format json")]
+pub struct ShowArgs {
+    /// The option (id or unique prefix)
+    pub id: String,
+}
+
+fn cmd_tech_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
+    let format = ctx.ui.format("tech show", &[Format::Text, Format::Json])?;
+    let project = ctx.open()?;
+    let id = project.resolve(&technology::SPEC, &args.id)?;
+    let own: Technology = project.load(&id)?;
+    let files: Vec<AssessmentFile> = project.load_group(&id)?;
+    let Some(t) = technology::merge(vec![own], &files).pop() else {
+        return Ok(SUCCESS);
+    };
+    if format == Format::Json {
+        ctx.ui.json(&serde_json::json!({
+            "version": JSON_VERSION,
+            "technology": common::with_path(&project, &technology::SPEC, &t.id, &t),
+        }))?;
+        return Ok(SUCCESS);
+    }
+    let mut rows: Vec<(String, String)> = vec![(tr!("Navn", "Name"), t.name.clone())];
+    let optional = [
+        (tr!("Valg", "Decision"), t.decision.as_deref().map(|d| DECISION.label(d).to_string())),
+        (tr!("Leverandør", "Supplier"), t.supplier.clone()),
+        (tr!("IT med fra", "IT involved"), t.it_involved.map(|d| d.to_string())),
+        (tr!("Utprøving til", "Trial until"), t.trial_until.map(|d| d.to_string())),
+        (tr!("Registrert", "Recorded"), t.created.map(|d| d.to_string())),
+        (tr!("Beskrivelse", "Description"), t.description.clone()),
+    ];
+    rows.extend(optional.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))));
+    let mut s =
+        common::record_block(ctx, &t.id, &project.shown_record(&technology::SPEC, &t.id), &rows);
+    s.push('\n');
+    s.push_str(&ctx.ui.bold(&tr!("Vurdering ({} av 25):", "Assessment ({} of 25):", t.total)));
+    s.push('\n');
+    let width =
+        CRITERION.keys().iter().map(|c| CRITERION.label(c).chars().count()).max().unwrap_or(0);
+    for c in CRITERION.keys() {
+        let label = CRITERION.label(c);
+        let pad = " ".repeat(width - label.chars().count());
+        match t.assessment.iter().find(|a| a.criterion == c) {
+            Some(a) => {
+                let mut line = format!("  {label}{pad}  {}", a.score);
+                if let Some(d) = a.date {
+                    line.push_str(&format!("  {d}"));
+                }
+                if let Some(n) = &a.note {
+                    line.push_str(&format!("  {n}"));
+                }
+                s.push_str(&line);
+            }
+            None => {
+                s.push_str(&format!("  {label}{pad}  –  {}", tr!("ikke vurdert", "not assessed")))
+            }
+        }
+        s.push('\n');
+    }
+    ctx.ui.out(&s)?;
+    Ok(SUCCESS)
 }
 
 /// Compare the technology options side by side: criteria as rows, options as columns

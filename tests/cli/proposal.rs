@@ -486,3 +486,29 @@ fn two_branches_assessing_different_criteria_of_one_option_merge_without_conflic
         .collect();
     assert_eq!(notes, ["A", "A", "B", "B: dyrere enn antatt"], "in the criteria's order");
 }
+
+#[test]
+fn tech_show_gives_every_criterion_with_score_note_and_date() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let a = id_of(&p, &["tech", "add", "Skjermløsning", "--decision", "anskaffe"]);
+    p.run(["tech", "assess", &a, "sikkerhet", "4", "--note", "Ingen navn på skjermen"]).success();
+    p.run(["tech", "assess", &a, "cost", "2", "--note", "Dyr", "--date", "2026-10-01"]).success();
+    let run = p.run(["tech", "show", "skjerm"]).success();
+    assert!(run.stdout.contains("Valg:        anskaffe"), "{run}");
+    assert!(run.stdout.contains("Vurdering (6 av 25):"), "{run}");
+    assert!(
+        run.stdout.contains("  informasjonssikkerhet  4  2026-11-23  Ingen navn på skjermen\n"),
+        "{run}"
+    );
+    assert!(run.stdout.contains("  kostnader              2  2026-10-01  Dyr\n"), "{run}");
+    assert!(run.stdout.contains("  brukerbehov            –  ikke vurdert\n"), "{run}");
+    let en = p.run(["--lang", "en", "tech", "show", &a]).success();
+    assert!(en.stdout.contains("  user needs            –  not assessed\n"), "{en}");
+    let v = p.run(["tech", "show", &a, "--format", "json"]).success().json();
+    assert_eq!(v["technology"]["total"], 6);
+    assert_eq!(v["technology"]["path"], format!("technologies/{a}.toml"));
+    assert_eq!(v["technology"]["assessment"][0]["note"], "Ingen navn på skjermen");
+    assert_refused(&p, &sb.work, &["tech", "show", "finnes-ikke"], &["finnes-ikke"]);
+    assert_refused(&p, &sb.work, &["tech", "show", &a, "--format", "csv"], &[]);
+}

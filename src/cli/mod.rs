@@ -389,10 +389,18 @@ pub fn enum_arg(
 ) -> impl Fn(&str) -> Result<String, String> + Clone + Send + Sync + 'static {
     move |s: &str| {
         spec.parse(s).map(str::to_string).ok_or_else(|| {
+            // In Bokmål the Norwegian word is shown too: `draft (utkast)`.
+            let nb: Vec<String> = spec
+                .variants
+                .iter()
+                .map(|v| {
+                    if v.nb == v.key { v.key.to_string() } else { format!("{} ({})", v.key, v.nb) }
+                })
+                .collect();
+            let choices = crate::i18n::pick(nb.join(", "), spec.keys().join(", "));
             tr!(
-                "«{s}» er ikke en gyldig verdi; velg en av: {}",
-                "`{s}` is not a valid value; choose one of: {}",
-                spec.keys().join(", ")
+                "«{s}» er ikke en gyldig verdi; velg en av: {choices}",
+                "`{s}` is not a valid value; choose one of: {choices}"
             )
         })
     }

@@ -485,6 +485,11 @@ fn two_branches_assessing_different_criteria_of_one_option_merge_without_conflic
         .filter_map(|x| x["note"].as_str())
         .collect();
     assert_eq!(notes, ["A", "A", "B", "B: dyrere enn antatt"], "in the criteria's order");
+    let status = p.run(["status", "--format", "json"]).success().json();
+    assert_eq!(status["technology"]["best_total"], 13, "status reads the files too\n{status}");
+    p.run(["tech", "assess", &a, "scale", "3", "--note", "C"]).success();
+    let status = p.run(["status", "--format", "json"]).success().json();
+    assert_eq!(status["technology"]["fully_assessed"], 1, "{status}");
 }
 
 #[test]
@@ -511,4 +516,25 @@ fn tech_show_gives_every_criterion_with_score_note_and_date() {
     assert_eq!(v["technology"]["assessment"][0]["note"], "Ingen navn på skjermen");
     assert_refused(&p, &sb.work, &["tech", "show", "finnes-ikke"], &["finnes-ikke"]);
     assert_refused(&p, &sb.work, &["tech", "show", &a, "--format", "csv"], &[]);
+}
+
+#[test]
+fn a_wrong_value_is_answered_with_the_norwegian_words_too() {
+    let sb = Sandbox::new();
+    let (p, id) = with_proposal(&sb);
+    let run = assert_refused(&p, &sb.work, &["proposal", "list", "--status", "godkjent"], &[]);
+    assert!(
+        run.stderr.contains(
+            "velg en av: draft (utkast), tested (testet), kept (valgt), discarded (forkastet)"
+        ),
+        "{run}"
+    );
+    let args = ["proposal", "test", &id, "--with", "naboer", "--feedback", "x"];
+    let run = assert_refused(&p, &sb.work, &args, &["naboer"]);
+    assert!(run.stderr.contains("relative (pårørende)"), "{run}");
+    let run = assert_refused(&p, &sb.work, &["tech", "add", "X", "--decision", "leie"], &["leie"]);
+    assert!(run.stderr.contains("buy (kjøpe)"), "{run}");
+    let en =
+        assert_refused(&p, &sb.work, &["--lang", "en", "proposal", "list", "--status", "x"], &[]);
+    assert!(en.stderr.contains("choose one of: draft, tested, kept, discarded"), "{en}");
 }

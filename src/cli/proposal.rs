@@ -92,7 +92,7 @@ fn cmd_proposal_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
         values.push(("ideas", edit::list(&ideas)));
     }
     if let Some(d) = &args.description {
-        values.push(("description", edit::text(&check_text("--description", d)?)));
+        values.push(("description", edit::text(&filled_text("--description", d)?)));
     }
     if !artefacts.is_empty() {
         values.push(("artefacts", edit::list(&artefacts)));
@@ -101,6 +101,16 @@ fn cmd_proposal_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
     values.push(("created", edit::date(today(args.date)?)));
     common::add_record(ctx, &project, &proposal::SPEC, &title, values)?;
     Ok(SUCCESS)
+}
+
+/// A text option that must say something (`--gain ""` is refused rather
+/// than written as an empty value).
+pub fn filled_text(what: &str, text: &str) -> Result<String> {
+    let t = check_text(what, text)?;
+    if t.is_empty() {
+        return Err(UserError::new(tr!("{what} er tom", "{what} is empty")).into());
+    }
+    Ok(t)
 }
 
 /// Record a quick test of a proposal with users, relatives or staff
@@ -153,10 +163,7 @@ fn cmd_proposal_test(ctx: &mut Ctx, args: TestArgs) -> Result<u8> {
     let id = project.resolve(&proposal::SPEC, &args.id)?;
     // Refuse a broken proposal file before writing the test.
     let current: Proposal = project.load(&id)?;
-    let feedback = check_text("--feedback", &args.feedback)?;
-    if feedback.is_empty() {
-        return Err(UserError::new(tr!("--feedback er tom", "--feedback is empty")).into());
-    }
+    let feedback = filled_text("--feedback", &args.feedback)?;
     let date = today(args.date)?;
     let mut with: Vec<&str> = Vec::new();
     for k in WITH.keys() {
@@ -291,7 +298,7 @@ fn cmd_proposal_estimate(ctx: &mut Ctx, args: EstimateArgs) -> Result<u8> {
             .hint(tr!("gi --cost, --gain eller begge", "give --cost, --gain or both"))
             .into());
     }
-    let gain = args.gain.as_deref().map(|g| check_text("--gain", g)).transpose()?;
+    let gain = args.gain.as_deref().map(|g| filled_text("--gain", g)).transpose()?;
     let project = ctx.open()?;
     let id = project.resolve(&proposal::SPEC, &args.id)?;
     let changed = project.edit::<Proposal>(&id, |_, doc| {
@@ -441,6 +448,9 @@ fn cmd_proposal_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
         (tr!("Tittel", "Title"), p.title.clone()),
         ("Status".into(), STATUS.label(&p.status).to_string()),
     ];
+    if let Some(d) = &p.description {
+        rows.push((tr!("Beskrivelse", "Description"), d.clone()));
+    }
     if !ideas.is_empty() {
         let list: Vec<String> = ideas
             .iter()
@@ -468,9 +478,6 @@ fn cmd_proposal_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
     }
     if let Some(d) = p.created {
         rows.push((tr!("Registrert", "Recorded"), d.to_string()));
-    }
-    if let Some(d) = &p.description {
-        rows.push((tr!("Beskrivelse", "Description"), d.clone()));
     }
     let mut s =
         common::record_block(ctx, &p.id, &project.shown_record(&proposal::SPEC, &p.id), &rows);

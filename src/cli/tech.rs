@@ -4,9 +4,8 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use super::{
-    Ctx, check_line, check_text, check_title, common, date_arg, enum_arg, score_arg, today,
-};
+use super::proposal::filled_text;
+use super::{Ctx, check_line, check_title, common, date_arg, enum_arg, score_arg, today};
 use crate::error::{SUCCESS, UserError};
 use crate::model::date::Date;
 use crate::model::technology::{self, AssessmentFile, CRITERION, DECISION, Technology};
@@ -118,7 +117,7 @@ fn cmd_tech_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
     let mut values = vec![("name", edit::text(&name))];
     values.extend(args.option.values()?);
     if let Some(d) = &args.description {
-        values.push(("description", edit::text(&check_text("--description", d)?)));
+        values.push(("description", edit::text(&filled_text("--description", d)?)));
     }
     values.push(("created", edit::date(today(None)?)));
     common::add_record(ctx, &project, &technology::SPEC, &name, values)?;
@@ -196,7 +195,7 @@ pub struct AssessArgs {
 }
 
 fn cmd_tech_assess(ctx: &mut Ctx, args: AssessArgs) -> Result<u8> {
-    let note = check_text("--note", &args.note)?;
+    let note = filled_text("--note", &args.note)?;
     let project = ctx.open()?;
     let id = project.resolve(&technology::SPEC, &args.id)?;
     // Refuse a broken option file before writing its assessment.
@@ -205,7 +204,7 @@ fn cmd_tech_assess(ctx: &mut Ctx, args: AssessArgs) -> Result<u8> {
     let file = AssessmentFile::id_for(&id, &args.criterion);
     let values = [
         ("score", Some(edit::int(args.score))),
-        ("note", (!note.is_empty()).then(|| edit::text(&note))),
+        ("note", Some(edit::text(&note))),
         ("date", Some(edit::date(date))),
     ];
     let mut doc = toml_edit::DocumentMut::new();

@@ -538,3 +538,20 @@ fn a_wrong_value_is_answered_with_the_norwegian_words_too() {
         assert_refused(&p, &sb.work, &["--lang", "en", "proposal", "list", "--status", "x"], &[]);
     assert!(en.stderr.contains("choose one of: draft, tested, kept, discarded"), "{en}");
 }
+
+#[test]
+fn empty_texts_are_refused_rather_than_written_empty() {
+    let sb = Sandbox::new();
+    let (p, id) = with_proposal(&sb);
+    let t = id_of(&p, &["tech", "add", "Skjerm"]);
+    let w = &sb.work;
+    assert_refused(&p, w, &["proposal", "add", "Ny", "--description", " "], &["--description"]);
+    assert_refused(&p, w, &["proposal", "estimate", &id, "--gain", ""], &["--gain"]);
+    assert_refused(&p, w, &["proposal", "test", &id, "--with", "user", "--feedback", ""], &[]);
+    assert_refused(&p, w, &["tech", "add", "Noe", "--description", ""], &["--description"]);
+    assert_refused(&p, w, &["tech", "assess", &t, "cost", "3", "--note", " "], &["--note"]);
+    // The description is shown right under the title and status.
+    let show = p.run(["proposal", "show", &id]).success();
+    let lines = show.out_lines();
+    assert!(lines[3].starts_with("Beskrivelse:"), "{show}");
+}

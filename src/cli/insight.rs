@@ -4,7 +4,7 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 
 use super::common::{self, Col};
-use super::{Ctx, check_line, check_text, check_title, date_arg, enum_arg, today};
+use super::{Ctx, check_line, check_title, date_arg, enum_arg, filled_text, today};
 use crate::error::SUCCESS;
 use crate::model::date::Date;
 use crate::model::insight::{self, Insight, METHOD, RESPONDENT};
@@ -82,7 +82,7 @@ fn cmd_insight_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
         values.push(("needs", edit::list(&needs)));
     }
     if let Some(d) = &args.description {
-        values.push(("description", edit::text(&check_text("--description", d)?)));
+        values.push(("description", edit::text(&filled_text("--description", d)?)));
     }
     common::add_record(ctx, &project, &insight::SPEC, &summary, values)?;
     Ok(SUCCESS)

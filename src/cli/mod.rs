@@ -436,6 +436,16 @@ pub fn check_line(what: &str, text: &str) -> Result<String> {
     Ok(t.to_string())
 }
 
+/// Like [`check_text`], for an option that must say something: an empty
+/// `--gain ""` is refused rather than written as an empty value.
+pub fn filled_text(what: &str, text: &str) -> Result<String> {
+    let t = check_text(what, text)?;
+    if t.is_empty() {
+        return Err(UserError::new(tr!("{what} er tom", "{what} is empty")).into());
+    }
+    Ok(t)
+}
+
 /// Refuse free text with control characters other than line breaks and tabs.
 pub fn check_text(what: &str, text: &str) -> Result<String> {
     if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {

@@ -6,7 +6,9 @@ use serde::Serialize;
 
 // Amounts read like amounts: `85 000` in Bokmål, `85,000` in English.
 use super::benefit::money;
-use super::{Ctx, check_line, check_text, check_title, common, date_arg, enum_arg, today};
+use super::{
+    Ctx, check_line, check_text, check_title, common, date_arg, enum_arg, filled_text, today,
+};
 use crate::error::{SUCCESS, UserError};
 use crate::model::date::Date;
 use crate::model::idea::{self, Idea};
@@ -101,16 +103,6 @@ fn cmd_proposal_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
     values.push(("created", edit::date(today(args.date)?)));
     common::add_record(ctx, &project, &proposal::SPEC, &title, values)?;
     Ok(SUCCESS)
-}
-
-/// A text option that must say something (`--gain ""` is refused rather
-/// than written as an empty value).
-pub fn filled_text(what: &str, text: &str) -> Result<String> {
-    let t = check_text(what, text)?;
-    if t.is_empty() {
-        return Err(UserError::new(tr!("{what} er tom", "{what} is empty")).into());
-    }
-    Ok(t)
 }
 
 /// Record a quick test of a proposal with users, relatives or staff

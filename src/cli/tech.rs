@@ -4,8 +4,9 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use super::proposal::filled_text;
-use super::{Ctx, check_line, check_title, common, date_arg, enum_arg, score_arg, today};
+use super::{
+    Ctx, check_line, check_title, common, date_arg, enum_arg, filled_text, score_arg, today,
+};
 use crate::error::{SUCCESS, UserError};
 use crate::model::date::Date;
 use crate::model::technology::{self, AssessmentFile, CRITERION, DECISION, Technology};

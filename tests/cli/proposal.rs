@@ -550,6 +550,11 @@ fn empty_texts_are_refused_rather_than_written_empty() {
     assert_refused(&p, w, &["proposal", "test", &id, "--with", "user", "--feedback", ""], &[]);
     assert_refused(&p, w, &["tech", "add", "Noe", "--description", ""], &["--description"]);
     assert_refused(&p, w, &["tech", "assess", &t, "cost", "3", "--note", " "], &["--note"]);
+    assert_refused(&p, w, &["goal", "add", "Kortere kø", "--measure", ""], &["--measure"]);
+    assert_refused(&p, w, &["stakeholder", "add", "Fastlegene", "--plan", ""], &["--plan"]);
+    assert_refused(&p, w, &["related", "add", "Bergen", "--note", ""], &["--note"]);
+    let insight = ["insight", "add", "Kø", "--method", "intervju", "--respondent", "bruker"];
+    assert_refused(&p, w, &[&insight[..], &["--description", ""]].concat(), &["--description"]);
     // The description is shown right under the title and status.
     let show = p.run(["proposal", "show", &id]).success();
     let lines = show.out_lines();

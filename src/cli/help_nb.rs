@@ -260,7 +260,7 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          Idéen får status `promoted` (videreført) og `promoted_to` (den nye mappen,\n\
          sett fra dette prosjektet). Det nye prosjektet følger samme veikart: har\n\
          dette prosjektet en egen roadmap.toml, kopieres den dit. Rører ingenting\n\
-         når MAPPE allerede har et prosjekt.",
+         når MAPPE allerede har et prosjekt eller ligger inni dette.",
     ),
     ("goal", "Prosjektets mål og hvordan hvert av dem skal måles", ""),
     ("goal add", "Registrer et mål og skriv ut id-en", ""),

@@ -23,7 +23,8 @@ use crate::ui::{Format, JSON_VERSION};
 /// `from_idea`. The idea gets status `promoted` and `promoted_to` (the new
 /// folder, relative to this project). The new project follows the same
 /// roadmap: this project's own roadmap.toml, if it has one, is copied there.
-/// Refuses, writing nothing, when DIR already holds a project.
+/// Refuses, writing nothing, when DIR already holds a project or lies
+/// inside this one.
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
@@ -76,6 +77,28 @@ pub fn cmd_idea_promote(ctx: &mut Ctx, args: PromoteArgs) -> Result<u8> {
     };
     let here = absolute(&project.root)?;
     let there = absolute(&args.dir)?;
+    // One project inside another would make each one's files part of the other.
+    if there.starts_with(&here) || here.starts_with(&there) {
+        let shown = args.dir.display();
+        let message = if there.starts_with(&here) {
+            tr!(
+                "{shown} ligger inni dette prosjektet; ingenting ble endret",
+                "{shown} is inside this project; nothing was changed"
+            )
+        } else {
+            tr!(
+                "dette prosjektet ligger inni {shown}; ingenting ble endret",
+                "this project is inside {shown}; nothing was changed"
+            )
+        };
+        return Err(UserError::new(message)
+            .hint(tr!(
+                "velg en mappe ved siden av, for eksempel ../{}",
+                "choose a folder beside it, for example ../{}",
+                id
+            ))
+            .into());
+    }
     let info = &project.info;
     create_project(
         &args.dir,

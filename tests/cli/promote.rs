@@ -78,6 +78,11 @@ fn promote_refuses_a_file_a_project_a_roadmap_in_the_way_or_a_broken_roadmap() {
     assert_refused(&p, w, &["idea", "promote", &id, "../notat.txt"], &["notat.txt"]);
     assert_refused(&p, w, &["idea", "promote", &id, "veikart.toml"], &["veikart.toml"]);
     assert_refused(&p, w, &["idea", "promote", &id, "."], &[]);
+    // Not inside this project, nor around it.
+    assert_refused(&p, w, &["idea", "promote", &id, "videotolk"], &["inni dette prosjektet"]);
+    assert_refused(&p, w, &["idea", "promote", &id, "ideas/ny"], &["inni dette prosjektet"]);
+    assert_refused(&p, w, &["idea", "promote", &id, ".."], &["dette prosjektet ligger inni .."]);
+    assert!(!p.root.join("videotolk").exists());
 
     p.write("roadmap.toml", OWN_ROADMAP);
     let info = p.read("veikart.toml").replace("ks-2018", "vestland-2025");

@@ -62,7 +62,8 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     (
         "status",
         "Vis prosjektet i korte trekk: fase, idéer etter status, de beste idéene, gevinstplanen, åpne avvik",
-        "",
+        "Forankring, innsikt, løsningsforslag, teknologi, piloten og loggen får\n\
+         én linje hver når de har poster.",
     ),
     (
         "phase",

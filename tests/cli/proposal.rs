@@ -560,3 +560,12 @@ fn empty_texts_are_refused_rather_than_written_empty() {
     let lines = show.out_lines();
     assert!(lines[3].starts_with("Beskrivelse:"), "{show}");
 }
+
+#[test]
+fn status_help_names_the_lines_of_the_other_phases() {
+    let sb = Sandbox::new();
+    let run = sb.run(&sb.work, ["status", "--help"]).success();
+    assert!(run.stdout.contains("løsningsforslag, teknologi, piloten og loggen"), "{run}");
+    let run = sb.run(&sb.work, ["--lang", "en", "status", "--help"]).success();
+    assert!(run.stdout.contains("proposals, technology, the pilot and the log"), "{run}");
+}

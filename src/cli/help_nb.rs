@@ -285,6 +285,7 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     ),
     ("insight add", "Registrer en innsikt og skriv ut id-en", ""),
     ("insight list", "Vis innsikten, nyeste først", ""),
+    ("insight show", "Vis én innsikt med behovene og beskrivelsen (sitater, tall, sammenheng)", ""),
     ("pilot", "Planlegg piloten etter veikartets ti punkter, velg én ansvarlig, loggfør funn", ""),
     (
         "pilot plan",
@@ -652,6 +653,7 @@ const ARGS: &[(&str, &str, &str)] = &[
         "user, relative, employee eller partner (bruker, pårørende, ansatt, partner)",
     ),
     ("insight add", "date", "Datoen [standard: i dag]"),
+    ("insight show", "id", "Innsikten (id eller entydig begynnelse)"),
     ("insight add", "needs", "Et behov innsikten viste (kan gjentas)"),
     ("insight add", "description", "Mer om det: sitater, tall, sammenheng"),
     ("pilot plan", "goals", "Hva piloten skal vise og hva dere vil lære"),

@@ -569,3 +569,46 @@ fn status_help_names_the_lines_of_the_other_phases() {
     let run = sb.run(&sb.work, ["--lang", "en", "status", "--help"]).success();
     assert!(run.stdout.contains("proposals, technology, the pilot and the log"), "{run}");
 }
+
+#[test]
+fn insight_show_gives_the_needs_and_the_description() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let id = id_of(
+        &p,
+        &[
+            "insight",
+            "add",
+            "Køen er lang om kvelden",
+            "--method",
+            "observasjon",
+            "--respondent",
+            "ansatt",
+            "--need",
+            "Vite ventetiden",
+            "--need",
+            "En stol",
+            "--description",
+            "«Vi står i kø i 40 minutter»",
+            "--date",
+            "2026-03-01",
+        ],
+    );
+    let run = p.run(["insight", "show", "koen"]).success();
+    for want in [
+        "Metode:       observasjon\n",
+        "Fra:          ansatt\n",
+        "Behov:        Vite ventetiden\n              En stol\n",
+        "Beskrivelse:  «Vi står i kø i 40 minutter»\n",
+    ] {
+        assert!(run.stdout.contains(want), "{want:?}\n{run}");
+    }
+    let en = p.run(["--lang", "en", "insight", "show", &id]).success();
+    assert!(en.stdout.contains("Method:       observation\n"), "{en}");
+    let v = p.run(["insight", "show", &id, "--format", "json"]).success().json();
+    assert_eq!(v["insight"]["needs"][1], "En stol");
+    assert_eq!(v["insight"]["path"], format!("insights/{id}.toml"));
+    assert_refused(&p, &sb.work, &["insight", "show", "finnes-ikke"], &["finnes-ikke"]);
+    p.write(&format!("insights/{id}.toml"), "summary = \"Kø\"\nmethod = \"gjetting\"\n");
+    assert_refused(&p, &sb.work, &["insight", "show", &id], &[&format!("insights/{id}.toml:2")]);
+}

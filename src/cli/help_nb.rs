@@ -408,6 +408,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("init", "name", "Navnet på prosjektet"),
     ("init", "municipality", "Kommunen (eller regionen) som eier prosjektet"),
     ("init", "service", "Tjenesten som skal fornyes"),
+    ("init", "problem", "Problemet prosjektet skal løse (problemstillingen)"),
     ("init", "roadmap", "Veikartet prosjektet følger: ks-2018 eller samveis-2015"),
     ("idea add", "title", "Idéen med noen få ord"),
     ("idea add", "description", "Hva idéen går ut på og hvilket problem den løser"),

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use clap::Args;
 
-use super::{Ctx, check_line, check_title, today};
+use super::{Ctx, check_line, check_title, filled_text, today};
 use crate::error::{SUCCESS, UserError};
 use crate::i18n::{self, Lang};
 use crate::model::roadmap::Roadmap;
@@ -25,6 +25,7 @@ use crate::tr;
 Examples:
   veikart init --name \"Digital legevakt\"
   veikart init legevakt --name \"Digital legevakt\" --municipality \"Fjordvik kommune\" --service Legevakt
+  veikart init legevakt --name \"Digital legevakt\" --problem \"Lang og uforutsigbar ventetid på kveldstid\"
   veikart init project --name \"Digital emergency clinic\" --lang en")]
 pub struct InitArgs {
     /// Folder for the project (created if missing)
@@ -43,6 +44,10 @@ pub struct InitArgs {
     #[arg(long, value_name = "S")]
     pub service: Option<String>,
 
+    /// The problem the project sets out to solve (the problem statement)
+    #[arg(long, value_name = "TEXT")]
+    pub problem: Option<String>,
+
     /// The roadmap to follow: ks-2018 or samveis-2015
     #[arg(long, value_name = "ROADMAP", default_value = "ks-2018", value_parser = roadmap_arg)]
     pub roadmap: String,
@@ -53,6 +58,7 @@ pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
     let municipality =
         args.municipality.as_deref().map(|m| check_line("--municipality", m)).transpose()?;
     let service = args.service.as_deref().map(|s| check_line("--service", s)).transpose()?;
+    let problem = args.problem.as_deref().map(|p| filled_text("--problem", p)).transpose()?;
     // `--lang` on this command line sets the project's language (VEIKART_LANG
     // only changes what this run prints).
     let lang = ctx.lang_flag.unwrap_or(Lang::Nb);
@@ -63,7 +69,7 @@ pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
             name: name.clone(),
             municipality,
             service,
-            problem: None,
+            problem,
             lang,
             roadmap: args.roadmap.clone(),
             roadmap_file: None,

@@ -612,3 +612,16 @@ fn insight_show_gives_the_needs_and_the_description() {
     p.write(&format!("insights/{id}.toml"), "summary = \"Kø\"\nmethod = \"gjetting\"\n");
     assert_refused(&p, &sb.work, &["insight", "show", &id], &[&format!("insights/{id}.toml:2")]);
 }
+
+#[test]
+fn init_records_the_problem_statement_the_anchoring_rule_asks_for() {
+    let sb = Sandbox::new();
+    let w = &sb.work;
+    let problem = "Lang og uforutsigbar ventetid på kveldstid";
+    sb.run(w, ["init", "lv", "--name", "Legevakt", "--problem", problem]).success();
+    let file: toml::Table = crate::support::read(&w.join("lv/veikart.toml")).parse().unwrap();
+    assert_eq!(file["problem"].as_str(), Some(problem));
+    let (run, first) = sb.run(w, ["init", "tom", "--name", "X", "--problem", " "]).failure();
+    assert!(first.contains("--problem"), "{run}");
+    assert!(!w.join("tom").exists(), "nothing written\n{run}");
+}

@@ -84,7 +84,7 @@ pub static SPEC: KindSpec = KindSpec {
         Field::opt(
             "assessment",
             FieldType::Tables(ASSESSMENT),
-            "One entry per criterion; a later entry for the same criterion wins.",
+            "The older layout, still read: one entry per criterion (a later one wins); a file in assessments/<option>/ wins over it.",
         ),
     ],
     group: None,

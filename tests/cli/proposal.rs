@@ -625,3 +625,19 @@ fn init_records_the_problem_statement_the_anchoring_rule_asks_for() {
     assert!(first.contains("--problem"), "{run}");
     assert!(!w.join("tom").exists(), "nothing written\n{run}");
 }
+
+#[test]
+fn pilot_show_gives_both_the_duration_and_the_dates() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run(["pilot", "plan", "--start", "2027-01-10"]).success();
+    let run = p.run(["pilot", "show"]).success();
+    assert!(run.stdout.contains("Varighet:                   fra 2027-01-10 (mangler)\n"), "{run}");
+    p.run(["pilot", "plan", "--duration", "Tolv uker", "--end", "2027-03-31"]).success();
+    let run = p.run(["pilot", "show"]).success();
+    assert!(
+        run.stdout.contains("Varighet:                   Tolv uker (2027-01-10 – 2027-03-31)\n"),
+        "{run}"
+    );
+    assert!(!run.stdout.contains("Mangler: varighet"), "{run}");
+}

@@ -862,21 +862,20 @@ fn localize_at(mut cmd: Command, path: &str) -> Command {
         cmd = cmd.after_help(after.replacen("Examples:", "Eksempler:", 1));
     }
     let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
-    for id in ids {
+    for (n, id) in ids.into_iter().enumerate() {
         let text = arg_help(path, &id);
         cmd = cmd.mut_arg(&id, |a| {
-            let heading = if a.is_positional() {
-                "Argumenter"
-            } else if a.is_global_set() || matches!(a.get_id().as_str(), "help" | "version") {
+            if a.is_positional() {
+                // Under a named heading clap sorts by name; keep the usage order.
+                return localized(a.help_heading("Argumenter").display_order(n), text);
+            }
+            let heading = if a.is_global_set() || matches!(a.get_id().as_str(), "help" | "version")
+            {
                 "Globale valg"
             } else {
                 "Valg"
             };
-            let a = a.help_heading(heading);
-            match text {
-                Some(t) => a.help(t).long_help(None),
-                None => a,
-            }
+            localized(a.help_heading(heading), text)
         });
     }
     let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
@@ -885,6 +884,13 @@ fn localize_at(mut cmd: Command, path: &str) -> Command {
         cmd = cmd.mut_subcommand(&name, |s| localize_at(s, &sub_path));
     }
     cmd.subcommand_help_heading("Kommandoer").help_template(TEMPLATE)
+}
+
+fn localized(a: clap::Arg, text: Option<&'static str>) -> clap::Arg {
+    match text {
+        Some(t) => a.help(t).long_help(None),
+        None => a,
+    }
 }
 
 fn arg_help(path: &str, id: &str) -> Option<&'static str> {

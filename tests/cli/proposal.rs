@@ -641,3 +641,14 @@ fn pilot_show_gives_both_the_duration_and_the_dates() {
     );
     assert!(!run.stdout.contains("Mangler: varighet"), "{run}");
 }
+
+#[test]
+fn norwegian_help_lists_the_arguments_in_the_order_they_are_typed() {
+    let sb = Sandbox::new();
+    let run = sb.run(&sb.work, ["tech", "assess", "--help"]).success();
+    let at = |s: &str| run.stdout.find(s).unwrap_or_else(|| panic!("{s}\n{run}"));
+    assert!(at("  <ID>") < at("  <CRITERION>") && at("  <CRITERION>") < at("  <1-5>"), "{run}");
+    let run = sb.run(&sb.work, ["idea", "promote", "--help"]).success();
+    let at = |s: &str| run.stdout.find(s).unwrap_or_else(|| panic!("{s}\n{run}"));
+    assert!(at("  <ID>") < at("  <DIR>"), "{run}");
+}

@@ -612,6 +612,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("tech *", "it_involved", "Datoen IT-enheten ble tatt med"),
     ("tech *", "trial_until", "Siste dag for en tidsbegrenset utprøving etter anskaffelsesreglene"),
     ("tech add", "description", "Hva valget går ut på"),
+    ("tech add", "date", "Datoen valget ble registrert [standard: i dag]"),
     (
         "tech assess",
         "criterion",

@@ -63,6 +63,10 @@ pub struct AddArgs {
     /// What the option is
     #[arg(long, short = 'd', value_name = "TEXT")]
     pub description: Option<String>,
+
+    /// The date it was recorded [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub date: Option<Date>,
 }
 
 /// What `tech add` and `tech set` both record about an option.
@@ -120,7 +124,7 @@ fn cmd_tech_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
     if let Some(d) = &args.description {
         values.push(("description", edit::text(&filled_text("--description", d)?)));
     }
-    values.push(("created", edit::date(today(None)?)));
+    values.push(("created", edit::date(today(args.date)?)));
     common::add_record(ctx, &project, &technology::SPEC, &name, values)?;
     Ok(SUCCESS)
 }

@@ -288,7 +288,11 @@ fn technology_options_are_assessed_on_five_criteria_and_compared() {
             "2026-09-01",
         ],
     );
-    let b = id_of(&p, &["tech", "add", "Egen varslingsapp", "--decision", "utvikle"]);
+    let b = id_of(
+        &p,
+        &["tech", "add", "Egen varslingsapp", "--decision", "utvikle", "--date", "2026-06-08"],
+    );
+    assert!(p.read(&format!("technologies/{b}.toml")).contains("created = 2026-06-08\n"));
     for (c, s) in [
         ("brukerbehov", "4"),
         ("integrasjoner", "4"),
@@ -346,6 +350,7 @@ fn tech_commands_refuse_bad_input_and_change_nothing() {
     assert_refused(&p, w, &["tech", "add", "/tmp/x"], &[]);
     assert_refused(&p, w, &["tech", "add", "Noe", "--decision", "leie"], &[]);
     assert_refused(&p, w, &["tech", "add", "Noe", "--it-involved", "2026-13-01"], &[]);
+    assert_refused(&p, w, &["tech", "add", "Noe", "--date", "2026-02-30"], &["2026-02-30"]);
     for score in ["0", "6", "fire", "3,5"] {
         assert_refused(&p, w, &["tech", "assess", &a, "cost", score, "--note", "x"], &[]);
     }

@@ -245,13 +245,22 @@ fn cmd_proposal_decide(ctx: &mut Ctx, args: DecideArgs) -> Result<u8> {
     let project = ctx.open()?;
     let id = project.resolve(&proposal::SPEC, &args.id)?;
     let date = today(args.date)?;
-    let changed = project.edit::<Proposal>(&id, |_, doc| {
+    let mut title = String::new();
+    let changed = project.edit::<Proposal>(&id, |current, doc| {
+        title = current.title.clone();
         edit::set(doc, "status", edit::text(&args.decision));
         edit::set(doc, "reason", edit::text(&reason));
         edit::set(doc, "decided", edit::date(date));
         Ok(())
     })?;
     common::edited(ctx, &project, &proposal::SPEC, &id, changed);
+    if changed {
+        ctx.ui.status(&tr!(
+            "«{title}» er nå {}.",
+            "\"{title}\" is now {}.",
+            STATUS.label(&args.decision)
+        ));
+    }
     Ok(SUCCESS)
 }
 

@@ -99,8 +99,17 @@ fn a_proposal_is_added_tested_twice_the_same_day_decided_and_estimated() {
     assert!(test2.contains("decision = \"improve\""), "{test2}");
     assert!(p.read("proposals/ventetid-pa-skjerm-og-sms.toml").contains("status = \"tested\""));
 
-    p.run(["proposal", "decide", "ventetid", "beholde", "--reason", "Begge testene var positive"])
+    let run = p
+        .run([
+            "proposal",
+            "decide",
+            "ventetid",
+            "beholde",
+            "--reason",
+            "Begge testene var positive",
+        ])
         .success();
+    assert!(run.stderr.contains("«Ventetid på skjerm og SMS» er nå valgt."), "{run}");
     p.run(["proposal", "estimate", "ventetid", "--cost", "85 000,50", "--gain", "Færre spørsmål"])
         .success();
     let text = p.read("proposals/ventetid-pa-skjerm-og-sms.toml");

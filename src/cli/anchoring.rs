@@ -6,7 +6,7 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 
 use super::common::{self, Col};
-use super::{Ctx, check_line, check_text, check_title, enum_arg, today};
+use super::{Ctx, check_line, check_title, enum_arg, filled_text, today};
 use crate::error::SUCCESS;
 use crate::model::goal::{self, Goal};
 use crate::model::related::{self, Related};
@@ -57,7 +57,7 @@ pub fn run_goal(ctx: &mut Ctx, cmd: GoalCommand) -> Result<u8> {
             let text = check_title(&a.text)?;
             let mut values = vec![("text", edit::text(&text))];
             if let Some(m) = &a.measure {
-                values.push(("measure", edit::text(&check_text("--measure", m)?)));
+                values.push(("measure", edit::text(&filled_text("--measure", m)?)));
             }
             values.push(("created", edit::date(today(None)?)));
             common::add_record(ctx, &project, &goal::SPEC, &text, values)?;
@@ -211,7 +211,7 @@ pub fn run_stakeholder(ctx: &mut Ctx, cmd: StakeholderCommand) -> Result<u8> {
                 values.push(("interest", edit::text(v)));
             }
             if let Some(p) = &a.plan {
-                values.push(("plan", edit::text(&check_text("--plan", p)?)));
+                values.push(("plan", edit::text(&filled_text("--plan", p)?)));
             }
             common::add_record(ctx, &project, &stakeholder::SPEC, &name, values)?;
             Ok(SUCCESS)
@@ -294,7 +294,7 @@ pub fn run_related(ctx: &mut Ctx, cmd: RelatedCommand) -> Result<u8> {
                 values.push(("url", edit::text(&check_line("--url", u)?)));
             }
             if let Some(n) = &a.note {
-                values.push(("note", edit::text(&check_text("--note", n)?)));
+                values.push(("note", edit::text(&filled_text("--note", n)?)));
             }
             common::add_record(ctx, &project, &related::SPEC, &name, values)?;
             Ok(SUCCESS)

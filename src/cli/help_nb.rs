@@ -62,7 +62,8 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     (
         "status",
         "Vis prosjektet i korte trekk: fase, idéer etter status, de beste idéene, gevinstplanen, åpne avvik",
-        "",
+        "Forankring, innsikt, løsningsforslag, teknologi, piloten og loggen får\n\
+         én linje hver når de har poster.",
     ),
     (
         "report",
@@ -256,11 +257,13 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "tech assess",
         "Gi et teknologivalg poeng på ett kriterium, fra 1 (dårlig) til 5 (svært godt)",
         "Kriteriene er brukerbehov, integrasjoner, skalerbarhet,\n\
-         informasjonssikkerhet (og personvern) og kostnader. En ny vurdering av\n\
-         samme kriterium erstatter poeng, notat og dato i filen; de andre\n\
-         kriteriene blir som de var.",
+         informasjonssikkerhet (og personvern) og kostnader. Hver vurdering er\n\
+         sin egen fil, assessments/<valg>/<kriterium>.toml, så vurderinger av\n\
+         ulike kriterier på to grener flettes uten konflikt. En ny vurdering av\n\
+         samme kriterium erstatter poeng, notat og dato i den filen.",
     ),
     ("tech list", "Vis teknologivalgene med valg, leverandør og poengsum", ""),
+    ("tech show", "Vis ett teknologivalg med poeng, notat og dato på hvert kriterium", ""),
     (
         "tech compare",
         "Sammenlign teknologivalgene side om side: kriterier som rader, valg som kolonner",
@@ -273,8 +276,9 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "Det nye prosjektet får idéens tittel som navn, beskrivelsen som\n\
          utfordring og kilden; veikart.toml der får `from_project` og `from_idea`.\n\
          Idéen får status `promoted` (videreført) og `promoted_to` (den nye mappen,\n\
-         sett fra dette prosjektet). Rører ingenting når MAPPE allerede har et\n\
-         prosjekt.",
+         sett fra dette prosjektet). Det nye prosjektet følger samme veikart: har\n\
+         dette prosjektet en egen roadmap.toml, kopieres den dit. Rører ingenting\n\
+         når MAPPE allerede har et prosjekt eller ligger inni dette.",
     ),
     ("goal", "Prosjektets mål og hvordan hvert av dem skal måles", ""),
     ("goal add", "Registrer et mål og skriv ut id-en", ""),
@@ -298,6 +302,7 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     ),
     ("insight add", "Registrer en innsikt og skriv ut id-en", ""),
     ("insight list", "Vis innsikten, nyeste først", ""),
+    ("insight show", "Vis én innsikt med behovene og beskrivelsen (sitater, tall, sammenheng)", ""),
     ("pilot", "Planlegg piloten etter veikartets ti punkter, velg én ansvarlig, loggfør funn", ""),
     (
         "pilot plan",
@@ -424,6 +429,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("init", "name", "Navnet på prosjektet"),
     ("init", "municipality", "Kommunen (eller regionen) som eier prosjektet"),
     ("init", "service", "Tjenesten som skal fornyes"),
+    ("init", "problem", "Problemet prosjektet skal løse (problemstillingen)"),
     ("init", "roadmap", "Veikartet prosjektet følger: ks-2018 eller samveis-2015"),
     ("idea add", "title", "Idéen med noen få ord"),
     ("idea add", "description", "Hva idéen går ut på og hvilket problem den løser"),
@@ -637,6 +643,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("tech *", "it_involved", "Datoen IT-enheten ble tatt med"),
     ("tech *", "trial_until", "Siste dag for en tidsbegrenset utprøving etter anskaffelsesreglene"),
     ("tech add", "description", "Hva valget går ut på"),
+    ("tech add", "date", "Datoen valget ble registrert [standard: i dag]"),
     (
         "tech assess",
         "criterion",
@@ -679,6 +686,7 @@ const ARGS: &[(&str, &str, &str)] = &[
         "user, relative, employee eller partner (bruker, pårørende, ansatt, partner)",
     ),
     ("insight add", "date", "Datoen [standard: i dag]"),
+    ("insight show", "id", "Innsikten (id eller entydig begynnelse)"),
     ("insight add", "needs", "Et behov innsikten viste (kan gjentas)"),
     ("insight add", "description", "Mer om det: sitater, tall, sammenheng"),
     ("pilot plan", "goals", "Hva piloten skal vise og hva dere vil lære"),
@@ -898,21 +906,20 @@ fn localize_at(mut cmd: Command, path: &str) -> Command {
         cmd = cmd.after_help(after.replacen("Examples:", "Eksempler:", 1));
     }
     let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
-    for id in ids {
+    for (n, id) in ids.into_iter().enumerate() {
         let text = arg_help(path, &id);
         cmd = cmd.mut_arg(&id, |a| {
-            let heading = if a.is_positional() {
-                "Argumenter"
-            } else if a.is_global_set() || matches!(a.get_id().as_str(), "help" | "version") {
+            if a.is_positional() {
+                // Under a named heading clap sorts by name; keep the usage order.
+                return localized(a.help_heading("Argumenter").display_order(n), text);
+            }
+            let heading = if a.is_global_set() || matches!(a.get_id().as_str(), "help" | "version")
+            {
                 "Globale valg"
             } else {
                 "Valg"
             };
-            let a = a.help_heading(heading);
-            match text {
-                Some(t) => a.help(t).long_help(None),
-                None => a,
-            }
+            localized(a.help_heading(heading), text)
         });
     }
     let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
@@ -921,6 +928,13 @@ fn localize_at(mut cmd: Command, path: &str) -> Command {
         cmd = cmd.mut_subcommand(&name, |s| localize_at(s, &sub_path));
     }
     cmd.subcommand_help_heading("Kommandoer").help_template(TEMPLATE)
+}
+
+fn localized(a: clap::Arg, text: Option<&'static str>) -> clap::Arg {
+    match text {
+        Some(t) => a.help(t).long_help(None),
+        None => a,
+    }
 }
 
 fn arg_help(path: &str, id: &str) -> Option<&'static str> {

@@ -1,13 +1,15 @@
 //! `veikart init`: start a project folder.
 
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::Args;
 
-use super::{Ctx, check_line, check_title, today};
+use super::{Ctx, check_line, check_title, filled_text, today};
 use crate::error::{SUCCESS, UserError};
 use crate::i18n::{self, Lang};
+use crate::model::roadmap::Roadmap;
 use crate::store::roadmap;
 use crate::store::{PROJECT_FILE, edit, fsutil};
 use crate::tr;
@@ -23,6 +25,7 @@ use crate::tr;
 Examples:
   veikart init --name \"Digital legevakt\"
   veikart init legevakt --name \"Digital legevakt\" --municipality \"Fjordvik kommune\" --service Legevakt
+  veikart init legevakt --name \"Digital legevakt\" --problem \"Lang og uforutsigbar ventetid på kveldstid\"
   veikart init project --name \"Digital emergency clinic\" --lang en")]
 pub struct InitArgs {
     /// Folder for the project (created if missing)
@@ -41,6 +44,10 @@ pub struct InitArgs {
     #[arg(long, value_name = "S")]
     pub service: Option<String>,
 
+    /// The problem the project sets out to solve (the problem statement)
+    #[arg(long, value_name = "TEXT")]
+    pub problem: Option<String>,
+
     /// The roadmap to follow: ks-2018 or samveis-2015
     #[arg(long, value_name = "ROADMAP", default_value = "ks-2018", value_parser = roadmap_arg)]
     pub roadmap: String,
@@ -51,6 +58,7 @@ pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
     let municipality =
         args.municipality.as_deref().map(|m| check_line("--municipality", m)).transpose()?;
     let service = args.service.as_deref().map(|s| check_line("--service", s)).transpose()?;
+    let problem = args.problem.as_deref().map(|p| filled_text("--problem", p)).transpose()?;
     // `--lang` on this command line sets the project's language (VEIKART_LANG
     // only changes what this run prints).
     let lang = ctx.lang_flag.unwrap_or(Lang::Nb);
@@ -61,9 +69,10 @@ pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
             name: name.clone(),
             municipality,
             service,
-            problem: None,
+            problem,
             lang,
             roadmap: args.roadmap.clone(),
+            roadmap_file: None,
             from_project: None,
             from_idea: None,
             source: None,
@@ -89,8 +98,11 @@ pub struct NewProject {
     pub service: Option<String>,
     pub problem: Option<String>,
     pub lang: Lang,
-    /// A built-in roadmap's id.
+    /// The roadmap's id: a built-in one, or the one `roadmap_file` defines.
     pub roadmap: String,
+    /// A project's own `roadmap.toml` to copy into the new project (its
+    /// text, and the roadmap it gives), for `idea promote`.
+    pub roadmap_file: Option<(String, Roadmap)>,
     /// The project (folder) and idea it was promoted from, and the idea's source.
     pub from_project: Option<String>,
     pub from_idea: Option<String>,
@@ -125,7 +137,21 @@ pub fn create_project(dir: &Path, p: &NewProject) -> Result<String> {
         ))
         .into());
     }
-    let Some(map) = roadmap::builtin(&p.roadmap) else {
+    let own_file = dir.join(roadmap::LOCAL_FILE);
+    if p.roadmap_file.is_some() && fs::symlink_metadata(&own_file).is_ok() {
+        return Err(UserError::new(tr!(
+            "{} finnes allerede; ingenting ble endret",
+            "{} exists already; nothing was changed",
+            own_file.display()
+        ))
+        .hint(tr!("velg en ny mappe", "choose a new folder"))
+        .into());
+    }
+    let map = match &p.roadmap_file {
+        Some((_, map)) => Some(map.clone()),
+        None => roadmap::builtin(&p.roadmap),
+    };
+    let Some(map) = map else {
         return Err(anyhow::anyhow!("internal error: the roadmap {} is missing", p.roadmap));
     };
     let Some(first) = map.phases.first() else {
@@ -159,7 +185,26 @@ pub fn create_project(dir: &Path, p: &NewProject) -> Result<String> {
         }
     }
 
-    if !fsutil::create_new(&file, &shown, doc.to_string().as_bytes())? {
+    // The roadmap first, so a project never exists without the roadmap it names.
+    let own_written = match &p.roadmap_file {
+        Some((text, _)) => {
+            let own_shown = own_file.display().to_string();
+            if !fsutil::create_new(&own_file, &own_shown, text.as_bytes())? {
+                return Err(UserError::new(tr!(
+                    "{own_shown} ble opprettet av noen andre i mellomtiden; ingenting ble endret",
+                    "{own_shown} was created by someone else meanwhile; nothing was changed"
+                ))
+                .into());
+            }
+            true
+        }
+        None => false,
+    };
+    let created = fsutil::create_new(&file, &shown, doc.to_string().as_bytes());
+    if own_written && !matches!(created, Ok(true)) {
+        let _ = fs::remove_file(&own_file);
+    }
+    if !created? {
         return Err(UserError::new(tr!(
             "{shown} ble opprettet av noen andre i mellomtiden; ingenting ble endret",
             "{shown} was created by someone else meanwhile; nothing was changed"

@@ -4,13 +4,13 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 
 use super::common::{self, Col};
-use super::{Ctx, check_line, check_text, check_title, date_arg, enum_arg, today};
+use super::{Ctx, check_line, check_title, date_arg, enum_arg, filled_text, today};
 use crate::error::SUCCESS;
 use crate::model::date::Date;
 use crate::model::insight::{self, Insight, METHOD, RESPONDENT};
 use crate::store::edit;
 use crate::tr;
-use crate::ui::Format;
+use crate::ui::{Format, JSON_VERSION};
 
 /// Record what interviews, observation and data taught you about real needs
 ///
@@ -24,16 +24,19 @@ Examples:
   veikart insight add \"Pårørende vet ikke når pasienten blir sendt hjem\" --method interview --respondent relative --need \"Beskjed før utskriving\"
   veikart insight add \"Halvparten av henvendelsene kunne vært tatt av fastlegen\" --method statistikk --respondent ansatt
   veikart insight list --respondent user
+  veikart insight show parorende
   veikart journey add \"Ringer legevakten\" --journey current")]
 pub enum InsightCommand {
     Add(AddArgs),
     List(ListArgs),
+    Show(ShowArgs),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: InsightCommand) -> Result<u8> {
     match cmd {
         InsightCommand::Add(a) => cmd_insight_add(ctx, a),
         InsightCommand::List(a) => cmd_insight_list(ctx, a),
+        InsightCommand::Show(a) => cmd_insight_show(ctx, a),
     }
 }
 
@@ -82,7 +85,7 @@ fn cmd_insight_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
         values.push(("needs", edit::list(&needs)));
     }
     if let Some(d) = &args.description {
-        values.push(("description", edit::text(&check_text("--description", d)?)));
+        values.push(("description", edit::text(&filled_text("--description", d)?)));
     }
     common::add_record(ctx, &project, &insight::SPEC, &summary, values)?;
     Ok(SUCCESS)
@@ -137,4 +140,44 @@ fn cmd_insight_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
             )
         },
     )
+}
+
+/// Show one insight with its needs and the description (quotes, numbers, context)
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart insight show parorende
+  veikart insight show parorende --format json")]
+pub struct ShowArgs {
+    /// The insight (id or unique prefix)
+    pub id: String,
+}
+
+fn cmd_insight_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
+    let format = ctx.ui.format("insight show", &[Format::Text, Format::Json])?;
+    let project = ctx.open()?;
+    let id = project.resolve(&insight::SPEC, &args.id)?;
+    let i: Insight = project.load(&id)?;
+    if format == Format::Json {
+        ctx.ui.json(&serde_json::json!({
+            "version": JSON_VERSION,
+            "insight": common::with_path(&project, &insight::SPEC, &i.id, &i),
+        }))?;
+        return Ok(SUCCESS);
+    }
+    let mut rows: Vec<(String, String)> = vec![
+        (tr!("Innsikt", "Insight"), i.summary.clone()),
+        (tr!("Metode", "Method"), METHOD.label(&i.method).to_string()),
+        (tr!("Fra", "From"), RESPONDENT.label(&i.respondent).to_string()),
+        (tr!("Dato", "Date"), common::dash(i.date)),
+    ];
+    if !i.needs.is_empty() {
+        rows.push((tr!("Behov", "Needs"), i.needs.join("\n")));
+    }
+    if let Some(d) = &i.description {
+        rows.push((tr!("Beskrivelse", "Description"), d.clone()));
+    }
+    let s = common::record_block(ctx, &i.id, &project.shown_record(&insight::SPEC, &i.id), &rows);
+    ctx.ui.out(&s)?;
+    Ok(SUCCESS)
 }

@@ -396,26 +396,25 @@ pub fn enum_arg(
 ) -> impl Fn(&str) -> Result<String, String> + Clone + Send + Sync + 'static {
     move |s: &str| {
         spec.parse(s).map(str::to_string).ok_or_else(|| {
-            // The Norwegian words too: the label when it is one word, else
-            // the first alias (`spart tid` → `tid`).
-            let nb: Vec<&str> = spec
+            // In Bokmål the Norwegian word is shown too: `draft (utkast)`.
+            let nb: Vec<String> = spec
                 .variants
                 .iter()
                 .map(|v| {
-                    if v.nb.contains(' ') {
+                    // A word that can be typed: the label when it is one word,
+                    // else the first alias (`spart tid` → `tid`).
+                    let word = if v.nb.contains(' ') {
                         v.aliases.first().copied().unwrap_or(v.key)
                     } else {
                         v.nb
-                    }
+                    };
+                    if word == v.key { v.key.to_string() } else { format!("{} ({word})", v.key) }
                 })
                 .collect();
-            let keys = spec.keys().join(", ");
-            crate::i18n::pick(
-                format!(
-                    "«{s}» er ikke en gyldig verdi; velg en av: {keys} (eller på norsk: {})",
-                    nb.join(", ")
-                ),
-                format!("`{s}` is not a valid value; choose one of: {keys}"),
+            let choices = crate::i18n::pick(nb.join(", "), spec.keys().join(", "));
+            tr!(
+                "«{s}» er ikke en gyldig verdi; velg en av: {choices}",
+                "`{s}` is not a valid value; choose one of: {choices}"
             )
         })
     }
@@ -449,6 +448,16 @@ pub fn check_line(what: &str, text: &str) -> Result<String> {
         .into());
     }
     Ok(t.to_string())
+}
+
+/// Like [`check_text`], for an option that must say something: an empty
+/// `--gain ""` is refused rather than written as an empty value.
+pub fn filled_text(what: &str, text: &str) -> Result<String> {
+    let t = check_text(what, text)?;
+    if t.is_empty() {
+        return Err(UserError::new(tr!("{what} er tom", "{what} is empty")).into());
+    }
+    Ok(t)
 }
 
 /// Refuse free text with control characters other than line breaks and tabs.

@@ -275,7 +275,11 @@ fn cmd_pilot_show(ctx: &mut Ctx, _args: ShowArgs) -> Result<u8> {
             let mut rows: Vec<(String, String)> = POINTS
                 .iter()
                 .map(|(k, _, _)| {
-                    (capital(pilot::point_label(k)), p.point(k).unwrap_or(not_yet.clone()))
+                    let cell = match *k {
+                        "duration" => duration_cell(p, &not_yet),
+                        _ => p.point(k).unwrap_or(not_yet.clone()),
+                    };
+                    (capital(pilot::point_label(k)), cell)
                 })
                 .collect();
             let responsible = match &p.responsible {
@@ -314,6 +318,24 @@ fn cmd_pilot_show(ctx: &mut Ctx, _args: ShowArgs) -> Result<u8> {
     }
     ctx.ui.out(&s)?;
     Ok(SUCCESS)
+}
+
+/// The duration as written and the dates given, so neither hides the other:
+/// `6 uker (2027-01-10 – 2027-03-31)`, `fra 2027-01-10 (mangler)`.
+fn duration_cell(p: &PilotPlan, not_yet: &str) -> String {
+    let dates = match (p.start, p.end) {
+        (Some(s), Some(e)) => Some(format!("{s} – {e}")),
+        (Some(s), None) => Some(tr!("fra {s}", "from {s}")),
+        (None, Some(e)) => Some(tr!("til {e}", "until {e}")),
+        (None, None) => None,
+    };
+    let cell = match (&p.duration, dates) {
+        (Some(d), Some(x)) => format!("{d} ({x})"),
+        (Some(d), None) => d.clone(),
+        (None, Some(x)) => x,
+        (None, None) => return not_yet.to_string(),
+    };
+    if p.point("duration").is_some() { cell } else { format!("{cell} {not_yet}") }
 }
 
 fn capital(s: &str) -> String {

@@ -12,7 +12,7 @@ use crate::error::{SUCCESS, UserError};
 use crate::i18n::Lang;
 use crate::model::date::Date;
 use crate::model::idea::{self, Idea};
-use crate::store::{PROJECT_FILE, edit};
+use crate::store::{PROJECT_FILE, edit, read_text, roadmap};
 use crate::tr;
 use crate::ui::{Format, JSON_VERSION};
 
@@ -21,8 +21,10 @@ use crate::ui::{Format, JSON_VERSION};
 /// The new project gets the idea's title as its name, its description as the
 /// problem, and its source; its veikart.toml records `from_project` and
 /// `from_idea`. The idea gets status `promoted` and `promoted_to` (the new
-/// folder, relative to this project). Refuses, writing nothing, when DIR
-/// already holds a project.
+/// folder, relative to this project). The new project follows the same
+/// roadmap: this project's own roadmap.toml, if it has one, is copied there.
+/// Refuses, writing nothing, when DIR already holds a project or lies
+/// inside this one.
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
@@ -63,8 +65,40 @@ pub fn cmd_idea_promote(ctx: &mut Ctx, args: PromoteArgs) -> Result<u8> {
         .into());
     }
     let date = today(args.date)?;
+    // The new project follows the same roadmap: a project's own roadmap.toml
+    // (its local items, or a roadmap of its own) is copied as it is.
+    let own = project.root.join(roadmap::LOCAL_FILE);
+    let followed = project.roadmap()?;
+    let (roadmap_id, roadmap_file) = if own.exists() {
+        let text = read_text(&own, &project.shown(roadmap::LOCAL_FILE))?;
+        (project.info.roadmap.clone(), Some((text, followed)))
+    } else {
+        (followed.id, None)
+    };
     let here = absolute(&project.root)?;
     let there = absolute(&args.dir)?;
+    // One project inside another would make each one's files part of the other.
+    if there.starts_with(&here) || here.starts_with(&there) {
+        let shown = args.dir.display();
+        let message = if there.starts_with(&here) {
+            tr!(
+                "{shown} ligger inni dette prosjektet; ingenting ble endret",
+                "{shown} is inside this project; nothing was changed"
+            )
+        } else {
+            tr!(
+                "dette prosjektet ligger inni {shown}; ingenting ble endret",
+                "this project is inside {shown}; nothing was changed"
+            )
+        };
+        return Err(UserError::new(message)
+            .hint(tr!(
+                "velg en mappe ved siden av, for eksempel ../{}",
+                "choose a folder beside it, for example ../{}",
+                id
+            ))
+            .into());
+    }
     let info = &project.info;
     create_project(
         &args.dir,
@@ -74,10 +108,8 @@ pub fn cmd_idea_promote(ctx: &mut Ctx, args: PromoteArgs) -> Result<u8> {
             service: info.service.clone(),
             problem: i.description.clone(),
             lang: info.lang.as_deref().and_then(Lang::parse).unwrap_or(Lang::Nb),
-            // A project's own roadmap.toml is not copied; the new project
-            // then follows the default roadmap.
-            roadmap: crate::store::roadmap::builtin(&info.roadmap)
-                .map_or_else(|| "ks-2018".to_string(), |r| r.id),
+            roadmap: roadmap_id,
+            roadmap_file,
             from_project: Some(relative(&there, &here)),
             from_idea: Some(id.clone()),
             source: i.source.clone(),

@@ -4,7 +4,11 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use super::{Ctx, check_line, check_text, check_title, common, date_arg, enum_arg, today};
+// Amounts read like amounts: `85 000` in Bokmål, `85,000` in English.
+use super::benefit::money;
+use super::{
+    Ctx, check_line, check_text, check_title, common, date_arg, enum_arg, filled_text, today,
+};
 use crate::error::{SUCCESS, UserError};
 use crate::model::date::Date;
 use crate::model::idea::{self, Idea};
@@ -90,7 +94,7 @@ fn cmd_proposal_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
         values.push(("ideas", edit::list(&ideas)));
     }
     if let Some(d) = &args.description {
-        values.push(("description", edit::text(&check_text("--description", d)?)));
+        values.push(("description", edit::text(&filled_text("--description", d)?)));
     }
     if !artefacts.is_empty() {
         values.push(("artefacts", edit::list(&artefacts)));
@@ -124,7 +128,7 @@ pub struct TestArgs {
     pub with: Vec<String>,
 
     /// How many took part
-    #[arg(long, value_name = "N", value_parser = participants_arg)]
+    #[arg(long, value_name = "N", value_parser = participants_arg, allow_negative_numbers = true)]
     pub participants: Option<i64>,
 
     /// What the participants said and did
@@ -151,10 +155,7 @@ fn cmd_proposal_test(ctx: &mut Ctx, args: TestArgs) -> Result<u8> {
     let id = project.resolve(&proposal::SPEC, &args.id)?;
     // Refuse a broken proposal file before writing the test.
     let current: Proposal = project.load(&id)?;
-    let feedback = check_text("--feedback", &args.feedback)?;
-    if feedback.is_empty() {
-        return Err(UserError::new(tr!("--feedback er tom", "--feedback is empty")).into());
-    }
+    let feedback = filled_text("--feedback", &args.feedback)?;
     let date = today(args.date)?;
     let mut with: Vec<&str> = Vec::new();
     for k in WITH.keys() {
@@ -244,13 +245,22 @@ fn cmd_proposal_decide(ctx: &mut Ctx, args: DecideArgs) -> Result<u8> {
     let project = ctx.open()?;
     let id = project.resolve(&proposal::SPEC, &args.id)?;
     let date = today(args.date)?;
-    let changed = project.edit::<Proposal>(&id, |_, doc| {
+    let mut title = String::new();
+    let changed = project.edit::<Proposal>(&id, |current, doc| {
+        title = current.title.clone();
         edit::set(doc, "status", edit::text(&args.decision));
         edit::set(doc, "reason", edit::text(&reason));
         edit::set(doc, "decided", edit::date(date));
         Ok(())
     })?;
     common::edited(ctx, &project, &proposal::SPEC, &id, changed);
+    if changed {
+        ctx.ui.status(&tr!(
+            "«{title}» er nå {}.",
+            "\"{title}\" is now {}.",
+            STATUS.label(&args.decision)
+        ));
+    }
     Ok(SUCCESS)
 }
 
@@ -265,7 +275,7 @@ pub struct EstimateArgs {
     pub id: String,
 
     /// Estimated cost in NOK (a decimal comma is fine)
-    #[arg(long, value_name = "NOK", value_parser = nok_arg)]
+    #[arg(long, value_name = "NOK", value_parser = nok_arg, allow_negative_numbers = true)]
     pub cost: Option<f64>,
 
     /// The gain expected, in words
@@ -289,7 +299,7 @@ fn cmd_proposal_estimate(ctx: &mut Ctx, args: EstimateArgs) -> Result<u8> {
             .hint(tr!("gi --cost, --gain eller begge", "give --cost, --gain or both"))
             .into());
     }
-    let gain = args.gain.as_deref().map(|g| check_text("--gain", g)).transpose()?;
+    let gain = args.gain.as_deref().map(|g| filled_text("--gain", g)).transpose()?;
     let project = ctx.open()?;
     let id = project.resolve(&proposal::SPEC, &args.id)?;
     let changed = project.edit::<Proposal>(&id, |_, doc| {
@@ -382,7 +392,7 @@ fn cmd_proposal_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
                 p.title.clone(),
                 STATUS.label(&p.status).to_string(),
                 n.to_string(),
-                p.cost.map_or("–".into(), number::format),
+                p.cost.map_or("–".into(), money),
                 common::cell(&proposal::SPEC, "gain", &serde_json::json!(p.gain)),
             ]
         })
@@ -439,6 +449,9 @@ fn cmd_proposal_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
         (tr!("Tittel", "Title"), p.title.clone()),
         ("Status".into(), STATUS.label(&p.status).to_string()),
     ];
+    if let Some(d) = &p.description {
+        rows.push((tr!("Beskrivelse", "Description"), d.clone()));
+    }
     if !ideas.is_empty() {
         let list: Vec<String> = ideas
             .iter()
@@ -453,7 +466,7 @@ fn cmd_proposal_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
         rows.push((tr!("Skisser o.l.", "Artefacts"), p.artefacts.join("\n")));
     }
     if let Some(c) = p.cost {
-        rows.push((tr!("Kostnad", "Cost"), format!("{} kr", number::format(c))));
+        rows.push((tr!("Kostnad", "Cost"), tr!("{} kr", "NOK {}", money(c))));
     }
     if let Some(g) = &p.gain {
         rows.push((tr!("Gevinst", "Gain"), g.clone()));
@@ -466,9 +479,6 @@ fn cmd_proposal_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
     }
     if let Some(d) = p.created {
         rows.push((tr!("Registrert", "Recorded"), d.to_string()));
-    }
-    if let Some(d) = &p.description {
-        rows.push((tr!("Beskrivelse", "Description"), d.clone()));
     }
     let mut s =
         common::record_block(ctx, &p.id, &project.shown_record(&proposal::SPEC, &p.id), &rows);

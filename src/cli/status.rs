@@ -22,6 +22,9 @@ use crate::tr;
 use crate::ui::{Format, JSON_VERSION};
 
 /// Show the project at a glance: phase, ideas by status, top ideas, benefit plan, open deviations
+///
+/// Once they have records, anchoring, insight, proposals, technology, the
+/// pilot and the log get one line each.
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:

@@ -88,7 +88,7 @@ struct LatestJson {
 pub fn collect(project: &Project) -> Result<More> {
     let proposals: Vec<Proposal> = project.load_all()?;
     let tests = project.ids(&proposal::TEST_SPEC)?.len();
-    let techs: Vec<Technology> = project.load_all()?;
+    let techs: Vec<Technology> = super::tech::load_options(project)?;
     let best = techs
         .iter()
         .filter(|t| !t.assessment.is_empty())

@@ -5,11 +5,11 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::{
-    Ctx, check_line, check_text, check_title, common, date_arg, enum_arg, score_arg, today,
+    Ctx, check_line, check_title, common, date_arg, enum_arg, filled_text, score_arg, today,
 };
 use crate::error::{SUCCESS, UserError};
 use crate::model::date::Date;
-use crate::model::technology::{self, CRITERION, DECISION, Technology};
+use crate::model::technology::{self, AssessmentFile, CRITERION, DECISION, Technology};
 use crate::store::edit;
 use crate::tr;
 use crate::ui::{Format, JSON_VERSION};
@@ -21,12 +21,14 @@ Examples:
   veikart tech add \"Pasientvarsling fra journalsystemet\" --decision buy --supplier \"Journalleverandøren\" --it-involved 2026-09-01
   veikart tech assess pasientvarsling user-needs 4 --note \"Dekker SMS og skjerm\"
   veikart tech assess pasientvarsling sikkerhet 5 --note \"Databehandleravtale finnes\"
+  veikart tech show pasientvarsling
   veikart tech compare --format md")]
 pub enum TechCommand {
     Add(AddArgs),
     Set(SetArgs),
     Assess(AssessArgs),
     List(ListArgs),
+    Show(ShowArgs),
     Compare(CompareArgs),
 }
 
@@ -36,6 +38,7 @@ pub fn run(ctx: &mut Ctx, cmd: TechCommand) -> Result<u8> {
         TechCommand::Set(a) => cmd_tech_set(ctx, a),
         TechCommand::Assess(a) => cmd_tech_assess(ctx, a),
         TechCommand::List(a) => cmd_tech_list(ctx, a),
+        TechCommand::Show(a) => cmd_tech_show(ctx, a),
         TechCommand::Compare(a) => cmd_tech_compare(ctx, a),
     }
 }
@@ -60,6 +63,10 @@ pub struct AddArgs {
     /// What the option is
     #[arg(long, short = 'd', value_name = "TEXT")]
     pub description: Option<String>,
+
+    /// The date it was recorded [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub date: Option<Date>,
 }
 
 /// What `tech add` and `tech set` both record about an option.
@@ -115,9 +122,9 @@ fn cmd_tech_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
     let mut values = vec![("name", edit::text(&name))];
     values.extend(args.option.values()?);
     if let Some(d) = &args.description {
-        values.push(("description", edit::text(&check_text("--description", d)?)));
+        values.push(("description", edit::text(&filled_text("--description", d)?)));
     }
-    values.push(("created", edit::date(today(None)?)));
+    values.push(("created", edit::date(today(args.date)?)));
     common::add_record(ctx, &project, &technology::SPEC, &name, values)?;
     Ok(SUCCESS)
 }
@@ -161,8 +168,10 @@ fn cmd_tech_set(ctx: &mut Ctx, args: SetArgs) -> Result<u8> {
 /// Score a technology option on one criterion, 1 (poor) to 5 (very good)
 ///
 /// The criteria are user-needs, integrations, scalability, security (and
-/// privacy) and cost. Assessing a criterion again replaces its score, note
-/// and date in the file; other criteria stay as they are.
+/// privacy) and cost. Each assessment is its own file,
+/// assessments/<option>/<criterion>.toml, so assessments of different
+/// criteria on two branches merge without a conflict. Assessing a criterion
+/// again replaces the score, note and date in that file.
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
@@ -191,29 +200,48 @@ pub struct AssessArgs {
 }
 
 fn cmd_tech_assess(ctx: &mut Ctx, args: AssessArgs) -> Result<u8> {
-    let note = check_text("--note", &args.note)?;
+    let note = filled_text("--note", &args.note)?;
     let project = ctx.open()?;
     let id = project.resolve(&technology::SPEC, &args.id)?;
+    // Refuse a broken option file before writing its assessment.
+    project.load::<Technology>(&id)?;
     let date = today(args.date)?;
-    let shown = project.shown_record(&technology::SPEC, &id);
-    project.edit::<Technology>(&id, |_, doc| {
-        let values = [
-            ("score", Some(edit::int(args.score))),
-            ("note", (!note.is_empty()).then(|| edit::text(&note))),
-            ("date", Some(edit::date(date))),
-        ];
-        match edit::upsert_row(doc, "assessment", "criterion", &args.criterion, &values) {
-            Some(_) => Ok(()),
-            None => Err(common::not_table_array(&shown, "assessment")),
+    let file = AssessmentFile::id_for(&id, &args.criterion);
+    let values = [
+        ("score", Some(edit::int(args.score))),
+        ("note", Some(edit::text(&note))),
+        ("date", Some(edit::date(date))),
+    ];
+    let mut doc = toml_edit::DocumentMut::new();
+    for (key, value) in values.iter() {
+        if let Some(v) = value {
+            edit::set(&mut doc, key, v.clone());
         }
-    })?;
+    }
+    // One file per option and criterion: a new one, or the old one edited
+    // in place (comments kept).
+    if !project.create_exact(&technology::ASSESSMENT_SPEC, &file, &doc)? {
+        project.edit::<AssessmentFile>(&file, |_, doc| {
+            for (key, value) in values {
+                edit::set_opt(doc, key, value);
+            }
+            Ok(())
+        })?;
+    }
     ctx.ui.status(&tr!(
-        "Vurderte {id} på {}: {}.",
-        "Assessed {id} on {}: {}.",
+        "Vurderte {id} på {}: {} ({}).",
+        "Assessed {id} on {}: {} ({}).",
         CRITERION.label(&args.criterion),
-        args.score
+        args.score,
+        project.shown_record(&technology::ASSESSMENT_SPEC, &file)
     ));
     Ok(SUCCESS)
+}
+
+/// Every option with its assessments, from both layouts.
+pub fn load_options(project: &crate::store::Project) -> Result<Vec<Technology>> {
+    let files: Vec<AssessmentFile> = project.load_all()?;
+    Ok(technology::merge(project.load_all()?, &files))
 }
 
 /// List the technology options with decision, supplier and total score
@@ -227,7 +255,7 @@ pub struct ListArgs {}
 fn cmd_tech_list(ctx: &mut Ctx, _args: ListArgs) -> Result<u8> {
     let format = ctx.ui.format("tech list", &[Format::Text, Format::Json])?;
     let project = ctx.open()?;
-    let list: Vec<Technology> = project.load_all()?;
+    let list = load_options(&project)?;
     common::list_records(
         ctx,
         &project,
@@ -246,6 +274,74 @@ fn cmd_tech_list(ctx: &mut Ctx, _args: ListArgs) -> Result<u8> {
             "No technology options yet. Add one with `veikart tech add NAME --decision buy`."
         ),
     )
+}
+
+/// Show one technology option with its score, note and date on every criterion
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart tech show pasientvarsling
+  veikart tech show pasientvarsling --format json")]
+pub struct ShowArgs {
+    /// The option (id or unique prefix)
+    pub id: String,
+}
+
+fn cmd_tech_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
+    let format = ctx.ui.format("tech show", &[Format::Text, Format::Json])?;
+    let project = ctx.open()?;
+    let id = project.resolve(&technology::SPEC, &args.id)?;
+    let own: Technology = project.load(&id)?;
+    let files: Vec<AssessmentFile> = project.load_group(&id)?;
+    let Some(t) = technology::merge(vec![own], &files).pop() else {
+        return Ok(SUCCESS);
+    };
+    if format == Format::Json {
+        ctx.ui.json(&serde_json::json!({
+            "version": JSON_VERSION,
+            "technology": common::with_path(&project, &technology::SPEC, &t.id, &t),
+        }))?;
+        return Ok(SUCCESS);
+    }
+    let mut rows: Vec<(String, String)> = vec![(tr!("Navn", "Name"), t.name.clone())];
+    let optional = [
+        (tr!("Valg", "Decision"), t.decision.as_deref().map(|d| DECISION.label(d).to_string())),
+        (tr!("Leverandør", "Supplier"), t.supplier.clone()),
+        (tr!("IT med fra", "IT involved"), t.it_involved.map(|d| d.to_string())),
+        (tr!("Utprøving til", "Trial until"), t.trial_until.map(|d| d.to_string())),
+        (tr!("Registrert", "Recorded"), t.created.map(|d| d.to_string())),
+        (tr!("Beskrivelse", "Description"), t.description.clone()),
+    ];
+    rows.extend(optional.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))));
+    let mut s =
+        common::record_block(ctx, &t.id, &project.shown_record(&technology::SPEC, &t.id), &rows);
+    s.push('\n');
+    s.push_str(&ctx.ui.bold(&tr!("Vurdering ({} av 25):", "Assessment ({} of 25):", t.total)));
+    s.push('\n');
+    let width =
+        CRITERION.keys().iter().map(|c| CRITERION.label(c).chars().count()).max().unwrap_or(0);
+    for c in CRITERION.keys() {
+        let label = CRITERION.label(c);
+        let pad = " ".repeat(width - label.chars().count());
+        match t.assessment.iter().find(|a| a.criterion == c) {
+            Some(a) => {
+                let mut line = format!("  {label}{pad}  {}", a.score);
+                if let Some(d) = a.date {
+                    line.push_str(&format!("  {d}"));
+                }
+                if let Some(n) = &a.note {
+                    line.push_str(&format!("  {n}"));
+                }
+                s.push_str(&line);
+            }
+            None => {
+                s.push_str(&format!("  {label}{pad}  –  {}", tr!("ikke vurdert", "not assessed")))
+            }
+        }
+        s.push('\n');
+    }
+    ctx.ui.out(&s)?;
+    Ok(SUCCESS)
 }
 
 /// Compare the technology options side by side: criteria as rows, options as columns
@@ -271,7 +367,7 @@ fn cmd_tech_compare(ctx: &mut Ctx, _args: CompareArgs) -> Result<u8> {
     let format =
         ctx.ui.format("tech compare", &[Format::Text, Format::Json, Format::Md, Format::Csv])?;
     let project = ctx.open()?;
-    let mut list: Vec<Technology> = project.load_all()?;
+    let mut list = load_options(&project)?;
     list.sort_by(|a, b| b.total.cmp(&a.total).then(a.id.cmp(&b.id)));
     if format == Format::Json {
         ctx.ui.json(&CompareJson {

@@ -541,7 +541,7 @@ fn touchpoints_tested(snap: &Snapshot, _: &RuleCtx) -> Outcome {
 }
 
 fn technology_assessed(snap: &Snapshot, _: &RuleCtx) -> Outcome {
-    let all = snap.all::<Technology>();
+    let all = super::technology::merge(snap.all::<Technology>(), &snap.all());
     let bad: Vec<String> = all
         .iter()
         .filter(|t| !t.missing.is_empty() || t.it_involved.is_none() || t.decision.is_none())

@@ -113,6 +113,7 @@ pub static KINDS: &[KindEntry] = &[
     entry::<proposal::Proposal>(),
     entry::<proposal::UserTest>(),
     entry::<technology::Technology>(),
+    entry::<technology::AssessmentFile>(),
     entry::<goal::Goal>(),
     entry::<team::Member>(),
     entry::<stakeholder::Stakeholder>(),
@@ -164,6 +165,7 @@ kind!(touchpoint::Touchpoint, touchpoint::SPEC);
 kind!(proposal::Proposal, proposal::SPEC, |r, _ctx| r.rules());
 kind!(proposal::UserTest, proposal::TEST_SPEC, |r, _ctx| r.rules());
 kind!(technology::Technology, technology::SPEC, |r, _ctx| r.rules());
+kind!(technology::AssessmentFile, technology::ASSESSMENT_SPEC, |r, _ctx| r.rules());
 kind!(goal::Goal, goal::SPEC);
 kind!(team::Member, team::SPEC);
 kind!(stakeholder::Stakeholder, stakeholder::SPEC);

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{EnumSpec, Field, FieldType, Finding, KindSpec, Variant};
+use super::schema::{EnumSpec, Field, FieldType, Finding, Group, KindSpec, Variant};
 use super::value::Fields;
 use crate::tr;
 
@@ -84,11 +84,87 @@ pub static SPEC: KindSpec = KindSpec {
         Field::opt(
             "assessment",
             FieldType::Tables(ASSESSMENT),
-            "One entry per criterion; a later entry for the same criterion wins.",
+            "The older layout, still read: one entry per criterion (a later one wins); a file in assessments/<option>/ wins over it.",
         ),
     ],
     group: None,
 };
+
+/// One assessment per file: `assessments/<technology>/<criterion>.toml`.
+/// Two people assessing different criteria of one option on two branches
+/// then write two different files, and git merges them without a conflict;
+/// the same criterion on both branches is the same file, a real conflict.
+pub static ASSESSMENT_SPEC: KindSpec = KindSpec {
+    dir: "assessments",
+    noun: "assessment",
+    command: "tech",
+    noun_nb: "vurdering",
+    plural: "assessments",
+    plural_nb: "vurderinger",
+    fields: &[
+        Field::req("score", FieldType::Int { min: 1, max: 5 }, "1 (poor) to 5 (very good)."),
+        Field::opt("note", FieldType::Text, "Why it got that score."),
+        Field::opt("date", FieldType::Date, "When it was assessed."),
+    ],
+    group: Some(Group {
+        field: "technology",
+        refers: Some("technologies"),
+        doc: "The option assessed: the subfolder's name (assessments/<technology>/<criterion>.toml).",
+    }),
+};
+
+/// One criterion of one option, from `assessments/<technology>/<criterion>.toml`.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssessmentFile {
+    pub id: String,
+    pub technology: String,
+    /// The file's name; `None` when it is not one of the five criteria.
+    pub criterion: Option<&'static str>,
+    pub score: i64,
+    pub note: Option<String>,
+    pub date: Option<Date>,
+}
+
+impl AssessmentFile {
+    pub fn from_fields(f: &Fields) -> AssessmentFile {
+        let stem = f.id.rsplit('/').next().unwrap_or_default();
+        AssessmentFile {
+            id: f.id.clone(),
+            technology: f.string("technology"),
+            criterion: CRITERION.variants.iter().find(|v| v.key == stem).map(|v| v.key),
+            score: f.int("score").unwrap_or(0),
+            note: f.opt_string("note"),
+            date: f.date("date"),
+        }
+    }
+
+    /// The id of `technology`'s assessment on `criterion` (a criterion key).
+    pub fn id_for(technology: &str, criterion: &str) -> String {
+        format!("{technology}/{criterion}")
+    }
+
+    pub fn rules(&self) -> Vec<Finding> {
+        if self.criterion.is_some() {
+            return Vec::new();
+        }
+        let stem = self.id.rsplit('/').next().unwrap_or_default();
+        vec![
+            Finding::error(
+                "assessment-name",
+                None,
+                tr!(
+                    "filnavnet «{stem}» er ikke et kriterium",
+                    "the file name `{stem}` is not a criterion"
+                ),
+            )
+            .hint(tr!(
+                "gi filen navn etter kriteriet: {}.toml",
+                "name the file after the criterion: {}.toml",
+                CRITERION.keys().join(".toml, ")
+            )),
+        ]
+    }
+}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Assessment {
@@ -117,6 +193,8 @@ pub struct Technology {
 }
 
 impl Technology {
+    /// The option as its own file has it; [`merge`] adds the files in
+    /// `assessments/`.
     pub fn from_fields(f: &Fields) -> Technology {
         let rows: Vec<Assessment> = f
             .rows("assessment")
@@ -128,17 +206,7 @@ impl Technology {
                 date: r.date("date"),
             })
             .collect();
-        let assessment: Vec<Assessment> = CRITERION
-            .keys()
-            .into_iter()
-            .filter_map(|k| rows.iter().rev().find(|r| r.criterion == k).cloned())
-            .collect();
-        let missing = CRITERION
-            .keys()
-            .into_iter()
-            .filter(|k| !assessment.iter().any(|a| a.criterion == *k))
-            .collect();
-        Technology {
+        let mut t = Technology {
             id: f.id.clone(),
             name: f.string("name"),
             decision: f.opt_string("decision"),
@@ -147,10 +215,28 @@ impl Technology {
             trial_until: f.date("trial_until"),
             description: f.opt_string("description"),
             created: f.date("created"),
-            total: assessment.iter().map(|a| a.score).sum(),
-            assessment,
-            missing,
-        }
+            total: 0,
+            assessment: Vec::new(),
+            missing: Vec::new(),
+        };
+        t.settle(&rows);
+        t
+    }
+
+    /// The current entry per criterion from `rows` (a later one for the same
+    /// criterion wins), with the total and what is missing.
+    fn settle(&mut self, rows: &[Assessment]) {
+        self.assessment = CRITERION
+            .keys()
+            .into_iter()
+            .filter_map(|k| rows.iter().rev().find(|r| r.criterion == k).cloned())
+            .collect();
+        self.total = self.assessment.iter().map(|a| a.score).sum();
+        self.missing = CRITERION
+            .keys()
+            .into_iter()
+            .filter(|k| !self.assessment.iter().any(|a| a.criterion == *k))
+            .collect();
     }
 
     /// The current score for a criterion.
@@ -181,6 +267,25 @@ impl Technology {
     }
 }
 
+/// The options with their assessments: an option's own `[[assessment]]`
+/// tables (the older layout, still read) and then its files in
+/// `assessments/<option>/`, a file winning over a table for the same criterion.
+pub fn merge(mut options: Vec<Technology>, files: &[AssessmentFile]) -> Vec<Technology> {
+    for t in &mut options {
+        let mut rows = t.assessment.clone();
+        rows.extend(files.iter().filter(|f| f.technology == t.id).filter_map(|f| {
+            Some(Assessment {
+                criterion: f.criterion?.to_string(),
+                score: f.score,
+                note: f.note.clone(),
+                date: f.date,
+            })
+        }));
+        t.settle(&rows);
+    }
+    options
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,6 +311,32 @@ mod tests {
         assert_eq!(t.total, 9);
         assert_eq!(t.assessment[0].criterion, "security", "criteria in the roadmap's order");
         assert_eq!(t.missing, ["user-needs", "integrations", "scalability"]);
+    }
+
+    #[test]
+    fn a_file_in_assessments_wins_over_a_table_in_the_option() {
+        let mut f = Fields { id: "x".into(), ..Fields::default() };
+        f.values.insert("name".into(), Value::Str("X".into()));
+        f.values.insert("assessment".into(), Value::List(vec![row("cost", 2), row("security", 4)]));
+        let file = |c: &str, score| AssessmentFile {
+            id: format!("x/{c}"),
+            technology: "x".into(),
+            criterion: CRITERION.parse(c),
+            score,
+            note: None,
+            date: None,
+        };
+        let mut other = file("scale", 5);
+        other.technology = "y".into();
+        let t = merge(
+            vec![Technology::from_fields(&f)],
+            &[file("cost", 5), file("user-needs", 3), other],
+        );
+        assert_eq!(t[0].score("cost"), Some(5), "the file wins");
+        assert_eq!(t[0].score("security"), Some(4), "the table still counts");
+        assert_eq!(t[0].score("scalability"), None, "another option's file does not");
+        assert_eq!(t[0].total, 12);
+        assert_eq!(t[0].missing, ["integrations", "scalability"]);
     }
 
     #[test]

@@ -704,13 +704,13 @@ fn bad_enum_values_name_the_norwegian_words_and_an_empty_id_matches_nothing() {
         &p,
         &root,
         &["benefit", "add", "Noe", "--type", "penger-spart"],
-        &["time, cost, quality, other", "på norsk: tid, kostnad, kvalitet, annet"],
+        &["velg en av: time (tid), cost (kostnad), quality (kvalitet), other (annet)"],
     );
     assert_refused(
         &p,
         &root,
         &["benefit", "plan", "kortere", "--indicator", "X", "--frequency", "daglig"],
-        &["på norsk: ukentlig, månedlig, kvartalsvis, årlig"],
+        &["weekly (ukentlig), monthly (månedlig), quarterly (kvartalsvis), yearly (årlig)"],
     );
     let run = assert_refused(
         &p,

@@ -20,6 +20,7 @@ mod init;
 // Issue 5
 mod measure;
 mod phases;
+mod promote;
 mod proposal;
 mod raci;
 mod report;

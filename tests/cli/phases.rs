@@ -386,19 +386,13 @@ fn hand_written_comments_survive_pilot_plan_and_tech_assess() {
     );
     assert!(text.contains("scope = \"SMS-varsel\""), "{text}");
 
-    p.write(
-        "technologies/skjerm.toml",
-        "name = \"Skjerm\"\ncreated = 2026-11-01\n\n# Fra workshop med IT\n[[assessment]]\ncriterion = \"cost\"\nscore = 2  # før rabatt\n",
-    );
+    p.write("technologies/skjerm.toml", "name = \"Skjerm\"\ncreated = 2026-11-01\n");
+    p.write("assessments/skjerm/cost.toml", "# Fra workshop med IT\nscore = 2  # før rabatt\n");
     p.run(["tech", "assess", "skjerm", "cost", "4", "--note", "Etter rabatt"]).success();
     p.run(["tech", "assess", "skjerm", "security", "5", "--note", "Ingen persondata"]).success();
-    let text = p.read("technologies/skjerm.toml");
-    assert!(
-        text.contains(
-            "# Fra workshop med IT\n[[assessment]]\ncriterion = \"cost\"\nscore = 4  # før rabatt\n"
-        ),
-        "{text}"
-    );
-    assert_eq!(text.matches("[[assessment]]").count(), 2, "{text}");
+    let text = p.read("assessments/skjerm/cost.toml");
+    assert!(text.starts_with("# Fra workshop med IT\nscore = 4  # før rabatt\n"), "{text}");
+    assert!(text.contains("note = \"Etter rabatt\""), "{text}");
+    assert!(p.read("assessments/skjerm/security.toml").starts_with("score = 5\n"));
     p.run(["check"]).success();
 }

@@ -6,6 +6,8 @@
 
 use clap::Command;
 
+use crate::tr;
+
 /// (command path, one-line summary, longer description or "").
 const COMMANDS: &[(&str, &str, &str)] = &[
     (
@@ -836,52 +838,70 @@ pub fn usage_error(e: &clap::Error) -> Option<String> {
             let why = std::error::Error::source(e).map(|s| s.to_string());
             let mut hints = Vec::new();
             if let Some(valid) = get(ContextKind::ValidValue) {
-                hints.push(format!("gyldige verdier: {valid}"));
+                hints.push(tr!("gyldige verdier: {valid}", "valid values: {valid}"));
             }
             if let Some(s) = get(ContextKind::SuggestedValue) {
-                hints.push(format!("mente du «{s}»?"));
+                hints.push(tr!("mente du «{s}»?", "did you mean `{s}`?"));
             }
             match why {
-                Some(w) => (format!("ugyldig verdi for {arg}: {w}"), hints),
-                None if value.is_empty() => (format!("{arg} trenger en verdi"), hints),
-                None => (format!("«{value}» er ikke en gyldig verdi for {arg}"), hints),
+                Some(w) => {
+                    (tr!("ugyldig verdi for {arg}: {w}", "invalid value for {arg}: {w}"), hints)
+                }
+                None if value.is_empty() => {
+                    (tr!("{arg} trenger en verdi", "{arg} needs a value"), hints)
+                }
+                None => (
+                    tr!(
+                        "«{value}» er ikke en gyldig verdi for {arg}",
+                        "`{value}` is not a valid value for {arg}"
+                    ),
+                    hints,
+                ),
             }
         }
         ErrorKind::UnknownArgument => {
             let mut hints = Vec::new();
             if let Some(s) = get(ContextKind::SuggestedArg) {
-                hints.push(format!("mente du «{s}»?"));
+                hints.push(tr!("mente du «{s}»?", "did you mean `{s}`?"));
             }
-            (format!("ukjent valg «{arg}»"), hints)
+            (tr!("ukjent valg «{arg}»", "unknown option `{arg}`"), hints)
         }
         ErrorKind::InvalidSubcommand => {
             let sub = get(ContextKind::InvalidSubcommand).unwrap_or_default();
             let mut hints = Vec::new();
             if let Some(s) = get(ContextKind::SuggestedSubcommand) {
-                hints.push(format!("mente du «{s}»?"));
+                hints.push(tr!("mente du «{s}»?", "did you mean `{s}`?"));
             }
-            (format!("ukjent kommando «{sub}»"), hints)
+            (tr!("ukjent kommando «{sub}»", "unknown command `{sub}`"), hints)
         }
         ErrorKind::MissingRequiredArgument => {
-            (format!("mangler {}", arg.replace('\n', ", ")), Vec::new())
+            let missing = arg.replace('\n', ", ");
+            (tr!("mangler {missing}", "missing {missing}"), Vec::new())
         }
         ErrorKind::ArgumentConflict => {
             let prior = get(ContextKind::PriorArg).unwrap_or_default();
-            (format!("{arg} kan ikke brukes sammen med {prior}"), Vec::new())
+            (
+                tr!(
+                    "{arg} kan ikke brukes sammen med {prior}",
+                    "{arg} cannot be used with {prior}"
+                ),
+                Vec::new(),
+            )
         }
         ErrorKind::NoEquals | ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
-            (format!("feil antall verdier for {arg}"), Vec::new())
+            (tr!("feil antall verdier for {arg}", "wrong number of values for {arg}"), Vec::new())
         }
         _ => return None,
     };
     if let Some(usage) = get(ContextKind::Usage) {
         let usage = usage.trim().trim_start_matches("Usage:").trim_start_matches("Bruk:").trim();
-        hints.push(format!("bruk: {usage}"));
+        hints.push(tr!("bruk: {usage}", "usage: {usage}"));
     }
-    hints.push("mer hjelp med --help".to_string());
-    let mut out = format!("feil: {message}\n");
+    hints.push(tr!("mer hjelp med --help", "more help with --help"));
+    let (error, hint) = crate::i18n::pick(("feil", "tips"), ("error", "hint"));
+    let mut out = format!("{error}: {message}\n");
     for h in hints {
-        out.push_str(&format!("  tips: {h}\n"));
+        out.push_str(&format!("  {hint}: {h}\n"));
     }
     Some(out)
 }

@@ -134,8 +134,9 @@ impl Cli {
         let matches = match cmd.try_get_matches_from(args) {
             Ok(m) => m,
             Err(e) => {
-                // Usage mistakes in Bokmål too; help and version print as clap does.
-                if nb && let Some(text) = help_nb::usage_error(&e) {
+                // Usage mistakes in our own words and the chosen language,
+                // as one line and hints; help and version print as clap does.
+                if let Some(text) = help_nb::usage_error(&e) {
                     use std::io::Write;
                     let _ = std::io::stderr().write_all(text.as_bytes());
                     std::process::exit(2);

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use anyhow::Result;
 use serde::Serialize;
 
+use crate::i18n::counted as n;
 use crate::model::date::Date;
 use crate::model::goal::Goal;
 use crate::model::insight::{Insight, RESPONDENT};
@@ -164,12 +165,6 @@ fn counts(map: &BTreeMap<&'static str, usize>, spec: &EnumSpec) -> String {
         .filter_map(|k| map.get(k).filter(|n| **n > 0).map(|n| format!("{} {n}", spec.label(k))))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// `n` with the noun in singular or plural, in the current language.
-fn n(n: usize, nb: (&str, &str), en: (&str, &str)) -> String {
-    let (one, many) = crate::i18n::pick(nb, en);
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The text lines of `status`, as (label, value).

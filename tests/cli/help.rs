@@ -151,6 +151,21 @@ fn usage_mistakes_are_explained_in_the_projects_language_with_exit_2() {
     let run = p.run(&en);
     assert_eq!(run.code, 2, "{run}");
     assert!(run.stderr.contains("`nope` is not a valid value; choose one of"), "{run}");
+    // English usage mistakes read the same way: one line, then hints.
+    for (args, want) in [
+        (&["--lang", "en", "idea", "ad", "x"][..], "error: unknown command `ad`"),
+        (&["--lang", "en", "idea", "add"][..], "error: missing <TITLE>"),
+        (
+            &["--lang", "en", "idea", "list", "--stauts", "new"][..],
+            "error: unknown option `--stauts`",
+        ),
+    ] {
+        let run = p.run(args);
+        assert_eq!(run.code, 2, "{run}");
+        assert!(run.stderr.starts_with(want), "{want:?}\n{run}");
+        assert!(run.stderr.contains("  hint: more help with --help"), "{run}");
+        assert!(!run.stderr.contains("For more information"), "{run}");
+    }
 }
 
 #[test]

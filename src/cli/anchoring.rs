@@ -21,7 +21,8 @@ use crate::ui::Format;
 #[command(after_help = "\
 Examples:
   veikart goal add \"Kortere ventetid på telefon\" --measure \"Median svartid under 2 minutter\"
-  veikart goal list")]
+  veikart goal list
+  veikart goal show kortere")]
 pub enum GoalCommand {
     Add(GoalAddArgs),
     #[command(
@@ -29,6 +30,11 @@ pub enum GoalCommand {
         after_help = "Examples:\n  veikart goal list\n  veikart goal list --format json"
     )]
     List(ListArgs),
+    #[command(
+        about = "Show one goal",
+        after_help = "Examples:\n  veikart goal show kortere\n  veikart goal show kortere --format json"
+    )]
+    Show(ShowArgs),
 }
 
 /// Record a goal and print its id
@@ -50,6 +56,38 @@ pub struct GoalAddArgs {
 #[derive(Debug, Args)]
 pub struct ListArgs {}
 
+/// Show one record
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The id, or a unique prefix of it
+    pub id: String,
+}
+
+const GOAL_COLS: &[Col] =
+    &[Col("id", "ID", "ID"), Col("text", "MÅL", "GOAL"), Col("measure", "MÅLES VED", "MEASURE")];
+
+const TEAM_COLS: &[Col] = &[
+    Col("id", "ID", "ID"),
+    Col("name", "NAVN", "NAME"),
+    Col("role", "ROLLE", "ROLE"),
+    Col("unit", "ENHET", "UNIT"),
+];
+
+const STAKEHOLDER_COLS: &[Col] = &[
+    Col("id", "ID", "ID"),
+    Col("name", "INTERESSENT", "STAKEHOLDER"),
+    Col("influence", "INNFLYTELSE", "INFLUENCE"),
+    Col("interest", "INTERESSE", "INTEREST"),
+    Col("plan", "PLAN", "PLAN"),
+];
+
+const RELATED_COLS: &[Col] = &[
+    Col("id", "ID", "ID"),
+    Col("name", "PROSJEKT", "PROJECT"),
+    Col("url", "URL", "URL"),
+    Col("note", "NOTAT", "NOTE"),
+];
+
 pub fn run_goal(ctx: &mut Ctx, cmd: GoalCommand) -> Result<u8> {
     match cmd {
         GoalCommand::Add(a) => {
@@ -63,6 +101,7 @@ pub fn run_goal(ctx: &mut Ctx, cmd: GoalCommand) -> Result<u8> {
             common::add_record(ctx, &project, &goal::SPEC, &text, values)?;
             Ok(SUCCESS)
         }
+        GoalCommand::Show(a) => common::show_record::<Goal>(ctx, "goal show", &a.id, GOAL_COLS),
         GoalCommand::List(_) => {
             let format = ctx.ui.format("goal list", &[Format::Text, Format::Json])?;
             let project = ctx.open()?;
@@ -73,11 +112,7 @@ pub fn run_goal(ctx: &mut Ctx, cmd: GoalCommand) -> Result<u8> {
                 &project,
                 format,
                 &list,
-                &[
-                    Col("id", "ID", "ID"),
-                    Col("text", "MÅL", "GOAL"),
-                    Col("measure", "MÅLES VED", "MEASURE"),
-                ],
+                GOAL_COLS,
                 &tr!(
                     "Ingen mål ennå. Legg til med `veikart goal add TEKST --measure TEKST`.",
                     "No goals yet. Add one with `veikart goal add TEXT --measure TEXT`."
@@ -92,7 +127,8 @@ pub fn run_goal(ctx: &mut Ctx, cmd: GoalCommand) -> Result<u8> {
 #[command(after_help = "\
 Examples:
   veikart team add \"Kari Nordmann\" --role prosjektleder --unit \"Helse og omsorg\"
-  veikart team list")]
+  veikart team list
+  veikart team show kari")]
 pub enum TeamCommand {
     Add(TeamAddArgs),
     #[command(
@@ -100,6 +136,11 @@ pub enum TeamCommand {
         after_help = "Examples:\n  veikart team list\n  veikart team list --format json"
     )]
     List(ListArgs),
+    #[command(
+        about = "Show one team member",
+        after_help = "Examples:\n  veikart team show kari\n  veikart team show kari --format json"
+    )]
+    Show(ShowArgs),
 }
 
 /// Add a team member and print the id
@@ -136,6 +177,7 @@ pub fn run_team(ctx: &mut Ctx, cmd: TeamCommand) -> Result<u8> {
             common::add_record(ctx, &project, &team::SPEC, &name, values)?;
             Ok(SUCCESS)
         }
+        TeamCommand::Show(a) => common::show_record::<Member>(ctx, "team show", &a.id, TEAM_COLS),
         TeamCommand::List(_) => {
             let format = ctx.ui.format("team list", &[Format::Text, Format::Json])?;
             let project = ctx.open()?;
@@ -145,12 +187,7 @@ pub fn run_team(ctx: &mut Ctx, cmd: TeamCommand) -> Result<u8> {
                 &project,
                 format,
                 &list,
-                &[
-                    Col("id", "ID", "ID"),
-                    Col("name", "NAVN", "NAME"),
-                    Col("role", "ROLLE", "ROLE"),
-                    Col("unit", "ENHET", "UNIT"),
-                ],
+                TEAM_COLS,
                 &tr!(
                     "Ingen i teamet ennå. Legg til med `veikart team add NAVN --role TEKST`.",
                     "No team members yet. Add one with `veikart team add NAME --role TEXT`."
@@ -165,7 +202,8 @@ pub fn run_team(ctx: &mut Ctx, cmd: TeamCommand) -> Result<u8> {
 #[command(after_help = "\
 Examples:
   veikart stakeholder add \"Kommunalsjef helse\" --influence high --interest medium --plan \"Månedlig orientering\"
-  veikart stakeholder list")]
+  veikart stakeholder list
+  veikart stakeholder show kommunalsjef")]
 pub enum StakeholderCommand {
     Add(StakeholderAddArgs),
     #[command(
@@ -173,6 +211,11 @@ pub enum StakeholderCommand {
         after_help = "Examples:\n  veikart stakeholder list\n  veikart stakeholder list --format json"
     )]
     List(ListArgs),
+    #[command(
+        about = "Show one stakeholder with the plan for involving them",
+        after_help = "Examples:\n  veikart stakeholder show kommunalsjef\n  veikart stakeholder show kommunalsjef --format json"
+    )]
+    Show(ShowArgs),
 }
 
 /// Record a stakeholder and print the id
@@ -216,6 +259,9 @@ pub fn run_stakeholder(ctx: &mut Ctx, cmd: StakeholderCommand) -> Result<u8> {
             common::add_record(ctx, &project, &stakeholder::SPEC, &name, values)?;
             Ok(SUCCESS)
         }
+        StakeholderCommand::Show(a) => {
+            common::show_record::<Stakeholder>(ctx, "stakeholder show", &a.id, STAKEHOLDER_COLS)
+        }
         StakeholderCommand::List(_) => {
             let format = ctx.ui.format("stakeholder list", &[Format::Text, Format::Json])?;
             let project = ctx.open()?;
@@ -234,13 +280,7 @@ pub fn run_stakeholder(ctx: &mut Ctx, cmd: StakeholderCommand) -> Result<u8> {
                 &project,
                 format,
                 &list,
-                &[
-                    Col("id", "ID", "ID"),
-                    Col("name", "INTERESSENT", "STAKEHOLDER"),
-                    Col("influence", "INNFLYTELSE", "INFLUENCE"),
-                    Col("interest", "INTERESSE", "INTEREST"),
-                    Col("plan", "PLAN", "PLAN"),
-                ],
+                STAKEHOLDER_COLS,
                 &tr!(
                     "Ingen interessenter ennå. Legg til med `veikart stakeholder add NAVN --influence high`.",
                     "No stakeholders yet. Add one with `veikart stakeholder add NAME --influence high`."
@@ -255,7 +295,8 @@ pub fn run_stakeholder(ctx: &mut Ctx, cmd: StakeholderCommand) -> Result<u8> {
 #[command(after_help = "\
 Examples:
   veikart related add \"Digital hjemmeoppfølging i Nordby\" --url https://nordby.kommune.no/dho
-  veikart related list")]
+  veikart related list
+  veikart related show digital")]
 pub enum RelatedCommand {
     Add(RelatedAddArgs),
     #[command(
@@ -263,6 +304,11 @@ pub enum RelatedCommand {
         after_help = "Examples:\n  veikart related list\n  veikart related list --format json"
     )]
     List(ListArgs),
+    #[command(
+        about = "Show one related project",
+        after_help = "Examples:\n  veikart related show digital\n  veikart related show digital --format json"
+    )]
+    Show(ShowArgs),
 }
 
 /// Record a related project and print the id
@@ -299,6 +345,9 @@ pub fn run_related(ctx: &mut Ctx, cmd: RelatedCommand) -> Result<u8> {
             common::add_record(ctx, &project, &related::SPEC, &name, values)?;
             Ok(SUCCESS)
         }
+        RelatedCommand::Show(a) => {
+            common::show_record::<Related>(ctx, "related show", &a.id, RELATED_COLS)
+        }
         RelatedCommand::List(_) => {
             let format = ctx.ui.format("related list", &[Format::Text, Format::Json])?;
             let project = ctx.open()?;
@@ -308,12 +357,7 @@ pub fn run_related(ctx: &mut Ctx, cmd: RelatedCommand) -> Result<u8> {
                 &project,
                 format,
                 &list,
-                &[
-                    Col("id", "ID", "ID"),
-                    Col("name", "PROSJEKT", "PROJECT"),
-                    Col("url", "URL", "URL"),
-                    Col("note", "NOTAT", "NOTE"),
-                ],
+                RELATED_COLS,
                 &tr!(
                     "Ingen relaterte prosjekter ennå. Legg til med `veikart related add NAVN --url URL`.",
                     "No related projects yet. Add one with `veikart related add NAME --url URL`."

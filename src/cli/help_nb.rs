@@ -284,15 +284,19 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     ),
     ("goal", "Prosjektets mål og hvordan hvert av dem skal måles", ""),
     ("goal add", "Registrer et mål og skriv ut id-en", ""),
+    ("goal show", "Vis ett mål", ""),
     ("goal list", "Vis målene", ""),
     ("team", "Prosjektteamet: hvem som gjør arbeidet, med hvilken rolle, fra hvilken enhet", ""),
     ("team add", "Legg til et teammedlem og skriv ut id-en", ""),
+    ("team show", "Vis ett teammedlem", ""),
     ("team list", "Vis teamet", ""),
     ("stakeholder", "Interessenter: innflytelse, interesse og plan for forankring", ""),
     ("stakeholder add", "Registrer en interessent og skriv ut id-en", ""),
+    ("stakeholder show", "Vis én interessent med planen for hvordan de skal involveres", ""),
     ("stakeholder list", "Vis interessentene, størst innflytelse først", ""),
     ("related", "Relaterte prosjekter å lære av eller samordne med", ""),
     ("related add", "Registrer et relatert prosjekt og skriv ut id-en", ""),
+    ("related show", "Vis ett relatert prosjekt", ""),
     ("related list", "Vis de relaterte prosjektene", ""),
     (
         "insight",
@@ -328,6 +332,7 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          grener flettes uten konflikt.",
     ),
     ("log add", "Legg til en loggføring og skriv ut id-en", ""),
+    ("log show", "Vis én loggføring i sin helhet", ""),
     ("log list", "Vis loggen, nyeste først", ""),
     // Benefits, the benefit realisation plan, measurements, deviations, suppliers (issue 4).
     ("benefit", "Kartlegg gevinster, vei dem mot kostnadene og planlegg hvordan hver måles", ""),
@@ -412,6 +417,15 @@ const COMMANDS: &[(&str, &str, &str)] = &[
 
 /// (command path, argument id, help text).
 const ARGS: &[(&str, &str, &str)] = &[
+    ("goal show", "id", "Id-en, eller en entydig begynnelse av den"),
+    ("team show", "id", "Id-en, eller en entydig begynnelse av den"),
+    ("stakeholder show", "id", "Id-en, eller en entydig begynnelse av den"),
+    ("related show", "id", "Id-en, eller en entydig begynnelse av den"),
+    (
+        "log show",
+        "id",
+        "Id-en til føringen (den begynner med datoen), eller en entydig begynnelse av den",
+    ),
     ("*", "project", "Bruk prosjektet i MAPPE i stedet for å lete oppover herfra"),
     (
         "*",

@@ -21,16 +21,19 @@ use crate::ui::Format;
 Examples:
   veikart log add --kind communication \"Resultatene vist på personalmøtet\" --audience \"Ansatte på legevakten\"
   veikart log add --kind feiring \"Kake for 1000 SMS-varsler\" --date 2026-11-20
-  veikart log list --kind report")]
+  veikart log list --kind report
+  veikart log show 2026-11-20")]
 pub enum LogCommand {
     Add(AddArgs),
     List(ListArgs),
+    Show(ShowArgs),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: LogCommand) -> Result<u8> {
     match cmd {
         LogCommand::Add(a) => cmd_log_add(ctx, a),
         LogCommand::List(a) => cmd_log_list(ctx, a),
+        LogCommand::Show(a) => common::show_record::<LogEntry>(ctx, "log show", &a.id, COLS),
     }
 }
 
@@ -91,6 +94,25 @@ pub struct ListArgs {
     pub kind: Option<String>,
 }
 
+const COLS: &[Col] = &[
+    Col("date", "DATO", "DATE"),
+    Col("kind", "TYPE", "KIND"),
+    Col("text", "HVA", "WHAT"),
+    Col("audience", "FOR", "FOR"),
+    Col("id", "ID", "ID"),
+];
+
+/// Show one log entry in full
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart log show 2026-11-20
+  veikart log show 2026-11-20-kake --format json")]
+pub struct ShowArgs {
+    /// The entry's id (it starts with its date), or a unique prefix of it
+    pub id: String,
+}
+
 fn cmd_log_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
     let format = ctx.ui.format("log list", &[Format::Text, Format::Json])?;
     let project = ctx.open()?;
@@ -102,13 +124,7 @@ fn cmd_log_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
         &project,
         format,
         &list,
-        &[
-            Col("date", "DATO", "DATE"),
-            Col("kind", "TYPE", "KIND"),
-            Col("text", "HVA", "WHAT"),
-            Col("audience", "FOR", "FOR"),
-            Col("id", "ID", "ID"),
-        ],
+        COLS,
         &if args.kind.is_some() {
             tr!("Ingen loggføringer av den typen.", "No log entries of that kind.")
         } else {

@@ -666,3 +666,58 @@ fn norwegian_help_lists_the_arguments_in_the_order_they_are_typed() {
     let at = |s: &str| run.stdout.find(s).unwrap_or_else(|| panic!("{s}\n{run}"));
     assert!(at("  <ID>") < at("  <DIR>"), "{run}");
 }
+
+#[test]
+fn goal_team_stakeholder_related_and_log_entries_each_have_a_show() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run([
+        "goal",
+        "add",
+        "Kortere ventetid på telefon",
+        "--measure",
+        "Median svartid\nunder 2 minutter",
+    ])
+    .success();
+    p.run(["team", "add", "Kari Nordmann", "--role", "prosjektleder", "--unit", "Helse"]).success();
+    p.run([
+        "stakeholder",
+        "add",
+        "Kommunalsjef helse",
+        "--influence",
+        "høy",
+        "--plan",
+        "Månedlig orientering",
+    ])
+    .success();
+    p.run(["related", "add", "Digital hjemmeoppfølging", "--url", "https://nordby.example/dho"])
+        .success();
+    p.run(["log", "add", "--kind", "feiring", "Kake for 1000 SMS-varsler", "--date", "2026-11-20"])
+        .success();
+    let before = p.snapshot();
+
+    let run = p.run(["goal", "show", "kortere"]).success();
+    assert!(
+        run.stdout
+            .starts_with("kortere-ventetid-pa-telefon  (goals/kortere-ventetid-pa-telefon.toml)"),
+        "{run}"
+    );
+    assert!(run.stdout.contains("Måles ved:"), "{run}");
+    assert!(run.stdout.contains("under 2 minutter"), "whole text, not cut\n{run}");
+    assert!(run.stdout.contains("Registrert:  2026-11-23"), "{run}");
+    let run = p.run(["stakeholder", "show", "kommunal"]).success();
+    assert!(run.stdout.contains("Innflytelse:  høy"), "enum labels in Bokmål\n{run}");
+    let run = p.run(["related", "show", "digital"]).success();
+    assert!(run.stdout.contains("URL:"), "{run}");
+    let run = p.run(["--lang", "en", "log", "show", "2026-11-20"]).success();
+    assert!(run.stdout.contains("Kind:  celebration"), "{run}");
+
+    let j = p.run(["team", "show", "kari", "--format", "json"]).success().json();
+    assert_eq!(j["version"], 1);
+    assert_eq!(j["team_member"]["role"], "prosjektleder", "{j}");
+    assert_eq!(j["team_member"]["path"], "team/kari-nordmann.toml", "{j}");
+
+    let (run, first) = p.run(["goal", "show", "lengre"]).failure();
+    assert!(first.contains("lengre"), "{run}");
+    assert_eq!(before, p.snapshot(), "show never writes");
+}

@@ -175,8 +175,24 @@ impl Ui {
             let cell = Cell::new(h);
             if fancy { cell.add_attribute(Attribute::Bold) } else { cell }
         }));
+        let numeric: Vec<bool> = (0..headers.len())
+            .map(|c| {
+                let cells: Vec<&str> = rows
+                    .iter()
+                    .filter_map(|r| r.get(c).map(String::as_str))
+                    .filter(|v| *v != "–" && !v.is_empty())
+                    .collect();
+                !cells.is_empty() && cells.iter().all(|v| is_amount(v))
+            })
+            .collect();
         for r in rows {
             t.add_row(r);
+        }
+        // Amounts line up on the right, like in a spreadsheet.
+        for (c, right) in numeric.iter().enumerate() {
+            if *right && let Some(col) = t.column_mut(c) {
+                col.set_cell_alignment(comfy_table::CellAlignment::Right);
+            }
         }
         let mut s = String::new();
         for line in t.to_string().lines() {
@@ -188,6 +204,66 @@ impl Ui {
     }
 }
 
+/// "85 000", "14 min", "78 %", "-3,5", "4 klager per måned": a number,
+/// perhaps with a unit after it; not a date or an id that starts with digits.
+fn is_amount(v: &str) -> bool {
+    let v = v.strip_prefix(['-', '+']).unwrap_or(v);
+    let Some(first) = v.chars().next() else { return false };
+    if !first.is_ascii_digit() {
+        return false;
+    }
+    let unit_from = v
+        .find(|c: char| {
+            !(c.is_ascii_digit() || matches!(c, ' ' | '\u{a0}' | '\u{202f}' | ',' | '.'))
+        })
+        .unwrap_or(v.len());
+    let (number, unit) = v.split_at(unit_from);
+    // A number ends in a digit; what follows is a unit of letters, spaces, % or /.
+    number.trim_end().ends_with(|c: char| c.is_ascii_digit())
+        && unit.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '%' | '/'))
+}
+
 fn paint(on: bool, code: &str, text: &str) -> String {
     if on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_are_told_from_dates_ids_and_words() {
+        for yes in [
+            "85 000",
+            "14 min",
+            "78 %",
+            "-3,5",
+            "4 klager per måned",
+            "1\u{a0}234,5 kr",
+            "12 t/uke",
+        ] {
+            assert!(is_amount(yes), "{yes}");
+        }
+        for no in
+            ["2026-11-23", "2026-11-23-kake", "↑ bedre", "ventetid", "1 nådd, 3 på plan", "", "–"]
+        {
+            assert!(!is_amount(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn a_column_of_amounts_is_right_aligned() {
+        let ui = Ui::new(ColorChoice::Never, None, false);
+        let rows = vec![
+            vec!["a".to_string(), "85 000".to_string(), "2026-01-01".to_string()],
+            vec!["bb".to_string(), "140 000".to_string(), "2026-02-01".to_string()],
+            vec!["c".to_string(), "–".to_string(), "2026-03-01".to_string()],
+        ];
+        let t = ui.table(&["ID".into(), "KOSTNAD".into(), "DATO".into()], rows);
+        let lines: Vec<&str> = t.lines().collect();
+        let end = |l: &str, what: &str| l.find(what).map(|i| i + what.len());
+        assert_eq!(end(lines[1], "85 000"), end(lines[2], "140 000"), "\n{t}");
+        // Ids are not amounts: they start in the first column.
+        assert!(lines[2].starts_with("bb"), "\n{t}");
+    }
 }

@@ -14,9 +14,11 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "",
         "Kjør et innovasjonsprosjekt i kommunen som rene TOML-filer i git",
         "Kjør et tjenesteinnovasjonsprosjekt slik KS' veikart for tjenesteinnovasjon\n\
-         beskriver det: idéer, vurderinger og beslutninger som rene TOML-filer i et\n\
-         git-repo, én fil per post, sjekket av `veikart check` og oppsummert av\n\
-         `veikart status`.",
+         beskriver det: idéer, utprøving av løsninger, tjenestereisen og RACI-matrisen,\n\
+         gevinstplanen og målingene, sjekklistene for hver fase, som rene TOML-filer i\n\
+         et git-repo, én fil per post, sjekket av `veikart check`, brukt som port i CI\n\
+         med `veikart checklist --check`, og oppsummert av `veikart status` og\n\
+         `veikart report`.",
     ),
     (
         "init",

@@ -53,9 +53,11 @@ const ABOUT: &str = "Run a municipal service-innovation project as plain TOML fi
 
 const LONG_ABOUT: &str = "\
 Run a municipal service-innovation project the way the KS roadmap for service
-innovation (Veikart for tjenesteinnovasjon) describes it: ideas, assessments and
-decisions as plain TOML files in a git repository, one file per record, checked
-by `veikart check` and summed up by `veikart status`.";
+innovation (Veikart for tjenesteinnovasjon) describes it: ideas, solution tests,
+the service journey and its RACI matrix, the benefit plan and its measurements,
+phase checklists, as plain TOML files in a git repository, one file per record,
+checked by `veikart check`, gated in CI by `veikart checklist --check`, and
+summed up by `veikart status` and `veikart report`.";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -63,6 +65,8 @@ Examples:
   cd legevakt && veikart idea add \"Bedre skilting på legevakten\" --source user
   veikart idea assess bedre-skilting --feasibility 5 --benefit 4
   veikart status
+  veikart checklist
+  veikart report --format html > rapport.html
   veikart check --format github";
 
 /// veikart: the KS roadmap for service innovation, as plain TOML files in git.

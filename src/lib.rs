@@ -6,6 +6,7 @@
 //!   them atomically one file at a time.
 //! - [`check`]: whole-project validation for `veikart check`.
 //! - [`checklist`]: phase checklists evaluated against answers and data.
+//! - [`report`]: progress reports (Markdown, HTML, JSON) and the portfolio.
 //! - [`ui`]: the one output handle (stdout data, stderr messages, colour, tables).
 //! - `cli`: the command tree; thin adapters from arguments to store and model.
 
@@ -15,6 +16,7 @@ pub mod diag;
 pub mod error;
 pub mod i18n;
 pub mod model;
+pub mod report;
 pub mod store;
 pub mod ui;
 

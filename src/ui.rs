@@ -223,6 +223,19 @@ fn is_amount(v: &str) -> bool {
         && unit.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '%' | '/'))
 }
 
+/// "MÅLES VED" → "Måles ved": a table header as a label.
+pub fn capitalised(header: &str) -> String {
+    if header == "URL" {
+        return header.to_string();
+    }
+    let lower = header.to_lowercase();
+    let mut chars = lower.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 fn paint(on: bool, code: &str, text: &str) -> String {
     if on { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() }
 }

@@ -214,7 +214,7 @@ pub fn show_record<K: crate::model::Kind>(
             }
             other => cell(spec, c.0, other),
         };
-        rows.push((capitalised(crate::i18n::pick(c.1, c.2)), shown));
+        rows.push((crate::ui::capitalised(crate::i18n::pick(c.1, c.2)), shown));
     }
     if let Some(created) = v.get("created").and_then(|d| d.as_str()) {
         rows.push((tr!("Registrert", "Recorded"), created.to_string()));
@@ -222,19 +222,6 @@ pub fn show_record<K: crate::model::Kind>(
     let block = record_block(ctx, &id, &project.shown_record(spec, &id), &rows);
     ctx.ui.out(&block)?;
     Ok(SUCCESS)
-}
-
-/// "MÅLES VED" → "Måles ved": a table header as a label.
-fn capitalised(header: &str) -> String {
-    if header == "URL" {
-        return header.to_string();
-    }
-    let lower = header.to_lowercase();
-    let mut chars = lower.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// Markdown table row, `|` escaped.

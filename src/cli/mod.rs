@@ -24,7 +24,6 @@ mod promote;
 mod proposal;
 mod raci;
 mod report;
-mod report_render;
 mod roadmap;
 mod role;
 mod routine;

@@ -1,7 +1,7 @@
 //! `veikart portfolio DIR`: every project in a folder tree, one line each,
 //! for a portfolio office that follows many projects.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Args;
@@ -10,7 +10,8 @@ use serde::Serialize;
 use super::{Ctx, date_arg, today};
 use crate::error::{FINDINGS, SUCCESS, UserError};
 use crate::model::date::Date;
-use crate::store::{Location, PROJECT_FILE};
+use crate::report::portfolio::{self, Row};
+use crate::store::PROJECT_FILE;
 use crate::tr;
 use crate::ui::{Format, JSON_VERSION};
 
@@ -36,109 +37,12 @@ pub struct PortfolioArgs {
     pub as_of: Option<Date>,
 }
 
-/// One project in the portfolio (an element of `projects` in the JSON).
-#[derive(Debug, Serialize)]
-pub struct Row {
-    /// The project's folder, relative to DIR.
-    pub path: String,
-    pub name: Option<String>,
-    pub municipality: Option<String>,
-    pub service: Option<String>,
-    pub phase: Option<String>,
-    pub phase_label: Option<String>,
-    pub phase_position: Option<usize>,
-    pub phases: Option<usize>,
-    pub checklist_finished: Option<usize>,
-    pub checklist_total: Option<usize>,
-    /// Indicators by state (`reached`, `on-track`, `behind`, `stale`, `no-data`).
-    pub indicators: std::collections::BTreeMap<&'static str, usize>,
-    pub open_deviations: usize,
-    pub overdue_actions: usize,
-    pub ideas: usize,
-    pub errors: usize,
-    pub warnings: usize,
-    /// Why the project could not be read, when it could not.
-    pub error: Option<String>,
-}
-
 #[derive(Serialize)]
 struct PortfolioJson<'a> {
     version: u32,
     as_of: Date,
     dir: String,
     projects: &'a [Row],
-}
-
-/// The folders under `dir` (itself included) that hold a project, sorted.
-fn find_projects(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut todo = vec![dir.to_path_buf()];
-    while let Some(d) = todo.pop() {
-        if d.join(PROJECT_FILE).is_file() {
-            found.push(d);
-            continue;
-        }
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
-        for e in entries.flatten() {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            if name.starts_with('.') || name == "target" || name == "node_modules" {
-                continue;
-            }
-            // Only real folders; links could lead in circles.
-            if e.file_type().is_ok_and(|t| t.is_dir()) {
-                todo.push(e.path());
-            }
-        }
-    }
-    found.sort();
-    found
-}
-
-fn row(dir: &Path, shown: String, as_of: Date) -> Row {
-    let mut row = Row {
-        path: shown,
-        name: None,
-        municipality: None,
-        service: None,
-        phase: None,
-        phase_label: None,
-        phase_position: None,
-        phases: None,
-        checklist_finished: None,
-        checklist_total: None,
-        indicators: Default::default(),
-        open_deviations: 0,
-        overdue_actions: 0,
-        ideas: 0,
-        errors: 0,
-        warnings: 0,
-        error: None,
-    };
-    let report = Location::find(Some(dir))
-        .and_then(|loc| loc.open())
-        .and_then(|project| super::report::gather(&project, as_of, 0));
-    match report {
-        Ok(r) => {
-            row.indicators = r.states();
-            row.overdue_actions = r.overdue_actions();
-            row.name = Some(r.project.name);
-            row.municipality = r.project.municipality;
-            row.service = r.project.service;
-            row.phase = Some(r.phase.id);
-            row.phase_label = Some(r.phase.label);
-            row.phase_position = Some(r.phase.position);
-            row.phases = Some(r.phase.of);
-            row.checklist_finished = Some(r.checklist.finished);
-            row.checklist_total = Some(r.checklist.total);
-            row.open_deviations = r.deviations.len();
-            row.ideas = r.ideas.total;
-            row.errors = r.check.errors;
-            row.warnings = r.check.warnings;
-        }
-        Err(e) => row.error = Some(crate::error::one_line(&e)),
-    }
-    row
 }
 
 pub fn cmd_portfolio(ctx: &mut Ctx, args: PortfolioArgs) -> Result<u8> {
@@ -157,7 +61,7 @@ pub fn cmd_portfolio(ctx: &mut Ctx, args: PortfolioArgs) -> Result<u8> {
         ))
         .into());
     }
-    let rows: Vec<Row> = find_projects(&dir)
+    let rows: Vec<Row> = portfolio::find_projects(&dir)
         .into_iter()
         .map(|p| {
             let rel = p.strip_prefix(&dir).unwrap_or(&p);
@@ -166,7 +70,7 @@ pub fn cmd_portfolio(ctx: &mut Ctx, args: PortfolioArgs) -> Result<u8> {
             } else {
                 rel.to_string_lossy().replace('\\', "/")
             };
-            row(&p, shown, as_of)
+            portfolio::row(&p, shown, as_of)
         })
         .collect();
     let broken = rows.iter().filter(|r| r.error.is_some()).count();
@@ -182,9 +86,10 @@ pub fn cmd_portfolio(ctx: &mut Ctx, args: PortfolioArgs) -> Result<u8> {
             "Found no veikart projects (no {PROJECT_FILE}) under {}.",
             dir.display()
         )),
-        Format::Md => ctx.ui.out(&markdown(&rows, as_of))?,
+        Format::Md => ctx.ui.out(&portfolio::markdown(&rows, as_of))?,
         _ => {
-            let table = ctx.ui.table(&headers(), rows.iter().map(cells).collect());
+            let table =
+                ctx.ui.table(&portfolio::headers(), rows.iter().map(portfolio::cells).collect());
             ctx.ui.out(&table)?;
             let projects = crate::i18n::counted(
                 rows.len(),
@@ -203,109 +108,4 @@ pub fn cmd_portfolio(ctx: &mut Ctx, args: PortfolioArgs) -> Result<u8> {
         ));
     }
     Ok(if broken > 0 { FINDINGS } else { SUCCESS })
-}
-
-fn headers() -> Vec<String> {
-    crate::i18n::pick(
-        ["MAPPE", "PROSJEKT", "KOMMUNE", "FASE", "SJEKKLISTE", "GEVINSTER", "AVVIK", "SJEKK"],
-        [
-            "FOLDER",
-            "PROJECT",
-            "MUNICIPALITY",
-            "PHASE",
-            "CHECKLIST",
-            "BENEFITS",
-            "DEVIATIONS",
-            "CHECK",
-        ],
-    )
-    .iter()
-    .map(|s| s.to_string())
-    .collect()
-}
-
-/// "3 nådd, 1 bak plan" from the indicator counts, or "–".
-fn benefits(r: &Row) -> String {
-    let parts: Vec<String> = crate::model::indicator::PlanState::ALL
-        .iter()
-        .filter_map(|s| {
-            let n = r.indicators.get(s.key()).copied().unwrap_or(0);
-            (n > 0).then(|| format!("{n} {}", s.label()))
-        })
-        .collect();
-    if parts.is_empty() { "–".to_string() } else { parts.join(", ") }
-}
-
-fn cells(r: &Row) -> Vec<String> {
-    let dash = || "–".to_string();
-    if let Some(e) = &r.error {
-        return vec![
-            r.path.clone(),
-            tr!("kan ikke leses: {e}", "unreadable: {e}"),
-            dash(),
-            dash(),
-            dash(),
-            dash(),
-            dash(),
-            dash(),
-        ];
-    }
-    let phase = match (&r.phase_label, r.phase_position, r.phases) {
-        (Some(l), Some(p), Some(of)) => format!("{l} ({p}/{of})"),
-        _ => dash(),
-    };
-    let checklist = match (r.checklist_finished, r.checklist_total) {
-        (Some(f), Some(t)) => format!("{f}/{t}"),
-        _ => dash(),
-    };
-    let deviations = if r.overdue_actions > 0 {
-        tr!(
-            "{} åpne ({} tiltak forfalt)",
-            "{} open ({} actions overdue)",
-            r.open_deviations,
-            r.overdue_actions
-        )
-    } else if r.open_deviations > 0 {
-        crate::i18n::counted(r.open_deviations, ("åpent", "åpne"), ("open", "open"))
-    } else {
-        dash()
-    };
-    let check = if r.errors + r.warnings == 0 {
-        "ok".to_string()
-    } else {
-        tr!("{} feil, {} advarsler", "{} errors, {} warnings", r.errors, r.warnings)
-    };
-    vec![
-        r.path.clone(),
-        r.name.clone().unwrap_or_default(),
-        r.municipality.clone().unwrap_or_else(dash),
-        phase,
-        checklist,
-        benefits(r),
-        deviations,
-        check,
-    ]
-}
-
-fn markdown(rows: &[Row], as_of: Date) -> String {
-    let mut s = format!("# {}\n\n", tr!("Portefølje per {as_of}", "Portfolio as of {as_of}"));
-    let heads = headers();
-    let heads: Vec<String> = heads.iter().map(|h| capitalise(h)).collect();
-    s.push_str(&format!("| {} |\n", heads.join(" | ")));
-    s.push_str(&format!("|{}\n", "---|".repeat(heads.len())));
-    for r in rows {
-        let cells: Vec<String> = cells(r).iter().map(|c| c.replace('|', "\\|")).collect();
-        s.push_str(&format!("| {} |\n", cells.join(" | ")));
-    }
-    s
-}
-
-/// "PROSJEKT" → "Prosjekt".
-fn capitalise(s: &str) -> String {
-    let lower = s.to_lowercase();
-    let mut c = lower.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }

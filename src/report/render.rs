@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::report::{IndicatorReport, Point, Report};
+use super::{IndicatorReport, Point, Report};
 use crate::model::date::Date;
 use crate::model::idea::STATUS;
 use crate::model::{deviation, log, number};
@@ -66,7 +66,7 @@ fn phase_line(r: &Report) -> String {
     )
 }
 
-fn action_line(a: &super::report::ActionReport) -> String {
+fn action_line(a: &super::ActionReport) -> String {
     let due = match (a.due, a.overdue) {
         (Some(d), true) => tr!("frist {d}, forfalt", "due {d}, overdue"),
         (Some(d), false) => tr!("frist {d}", "due {d}"),

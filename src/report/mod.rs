@@ -1,0 +1,318 @@
+//! Reports: where a project stands, gathered once from the pass `check`
+//! makes (so a report is linear in the project's bytes), and rendered as
+//! Markdown, HTML or JSON; and the portfolio of many projects. This layer
+//! reads through `store` and `checklist` and knows no command-line details.
+
+pub mod portfolio;
+pub mod render;
+
+use std::collections::BTreeMap;
+
+use anyhow::Result;
+use serde::Serialize;
+
+use crate::model::benefit::Benefit;
+use crate::model::date::Date;
+use crate::model::deviation::Deviation;
+use crate::model::followup;
+use crate::model::idea::{self, Idea, STATUS};
+use crate::model::indicator::{Indicator, PlanState, Trend};
+use crate::model::log::{self, LogEntry};
+use crate::model::measurement::Measurement;
+use crate::model::project::ProjectInfo;
+use crate::model::role::Role;
+use crate::model::supplier::Supplier;
+use crate::store::Project;
+use crate::ui::JSON_VERSION;
+
+/// Everything a report shows (the JSON shape of `report --format json`).
+#[derive(Debug, Serialize)]
+pub struct Report {
+    pub version: u32,
+    pub as_of: Date,
+    pub project: ProjectInfo,
+    pub phase: PhaseReport,
+    pub checklist: ChecklistReport,
+    pub check: CheckReport,
+    pub indicators: Vec<IndicatorReport>,
+    pub deviations: Vec<DeviationReport>,
+    pub ideas: IdeasReport,
+    pub suppliers: Vec<SupplierReport>,
+    pub log: Vec<LogEntry>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PhaseReport {
+    pub id: String,
+    pub label: String,
+    pub position: usize,
+    pub of: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ChecklistReport {
+    pub finished: usize,
+    pub total: usize,
+    pub unfinished: Vec<OpenItem>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OpenItem {
+    pub id: String,
+    pub text: String,
+    pub status: String,
+    /// What the data says, for auto and suggested items.
+    pub detail: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CheckReport {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IndicatorReport {
+    pub id: String,
+    pub name: String,
+    pub benefit: String,
+    pub benefit_title: String,
+    pub unit: String,
+    pub baseline: Option<f64>,
+    pub target: Option<f64>,
+    pub by: Option<Date>,
+    pub latest: Option<f64>,
+    pub latest_date: Option<Date>,
+    pub achievement: Option<f64>,
+    pub trend: Option<Trend>,
+    pub state: PlanState,
+    /// Every value up to `as_of`, oldest first.
+    pub series: Vec<Point>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Point {
+    pub date: Date,
+    pub value: f64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DeviationReport {
+    pub id: String,
+    pub title: String,
+    pub kind: Option<String>,
+    pub date: Option<Date>,
+    pub actions: Vec<ActionReport>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ActionReport {
+    pub text: String,
+    /// The owning role's name (its id when the role is unknown).
+    pub owner: String,
+    pub due: Option<Date>,
+    pub overdue: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct IdeasReport {
+    pub total: usize,
+    pub open: usize,
+    pub by_status: BTreeMap<&'static str, usize>,
+    pub top: Vec<TopIdea>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TopIdea {
+    pub id: String,
+    pub title: String,
+    pub priority: Option<f64>,
+    pub status: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SupplierReport {
+    pub id: String,
+    pub name: String,
+    pub score: Option<i64>,
+    pub date: Option<Date>,
+}
+
+impl Report {
+    /// Indicators by state, every state present (for summaries).
+    pub fn states(&self) -> BTreeMap<&'static str, usize> {
+        PlanState::ALL
+            .iter()
+            .map(|s| (s.key(), self.indicators.iter().filter(|i| i.state == *s).count()))
+            .collect()
+    }
+
+    pub fn overdue_actions(&self) -> usize {
+        self.deviations.iter().flat_map(|d| &d.actions).filter(|a| a.overdue).count()
+    }
+}
+
+/// Read the project once (the pass `check` makes) for its checklist, its
+/// problems and its records. A record `check` refuses is left out of the
+/// report, and counted among its errors.
+pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Report> {
+    let info = project.info.clone();
+    let roadmap = project.roadmap()?;
+    let (position, of) = info.phase_position();
+    let phase = PhaseReport {
+        id: info.phase.clone(),
+        label: roadmap.phase(&info.phase).map_or(info.phase.clone(), |p| p.name().to_string()),
+        position,
+        of,
+    };
+    let (eval, checked) = crate::checklist::evaluate_with_report(
+        project,
+        roadmap,
+        std::slice::from_ref(&info.phase),
+        as_of,
+    )?;
+    let checklist = eval.phases.first().map_or(
+        ChecklistReport { finished: 0, total: 0, unfinished: Vec::new() },
+        |p| ChecklistReport {
+            finished: p.finished(),
+            total: p.items.len(),
+            unfinished: p
+                .unfinished()
+                .map(|i| OpenItem {
+                    id: i.item.id.clone(),
+                    text: i.item.text().to_string(),
+                    status: i.state.status.clone(),
+                    detail: i.outcome.as_ref().filter(|o| !o.passed).map(|o| o.detail.clone()),
+                })
+                .collect(),
+        },
+    );
+    let snap = &checked.snapshot;
+    let check = CheckReport {
+        files: checked.files,
+        errors: checked.errors(),
+        warnings: checked.diagnostics.len() - checked.errors(),
+    };
+
+    let benefits: BTreeMap<String, String> =
+        snap.all::<Benefit>().into_iter().map(|b| (b.id, b.title)).collect();
+    let mut series = followup::by_indicator(snap.all::<Measurement>());
+    let mut indicators: Vec<IndicatorReport> = snap
+        .all::<Indicator>()
+        .into_iter()
+        .map(|i| {
+            let ms = series.remove(&i.id).unwrap_or_default();
+            let p = i.progress(&ms, as_of);
+            let mut points: Vec<Point> = ms
+                .iter()
+                .filter_map(|m| {
+                    m.date.filter(|d| *d <= as_of).map(|date| Point { date, value: m.value })
+                })
+                .collect();
+            points.sort_by_key(|p| p.date);
+            IndicatorReport {
+                benefit_title: benefits
+                    .get(&i.benefit)
+                    .cloned()
+                    .unwrap_or_else(|| i.benefit.clone()),
+                id: i.id,
+                name: i.name,
+                benefit: i.benefit,
+                unit: i.unit,
+                baseline: i.baseline,
+                target: i.target,
+                by: i.by,
+                latest: p.latest,
+                latest_date: p.latest_date,
+                achievement: p.achievement,
+                trend: p.trend,
+                state: p.state,
+                series: points,
+            }
+        })
+        .collect();
+    indicators.sort_by(|a, b| (&a.benefit, &a.id).cmp(&(&b.benefit, &b.id)));
+
+    let roles: BTreeMap<String, String> =
+        snap.all::<Role>().into_iter().map(|r| (r.id, r.name)).collect();
+    let mut deviations: Vec<DeviationReport> = snap
+        .all::<Deviation>()
+        .into_iter()
+        .filter(Deviation::is_open)
+        .map(|d| DeviationReport {
+            actions: d
+                .actions
+                .iter()
+                .map(|a| ActionReport {
+                    text: a.text.clone(),
+                    owner: roles.get(&a.owner).cloned().unwrap_or_else(|| a.owner.clone()),
+                    due: a.due,
+                    overdue: a.due.is_some_and(|due| due < as_of),
+                })
+                .collect(),
+            id: d.id,
+            title: d.title,
+            kind: d.kind,
+            date: d.date,
+        })
+        .collect();
+    deviations.sort_by(|a, b| (b.date, &a.id).cmp(&(a.date, &b.id)));
+
+    let mut ideas = snap.all::<Idea>();
+    idea::sort_by_priority(&mut ideas);
+    let ideas = IdeasReport {
+        total: ideas.len(),
+        open: ideas.iter().filter(|i| i.is_open()).count(),
+        by_status: STATUS
+            .keys()
+            .into_iter()
+            .map(|k| (k, ideas.iter().filter(|i| i.status == k).count()))
+            .collect(),
+        top: ideas
+            .iter()
+            .filter(|i| i.is_open() && i.priority.is_some())
+            .take(5)
+            .map(|i| TopIdea {
+                id: i.id.clone(),
+                title: i.title.clone(),
+                priority: i.priority,
+                status: i.status.clone(),
+            })
+            .collect(),
+    };
+
+    let suppliers = snap
+        .all::<Supplier>()
+        .into_iter()
+        .map(|s| {
+            let latest = s.latest();
+            SupplierReport {
+                score: latest.map(|r| r.score),
+                date: latest.and_then(|r| r.date),
+                id: s.id,
+                name: s.name,
+            }
+        })
+        .collect();
+
+    let mut entries: Vec<LogEntry> =
+        snap.all::<LogEntry>().into_iter().filter(|l| l.date.is_none_or(|d| d <= as_of)).collect();
+    log::sort(&mut entries);
+    // Newest first (log::sort), the few asked for.
+    entries.truncate(log_entries);
+
+    Ok(Report {
+        version: JSON_VERSION,
+        as_of,
+        project: info,
+        phase,
+        checklist,
+        check,
+        indicators,
+        deviations,
+        ideas,
+        suppliers,
+        log: entries,
+    })
+}

@@ -3,8 +3,8 @@
 #  - a write (`idea add`, `idea assess`, `measure record`) touches one record:
 #    its cost and the files it opens must not grow with the number of records
 #    in the project (nor, for `measure record`, with the indicator's history);
-#  - `check` and the checklist gate (`checklist --check --all`) are linear in
-#    the project's bytes.
+#  - `check`, `report` and the checklist gate (`checklist --check --all`) are
+#    linear in the project's bytes.
 # Usage: benches/scale.sh [SIZES...]   (default: 100 1000 10000)
 # Prints one row per project size. Needs bash, python3; uses strace if present
 # to count the files a write opens (a count, so it does not depend on load),
@@ -43,8 +43,8 @@ opens() {
   fi
 }
 
-fmt='%-8s %-9s %-8s %-10s %-10s %-13s %-9s %-11s %s\n'
-printf "$fmt" records bytes add_us add_opens assess_us assess_opens check_ms check_MB/s taplo_ms
+fmt='%-8s %-9s %-8s %-10s %-10s %-13s %-9s %-11s %-9s %s\n'
+printf "$fmt" records bytes add_us add_opens assess_us assess_opens check_ms check_MB/s report_ms taplo_ms
 for n in "${sizes[@]}"; do
   p="$work/p$n"
   "$V" init "$p" --name "Skala $n" -q
@@ -66,13 +66,15 @@ PY
   assess_opens=$(opens "$p" "$V" -C "$p" -q idea assess ide-nummer-000042 --feasibility 3 --benefit 5)
   check_us=$(mean_ms 3 "$V" -C "$p" check)
   mbps=$(python3 -c "print(f'{$bytes / max($check_us, 1) :.1f}')")
+  # `report` reads the project in the same one pass as `check`.
+  report_us=$(mean_ms 3 "$V" -C "$p" report)
   # SPEC §6: `check` (which also validates every key) against `taplo check`
   # (which only parses) on the same files; `pip install taplo` provides it.
   taplo_ms="-"
   if command -v taplo >/dev/null 2>&1; then
     taplo_ms=$(( $(cd "$p" && mean_ms 3 taplo check) / 1000 ))
   fi
-  printf "$fmt" "$n" "$bytes" "$add_us" "$add_opens" "$assess_us" "$assess_opens" "$((check_us / 1000))" "$mbps" "$taplo_ms"
+  printf "$fmt" "$n" "$bytes" "$add_us" "$add_opens" "$assess_us" "$assess_opens" "$((check_us / 1000))" "$mbps" "$((report_us / 1000))" "$taplo_ms"
 done
 
 # Measurements: 10 indicators with daily values (years of them at 10 000),

@@ -154,8 +154,8 @@ impl Report {
 }
 
 /// Read the project once (the pass `check` makes) for its checklist, its
-/// problems and its records. A record `check` refuses is left out of the
-/// report, and counted among its errors.
+/// problems and its records. A record file that cannot be read at all is an
+/// error, as it is for `status`; other problems are counted in `check`.
 pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Report> {
     let info = project.info.clone();
     let roadmap = project.roadmap()?;
@@ -188,6 +188,13 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
                 .collect(),
         },
     );
+    // Like every other reading command, refuse a record file that cannot be
+    // read, rather than leave it out of a report people act on.
+    if let Some(first) = checked.skipped.first() {
+        let diags: Vec<_> =
+            checked.diagnostics.iter().filter(|d| d.path == *first).cloned().collect();
+        return Err(crate::store::broken_file(&diags));
+    }
     let snap = &checked.snapshot;
     let check = CheckReport {
         files: checked.files,

@@ -92,8 +92,8 @@ fn check_line(r: &Report) -> String {
         );
         if r.check.errors > 0 {
             line.push_str(&tr!(
-                " Poster med feil er ikke med i rapporten; kjør `veikart check` for å se dem.",
-                " Records with errors are left out of this report; run `veikart check` to see them."
+                " Kjør `veikart check` for å se dem.",
+                " Run `veikart check` to see them."
             ));
         }
         line

@@ -195,15 +195,25 @@ fn report_output_writes_one_file_whose_extension_picks_the_format() {
 }
 
 #[test]
-fn a_broken_record_is_left_out_of_the_report_and_counted_at_its_end() {
+fn a_broken_record_stops_the_report_and_other_problems_are_counted_at_its_end() {
     let sb = Sandbox::new();
     let p = sb.init_project();
     let good = p.add_idea("Bedre skilting", &[]);
     p.assess(&good, 5, 5, Some(1));
-    p.write("ideas/halvferdig.toml", "title = \"Uten slutt\n");
+    // A reference to an idea that does not exist: an error `check` reports,
+    // but the record itself can be read.
+    let text = p.read(&format!("ideas/{good}.toml"));
+    p.write(&format!("ideas/{good}.toml"), &format!("{text}related = [\"finnes-ikke\"]\n"));
     let run = p.run(["report"]).success();
     assert!(run.stdout.contains("1. Bedre skilting"), "{run}");
-    assert!(!run.stdout.contains("Uten slutt"), "{run}");
     assert!(run.stdout.contains("`veikart check` fant 1 feil"), "{run}");
-    assert!(run.stdout.contains("Poster med feil er ikke med i rapporten"), "{run}");
+    assert!(run.stdout.contains("Kjør `veikart check` for å se dem."), "{run}");
+
+    // A file that is not TOML: refused like `status` refuses it, file and line named.
+    p.write("ideas/halvferdig.toml", "title = \"Uten slutt\n");
+    let before = p.snapshot();
+    let (run, first) = p.run(["report"]).failure();
+    assert!(first.contains("ideas/halvferdig.toml:1:"), "{run}");
+    assert!(run.stdout.is_empty(), "{run}");
+    assert_eq!(before, p.snapshot());
 }

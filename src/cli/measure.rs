@@ -426,11 +426,7 @@ fn cmd_measure_export(ctx: &mut Ctx, args: ExportArgs) -> Result<u8> {
     let mut w = builder.from_writer(Vec::new());
     w.write_record(["indicator", "date", "value", "note"])?;
     for m in &ms {
-        let mut value = if m.value.fract() == 0.0 && m.value.abs() < 1e15 {
-            format!("{}", m.value as i64)
-        } else {
-            m.value.to_string()
-        };
+        let mut value = crate::model::number::plain(m.value);
         if args.excel {
             value = value.replace('.', ",");
         }

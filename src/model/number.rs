@@ -29,9 +29,20 @@ pub fn parse_int_in(s: &str, min: i64, max: i64) -> Option<i64> {
     (min..=max).contains(&i).then_some(i)
 }
 
+/// Whether a number is a whole one that fits an integer exactly.
+pub fn is_whole(f: f64) -> bool {
+    f.fract() == 0.0 && f.abs() < 1e15
+}
+
+/// A number for files and exports: every digit, a decimal point, no
+/// trailing `.0` on whole numbers.
+pub fn plain(f: f64) -> String {
+    if is_whole(f) { format!("{}", f as i64) } else { f.to_string() }
+}
+
 /// A number for display: no trailing `.0`, decimal comma in Bokmål.
 pub fn format(f: f64) -> String {
-    let s = if f.fract() == 0.0 && f.abs() < 1e15 {
+    let s = if is_whole(f) {
         format!("{}", f as i64)
     } else {
         let s = format!("{f:.2}");

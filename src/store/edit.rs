@@ -64,7 +64,7 @@ pub fn list<S: AsRef<str>>(items: &[S]) -> Value {
 
 /// A number, written as an integer when it is whole (`order = 20`).
 pub fn number(f: f64) -> Value {
-    if f.fract() == 0.0 && f.abs() < 1e15 { Value::from(f as i64) } else { Value::from(f) }
+    if crate::model::number::is_whole(f) { Value::from(f as i64) } else { Value::from(f) }
 }
 
 pub fn boolean(b: bool) -> Value {

@@ -845,15 +845,11 @@ impl StatusPlan {
             .collect();
         // The deviations as they stood on `as_of`: those found by then, open
         // unless closed by then.
-        let devs: Vec<Deviation> = project
-            .load_all::<Deviation>()?
-            .into_iter()
-            .filter(|d| d.date.is_none_or(|found| found <= as_of))
-            .collect();
-        let open_then = |d: &Deviation| d.is_open() || d.closed.is_some_and(|c| c > as_of);
+        let devs: Vec<Deviation> =
+            project.load_all::<Deviation>()?.into_iter().filter(|d| d.found_by(as_of)).collect();
         let mut items: Vec<StatusDeviation> = devs
             .iter()
-            .filter(|d| open_then(d))
+            .filter(|d| d.open_on(as_of))
             .map(|d| StatusDeviation {
                 id: d.id.clone(),
                 title: d.title.clone(),
@@ -875,7 +871,7 @@ impl StatusPlan {
             plan,
             deviations: StatusDeviations {
                 open: items.len(),
-                closed: devs.iter().filter(|d| !open_then(d)).count(),
+                closed: devs.iter().filter(|d| !d.open_on(as_of)).count(),
                 overdue_actions: items.iter().map(|d| d.overdue_actions).sum(),
                 items,
             },

@@ -129,6 +129,18 @@ impl Deviation {
         self.status == "open"
     }
 
+    /// Whether the deviation was open on `as_of`: found by then (or undated),
+    /// and not closed by then.
+    pub fn open_on(&self, as_of: Date) -> bool {
+        self.date.is_none_or(|found| found <= as_of)
+            && (self.is_open() || self.closed.is_some_and(|c| c > as_of))
+    }
+
+    /// Whether the deviation was found by `as_of` (or has no date).
+    pub fn found_by(&self, as_of: Date) -> bool {
+        self.date.is_none_or(|found| found <= as_of)
+    }
+
     /// The actions (1-based position, action) past their due date on
     /// `as_of`, while the deviation is open.
     pub fn overdue(&self, as_of: Date) -> Vec<(usize, &Action)> {

@@ -246,7 +246,8 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
     let mut deviations: Vec<DeviationReport> = snap
         .all::<Deviation>()
         .into_iter()
-        .filter(Deviation::is_open)
+        // As they stood on `as_of`, as `status` shows them.
+        .filter(|d| d.open_on(as_of))
         .map(|d| DeviationReport {
             actions: d
                 .actions

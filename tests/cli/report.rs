@@ -217,3 +217,18 @@ fn a_broken_record_stops_the_report_and_other_problems_are_counted_at_its_end() 
     assert!(run.stdout.is_empty(), "{run}");
     assert_eq!(before, p.snapshot());
 }
+
+#[test]
+fn report_as_of_shows_deviations_as_they_stood_that_day_as_status_does() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run(["deviation", "add", "Køen for lang", "--date", "2026-11-01"]).success();
+    p.run(["deviation", "close", "koen", "--note", "Ekstra vakt satt inn", "--date", "2026-11-20"])
+        .success();
+    let md = |as_of: &str| p.run(["report", "--as-of", as_of]).success().stdout;
+    assert!(md("2026-11-10").contains("- **Køen for lang**"), "open on 2026-11-10");
+    assert!(md("2026-11-23").contains("Ingen åpne avvik."), "closed by 2026-11-23");
+    assert!(md("2026-10-01").contains("Ingen åpne avvik."), "not found yet on 2026-10-01");
+    let j = p.run(["status", "--as-of", "2026-11-10", "--format", "json"]).success().json();
+    assert_eq!(j["benefits"]["deviations"]["open"], 1, "{j}");
+}

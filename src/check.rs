@@ -58,7 +58,7 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
     }
     report.files += 1;
     if let Ok(text) = fs::read_to_string(loc.root.join(PROJECT_FILE)) {
-        diags.extend(personal_ids(&text, &project_shown));
+        diags.extend(record::personal_ids(&text, &project_shown));
     }
     if loc.root.join(crate::store::roadmap::LOCAL_FILE).is_file() {
         // The project's own roadmap was read with veikart.toml.
@@ -88,26 +88,7 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
         }
         let candidates: Vec<&str> =
             ids.map(|s| s.iter().map(String::as_str).collect()).unwrap_or_default();
-        let mut hints = Vec::new();
-        if let Some(best) = id::closest(&r.id, &candidates).first() {
-            hints.push(tr!("mente du `{best}`?", "did you mean `{best}`?"));
-        }
-        diags.push(Diagnostic {
-            path: shown,
-            line: r.line,
-            column: r.column,
-            severity: Severity::Error,
-            code: "dangling-ref".into(),
-            message: tr!(
-                "`{}` viser til «{}», men {}/{}.toml finnes ikke",
-                "`{}` refers to `{}`, but {}/{}.toml does not exist",
-                r.field,
-                r.id,
-                r.dir,
-                r.id
-            ),
-            hints,
-        });
+        diags.push(record::dangling(&shown, &r, &candidates));
     }
 
     // Rules across records point at files we have already read once; only
@@ -280,46 +261,25 @@ impl Walk<'_> {
                 return;
             }
         };
-        self.diags.extend(personal_ids(&text, shown));
+        self.diags.extend(record::personal_ids(&text, shown));
         let parsed = record::parse(spec, &id, shown, &text);
         let has_errors = parsed.has_errors();
         self.diags.extend(parsed.diagnostics);
-        if let Some(fields) = parsed.fields
-            && !has_errors
-        {
-            self.diags.extend(record::findings_to_diagnostics(
-                &text,
-                shown,
-                (self.kind.rules)(&fields, self.ctx),
-            ));
-            self.snapshot.records.entry(spec.dir).or_default().push(fields);
-        } else {
-            self.skipped.push(shown.to_string());
+        match parsed.fields {
+            Some(fields) => {
+                // Every problem at once: the rules run on what is right too.
+                let findings = self.kind.findings(&fields, &parsed.invalid, self.ctx);
+                self.diags.extend(record::findings_to_diagnostics(&text, shown, findings));
+                if has_errors {
+                    self.skipped.push(shown.to_string());
+                } else {
+                    self.snapshot.records.entry(spec.dir).or_default().push(fields);
+                }
+            }
+            None => self.skipped.push(shown.to_string()),
         }
         self.references.extend(parsed.references.into_iter().map(|r| (shown.to_string(), r)));
     }
-}
-
-/// A warning wherever a file seems to hold a national identity number.
-fn personal_ids(text: &str, shown: &str) -> Vec<Diagnostic> {
-    crate::model::privacy::national_ids(text)
-        .into_iter()
-        .map(|(line, column)| Diagnostic {
-            path: shown.to_string(),
-            line,
-            column,
-            severity: Severity::Warning,
-            code: "personal-id".into(),
-            message: tr!(
-                "dette ser ut som et fødselsnummer; personopplysninger hører ikke hjemme i prosjektfilene",
-                "this looks like a Norwegian national identity number; personal data does not belong in the project's files"
-            ),
-            hints: vec![tr!(
-                "fjern det, eller beskriv personen uten å kunne identifiseres; det ligger fortsatt i git-historikken, så snakk med personvernombudet",
-                "remove it, or describe the person without identifying them; it stays in the git history, so talk to your data protection officer"
-            )],
-        })
-        .collect()
 }
 
 fn bad_name(shown: &str, name: &str, stem: &str) -> Diagnostic {
@@ -337,24 +297,5 @@ fn bad_name(shown: &str, name: &str, stem: &str) -> Diagnostic {
 }
 
 fn file_level(path: &str, code: &str, message: String) -> Diagnostic {
-    Diagnostic {
-        path: path.to_string(),
-        line: 1,
-        column: 1,
-        severity: Severity::Error,
-        code: code.to_string(),
-        message,
-        hints: Vec::new(),
-    }
-}
-
-trait WithHint {
-    fn with_hint(self, hint: String) -> Self;
-}
-
-impl WithHint for Diagnostic {
-    fn with_hint(mut self, hint: String) -> Self {
-        self.hints.push(hint);
-        self
-    }
+    Diagnostic::file_level(path, code, message)
 }

@@ -15,9 +15,37 @@ pub struct Diagnostic {
     pub code: String,
     pub message: String,
     pub hints: Vec<String>,
+    /// Work not done yet: an error `check` reports, but no contradiction, so
+    /// no write is refused for it and no reader stops at it.
+    pub incomplete: bool,
 }
 
 impl Diagnostic {
+    /// A problem with no position in the file (line 1, column 1).
+    pub fn file_level(path: &str, code: &str, message: String) -> Diagnostic {
+        Diagnostic {
+            path: path.to_string(),
+            line: 1,
+            column: 1,
+            severity: Severity::Error,
+            code: code.to_string(),
+            message,
+            hints: Vec::new(),
+            incomplete: false,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: String) -> Diagnostic {
+        self.hints.push(hint);
+        self
+    }
+
+    /// Whether this is a contradiction: an error that is not work left to do.
+    /// Writes never leave one behind, and whole-project readers stop at one.
+    pub fn blocks(&self) -> bool {
+        self.severity == Severity::Error && !self.incomplete
+    }
+
     /// `path:line:col: error[code]: message`, then one `hint:` line per hint.
     pub fn render(&self) -> String {
         let sev = match self.severity {

@@ -280,7 +280,7 @@ pub struct Ctx {
 impl Ctx {
     /// Find and open the project; its `lang` applies unless `--lang`/`VEIKART_LANG` said otherwise.
     pub fn open(&self) -> Result<Project> {
-        let project = self.locate()?.open()?;
+        let project = self.locate()?.open()?.with_today(today(None)?);
         if !self.lang_forced
             && let Some(lang) = project.info.lang.as_deref().and_then(Lang::parse)
         {

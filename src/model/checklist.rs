@@ -102,7 +102,8 @@ impl Answer {
                     self.phase,
                     self.item,
                     self.status
-                )),
+                ))
+                .needs(&["note"]),
             ];
         }
         Vec::new()

@@ -14,6 +14,9 @@ pub struct Date {
 }
 
 impl Date {
+    /// 1970-01-01, a placeholder until a real "today" is known.
+    pub const EPOCH: Date = Date { year: 1970, month: 1, day: 1 };
+
     /// Build a date, or `None` when it does not exist (2026-02-30).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
         if !(1..=9999).contains(&year) || !(1..=12).contains(&month) {

@@ -188,7 +188,23 @@ impl Deviation {
                         "the deviation is closed, but `closed` is missing"
                     ),
                 )
-                .hint(tr!("legg til `closed = ÅÅÅÅ-MM-DD`", "add `closed = YYYY-MM-DD`")),
+                .hint(tr!("legg til `closed = ÅÅÅÅ-MM-DD`", "add `closed = YYYY-MM-DD`"))
+                .needs(&["closed"]),
+            );
+        }
+        if let (Some(found), Some(closed)) = (self.date, self.closed)
+            && closed < found
+        {
+            out.push(
+                Finding::error(
+                    "date-order",
+                    Some("closed"),
+                    tr!(
+                        "avviket ble lukket ({closed}) før det ble funnet ({found})",
+                        "the deviation was closed ({closed}) before it was found ({found})"
+                    ),
+                )
+                .needs(&["date"]),
             );
         }
         out

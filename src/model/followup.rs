@@ -152,7 +152,8 @@ pub fn cross(snapshot: &Snapshot, ctx: &RuleCtx) -> Vec<Located> {
                     i.benefit,
                     i.name,
                     missing.iter().map(|(_, o)| o.as_str()).collect::<Vec<_>>().join(" ")
-                )),
+                ))
+                .incomplete(),
             ));
         }
         if ms.is_empty() {
@@ -192,7 +193,8 @@ pub fn cross(snapshot: &Snapshot, ctx: &RuleCtx) -> Vec<Located> {
                     "legg til en med `veikart benefit plan {} --indicator NAVN --unit ENHET --baseline N --target N --by DATO`",
                     "add one with `veikart benefit plan {} --indicator NAME --unit UNIT --baseline N --target N --by DATE`",
                     b.id
-                )),
+                ))
+                .incomplete(),
             });
         }
     }

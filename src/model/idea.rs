@@ -224,26 +224,33 @@ pub fn rules(idea: &Idea) -> Vec<Finding> {
                 "add `reason = \"...\"`, or run `veikart idea set {} --status {} --reason TEXT`",
                 idea.id,
                 idea.status
-            )),
+            ))
+            .needs(&["reason"]),
         );
     }
     match (idea.feasibility, idea.benefit) {
-        (Some(_), None) => out.push(Finding::error(
-            "incomplete-assessment",
-            Some("feasibility"),
-            tr!(
-                "idéen har `feasibility`, men mangler `benefit`",
-                "the idea has `feasibility` but no `benefit`"
-            ),
-        )),
-        (None, Some(_)) => out.push(Finding::error(
-            "incomplete-assessment",
-            Some("benefit"),
-            tr!(
-                "idéen har `benefit`, men mangler `feasibility`",
-                "the idea has `benefit` but no `feasibility`"
-            ),
-        )),
+        (Some(_), None) => out.push(
+            Finding::error(
+                "incomplete-assessment",
+                Some("feasibility"),
+                tr!(
+                    "idéen har `feasibility`, men mangler `benefit`",
+                    "the idea has `feasibility` but no `benefit`"
+                ),
+            )
+            .needs(&["benefit"]),
+        ),
+        (None, Some(_)) => out.push(
+            Finding::error(
+                "incomplete-assessment",
+                Some("benefit"),
+                tr!(
+                    "idéen har `benefit`, men mangler `feasibility`",
+                    "the idea has `benefit` but no `feasibility`"
+                ),
+            )
+            .needs(&["feasibility"]),
+        ),
         (None, None) if idea.status == "assessed" => out.push(
             Finding::warning(
                 "not-scored",
@@ -257,21 +264,48 @@ pub fn rules(idea: &Idea) -> Vec<Finding> {
                 "kjør `veikart idea assess {} --feasibility 1-5 --benefit 1-5`",
                 "run `veikart idea assess {} --feasibility 1-5 --benefit 1-5`",
                 idea.id
-            )),
+            ))
+            .needs(&["feasibility", "benefit"]),
         ),
         _ => {}
     }
     if let (Some(s), Some(a)) = (idea.submitted, idea.assessed)
         && a < s
     {
-        out.push(Finding::warning(
-            "date-order",
-            Some("assessed"),
-            tr!(
-                "vurdert ({a}) før den ble sendt inn ({s})",
-                "assessed ({a}) before it was submitted ({s})"
-            ),
-        ));
+        out.push(
+            Finding::error(
+                "date-order",
+                Some("assessed"),
+                tr!(
+                    "vurdert ({a}) før den ble sendt inn ({s})",
+                    "assessed ({a}) before it was submitted ({s})"
+                ),
+            )
+            .needs(&["submitted"])
+            .hint(tr!(
+                "en idé kan ikke vurderes før den kom inn; rett datoen",
+                "an idea cannot be assessed before it came in; correct the date"
+            )),
+        );
+    }
+    if let (Some(s), Some(d)) = (idea.submitted, idea.decided)
+        && d < s
+    {
+        out.push(
+            Finding::error(
+                "date-order",
+                Some("decided"),
+                tr!(
+                    "besluttet ({d}) før den ble sendt inn ({s})",
+                    "decided ({d}) before it was submitted ({s})"
+                ),
+            )
+            .needs(&["submitted"])
+            .hint(tr!(
+                "det kan ikke besluttes noe om en idé før den kom inn; rett datoen",
+                "nothing can be decided about an idea before it came in; correct the date"
+            )),
+        );
     }
     if idea.related.contains(&idea.id) {
         out.push(Finding::error(

@@ -93,6 +93,33 @@ pub struct KindEntry {
     pub rules: fn(&Fields, &RuleCtx) -> Vec<Finding>,
 }
 
+impl KindEntry {
+    /// The kind's own rules on one record. `invalid` names the fields whose
+    /// values are wrong (the store reports those): findings about them, or
+    /// that need them, are left out, so one mistake is reported once and
+    /// every other problem of the file still is.
+    pub fn findings(
+        &self,
+        fields: &Fields,
+        invalid: &std::collections::BTreeSet<String>,
+        ctx: &RuleCtx,
+    ) -> Vec<Finding> {
+        let mut out = (self.rules)(fields, ctx);
+        if !invalid.is_empty() {
+            out.retain(|f| {
+                f.field.is_none_or(|n| !invalid.contains(n))
+                    && f.needs.iter().all(|n| !invalid.contains(*n))
+            });
+        }
+        out
+    }
+}
+
+/// The entry of the kind kept in `dir`.
+pub fn kind_of(dir: &str) -> Option<&'static KindEntry> {
+    KINDS.iter().find(|k| k.spec.dir == dir)
+}
+
 fn rules_of<K: Kind>(fields: &Fields, ctx: &RuleCtx) -> Vec<Finding> {
     K::from_fields(fields).rules(ctx)
 }

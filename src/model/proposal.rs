@@ -165,7 +165,8 @@ impl Proposal {
                     "kjør `veikart proposal decide {} discard --reason TEKST`",
                     "run `veikart proposal decide {} discard --reason TEXT`",
                     self.id
-                )),
+                ))
+                .needs(&["reason"]),
             );
         }
         if self.status == "kept" && self.cost.is_none() && self.gain.is_none() {
@@ -182,7 +183,23 @@ impl Proposal {
                     "kjør `veikart proposal estimate {} --cost NOK --gain TEKST`",
                     "run `veikart proposal estimate {} --cost NOK --gain TEXT`",
                     self.id
-                )),
+                ))
+                .needs(&["cost", "gain"]),
+            );
+        }
+        if let (Some(c), Some(d)) = (self.created, self.decided)
+            && d < c
+        {
+            out.push(
+                Finding::error(
+                    "date-order",
+                    Some("decided"),
+                    tr!(
+                        "forslaget ble besluttet ({d}) før det ble registrert ({c})",
+                        "the proposal was decided ({d}) before it was recorded ({c})"
+                    ),
+                )
+                .needs(&["created"]),
             );
         }
         if let Some(c) = self.cost

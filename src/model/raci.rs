@@ -92,7 +92,8 @@ pub fn rules(activity_id: &str, cells: &[(String, String)]) -> Vec<Finding> {
             .hint(tr!(
                 "kjør `veikart raci set {activity_id} ROLLE H`",
                 "run `veikart raci set {activity_id} ROLE H`"
-            )),
+            ))
+            .incomplete(),
         );
     } else if h.len() > 1 {
         for extra in &h[1..] {
@@ -128,7 +129,8 @@ pub fn rules(activity_id: &str, cells: &[(String, String)]) -> Vec<Finding> {
             .hint(tr!(
                 "kjør `veikart raci set {activity_id} ROLLE U` (eller HU om den hovedansvarlige også gjør jobben)",
                 "run `veikart raci set {activity_id} ROLE R` (or HU/AR if the accountable role also does the work)"
-            )),
+            ))
+            .incomplete(),
         );
     }
     if k.len() > MAX_CONSULTED {

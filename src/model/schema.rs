@@ -193,14 +193,58 @@ pub struct Finding {
     pub key: Option<String>,
     pub message: String,
     pub hints: Vec<String>,
+    /// Work not done yet (an activity still without H, a benefit still
+    /// without an indicator): `check` and the checklist report it, but it is
+    /// never a reason to refuse a write, since records are built one step at
+    /// a time.
+    pub incomplete: bool,
+    /// Other fields the finding is about; it is left out while one of them
+    /// holds a value `check` already reports as wrong, so one mistake is not
+    /// reported twice.
+    pub needs: &'static [&'static str],
 }
 
 impl Finding {
+    fn new(
+        severity: Severity,
+        code: &'static str,
+        field: Option<&'static str>,
+        message: String,
+    ) -> Finding {
+        Finding {
+            severity,
+            code,
+            field,
+            key: None,
+            message,
+            hints: Vec::new(),
+            incomplete: false,
+            needs: &[],
+        }
+    }
     pub fn error(code: &'static str, field: Option<&'static str>, message: String) -> Finding {
-        Finding { severity: Severity::Error, code, field, key: None, message, hints: Vec::new() }
+        Finding::new(Severity::Error, code, field, message)
     }
     pub fn warning(code: &'static str, field: Option<&'static str>, message: String) -> Finding {
-        Finding { severity: Severity::Warning, code, field, key: None, message, hints: Vec::new() }
+        Finding::new(Severity::Warning, code, field, message)
+    }
+
+    /// Mark the finding as work not done yet (see [`Finding::incomplete`]).
+    pub fn incomplete(mut self) -> Finding {
+        self.incomplete = true;
+        self
+    }
+
+    /// Name the other fields the finding is about (see [`Finding::needs`]).
+    pub fn needs(mut self, fields: &'static [&'static str]) -> Finding {
+        self.needs = fields;
+        self
+    }
+
+    /// Whether a write that leaves this finding behind is refused: every
+    /// error but work not done yet.
+    pub fn blocks(&self) -> bool {
+        self.severity == Severity::Error && !self.incomplete
     }
     /// Point at one key of the field's table.
     pub fn at_key(mut self, key: &str) -> Finding {

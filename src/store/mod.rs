@@ -7,6 +7,7 @@ pub mod fsutil;
 pub mod record;
 pub mod roadmap;
 pub mod schema;
+pub mod write;
 
 use std::fs;
 use std::io::ErrorKind;
@@ -37,6 +38,8 @@ pub struct Project {
     pub info: ProjectInfo,
     /// The roadmap, as read when the project was opened (`None` if it could not be).
     roadmap: Option<Roadmap>,
+    /// "Today", for the rules a write runs (see [`Project::with_today`]).
+    pub today: crate::model::date::Date,
 }
 
 /// The project file, read and validated.
@@ -131,7 +134,7 @@ impl Location {
                         info.phases = r.phase_ids().iter().map(|s| s.to_string()).collect();
                         roadmap = Some(r);
                     }
-                    Err(RoadmapProblem::Unknown(f)) => findings.push(f),
+                    Err(RoadmapProblem::Unknown(f)) => findings.push(*f),
                     Err(RoadmapProblem::File(d)) => diagnostics.extend(d),
                 }
                 findings.extend(project::rules(&info));
@@ -147,7 +150,7 @@ impl Location {
     fn roadmap_of(&self, info: &ProjectInfo) -> Result<Roadmap, RoadmapProblem> {
         match roadmap::load(&self.root, &self.shown(roadmap::LOCAL_FILE), &info.roadmap) {
             Ok(Some(r)) => Ok(r),
-            Ok(None) => Err(RoadmapProblem::Unknown(
+            Ok(None) => Err(RoadmapProblem::Unknown(Box::new(
                 crate::model::schema::Finding::error(
                     "roadmap",
                     Some("roadmap"),
@@ -159,7 +162,7 @@ impl Location {
                     roadmap::builtin_ids().join(", "),
                     roadmap::LOCAL_FILE
                 )),
-            )),
+            ))),
             Err(d) => Err(RoadmapProblem::File(d)),
         }
     }
@@ -174,9 +177,13 @@ impl Location {
     pub fn open(self) -> Result<Project> {
         let r = self.read_info_full()?;
         match r.info {
-            Some(info) => {
-                Ok(Project { root: self.root, prefix: self.prefix, info, roadmap: r.roadmap })
-            }
+            Some(info) => Ok(Project {
+                root: self.root,
+                prefix: self.prefix,
+                info,
+                roadmap: r.roadmap,
+                today: crate::model::date::Date::EPOCH,
+            }),
             None => Err(broken_file(&r.diagnostics)),
         }
     }
@@ -253,11 +260,17 @@ pub fn read_text(path: &Path, shown: &str) -> Result<String> {
 }
 
 enum RoadmapProblem {
-    Unknown(crate::model::schema::Finding),
+    Unknown(Box<crate::model::schema::Finding>),
     File(Vec<Diagnostic>),
 }
 
 impl Project {
+    /// Set "today" for the rules writes run (`--as-of`, `VEIKART_TODAY`).
+    pub fn with_today(mut self, today: crate::model::date::Date) -> Project {
+        self.today = today;
+        self
+    }
+
     pub fn shown(&self, rel: &str) -> String {
         shown_path(&self.prefix, rel)
     }
@@ -390,16 +403,20 @@ impl Project {
         if fs::symlink_metadata(&path).is_ok() {
             return Ok(false);
         }
-        fsutil::create_new(&path, &self.shown_record(spec, id), doc.to_string().as_bytes())
+        let text = doc.to_string();
+        self.vet(spec, id, &text)?;
+        fsutil::create_new(&path, &self.shown_record(spec, id), text.as_bytes())
     }
 
     /// Replace a whole record with `doc` (for `--replace`), atomically.
     pub fn replace(&self, spec: &KindSpec, id: &str, doc: &DocumentMut) -> Result<()> {
         let _lock = fsutil::WriteLock::acquire(&self.root)?;
+        let text = doc.to_string();
+        self.vet(spec, id, &text)?;
         fsutil::write_atomic(
             &self.record_path(spec, id),
             &self.shown_record(spec, id),
-            doc.to_string().as_bytes(),
+            text.as_bytes(),
         )
     }
 
@@ -491,6 +508,11 @@ impl Project {
             .into());
         }
         let text = doc.to_string();
+        let first = match owner {
+            Some(o) => format!("{o}/{base}"),
+            None => base.clone(),
+        };
+        self.vet(spec, &first, &text)?;
         for n in 1..10_000 {
             let stem = id::with_suffix(&base, n);
             let id = match owner {
@@ -527,11 +549,7 @@ impl Project {
         if new_text == text {
             return Ok(false);
         }
-        let parsed = record::parse(K::SPEC, id, &shown, &new_text);
-        if parsed.has_errors() {
-            return Err(broken_file(&parsed.diagnostics)
-                .context("internal error: an edit made the record invalid"));
-        }
+        self.vet(K::SPEC, id, &new_text)?;
         fsutil::write_atomic(&self.record_path(K::SPEC, id), &shown, new_text.as_bytes())?;
         Ok(true)
     }
@@ -557,11 +575,7 @@ impl Project {
         if new_text == text {
             return Ok(false);
         }
-        let parsed = record::parse(&project::SPEC, "", &shown, &new_text);
-        if parsed.has_errors() {
-            return Err(broken_file(&parsed.diagnostics)
-                .context("internal error: an edit made the project file invalid"));
-        }
+        self.vet_info(&new_text)?;
         fsutil::write_atomic(&path, &shown, new_text.as_bytes())?;
         Ok(true)
     }

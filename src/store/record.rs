@@ -25,10 +25,14 @@ pub struct Reference {
 /// The outcome of reading one file.
 #[derive(Debug)]
 pub struct Parsed {
-    /// The values that passed validation (missing when the file did not parse).
+    /// The values that passed validation (missing when the file is not
+    /// TOML). With errors, only the fields that are right are here.
     pub fields: Option<Fields>,
     pub diagnostics: Vec<Diagnostic>,
     pub references: Vec<Reference>,
+    /// Top-level keys whose value is wrong, and required keys that are
+    /// missing: rules about them are left out until they are fixed.
+    pub invalid: std::collections::BTreeSet<String>,
 }
 
 impl Parsed {
@@ -40,7 +44,12 @@ impl Parsed {
 /// Validate `text` (the contents of the file shown as `shown`) as a record of `spec`.
 pub fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Parsed {
     let lines = LineIndex::new(text);
-    let mut out = Parsed { fields: None, diagnostics: Vec::new(), references: Vec::new() };
+    let mut out = Parsed {
+        fields: None,
+        diagnostics: Vec::new(),
+        references: Vec::new(),
+        invalid: Default::default(),
+    };
     let mk = |span: Option<std::ops::Range<usize>>,
               sev: Severity,
               code: &str,
@@ -55,6 +64,7 @@ pub fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Parsed {
             code: code.to_string(),
             message: msg,
             hints,
+            incomplete: false,
         }
     };
     let doc = match Document::parse(text.to_string()) {
@@ -77,7 +87,8 @@ pub fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Parsed {
     let table = doc.as_table();
     let mut fields = Fields { id: id.to_string(), ..Fields::default() };
     let mut cx = TableCx { lines: &lines, shown, out: &mut out };
-    let values = cx.table(spec.fields, table, None, "");
+    let (mut values, invalid) = cx.table(spec.fields, table, None, "");
+    out.invalid = invalid;
     if let Some(group) = &spec.group
         && let Some((owner, _)) = id.split_once('/')
     {
@@ -90,18 +101,10 @@ pub fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Parsed {
                 column: 1,
             });
         }
-        if let Some(v) = &values {
-            let mut v = v.clone();
-            v.insert(group.field.to_string(), Value::Str(owner.to_string()));
-            fields.values = v;
-            out.fields = Some(fields);
-            return out;
-        }
+        values.insert(group.field.to_string(), Value::Str(owner.to_string()));
     }
-    if let Some(v) = values {
-        fields.values = v;
-        out.fields = Some(fields);
-    }
+    fields.values = values;
+    out.fields = Some(fields);
     out
 }
 
@@ -123,20 +126,22 @@ impl TableCx<'_> {
             code: code.to_string(),
             message: msg,
             hints,
+            incomplete: false,
         });
     }
 
-    /// Validate `table` against `spec`; `None` when anything is wrong.
-    /// `prefix` names the table in messages (`cost[2].`), `at` is where it starts.
+    /// Validate `table` against `spec`: the values that are right, and the
+    /// keys that are wrong or missing (none when all is well). `prefix` names
+    /// the table in messages (`cost[2].`), `at` is where it starts.
     fn table(
         &mut self,
         spec: &'static [Field],
         table: &dyn TableLike,
         at: Span,
         prefix: &str,
-    ) -> Option<BTreeMap<String, Value>> {
+    ) -> (BTreeMap<String, Value>, std::collections::BTreeSet<String>) {
         let mut values = BTreeMap::new();
-        let mut ok = true;
+        let mut invalid = std::collections::BTreeSet::new();
         for (key, item) in table.iter() {
             let key_span = table.key(key).and_then(|k| k.span());
             let Some(field) = spec.iter().find(|f| f.name == key) else {
@@ -152,7 +157,6 @@ impl TableCx<'_> {
                     tr!("ukjent nøkkel `{prefix}{key}`", "unknown key `{prefix}{key}`"),
                     hints,
                 );
-                ok = false;
                 continue;
             };
             let span = item.span().or(key_span.clone()).or(at.clone());
@@ -167,7 +171,7 @@ impl TableCx<'_> {
                     }
                     Err((sp, (code, msg, hints))) => {
                         self.push(sp.or(span), code, msg, hints);
-                        ok = false;
+                        invalid.insert(key.to_string());
                     }
                 }
                 continue;
@@ -177,7 +181,9 @@ impl TableCx<'_> {
                     Some(v) => {
                         values.insert(key.to_string(), v);
                     }
-                    None => ok = false,
+                    None => {
+                        invalid.insert(key.to_string());
+                    }
                 }
                 continue;
             }
@@ -205,7 +211,7 @@ impl TableCx<'_> {
                 Err((code, msg, hints)) => {
                     let msg = if prefix.is_empty() { msg } else { format!("{prefix}{msg}") };
                     self.push(span, code, msg, hints);
-                    ok = false;
+                    invalid.insert(key.to_string());
                 }
             }
         }
@@ -222,10 +228,10 @@ impl TableCx<'_> {
                         }
                     }],
                 );
-                ok = false;
+                invalid.insert(field.name.to_string());
             }
         }
-        ok.then_some(values)
+        (values, invalid)
     }
 
     /// An array of tables, `[[name]]` or `name = [{ … }, …]`.
@@ -240,9 +246,12 @@ impl TableCx<'_> {
         let mut ok = true;
         let mut each = |cx: &mut Self, i: usize, t: &dyn TableLike, at: Span| {
             let prefix = format!("{}[{}].", field.name, i + 1);
-            match cx.table(sub, t, at, &prefix) {
-                Some(v) => rows.push(Value::Map(v.into_iter().collect())),
-                None => ok = false,
+            let before = cx.out.diagnostics.len();
+            let (v, _) = cx.table(sub, t, at, &prefix);
+            if cx.out.diagnostics.len() == before {
+                rows.push(Value::Map(v.into_iter().collect()));
+            } else {
+                ok = false;
             }
         };
         match item {
@@ -323,7 +332,59 @@ pub fn findings_to_diagnostics(text: &str, shown: &str, findings: Vec<Finding>) 
                 code: f.code.to_string(),
                 message: f.message,
                 hints: f.hints,
+                incomplete: f.incomplete,
             }
+        })
+        .collect()
+}
+
+/// The error for a reference to a record that does not exist (`check` and
+/// every write word it the same), with the closest id as a hint.
+pub fn dangling(shown: &str, r: &Reference, candidates: &[&str]) -> Diagnostic {
+    let mut hints = Vec::new();
+    if let Some(best) = id::closest(&r.id, candidates).first() {
+        hints.push(tr!("mente du `{best}`?", "did you mean `{best}`?"));
+    }
+    Diagnostic {
+        path: shown.to_string(),
+        line: r.line,
+        column: r.column,
+        severity: Severity::Error,
+        code: "dangling-ref".into(),
+        message: tr!(
+            "`{}` viser til «{}», men {}/{}.toml finnes ikke",
+            "`{}` refers to `{}`, but {}/{}.toml does not exist",
+            r.field,
+            r.id,
+            r.dir,
+            r.id
+        ),
+        hints,
+        incomplete: false,
+    }
+}
+
+/// A warning wherever a file seems to hold a national identity number
+/// (fødselsnummer or D-number). `check` warns about those already in files;
+/// a write that would store one is refused with the same words.
+pub fn personal_ids(text: &str, shown: &str) -> Vec<Diagnostic> {
+    crate::model::privacy::national_ids(text)
+        .into_iter()
+        .map(|(line, column)| Diagnostic {
+            path: shown.to_string(),
+            line,
+            column,
+            severity: Severity::Warning,
+            code: "personal-id".into(),
+            message: tr!(
+                "dette ser ut som et fødselsnummer; personopplysninger hører ikke hjemme i prosjektfilene",
+                "this looks like a Norwegian national identity number; personal data does not belong in the project's files"
+            ),
+            hints: vec![tr!(
+                "fjern det, eller beskriv personen uten å kunne identifiseres; det ligger fortsatt i git-historikken, så snakk med personvernombudet",
+                "remove it, or describe the person without identifying them; it stays in the git history, so talk to your data protection officer"
+            )],
+            incomplete: false,
         })
         .collect()
 }

@@ -196,6 +196,7 @@ impl<'a> Places<'a> {
             code: "roadmap".into(),
             message,
             hints,
+            incomplete: false,
         }
     }
 }
@@ -226,15 +227,9 @@ fn parse(text: &str, shown: &str) -> Result<Roadmap, Vec<Diagnostic>> {
 }
 
 fn at(path: &str, line: usize, message: String) -> Diagnostic {
-    Diagnostic {
-        path: path.to_string(),
-        line,
-        column: 1,
-        severity: Severity::Error,
-        code: "roadmap".into(),
-        message,
-        hints: Vec::new(),
-    }
+    let mut d = Diagnostic::file_level(path, "roadmap", message);
+    d.line = line;
+    d
 }
 
 #[cfg(test)]

@@ -356,7 +356,7 @@ fn idea_assess_rejects_scores_out_of_range_or_not_numbers() {
 fn idea_assess_moves_a_new_idea_to_assessed_and_records_the_date() {
     let sb = Sandbox::new();
     let p = sb.init_project();
-    let id = p.add_idea("Bedre skilting", &[]);
+    let id = p.add_idea("Bedre skilting", &["--date", "2026-11-01"]);
     p.run([
         "idea",
         "assess",
@@ -426,7 +426,7 @@ fn idea_set_rejected_with_a_reason_records_reason_and_decision_date() {
 fn idea_set_a_decision_records_decided_and_new_assessed_do_not() {
     let sb = Sandbox::new();
     let p = sb.init_project();
-    let id = p.add_idea("Bedre skilting", &[]);
+    let id = p.add_idea("Bedre skilting", &["--date", "2026-11-01"]);
     p.run(["idea", "set", &id, "--status", "prioritert", "--date", "2026-11-20"]).success();
     let t = p.idea_toml(&id);
     assert_eq!(t["status"].as_str(), Some("prioritised"));

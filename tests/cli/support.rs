@@ -109,13 +109,84 @@ impl Sandbox {
     }
 
     /// Run `veikart ARGS` in `cwd` and collect what it printed.
+    ///
+    /// Every successful run that writes is held to the promise of the
+    /// records engine: no file it wrote holds a problem `check` calls a
+    /// contradiction (or personal data), and it made no new contradiction
+    /// elsewhere in the project (see [`assert_write_is_clean`]).
     pub fn run<I, S>(&self, cwd: &Path, args: I) -> Run
     where
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
-        let mut cmd = self.command(cwd, args);
-        Run::of(&mut cmd)
+        let args: Vec<std::ffi::OsString> =
+            args.into_iter().map(|a| a.as_ref().to_os_string()).collect();
+        let root = project_root(cwd, &args);
+        let before = root.as_deref().map(|r| (snapshot(r), self.contradictions(r)));
+        let mut cmd = self.command(cwd, &args);
+        let run = Run::of(&mut cmd);
+        if let (Some(root), Some((files, problems))) = (root.as_deref(), before)
+            && run.code == 0
+        {
+            self.assert_write_is_clean(root, &files, &problems, &run);
+        }
+        run
+    }
+
+    /// The blocking problems `check` finds in the project at `root`, as
+    /// `path code message` lines, with the paths of files holding them; `None`
+    /// when `check` cannot run there.
+    fn contradictions(&self, root: &Path) -> Option<Vec<(String, String)>> {
+        if !root.join("veikart.toml").is_file() {
+            return None;
+        }
+        let out =
+            self.command(root, ["check", "--format", "json", "--lang", "en"]).output().ok()?;
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).ok()?;
+        let mut found = Vec::new();
+        for d in v["diagnostics"].as_array()? {
+            let error = d["severity"] == "error" && d["incomplete"] != true;
+            let personal = d["code"] == "personal-id";
+            if error || personal {
+                let path = d["path"].as_str().unwrap_or_default().to_string();
+                found.push((path, format!("{} [{}] {}", d["path"], d["code"], d["message"])));
+            }
+        }
+        Some(found)
+    }
+
+    /// After a successful run in the project at `root` (`files` and
+    /// `problems` as they were before it): a file the run wrote holds no
+    /// contradiction, and no file gained one.
+    fn assert_write_is_clean(
+        &self,
+        root: &Path,
+        files: &BTreeMap<PathBuf, Vec<u8>>,
+        problems: &Option<Vec<(String, String)>>,
+        run: &Run,
+    ) {
+        let after = snapshot(root);
+        let written: Vec<String> = after
+            .iter()
+            .filter(|(p, b)| files.get(*p) != Some(*b) && b.as_slice() != FOLDER)
+            .map(|(p, _)| p.to_string_lossy().replace('\\', "/"))
+            .collect();
+        if written.is_empty() && after.len() == files.len() {
+            return;
+        }
+        let Some(now) = self.contradictions(root) else { return };
+        let before: Vec<&String> =
+            problems.as_ref().map(|p| p.iter().map(|(_, l)| l).collect()).unwrap_or_default();
+        let bad: Vec<&String> = now
+            .iter()
+            .filter(|(path, line)| written.contains(path) || !before.contains(&line))
+            .map(|(_, line)| line)
+            .collect();
+        assert!(
+            bad.is_empty(),
+            "a successful write left problems `check` calls contradictions:\n{}\n{run}",
+            bad.iter().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n")
+        );
     }
 
     /// Run `git ARGS` in `cwd` with the same environment.
@@ -148,6 +219,32 @@ impl Sandbox {
         )
         .success();
         Project { sb: self, root: self.work.join("prosjekt") }
+    }
+}
+
+/// The project a command run in `cwd` with `args` works on: the folder of
+/// `-C DIR`/`--project DIR`, else the nearest folder from `cwd` upwards
+/// that holds `veikart.toml`. `None` for commands that make a project
+/// (`init`, `idea promote`) and where there is none.
+fn project_root(cwd: &Path, args: &[std::ffi::OsString]) -> Option<PathBuf> {
+    let words: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    if words.iter().any(|w| w == "init" || w == "promote") {
+        return None;
+    }
+    let mut dir = None;
+    for (i, w) in words.iter().enumerate() {
+        if w == "-C" || w == "--project" {
+            dir = words.get(i + 1).map(PathBuf::from);
+        } else if let Some(v) = w.strip_prefix("--project=") {
+            dir = Some(PathBuf::from(v));
+        }
+    }
+    match dir {
+        Some(d) => {
+            let d = cwd.join(d);
+            d.join("veikart.toml").is_file().then_some(d)
+        }
+        None => cwd.ancestors().find(|d| d.join("veikart.toml").is_file()).map(Path::to_path_buf),
     }
 }
 

@@ -1,0 +1,117 @@
+//! The rules on write: before the store writes a record it runs on the new
+//! text what `check` would run on that file — its fields, its kind's rules,
+//! the references it makes, personal data — and refuses the write, with
+//! `check`'s own code and words, when the file would hold a contradiction.
+//! Work not done yet (an activity still without H) never stops a write.
+
+use std::collections::BTreeSet;
+
+use anyhow::Result;
+
+use super::{PROJECT_FILE, Project, record};
+use crate::diag::Diagnostic;
+use crate::error::UserError;
+use crate::model::project::{self, ProjectInfo};
+use crate::model::schema::KindSpec;
+use crate::model::{RuleCtx, kind_of};
+use crate::tr;
+
+impl Project {
+    /// Refuse `text` as the new contents of the record `id` of `spec` when
+    /// `check` would report a contradiction in it.
+    pub(crate) fn vet(&self, spec: &KindSpec, id: &str, text: &str) -> Result<()> {
+        let mut shown = self.shown_record(spec, id);
+        if !crate::model::privacy::national_ids(id).is_empty() {
+            // An id made from a title with an identity number: name only the
+            // folder, so the error does not repeat the number.
+            shown = format!("{}/", self.shown(spec.dir));
+        }
+        let parsed = record::parse(spec, id, &shown, text);
+        let mut found = parsed.diagnostics.clone();
+        if let (Some(fields), Some(kind)) = (&parsed.fields, kind_of(spec.dir)) {
+            let ctx = RuleCtx { as_of: self.today, project: Some(self.info.clone()) };
+            let findings = kind.findings(fields, &parsed.invalid, &ctx);
+            found.extend(record::findings_to_diagnostics(text, &shown, findings));
+        }
+        found.extend(self.dangling(&shown, &parsed.references));
+        found.extend(personal_data(text, &shown));
+        refuse_contradictions(found)
+    }
+
+    /// Refuse `text` as the new `veikart.toml` when it would hold a
+    /// contradiction: a bad value, a phase the roadmap does not have, an
+    /// owner role that does not exist.
+    pub(crate) fn vet_info(&self, text: &str) -> Result<()> {
+        let shown = self.shown(PROJECT_FILE);
+        let parsed = record::parse(&project::SPEC, "", &shown, text);
+        let mut found = parsed.diagnostics.clone();
+        if let Some(fields) = &parsed.fields
+            && !parsed.has_errors()
+        {
+            let mut info = ProjectInfo::from_fields(fields);
+            info.phases = self.info.phases.clone();
+            found.extend(record::findings_to_diagnostics(text, &shown, project::rules(&info)));
+        }
+        found.extend(self.dangling(&shown, &parsed.references));
+        found.extend(personal_data(text, &shown));
+        refuse_contradictions(found)
+    }
+
+    /// The references among `refs` to records that do not exist, as `check`
+    /// words them. One look per reference, however large the project.
+    fn dangling(&self, shown: &str, refs: &[record::Reference]) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let mut seen = BTreeSet::new();
+        for r in refs {
+            if !seen.insert((r.dir, r.id.as_str())) {
+                continue;
+            }
+            let path = self.root.join(r.dir).join(format!("{}.toml", r.id));
+            if path.is_file() {
+                continue;
+            }
+            // Only now, on the way to an error, is the folder listed (for a hint).
+            let ids =
+                super::list_ids(&self.root.join(r.dir), &self.shown(r.dir)).unwrap_or_default();
+            let candidates: Vec<&str> = ids.iter().map(String::as_str).collect();
+            out.push(record::dangling(shown, r, &candidates));
+        }
+        out
+    }
+}
+
+/// Personal data in a file about to be written: the warning `check` gives for
+/// such a file, as an error, with what may be stored instead.
+fn personal_data(text: &str, shown: &str) -> Vec<Diagnostic> {
+    record::personal_ids(text, shown)
+        .into_iter()
+        .map(|mut d| {
+            d.severity = crate::diag::Severity::Error;
+            d.hints = vec![tr!(
+                "skriv om personen uten fødselsnummer, for eksempel «en pasient i 80-årene» eller saksnummeret i fagsystemet",
+                "describe the person without the identity number, for example \"a patient in her eighties\", or give the case number in the case system"
+            )];
+            d
+        })
+        .collect()
+}
+
+/// `Ok` when none of `found` is a contradiction; else the error a refused
+/// write gives: the first problem as `check` words it, the others as hints.
+fn refuse_contradictions(found: Vec<Diagnostic>) -> Result<()> {
+    let blocking: Vec<&Diagnostic> = found.iter().filter(|d| d.blocks()).collect();
+    let Some(first) = blocking.first() else { return Ok(()) };
+    Err(refusal(first, &blocking[1..]).into())
+}
+
+/// The error for a write refused because of `first` (and `others`).
+pub fn refusal(first: &Diagnostic, others: &[&Diagnostic]) -> UserError {
+    let mut e = UserError::new(format!("{}: {} [{}]", first.path, first.message, first.code));
+    for h in &first.hints {
+        e = e.hint(h.clone());
+    }
+    for d in others {
+        e = e.hint(tr!("også: {}: {} [{}]", "also: {}: {} [{}]", d.path, d.message, d.code));
+    }
+    e.hint(tr!("ingenting ble endret", "nothing was changed"))
+}

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::raci::{self, LETTERS};
-use super::schema::{Field, FieldType, Finding, KindSpec};
+use super::schema::{Col, Field, FieldType, Finding, Identity, KindSpec};
 use super::value::Fields;
 
 pub static SPEC: KindSpec = KindSpec {
@@ -15,21 +15,39 @@ pub static SPEC: KindSpec = KindSpec {
     plural: "activities",
     plural_nb: "aktiviteter",
     fields: &[
-        Field::req("title", FieldType::Line, "The work done, in a few words."),
-        Field::req("step", FieldType::Ref("journey"), "The journey step the activity belongs to."),
+        Field::req("title", FieldType::Line, "The work done, in a few words.")
+            .label("Tittel", "Title")
+            .nb("Arbeidet som gjøres, med noen få ord"),
+        Field::req("step", FieldType::Ref("journey"), "The journey step the activity belongs to.")
+            .label("Steg", "Step")
+            .nb("Steget i reisen aktiviteten hører til (id eller entydig begynnelse)"),
         Field::opt(
             "outside",
             FieldType::Bool,
             "true when the work is done outside the municipality.",
-        ),
-        Field::opt("description", FieldType::Text, "How the work is done."),
+        )
+        .label("Utenfor kommunen", "Outside the municipality")
+        .nb("ja når arbeidet gjøres utenfor kommunen"),
+        Field::opt("description", FieldType::Text, "How the work is done.")
+            .label("Beskrivelse", "Description")
+            .nb("Hvordan arbeidet gjøres"),
         Field::opt(
             "raci",
             FieldType::RefMap("roles", &LETTERS),
             "The RACI (HUKI) row: role id = H, U, HU, K or I.",
-        ),
+        )
+        .label("HUKI", "RACI")
+        .nb("RACI-raden (HUKI): rolle-id = H, U, HU, K eller I"),
     ],
-    group: None,
+    title: Some("title"),
+    identity: Identity::Named { scope: Some("step") },
+    columns: &[
+        Col("id", "ID", "ID"),
+        Col("step", "STEG", "STEP"),
+        Col("title", "AKTIVITET", "ACTIVITY"),
+        Col("outside", "UTENFOR", "OUTSIDE"),
+    ],
+    ..KindSpec::BASE
 };
 
 #[derive(Debug, Clone, Serialize)]

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{EnumSpec, Field, FieldType, KindSpec, Variant};
+use super::schema::{Col, EnumSpec, Field, FieldType, Identity, KindSpec, Variant};
 use super::value::Fields;
 
 pub static TYPE: EnumSpec = EnumSpec {
@@ -77,11 +77,22 @@ pub static COST_KIND: EnumSpec = EnumSpec {
 };
 
 static COST_FIELDS: &[Field] = &[
-    Field::req("kind", FieldType::Enum(&COST_KIND), "one-off or recurring (per year)."),
-    Field::req("amount", FieldType::Number, "The amount in NOK."),
-    Field::opt("year", FieldType::Int { min: 1900, max: 2200 }, "The year the cost falls in."),
-    Field::opt("note", FieldType::Line, "What the cost is for."),
+    Field::req("kind", FieldType::Enum(&COST_KIND), "one-off or recurring (per year).")
+        .label("Type", "Kind")
+        .nb("engangs eller løpende (per år)"),
+    Field::req("amount", FieldType::Money, "The amount in NOK.")
+        .label("Beløp", "Amount")
+        .nb("Beløpet i kroner"),
+    Field::opt("year", YEAR, "The year the cost falls in.")
+        .label("År", "Year")
+        .nb("Året kostnaden kommer"),
+    Field::opt("note", FieldType::Line, "What the cost is for.")
+        .label("Notat", "Note")
+        .nb("Hva kostnaden gjelder"),
 ];
+
+/// A year, as costs and benefits are counted.
+pub const YEAR: FieldType = FieldType::Int { min: 1900, max: 2200 };
 
 pub static SPEC: KindSpec = KindSpec {
     dir: "benefits",
@@ -91,39 +102,73 @@ pub static SPEC: KindSpec = KindSpec {
     plural: "benefits",
     plural_nb: "gevinster",
     fields: &[
-        Field::req("title", FieldType::Line, "The benefit, in a few words."),
+        Field::req("title", FieldType::Line, "The benefit, in a few words.")
+            .label("Tittel", "Title")
+            .nb("Gevinsten med noen få ord"),
         Field::req(
             "type",
             FieldType::Enum(&TYPE),
             "time (time saved), cost (costs avoided), quality or other.",
-        ),
-        Field::opt("monetary", FieldType::Bool, "Whether the benefit can be counted in money."),
+        )
+        .label("Type", "Type")
+        .nb("time (spart tid), cost (unngåtte kostnader), quality (bedre kvalitet) eller other"),
+        Field::opt("monetary", FieldType::Bool, "Whether the benefit can be counted in money.")
+            .label("Økonomisk", "Monetary")
+            .nb("Om gevinsten kan regnes i kroner"),
         Field::opt(
             "beneficiary",
             FieldType::Enum(&BENEFICIARY),
             "Who gains: user, relative, employee, municipality or other.",
-        ),
+        )
+        .label("Til gode for", "Beneficiary")
+        .nb("Hvem som får gevinsten: bruker, pårørende, ansatt, kommunen eller andre"),
         Field::opt(
             "owner",
             FieldType::Ref("roles"),
             "The role that owns the benefit (gevinsteier) and reports on it.",
-        ),
+        )
+        .label("Gevinsteier", "Owner")
+        .nb("Rollen som eier gevinsten (gevinsteier) og rapporterer på den"),
         Field::opt(
             "responsible",
             FieldType::Ref("roles"),
             "The role responsible for realising it (gevinstansvarlig), usually a line manager.",
-        ),
-        Field::opt("due", FieldType::Date, "When the benefit should be realised."),
+        )
+        .label("Gevinstansvarlig", "Responsible")
+        .nb("Rollen som har ansvaret for å realisere den (gevinstansvarlig), som regel en leder i linjen"),
+        Field::opt("due", FieldType::Date, "When the benefit should be realised.")
+            .label("Realiseres innen", "Due")
+            .nb("Når gevinsten skal være realisert"),
         Field::opt(
             "preconditions",
             FieldType::Lines,
             "What must be true for the benefit to be realised (forutsetninger).",
-        ),
-        Field::opt("description", FieldType::Text, "What the benefit is and how it comes about."),
-        Field::req("created", FieldType::Date, "When the benefit was recorded."),
-        Field::opt("cost", FieldType::Tables(COST_FIELDS), "The costs of getting the benefit."),
+        )
+        .label("Forutsetninger", "Preconditions")
+        .nb("Det som må være på plass for at gevinsten skal realiseres")
+        .flag("precondition"),
+        Field::opt("description", FieldType::Text, "What the benefit is and how it comes about.")
+            .label("Beskrivelse", "Description")
+            .nb("Hva gevinsten er og hvordan den oppstår"),
+        Field::req("created", FieldType::Date, "When the benefit was recorded.")
+            .label("Registrert", "Recorded")
+            .nb("Datoen gevinsten ble registrert")
+            .flag("date")
+            .today(),
+        Field::opt("cost", FieldType::Tables(COST_FIELDS), "The costs of getting the benefit.")
+            .label("Kostnader", "Costs")
+            .nb("Kostnadene ved å få gevinsten"),
     ],
-    group: None,
+    title: Some("title"),
+    identity: Identity::Named { scope: None },
+    columns: &[
+        Col("id", "ID", "ID"),
+        Col("title", "GEVINST", "BENEFIT"),
+        Col("type", "TYPE", "TYPE"),
+        Col("owner", "GEVINSTEIER", "OWNER"),
+        Col("due", "INNEN", "DUE"),
+    ],
+    ..KindSpec::BASE
 };
 
 #[derive(Debug, Clone, Serialize)]

@@ -37,22 +37,32 @@ pub static ANSWER_SPEC: KindSpec = KindSpec {
     noun_nb: "sjekklistesvar",
     plural: "checklist answers",
     plural_nb: "sjekklistesvar",
+    neuter: true,
     fields: &[
         Field::req(
             "status",
             FieldType::Enum(&ANSWER),
             "The answer: done, no, not-relevant or still-open.",
-        ),
-        Field::opt("note", FieldType::Text, "Why; required for no, not-relevant and still-open."),
-        Field::opt("by", FieldType::Line, "Who answered."),
-        Field::opt("date", FieldType::Date, "When it was answered."),
-        Field::opt("evidence", FieldType::Lines, "Paths or record ids that back the answer."),
+        )
+        .label("Svar", "Answer")
+        .nb("Svaret: ferdig, nei, ikke relevant eller fortsatt åpen"),
+        Field::opt("note", FieldType::Text, "Why; required for no, not-relevant and still-open.")
+            .label("Merknad", "Note")
+            .nb("Hvorfor; kreves for nei, ikke relevant og fortsatt åpen"),
+        Field::opt("by", FieldType::Line, "Who answered.").label("Av", "By").nb("Hvem som svarte"),
+        Field::opt("date", FieldType::Date, "When it was answered.")
+            .label("Dato", "Date")
+            .nb("Når det ble svart"),
+        Field::opt("evidence", FieldType::Lines, "Paths or record ids that back the answer.")
+            .label("Belegg", "Evidence")
+            .nb("Stier eller post-id-er som underbygger svaret"),
     ],
     group: Some(Group {
         field: "phase",
         refers: None,
         doc: "The phase (the folder's name); the file's name is the item's id.",
     }),
+    ..KindSpec::BASE
 };
 
 /// One answer, `checklist/<phase>/<item>.toml`.
@@ -118,18 +128,26 @@ pub static DECISION_SPEC: KindSpec = KindSpec {
     plural: "phase decisions",
     plural_nb: "fasebeslutninger",
     fields: &[
-        Field::req("from", FieldType::Line, "The phase that was left."),
-        Field::req("to", FieldType::Line, "The phase that was entered."),
-        Field::req("date", FieldType::Date, "When it was decided."),
-        Field::opt("by", FieldType::Line, "Who decided."),
-        Field::req("reason", FieldType::Text, "Why."),
+        Field::req("from", FieldType::Line, "The phase that was left.")
+            .label("Fra", "From")
+            .nb("Fasen som ble forlatt"),
+        Field::req("to", FieldType::Line, "The phase that was entered.")
+            .label("Til", "To")
+            .nb("Fasen prosjektet gikk inn i"),
+        Field::req("date", FieldType::Date, "When it was decided.")
+            .label("Dato", "Date")
+            .nb("Når det ble bestemt"),
+        Field::opt("by", FieldType::Line, "Who decided.").label("Av", "By").nb("Hvem som bestemte"),
+        Field::req("reason", FieldType::Text, "Why.").label("Begrunnelse", "Reason").nb("Hvorfor"),
         Field::opt(
             "open_items",
             FieldType::Lines,
             "The items of the phase being left that were unfinished at the time.",
-        ),
+        )
+        .label("Uferdige punkter", "Open items")
+        .nb("Punktene i fasen som ble forlatt som ikke var ferdige da"),
     ],
-    group: None,
+    ..KindSpec::BASE
 };
 
 /// A recorded change of phase, `decisions/<date>-<from>-to-<to>.toml`.

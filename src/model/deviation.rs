@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{EnumSpec, Field, FieldType, Finding, KindSpec, Variant};
+use super::schema::{Col, EnumSpec, Field, FieldType, Finding, KindSpec, Order, Variant};
 use super::value::Fields;
 use crate::tr;
 
@@ -43,9 +43,21 @@ pub static STATUS: EnumSpec = EnumSpec {
 };
 
 static ACTION_FIELDS: &[Field] = &[
-    Field::req("text", FieldType::Line, "What will be done."),
-    Field::req("owner", FieldType::Ref("roles"), "The role that does it."),
-    Field::req("due", FieldType::Date, "When it should be done."),
+    Field::req("text", FieldType::Line, "What will be done.")
+        .label("Tiltak", "Action")
+        .nb("Hva som skal gjøres"),
+    Field::req("owner", FieldType::Ref("roles"), "The role that does it.")
+        .label("Ansvarlig", "Owner")
+        .nb("Rollen som gjør det"),
+    Field::req("due", FieldType::Date, "When it should be done.")
+        .label("Frist", "Due")
+        .nb("Fristen for tiltaket"),
+    Field::opt("done", FieldType::Date, "When it was done.")
+        .label("Utført", "Done")
+        .nb("Når tiltaket ble gjort"),
+    Field::opt("note", FieldType::Text, "How it went.")
+        .label("Merknad", "Note")
+        .nb("Hvordan det gikk"),
 ];
 
 pub static SPEC: KindSpec = KindSpec {
@@ -55,27 +67,59 @@ pub static SPEC: KindSpec = KindSpec {
     noun_nb: "avvik",
     plural: "deviations",
     plural_nb: "avvik",
+    neuter: true,
     fields: &[
-        Field::req("title", FieldType::Line, "What went wrong, in a few words."),
+        Field::req("title", FieldType::Line, "What went wrong, in a few words.")
+            .label("Tittel", "Title")
+            .nb("Hva som gikk galt, med noen få ord"),
         Field::opt(
             "kind",
             FieldType::Enum(&KIND),
             "service (a failure in the service), benefit, supplier or process.",
-        ),
-        Field::opt("indicator", FieldType::Ref("indicators"), "The indicator it concerns."),
-        Field::opt("supplier", FieldType::Ref("suppliers"), "The supplier it concerns."),
-        Field::req("date", FieldType::Date, "When it was found."),
-        Field::req("status", FieldType::Enum(&STATUS), "open or closed."),
-        Field::opt("closed", FieldType::Date, "When it was closed."),
-        Field::opt("close_note", FieldType::Text, "How it was resolved."),
-        Field::opt("description", FieldType::Text, "What happened."),
+        )
+        .label("Type", "Kind")
+        .nb("tjenestefeil, gevinstavvik, leverandør eller prosess"),
+        Field::opt("indicator", FieldType::Ref("indicators"), "The indicator it concerns.")
+            .label("Indikator", "Indicator")
+            .nb("Indikatoren avviket gjelder (id eller entydig begynnelse)"),
+        Field::opt("supplier", FieldType::Ref("suppliers"), "The supplier it concerns.")
+            .label("Leverandør", "Supplier")
+            .nb("Leverandøren avviket gjelder (id eller entydig begynnelse)"),
+        Field::req("date", FieldType::Date, "When it was found.")
+            .label("Funnet", "Found")
+            .nb("Når avviket ble oppdaget")
+            .today(),
+        Field::req("status", FieldType::Enum(&STATUS), "open or closed.")
+            .label("Status", "Status")
+            .nb("åpen eller lukket")
+            .starts("open"),
+        Field::opt("closed", FieldType::Date, "When it was closed.")
+            .label("Lukket", "Closed")
+            .nb("Når avviket ble lukket"),
+        Field::opt("close_note", FieldType::Text, "How it was resolved.")
+            .label("Løsning", "Resolution")
+            .nb("Hvordan avviket ble løst"),
+        Field::opt("description", FieldType::Text, "What happened.")
+            .label("Beskrivelse", "Description")
+            .nb("Hva som skjedde"),
         Field::opt(
             "action",
             FieldType::Tables(ACTION_FIELDS),
             "Corrective actions, each with an owner and a due date.",
-        ),
+        )
+        .label("Tiltak", "Actions")
+        .nb("Korrigerende tiltak, hvert med en ansvarlig og en frist"),
     ],
-    group: None,
+    title: Some("title"),
+    columns: &[
+        Col("id", "ID", "ID"),
+        Col("title", "AVVIK", "DEVIATION"),
+        Col("kind", "TYPE", "KIND"),
+        Col("status", "STATUS", "STATUS"),
+        Col("date", "FUNNET", "FOUND"),
+    ],
+    order: &[Order::Desc("date")],
+    ..KindSpec::BASE
 };
 
 #[derive(Debug, Clone, Serialize)]
@@ -83,6 +127,21 @@ pub struct Action {
     pub text: String,
     pub owner: String,
     pub due: Option<Date>,
+    /// When the action was done; a done action is never overdue.
+    pub done: Option<Date>,
+    pub note: Option<String>,
+}
+
+impl Action {
+    /// Whether the action was done by `as_of`.
+    pub fn done_by(&self, as_of: Date) -> bool {
+        self.done.is_some_and(|d| d <= as_of)
+    }
+
+    /// Whether the action is past its due date on `as_of` and not done by then.
+    pub fn overdue_on(&self, as_of: Date) -> bool {
+        !self.done_by(as_of) && self.due.is_some_and(|d| d < as_of)
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -120,6 +179,8 @@ impl Deviation {
                     text: a.string("text"),
                     owner: a.string("owner"),
                     due: a.date("due"),
+                    done: a.date("done"),
+                    note: a.opt_string("note"),
                 })
                 .collect(),
         }
@@ -150,7 +211,7 @@ impl Deviation {
         self.actions
             .iter()
             .enumerate()
-            .filter(|(_, a)| a.due.is_some_and(|d| d < as_of))
+            .filter(|(_, a)| a.overdue_on(as_of))
             .map(|(i, a)| (i + 1, a))
             .collect()
     }
@@ -172,8 +233,10 @@ impl Deviation {
                 )
                 .at_key(&n.to_string())
                 .hint(tr!(
-                    "gjør tiltaket, gi det en ny frist, eller lukk avviket med `veikart deviation close {} --note TEKST`",
-                    "do it, give it a new due date, or close the deviation with `veikart deviation close {} --note TEXT`",
+                    "merk det som gjort med `veikart deviation action done {} {n}`, gi det ny frist med `veikart deviation action set {} {n} --due DATO`, eller lukk avviket med `veikart deviation close {} --note TEKST`",
+                    "mark it done with `veikart deviation action done {} {n}`, give it a new due date with `veikart deviation action set {} {n} --due DATE`, or close the deviation with `veikart deviation close {} --note TEXT`",
+                    self.id,
+                    self.id,
                     self.id
                 ))
             })
@@ -230,12 +293,27 @@ mod tests {
             close_note: None,
             description: None,
             actions: vec![
-                Action { text: "a".into(), owner: "r".into(), due: Some(d("2026-11-01")) },
-                Action { text: "b".into(), owner: "r".into(), due: Some(d("2026-12-01")) },
+                Action {
+                    text: "a".into(),
+                    owner: "r".into(),
+                    due: Some(d("2026-11-01")),
+                    done: None,
+                    note: None,
+                },
+                Action {
+                    text: "b".into(),
+                    owner: "r".into(),
+                    due: Some(d("2026-12-01")),
+                    done: Some(d("2026-11-20")),
+                    note: None,
+                },
             ],
         };
         let late: Vec<usize> = dev.overdue(d("2026-11-23")).iter().map(|(n, _)| *n).collect();
         assert_eq!(late, vec![1]);
+        // A done action is never overdue; before it was done, it could be.
+        assert!(dev.overdue(d("2027-01-01")).iter().all(|(n, _)| *n == 1));
+        assert!(!dev.actions[1].overdue_on(d("2026-12-15")));
         assert!(dev.overdue(d("2026-11-01")).is_empty());
         dev.status = "closed".into();
         assert!(dev.overdue(d("2027-01-01")).is_empty());

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Field, FieldType, KindSpec};
+use super::schema::{Col, Field, FieldType, Identity, KindSpec, Order};
 use super::value::Fields;
 
 pub static SPEC: KindSpec = KindSpec {
@@ -14,12 +14,29 @@ pub static SPEC: KindSpec = KindSpec {
     noun_nb: "mål",
     plural: "goals",
     plural_nb: "mål",
+    neuter: true,
     fields: &[
-        Field::req("text", FieldType::Line, "The goal, in one sentence."),
-        Field::opt("measure", FieldType::Text, "How the team will know the goal is reached."),
-        Field::req("created", FieldType::Date, "When the goal was recorded."),
+        Field::req("text", FieldType::Line, "The goal, in one sentence.")
+            .label("Mål", "Goal")
+            .nb("Målet, i én setning"),
+        Field::opt("measure", FieldType::Text, "How the team will know the goal is reached.")
+            .label("Måles ved", "Measure")
+            .nb("Hvordan dere vet at målet er nådd"),
+        Field::req("created", FieldType::Date, "When the goal was recorded.")
+            .label("Registrert", "Recorded")
+            .nb("Datoen målet ble registrert")
+            .flag("date")
+            .today(),
     ],
-    group: None,
+    title: Some("text"),
+    identity: Identity::Named { scope: None },
+    columns: &[
+        Col("id", "ID", "ID"),
+        Col("text", "MÅL", "GOAL"),
+        Col("measure", "MÅLES VED", "MEASURE"),
+    ],
+    order: &[Order::Asc("created")],
+    ..KindSpec::BASE
 };
 
 #[derive(Debug, Clone, Serialize)]

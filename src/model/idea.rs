@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{EnumSpec, Field, FieldType, Finding, KindSpec, Variant};
+use super::schema::{Col, EnumSpec, Field, FieldType, Finding, KindSpec, Variant};
 use super::value::Fields;
 use crate::tr;
 
@@ -97,32 +97,77 @@ pub static SPEC: KindSpec = KindSpec {
     plural: "ideas",
     plural_nb: "idéer",
     fields: &[
-        Field::req("title", FieldType::Line, "The idea in a few words."),
-        Field::opt("description", FieldType::Text, "What the idea is and what problem it solves."),
-        Field::opt("source", FieldType::Enum(&SOURCE), "Who the idea came from."),
+        Field::req("title", FieldType::Line, "The idea in a few words.")
+            .label("Tittel", "Title")
+            .nb("Idéen med noen få ord"),
+        Field::opt("description", FieldType::Text, "What the idea is and what problem it solves.")
+            .label("Beskrivelse", "Description")
+            .nb("Hva idéen går ut på og hvilket problem den løser"),
+        Field::opt("source", FieldType::Enum(&SOURCE), "Who the idea came from.")
+            .label("Kilde", "Source")
+            .nb("Hvem idéen kom fra"),
         Field::opt(
             "kind",
             FieldType::Enum(&KIND),
             "A small improvement in operations, or an innovation that needs its own project.",
-        ),
-        Field::req("status", FieldType::Enum(&STATUS), "Where the idea stands."),
-        Field::opt("tags", FieldType::Lines, "Free labels for grouping."),
-        Field::opt("related", FieldType::Refs("ideas"), "Ids of related ideas."),
-        Field::req("submitted", FieldType::Date, "When the idea was recorded."),
-        Field::opt("feasibility", SCORE, "How feasible the idea is, 1 (hard) to 5 (easy)."),
-        Field::opt("benefit", SCORE, "Expected benefit, 1 (little) to 5 (much)."),
-        Field::opt("cost", SCORE, "Expected cost, 1 (cheap) to 5 (expensive)."),
-        Field::opt("note", FieldType::Text, "Why it was scored as it was."),
-        Field::opt("assessed", FieldType::Date, "When it was last assessed."),
-        Field::opt("reason", FieldType::Text, "Why it was rejected, parked or otherwise decided."),
-        Field::opt("decided", FieldType::Date, "When its status was last decided."),
+        )
+        .label("Type", "Kind")
+        .nb("En liten forbedring i driften, eller en innovasjon som trenger eget prosjekt"),
+        Field::req("status", FieldType::Enum(&STATUS), "Where the idea stands.")
+            .label("Status", "Status")
+            .nb("Hvor idéen står")
+            .starts("new"),
+        Field::opt("tags", FieldType::Lines, "Free labels for grouping.")
+            .label("Stikkord", "Tags")
+            .nb("Frie stikkord for gruppering")
+            .flag("tag"),
+        Field::opt("related", FieldType::Refs("ideas"), "Ids of related ideas.")
+            .label("Relatert", "Related")
+            .nb("Beslektede idéer (id eller entydig begynnelse)"),
+        Field::req("submitted", FieldType::Date, "When the idea was recorded.")
+            .label("Innsendt", "Submitted")
+            .nb("Datoen idéen kom inn")
+            .today(),
+        Field::opt("feasibility", SCORE, "How feasible the idea is, 1 (hard) to 5 (easy).")
+            .label("Gjennomførbarhet", "Feasibility")
+            .nb("Hvor gjennomførbar idéen er, 1 (vanskelig) til 5 (enkel)"),
+        Field::opt("benefit", SCORE, "Expected benefit, 1 (little) to 5 (much).")
+            .label("Gevinst", "Benefit")
+            .nb("Gevinsten som ventes, 1 (lite) til 5 (mye)"),
+        Field::opt("cost", SCORE, "Expected cost, 1 (cheap) to 5 (expensive).")
+            .label("Kostnad", "Cost")
+            .nb("Kostnaden som ventes, 1 (billig) til 5 (dyr)"),
+        Field::opt("note", FieldType::Text, "Why it was scored as it was.")
+            .label("Notat", "Note")
+            .nb("Hvorfor den fikk poengene den fikk"),
+        Field::opt("assessed", FieldType::Date, "When it was last assessed.")
+            .label("Vurdert", "Assessed")
+            .nb("Når den sist ble vurdert"),
+        Field::opt("reason", FieldType::Text, "Why it was rejected, parked or otherwise decided.")
+            .label("Begrunnelse", "Reason")
+            .nb("Hvorfor den ble forkastet, parkert eller noe annet ble bestemt"),
+        Field::opt("decided", FieldType::Date, "When its status was last decided.")
+            .label("Besluttet", "Decided")
+            .nb("Når statusen sist ble bestemt")
+            .alias("date"),
         Field::opt(
             "promoted_to",
             FieldType::Line,
             "The folder of the innovation project started from this idea.",
-        ),
+        )
+        .label("Videreført til", "Promoted to")
+        .nb("Mappen til innovasjonsprosjektet som ble startet fra idéen"),
     ],
-    group: None,
+    title: Some("title"),
+    columns: &[
+        Col("id", "ID", "ID"),
+        Col("title", "TITTEL", "TITLE"),
+        Col("status", "STATUS", "STATUS"),
+        Col("kind", "TYPE", "KIND"),
+        Col("priority", "PRIORITET", "PRIORITY"),
+        Col("submitted", "INNSENDT", "SUBMITTED"),
+    ],
+    ..KindSpec::BASE
 };
 
 /// Statuses that need a reason.

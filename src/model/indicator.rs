@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::date::Date;
 use super::measurement::Measurement;
-use super::schema::{EnumSpec, Field, FieldType, Finding, KindSpec, Variant};
+use super::schema::{Col, EnumSpec, Field, FieldType, Finding, Identity, KindSpec, Order, Variant};
 use super::value::Fields;
 use crate::tr;
 
@@ -33,31 +33,63 @@ pub static FREQUENCY: EnumSpec = EnumSpec {
 pub static SPEC: KindSpec = KindSpec {
     dir: "indicators",
     noun: "indicator",
-    command: "benefit",
+    command: "indicator",
     noun_nb: "måleindikator",
     plural: "indicators",
     plural_nb: "måleindikatorer",
     fields: &[
-        Field::req("name", FieldType::Line, "What is measured, in a few words."),
-        Field::req("benefit", FieldType::Ref("benefits"), "The benefit the indicator measures."),
-        Field::req("unit", FieldType::Line, "The unit of the values: minutes, NOK, percent, …"),
-        Field::opt("baseline", FieldType::Number, "The value before the change (nullpunkt)."),
-        Field::opt("baseline_date", FieldType::Date, "When the baseline was measured."),
-        Field::opt("target", FieldType::Number, "The value the benefit plan aims for (målverdi)."),
-        Field::opt("by", FieldType::Date, "When the target should be reached (måletidspunkt)."),
+        Field::req("name", FieldType::Line, "What is measured, in a few words.")
+            .label("Navn", "Name")
+            .nb("Hva som måles, med noen få ord"),
+        Field::req("benefit", FieldType::Ref("benefits"), "The benefit the indicator measures.")
+            .label("Gevinst", "Benefit")
+            .nb("Gevinsten indikatoren måler (id eller entydig begynnelse)"),
+        Field::req("unit", FieldType::Line, "The unit of the values: minutes, NOK, percent, …")
+            .label("Enhet", "Unit")
+            .nb("Enheten verdiene har: minutter, kroner, prosent, …"),
+        Field::opt("baseline", FieldType::Number, "The value before the change (nullpunkt).")
+            .label("Nullpunkt", "Baseline")
+            .nb("Verdien før endringen (nullpunktet)"),
+        Field::opt("baseline_date", FieldType::Date, "When the baseline was measured.")
+            .label("Nullpunktets dato", "Baseline date")
+            .nb("Når nullpunktet ble målt"),
+        Field::opt("target", FieldType::Number, "The value the benefit plan aims for (målverdi).")
+            .label("Målverdi", "Target")
+            .nb("Verdien gevinstplanen sikter mot (målverdien)"),
+        Field::opt("by", FieldType::Date, "When the target should be reached (måletidspunkt).")
+            .label("Måletidspunkt", "By")
+            .nb("Når målverdien skal være nådd (måletidspunktet)"),
         Field::opt(
             "frequency",
             FieldType::Enum(&FREQUENCY),
             "How often it is measured: weekly, monthly (default), quarterly or yearly.",
-        ),
+        )
+        .label("Målefrekvens", "Frequency")
+        .nb("Hvor ofte den måles: ukentlig, månedlig (standard), kvartalsvis eller årlig"),
         Field::opt(
             "responsible",
             FieldType::Ref("roles"),
             "The role that measures and reports it (måleansvarlig).",
-        ),
-        Field::opt("source", FieldType::Line, "Where the values come from."),
+        )
+        .label("Måleansvarlig", "Responsible")
+        .nb("Rollen som måler og rapporterer den (måleansvarlig)"),
+        Field::opt("source", FieldType::Line, "Where the values come from.")
+            .label("Kilde", "Source")
+            .nb("Hvor verdiene kommer fra"),
     ],
-    group: None,
+    title: Some("name"),
+    identity: Identity::Named { scope: None },
+    columns: &[
+        Col("id", "ID", "ID"),
+        Col("benefit", "GEVINST", "BENEFIT"),
+        Col("name", "INDIKATOR", "INDICATOR"),
+        Col("unit", "ENHET", "UNIT"),
+        Col("baseline", "NULLPUNKT", "BASELINE"),
+        Col("target", "MÅL", "TARGET"),
+        Col("by", "INNEN", "BY"),
+    ],
+    order: &[Order::Asc("benefit")],
+    ..KindSpec::BASE
 };
 
 #[derive(Debug, Clone, Serialize)]

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{EnumSpec, Field, FieldType, KindSpec, Variant};
+use super::schema::{Col, EnumSpec, Field, FieldType, KindSpec, Order, Variant};
 use super::value::Fields;
 
 pub static METHOD: EnumSpec = EnumSpec {
@@ -53,14 +53,35 @@ pub static SPEC: KindSpec = KindSpec {
     plural: "insights",
     plural_nb: "innsikter",
     fields: &[
-        Field::req("summary", FieldType::Line, "What was learnt, in one sentence."),
-        Field::req("method", FieldType::Enum(&METHOD), "How it was learnt."),
-        Field::req("respondent", FieldType::Enum(&RESPONDENT), "Whom it was learnt from."),
-        Field::req("date", FieldType::Date, "When."),
-        Field::opt("needs", FieldType::Lines, "The needs it revealed, one per line."),
-        Field::opt("description", FieldType::Text, "More detail: quotes, numbers, context."),
+        Field::req("summary", FieldType::Line, "What was learnt, in one sentence.")
+            .label("Innsikt", "Insight")
+            .nb("Hva dere lærte, i én setning"),
+        Field::req("method", FieldType::Enum(&METHOD), "How it was learnt.")
+            .label("Metode", "Method")
+            .nb("Hvordan dere lærte det"),
+        Field::req("respondent", FieldType::Enum(&RESPONDENT), "Whom it was learnt from.")
+            .label("Fra", "From")
+            .nb("Hvem dere lærte det av"),
+        Field::req("date", FieldType::Date, "When.").label("Dato", "Date").nb("Når").today(),
+        Field::opt("needs", FieldType::Lines, "The needs it revealed, one per line.")
+            .label("Behov", "Needs")
+            .nb("Behovene innsikten viste, ett per linje")
+            .flag("need"),
+        Field::opt("description", FieldType::Text, "More detail: quotes, numbers, context.")
+            .label("Beskrivelse", "Description")
+            .nb("Mer om det: sitater, tall, sammenheng"),
     ],
-    group: None,
+    title: Some("summary"),
+    columns: &[
+        Col("id", "ID", "ID"),
+        Col("date", "DATO", "DATE"),
+        Col("method", "METODE", "METHOD"),
+        Col("respondent", "FRA", "FROM"),
+        Col("summary", "INNSIKT", "INSIGHT"),
+        Col("needs", "BEHOV", "NEEDS"),
+    ],
+    order: &[Order::Desc("date")],
+    ..KindSpec::BASE
 };
 
 #[derive(Debug, Clone, Serialize)]

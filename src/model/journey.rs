@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::schema::{EnumSpec, Field, FieldType, KindSpec, Variant};
+use super::schema::{Col, EnumSpec, Field, FieldType, Identity, KindSpec, Order, Variant};
 use super::value::Fields;
 
 pub static JOURNEY: EnumSpec = EnumSpec {
@@ -32,24 +32,48 @@ pub static SPEC: KindSpec = KindSpec {
     noun_nb: "steg i tjenestereisen",
     plural: "journey steps",
     plural_nb: "steg i tjenestereisen",
+    neuter: true,
     fields: &[
-        Field::req("title", FieldType::Line, "What the user does or goes through in this step."),
+        Field::req("title", FieldType::Line, "What the user does or goes through in this step.")
+            .label("Tittel", "Title")
+            .nb("Hva brukeren gjør eller opplever i dette steget"),
         Field::opt(
             "journey",
             FieldType::Enum(&JOURNEY),
             "The journey the step belongs to: current (today's service) or future (the new one). Default: future.",
-        ),
+        )
+        .label("Reise", "Journey")
+        .nb("Reisen steget hører til: current (dagens tjeneste) eller future (den nye). Standard: future"),
         Field::req(
             "order",
             FieldType::Number,
             "The step's place in its journey; lower comes first. Any number: insert between 10 and 20 with 15.",
-        ),
-        Field::opt("description", FieldType::Text, "What happens in the step."),
-        Field::opt("experience", FieldType::Text, "How the user experiences the step."),
-        Field::opt("needs", FieldType::Text, "Information and training the people involved need."),
-        Field::opt("tech", FieldType::Text, "Technical requirements of the step."),
+        )
+        .label("Rekkefølge", "Order")
+        .nb("Stegets plass i reisen; lavere kommer først. Ethvert tall: sett inn mellom 10 og 20 med 15"),
+        Field::opt("description", FieldType::Text, "What happens in the step.")
+            .label("Beskrivelse", "Description")
+            .nb("Hva som skjer i steget"),
+        Field::opt("experience", FieldType::Text, "How the user experiences the step.")
+            .label("Opplevelse", "Experience")
+            .nb("Hvordan brukeren opplever steget"),
+        Field::opt("needs", FieldType::Text, "Information and training the people involved need.")
+            .label("Behov for informasjon og opplæring", "Information and training needs")
+            .nb("Informasjon og opplæring de involverte trenger"),
+        Field::opt("tech", FieldType::Text, "Technical requirements of the step.")
+            .label("Tekniske krav", "Technical requirements")
+            .nb("Tekniske krav til steget"),
     ],
-    group: None,
+    title: Some("title"),
+    identity: Identity::Named { scope: Some("journey") },
+    columns: &[
+        Col("id", "ID", "ID"),
+        Col("journey", "REISE", "JOURNEY"),
+        Col("order", "REKKEFØLGE", "ORDER"),
+        Col("title", "STEG", "STEP"),
+    ],
+    order: &[Order::Asc("journey"), Order::Asc("order")],
+    ..KindSpec::BASE
 };
 
 /// The gap left between appended steps, so later inserts fit between them.

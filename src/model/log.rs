@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{EnumSpec, Field, FieldType, KindSpec, Variant};
+use super::schema::{Col, EnumSpec, Field, FieldType, KindSpec, Order, Variant};
 use super::value::Fields;
 
 pub static KIND: EnumSpec = EnumSpec {
@@ -40,12 +40,28 @@ pub static SPEC: KindSpec = KindSpec {
             "kind",
             FieldType::Enum(&KIND),
             "communication, celebration, report or training.",
-        ),
-        Field::req("text", FieldType::Text, "What happened."),
-        Field::req("date", FieldType::Date, "When."),
-        Field::opt("audience", FieldType::Line, "Who it was for."),
+        )
+        .label("Type", "Kind")
+        .nb("kommunikasjon, feiring, rapport eller opplæring"),
+        Field::req("text", FieldType::Text, "What happened.")
+            .label("Hva", "What")
+            .nb("Hva som skjedde"),
+        Field::req("date", FieldType::Date, "When.").label("Dato", "Date").nb("Når").today(),
+        Field::opt("audience", FieldType::Line, "Who it was for.")
+            .label("For", "For")
+            .nb("Hvem det var for"),
     ],
-    group: None,
+    title: Some("text"),
+    dated_id: Some("date"),
+    columns: &[
+        Col("date", "DATO", "DATE"),
+        Col("kind", "TYPE", "KIND"),
+        Col("text", "HVA", "WHAT"),
+        Col("audience", "FOR", "FOR"),
+        Col("id", "ID", "ID"),
+    ],
+    order: &[Order::Desc("date")],
+    ..KindSpec::BASE
 };
 
 #[derive(Debug, Clone, Serialize)]

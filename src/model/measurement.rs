@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Field, FieldType, Finding, Group, KindSpec};
+use super::schema::{Col, Field, FieldType, Finding, Group, KindSpec};
 use super::value::Fields;
 use crate::tr;
 
@@ -20,15 +20,28 @@ pub static SPEC: KindSpec = KindSpec {
     plural: "measurements",
     plural_nb: "målinger",
     fields: &[
-        Field::req("value", FieldType::Number, "The measured value, in the indicator's unit."),
-        Field::opt("note", FieldType::Text, "A comment on the value."),
-        Field::opt("by", FieldType::Line, "Who measured it."),
+        Field::req("value", FieldType::Number, "The measured value, in the indicator's unit.")
+            .label("Verdi", "Value")
+            .nb("Den målte verdien, i indikatorens enhet"),
+        Field::opt("note", FieldType::Text, "A comment on the value.")
+            .label("Merknad", "Note")
+            .nb("En merknad til verdien"),
+        Field::opt("by", FieldType::Line, "Who measured it.")
+            .label("Målt av", "Measured by")
+            .nb("Hvem som målte"),
     ],
     group: Some(Group {
         field: "indicator",
         refers: Some("indicators"),
         doc: "The indicator measured: the name of the subfolder (measurements/<indicator>/<date>.toml).",
     }),
+    columns: &[
+        Col("indicator", "INDIKATOR", "INDICATOR"),
+        Col("date", "DATO", "DATE"),
+        Col("value", "VERDI", "VALUE"),
+        Col("note", "MERKNAD", "NOTE"),
+    ],
+    ..KindSpec::BASE
 };
 
 #[derive(Debug, Clone, Serialize)]

@@ -209,3 +209,54 @@ kind!(deviation::Deviation, deviation::SPEC, |r, ctx| r.rules(ctx.as_of));
 kind!(supplier::Supplier, supplier::SPEC);
 kind!(checklist::Answer, checklist::ANSWER_SPEC, |r, _ctx| r.rules());
 kind!(checklist::Decision, checklist::DECISION_SPEC);
+
+#[cfg(test)]
+mod tests {
+    use super::schema::{Field, FieldType, Identity};
+    use super::*;
+
+    fn every_field(fields: &'static [Field], out: &mut Vec<(&'static str, &'static Field)>) {
+        for f in fields {
+            out.push((f.name, f));
+            if let FieldType::Tables(sub) = f.ty {
+                every_field(sub, out);
+            }
+        }
+    }
+
+    #[test]
+    fn every_field_is_declared_in_both_languages() {
+        let mut missing = Vec::new();
+        let specs = KINDS.iter().map(|k| k.spec).chain(std::iter::once(&project::SPEC));
+        for spec in specs {
+            let mut fields = Vec::new();
+            every_field(spec.fields, &mut fields);
+            for (name, f) in fields {
+                if f.label_nb.is_empty() || f.label_en.is_empty() || f.nb.is_empty() {
+                    missing.push(format!("{}.{name}", spec.dir));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "fields without a label or Bokmål help: {missing:?}");
+    }
+
+    #[test]
+    fn a_kind_that_names_things_has_a_title_field() {
+        for k in KINDS {
+            if let Identity::Named { scope } = k.spec.identity {
+                let title = k.spec.title.expect("a named kind has a title field");
+                assert!(k.spec.field(title).is_some(), "{}: no field {title}", k.spec.dir);
+                if let Some(s) = scope {
+                    assert!(k.spec.field(s).is_some(), "{}: no scope field {s}", k.spec.dir);
+                }
+            }
+            for c in k.spec.columns {
+                assert!(
+                    !c.1.is_empty() && !c.2.is_empty(),
+                    "{}: a column without header",
+                    k.spec.dir
+                );
+            }
+        }
+    }
+}

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Field, FieldType, Finding, KindSpec};
+use super::schema::{Col, Field, FieldType, Finding, KindSpec, Order};
 use super::value::Fields;
 use crate::tr;
 
@@ -35,43 +35,76 @@ pub static SPEC: KindSpec = KindSpec {
     plural: "pilot plans",
     plural_nb: "piloteringsplaner",
     fields: &[
-        Field::opt("goals", FieldType::Text, "What the pilot should show and what to learn."),
+        Field::opt("goals", FieldType::Text, "What the pilot should show and what to learn.")
+            .label("Mål og læring", "Goals and learning")
+            .nb("Hva piloten skal vise og hva dere vil lære"),
         Field::opt(
             "scope",
             FieldType::Text,
             "Which touchpoints, processes and routines are piloted.",
-        ),
-        Field::opt("duration", FieldType::Line, "How long it runs, in words (or start and end)."),
-        Field::opt("start", FieldType::Date, "First day of the pilot."),
-        Field::opt("end", FieldType::Date, "Last day of the pilot."),
-        Field::opt("participants", FieldType::Text, "Who takes part and how they are recruited."),
-        Field::opt("information", FieldType::Text, "How users and staff are informed."),
-        Field::opt("training", FieldType::Text, "How staff are trained before the start."),
-        Field::opt("error_handling", FieldType::Text, "What happens when something goes wrong."),
-        Field::opt("measurement", FieldType::Text, "What is measured, and how."),
-        Field::opt("observation", FieldType::Text, "Who observes what, and when."),
-        Field::opt("documentation", FieldType::Text, "How findings are written down."),
+        )
+        .label("Omfang", "Scope")
+        .nb("Hvilke kontaktpunkter, prosesser og rutiner som prøves ut"),
+        Field::opt("duration", FieldType::Line, "How long it runs, in words (or start and end).")
+            .label("Varighet", "Duration")
+            .nb("Hvor lenge den varer, med ord (eller start og slutt)"),
+        Field::opt("start", FieldType::Date, "First day of the pilot.")
+            .label("Start", "Start")
+            .nb("Første dag av piloten"),
+        Field::opt("end", FieldType::Date, "Last day of the pilot.")
+            .label("Slutt", "End")
+            .nb("Siste dag av piloten"),
+        Field::opt("participants", FieldType::Text, "Who takes part and how they are recruited.")
+            .label("Deltakere og rekruttering", "Participants and recruitment")
+            .nb("Hvem som deltar og hvordan de rekrutteres"),
+        Field::opt("information", FieldType::Text, "How users and staff are informed.")
+            .label("Informasjon", "Information")
+            .nb("Hvordan brukere og ansatte informeres"),
+        Field::opt("training", FieldType::Text, "How staff are trained before the start.")
+            .label("Opplæring", "Training")
+            .nb("Hvordan de ansatte læres opp før start"),
+        Field::opt("error_handling", FieldType::Text, "What happens when something goes wrong.")
+            .label("Feilhåndtering", "Error handling")
+            .nb("Hva som skjer når noe går galt"),
+        Field::opt("measurement", FieldType::Text, "What is measured, and how.")
+            .label("Måling", "Measurement")
+            .nb("Hva som måles, og hvordan"),
+        Field::opt("observation", FieldType::Text, "Who observes what, and when.")
+            .label("Observasjon", "Observation")
+            .nb("Hvem som observerer hva, og når"),
+        Field::opt("documentation", FieldType::Text, "How findings are written down.")
+            .label("Dokumentasjon", "Documentation")
+            .nb("Hvordan funnene skrives ned"),
         Field::opt(
             "responsible",
             FieldType::Ref("roles"),
             "The one role responsible for the pilot.",
-        ),
+        )
+        .label("Ansvarlig", "Responsible")
+        .nb("Den ene rollen som har ansvaret for piloten"),
     ],
-    group: None,
+    ..KindSpec::BASE
 };
 
 pub static FINDING_SPEC: KindSpec = KindSpec {
     dir: "pilot-findings",
     noun: "pilot finding",
-    command: "pilot",
+    command: "pilot finding",
     noun_nb: "funn fra piloten",
     plural: "pilot findings",
     plural_nb: "funn fra piloten",
+    neuter: true,
     fields: &[
-        Field::req("text", FieldType::Text, "What was found."),
-        Field::req("date", FieldType::Date, "When."),
+        Field::req("text", FieldType::Text, "What was found.")
+            .label("Funn", "Finding")
+            .nb("Hva dere fant"),
+        Field::req("date", FieldType::Date, "When.").label("Dato", "Date").nb("Når").today(),
     ],
-    group: None,
+    title: Some("text"),
+    dated_id: Some("date"),
+    columns: &[Col("date", "DATO", "DATE"), Col("text", "FUNN", "FINDING"), Col("id", "ID", "ID")],
+    order: &[Order::Asc("date")],
+    ..KindSpec::BASE
 };
 
 #[derive(Debug, Clone, Serialize)]

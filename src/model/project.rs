@@ -26,38 +26,65 @@ pub static SPEC: KindSpec = KindSpec {
     noun_nb: "prosjekt",
     plural: "projects",
     plural_nb: "prosjekter",
+    neuter: true,
     fields: &[
-        Field::req("name", FieldType::Line, "The project's name."),
-        Field::opt("municipality", FieldType::Line, "The municipality (or region) that runs it."),
-        Field::opt("service", FieldType::Line, "The service being renewed."),
-        Field::opt("problem", FieldType::Text, "The problem the project sets out to solve."),
+        Field::req("name", FieldType::Line, "The project's name.")
+            .label("Prosjekt", "Project")
+            .nb("Navnet på prosjektet"),
+        Field::opt("municipality", FieldType::Line, "The municipality (or region) that runs it.")
+            .label("Kommune", "Municipality")
+            .nb("Kommunen (eller regionen) som eier prosjektet"),
+        Field::opt("service", FieldType::Line, "The service being renewed.")
+            .label("Tjeneste", "Service")
+            .nb("Tjenesten som skal fornyes"),
+        Field::opt("problem", FieldType::Text, "The problem the project sets out to solve.")
+            .label("Problem", "Problem")
+            .nb("Problemet prosjektet skal løse"),
         Field::opt(
             "owner",
             FieldType::Ref("roles"),
             "The role that owns the whole service from start to end (tjenesteeier).",
-        ),
-        Field::opt("lang", FieldType::Enum(&LANG), "Language of the tool's output: nb or en."),
+        )
+        .label("Tjenesteeier", "Service owner")
+        .nb("Rollen som eier hele tjenesten fra start til slutt (tjenesteeier)"),
+        Field::opt("lang", FieldType::Enum(&LANG), "Language of the tool's output: nb or en.")
+            .label("Språk", "Language")
+            .nb("Språket veikart skriver på: nb eller en"),
         Field::req(
             "roadmap",
             FieldType::Line,
             "The roadmap the project follows: ks-2018, samveis-2015, or the id in its own roadmap.toml.",
-        ),
-        Field::req("phase", FieldType::Line, "The current phase of the roadmap."),
-        Field::opt("started", FieldType::Date, "When the project was started."),
+        )
+        .label("Veikart", "Roadmap")
+        .nb("Veikartet prosjektet følger: ks-2018, samveis-2015 eller id-en i prosjektets egen roadmap.toml"),
+        Field::req("phase", FieldType::Line, "The current phase of the roadmap.")
+            .label("Fase", "Phase")
+            .nb("Fasen i veikartet prosjektet er i nå"),
+        Field::opt("started", FieldType::Date, "When the project was started.")
+            .label("Startet", "Started")
+            .nb("Når prosjektet ble startet"),
         Field::opt(
             "from_project",
             FieldType::Line,
             "The project folder this project was started from (`idea promote`).",
-        ),
-        Field::opt("from_idea", FieldType::Line, "The idea in that project it grew out of."),
-        Field::opt("source", FieldType::Enum(&super::idea::SOURCE), "Who that idea came from."),
+        )
+        .label("Fra prosjekt", "From project")
+        .nb("Prosjektmappen dette prosjektet ble startet fra (`idea promote`)"),
+        Field::opt("from_idea", FieldType::Line, "The idea in that project it grew out of.")
+            .label("Fra idé", "From idea")
+            .nb("Idéen i det prosjektet som det vokste ut av"),
+        Field::opt("source", FieldType::Enum(&super::idea::SOURCE), "Who that idea came from.")
+            .label("Kilde", "Source")
+            .nb("Hvem den idéen kom fra"),
         Field::opt(
             "max_indicators",
             FieldType::Int { min: 1, max: 1000 },
             "How many indicators the benefit plan may have before `check` warns (default 8; few and simple ones are followed best).",
-        ),
+        )
+        .label("Største antall indikatorer", "Most indicators")
+        .nb("Hvor mange måleindikatorer gevinstplanen kan ha før `check` advarer (standard 8; få og enkle blir fulgt best opp)"),
     ],
-    group: None,
+    ..KindSpec::BASE
 };
 
 /// The project file's contents.

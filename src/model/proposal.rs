@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{EnumSpec, Field, FieldType, Finding, Group, KindSpec, Variant};
+use super::schema::{Col, EnumSpec, Field, FieldType, Finding, Group, KindSpec, Order, Variant};
 use super::value::Fields;
 use crate::tr;
 
@@ -72,48 +72,101 @@ pub static SPEC: KindSpec = KindSpec {
     noun_nb: "løsningsforslag",
     plural: "proposals",
     plural_nb: "løsningsforslag",
+    neuter: true,
     fields: &[
-        Field::req("title", FieldType::Line, "The proposal in a few words."),
-        Field::opt("ideas", FieldType::Refs("ideas"), "The ideas the proposal builds on."),
-        Field::opt("description", FieldType::Text, "What the proposal is and how it would work."),
+        Field::req("title", FieldType::Line, "The proposal in a few words.")
+            .label("Tittel", "Title")
+            .nb("Forslaget, med noen få ord"),
+        Field::opt("ideas", FieldType::Refs("ideas"), "The ideas the proposal builds on.")
+            .label("Idéer", "Ideas")
+            .nb("Idéene forslaget bygger på (id eller entydig begynnelse)")
+            .flag("idea"),
+        Field::opt("description", FieldType::Text, "What the proposal is and how it would work.")
+            .label("Beskrivelse", "Description")
+            .nb("Hva forslaget er og hvordan det skal virke"),
         Field::opt(
             "artefacts",
             FieldType::Lines,
             "Sketches, journey drawings or mock-ups that show it: paths or URLs.",
-        ),
-        Field::req("status", FieldType::Enum(&STATUS), "draft, tested, kept or discarded."),
-        Field::opt("reason", FieldType::Text, "Why it was kept or discarded."),
-        Field::opt("decided", FieldType::Date, "When it was kept or discarded."),
-        Field::opt("cost", FieldType::Number, "Estimated cost in NOK."),
-        Field::opt("gain", FieldType::Text, "The gain expected, in words."),
-        Field::req("created", FieldType::Date, "When the proposal was recorded."),
+        )
+        .label("Skisser", "Artefacts")
+        .nb("Skisser, tegninger av reisen eller prototyper som viser det: stier eller URL-er")
+        .flag("artefact"),
+        Field::req("status", FieldType::Enum(&STATUS), "draft, tested, kept or discarded.")
+            .label("Status", "Status")
+            .nb("utkast, testet, valgt eller forkastet")
+            .starts("draft"),
+        Field::opt("reason", FieldType::Text, "Why it was kept or discarded.")
+            .label("Begrunnelse", "Reason")
+            .nb("Hvorfor det ble valgt eller forkastet"),
+        Field::opt("decided", FieldType::Date, "When it was kept or discarded.")
+            .label("Besluttet", "Decided")
+            .nb("Når det ble valgt eller forkastet"),
+        Field::opt("cost", FieldType::Money, "Estimated cost in NOK.")
+            .label("Kostnad", "Cost")
+            .nb("Anslått kostnad i kroner"),
+        Field::opt("gain", FieldType::Text, "The gain expected, in words.")
+            .label("Gevinst", "Gain")
+            .nb("Gevinsten som ventes, med ord"),
+        Field::req("created", FieldType::Date, "When the proposal was recorded.")
+            .label("Registrert", "Recorded")
+            .nb("Datoen forslaget ble registrert")
+            .flag("date")
+            .today(),
     ],
-    group: None,
+    title: Some("title"),
+    columns: &[
+        Col("id", "ID", "ID"),
+        Col("title", "FORSLAG", "PROPOSAL"),
+        Col("status", "STATUS", "STATUS"),
+        Col("cost", "KOSTNAD", "COST"),
+    ],
+    ..KindSpec::BASE
 };
 
 pub static TEST_SPEC: KindSpec = KindSpec {
     dir: "user-tests",
     noun: "user test",
-    command: "proposal",
+    command: "user-test",
     noun_nb: "brukertest",
     plural: "user tests",
     plural_nb: "brukertester",
     fields: &[
-        Field::req("date", FieldType::Date, "When the test was done."),
-        Field::req("with", FieldType::Lines, "Who took part: user, relative and/or employee."),
-        Field::opt("participants", FieldType::Int { min: 1, max: 100_000 }, "How many took part."),
-        Field::req("feedback", FieldType::Text, "What the participants said and did."),
+        Field::req("date", FieldType::Date, "When the test was done.")
+            .label("Dato", "Date")
+            .nb("Når testen ble gjort")
+            .today(),
+        Field::req("with", FieldType::Lines, "Who took part: user, relative and/or employee.")
+            .label("Med", "With")
+            .nb("Hvem som deltok: bruker, pårørende og/eller ansatt"),
+        Field::opt("participants", FieldType::Int { min: 1, max: 100_000 }, "How many took part.")
+            .label("Deltakere", "Participants")
+            .nb("Hvor mange som deltok"),
+        Field::req("feedback", FieldType::Text, "What the participants said and did.")
+            .label("Tilbakemelding", "Feedback")
+            .nb("Hva deltakerne sa og gjorde"),
         Field::opt(
             "decision",
             FieldType::Enum(&DECISION),
             "What the test concluded: keep, improve or discard.",
-        ),
+        )
+        .label("Konklusjon", "Decision")
+        .nb("Hva testen konkluderte med: beholde, forbedre eller forkaste"),
     ],
     group: Some(Group {
         field: "proposal",
         refers: Some("proposals"),
         doc: "The proposal tested (the folder's name).",
     }),
+    columns: &[
+        Col("id", "ID", "ID"),
+        Col("proposal", "FORSLAG", "PROPOSAL"),
+        Col("date", "DATO", "DATE"),
+        Col("with", "MED", "WITH"),
+        Col("decision", "KONKLUSJON", "DECISION"),
+    ],
+    order: &[Order::Asc("proposal"), Order::Asc("date")],
+    ..KindSpec::BASE
 };
 
 #[derive(Debug, Clone, Serialize)]
@@ -201,15 +254,6 @@ impl Proposal {
                 )
                 .needs(&["created"]),
             );
-        }
-        if let Some(c) = self.cost
-            && c < 0.0
-        {
-            out.push(Finding::error(
-                "negative",
-                Some("cost"),
-                tr!("kostnaden kan ikke være negativ", "the cost cannot be negative"),
-            ));
         }
         out
     }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::schema::{Field, FieldType, KindSpec};
+use super::schema::{Col, Field, FieldType, Identity, KindSpec};
 use super::value::Fields;
 
 pub static SPEC: KindSpec = KindSpec {
@@ -13,12 +13,27 @@ pub static SPEC: KindSpec = KindSpec {
     noun_nb: "relatert prosjekt",
     plural: "related projects",
     plural_nb: "relaterte prosjekter",
+    neuter: true,
     fields: &[
-        Field::req("name", FieldType::Line, "The project's name."),
-        Field::opt("url", FieldType::Line, "Where to read about it."),
-        Field::opt("note", FieldType::Text, "How it relates to this project."),
+        Field::req("name", FieldType::Line, "The project's name.")
+            .label("Prosjekt", "Project")
+            .nb("Navnet på prosjektet"),
+        Field::opt("url", FieldType::Line, "Where to read about it.")
+            .label("URL", "URL")
+            .nb("Hvor man kan lese om det"),
+        Field::opt("note", FieldType::Text, "How it relates to this project.")
+            .label("Notat", "Note")
+            .nb("Hvordan det henger sammen med dette prosjektet"),
     ],
-    group: None,
+    title: Some("name"),
+    identity: Identity::Named { scope: None },
+    columns: &[
+        Col("id", "ID", "ID"),
+        Col("name", "PROSJEKT", "PROJECT"),
+        Col("url", "URL", "URL"),
+        Col("note", "NOTAT", "NOTE"),
+    ],
+    ..KindSpec::BASE
 };
 
 #[derive(Debug, Clone, Serialize)]

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::schema::{EnumSpec, Field, FieldType, KindSpec, Variant};
+use super::schema::{Col, EnumSpec, Field, FieldType, Identity, KindSpec, Variant};
 use super::value::Fields;
 
 pub static KIND: EnumSpec = EnumSpec {
@@ -34,16 +34,32 @@ pub static SPEC: KindSpec = KindSpec {
     plural: "roles",
     plural_nb: "roller",
     fields: &[
-        Field::req("name", FieldType::Line, "The role's name (a role, not a person)."),
+        Field::req("name", FieldType::Line, "The role's name (a role, not a person).")
+            .label("Navn", "Name")
+            .nb("Navnet på rollen (en rolle, ikke en person)"),
         Field::opt(
             "kind",
             FieldType::Enum(&KIND),
             "Inside the municipality, outside it, a supplier, or the service's user.",
-        ),
-        Field::opt("unit", FieldType::Line, "The unit or organisation the role belongs to."),
-        Field::opt("description", FieldType::Text, "What the role does in the service."),
+        )
+        .label("Type", "Kind")
+        .nb("Innenfor kommunen, utenfor den, en leverandør eller tjenestens bruker"),
+        Field::opt("unit", FieldType::Line, "The unit or organisation the role belongs to.")
+            .label("Enhet", "Unit")
+            .nb("Enheten eller organisasjonen rollen hører til"),
+        Field::opt("description", FieldType::Text, "What the role does in the service.")
+            .label("Beskrivelse", "Description")
+            .nb("Hva rollen gjør i tjenesten"),
     ],
-    group: None,
+    title: Some("name"),
+    identity: Identity::Named { scope: None },
+    columns: &[
+        Col("id", "ID", "ID"),
+        Col("name", "NAVN", "NAME"),
+        Col("kind", "TYPE", "KIND"),
+        Col("unit", "ENHET", "UNIT"),
+    ],
+    ..KindSpec::BASE
 };
 
 #[derive(Debug, Clone, Serialize)]

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Field, FieldType, Finding, KindSpec};
+use super::schema::{Col, Field, FieldType, Finding, Identity, KindSpec};
 use super::value::Fields;
 use crate::tr;
 
@@ -16,24 +16,51 @@ pub static SPEC: KindSpec = KindSpec {
     plural: "routines",
     plural_nb: "rutiner",
     fields: &[
-        Field::req("title", FieldType::Line, "What the routine is for."),
-        Field::req("owner", FieldType::Ref("roles"), "The role that owns and reviews the routine."),
+        Field::req("title", FieldType::Line, "What the routine is for.")
+            .label("Tittel", "Title")
+            .nb("Hva rutinen gjelder"),
+        Field::req("owner", FieldType::Ref("roles"), "The role that owns and reviews the routine.")
+            .label("Eier", "Owner")
+            .nb("Rollen som eier og går gjennom rutinen (id eller entydig begynnelse)"),
         Field::opt(
             "activities",
             FieldType::Refs("activities"),
             "The activities the routine describes.",
-        ),
+        )
+        .label("Aktiviteter", "Activities")
+        .nb("Aktivitetene rutinen beskriver (id eller entydig begynnelse)")
+        .flag("activity"),
         Field::opt(
             "review_every",
             FieldType::Line,
             "How often it is reviewed: 6m, 12m, 2y, … (months or years).",
-        ),
-        Field::opt("reviewed", FieldType::Date, "When it was last reviewed."),
-        Field::opt("doc", FieldType::Line, "Where the routine is written down: a path or a URL."),
-        Field::req("created", FieldType::Date, "When the routine was recorded."),
-        Field::opt("description", FieldType::Text, "A short summary of the routine."),
+        )
+        .label("Gjennomgås hver", "Reviewed every")
+        .nb("Hvor ofte den gjennomgås: 6m, 12m, 2y, … (måneder eller år)"),
+        Field::opt("reviewed", FieldType::Date, "When it was last reviewed.")
+            .label("Sist gjennomgått", "Last reviewed")
+            .nb("Når den sist ble gjennomgått"),
+        Field::opt("doc", FieldType::Line, "Where the routine is written down: a path or a URL.")
+            .label("Dokument", "Document")
+            .nb("Hvor rutinen er skrevet ned: en sti eller en URL"),
+        Field::req("created", FieldType::Date, "When the routine was recorded.")
+            .label("Registrert", "Recorded")
+            .nb("Datoen rutinen ble registrert")
+            .flag("date")
+            .today(),
+        Field::opt("description", FieldType::Text, "A short summary of the routine.")
+            .label("Beskrivelse", "Description")
+            .nb("Et kort sammendrag av rutinen"),
     ],
-    group: None,
+    title: Some("title"),
+    identity: Identity::Named { scope: None },
+    columns: &[
+        Col("id", "ID", "ID"),
+        Col("title", "RUTINE", "ROUTINE"),
+        Col("owner", "EIER", "OWNER"),
+        Col("next_review", "NESTE GJENNOMGANG", "NEXT REVIEW"),
+    ],
+    ..KindSpec::BASE
 };
 
 /// A review interval in months, parsed from `6m`, `12m`, `1y`, `2år`, `P12M`.

@@ -84,8 +84,11 @@ pub enum FieldType {
         min: i64,
         max: i64,
     },
-    /// A number (integer or float).
+    /// A number (integer or float), such as a measured value.
     Number,
+    /// An amount of money in NOK: a number, never negative. On the command
+    /// line `1.200` is refused as ambiguous (a thousand two hundred, or 1,2?).
+    Money,
     Bool,
     Enum(&'static EnumSpec),
     /// A list of single-line texts.
@@ -102,23 +105,148 @@ pub enum FieldType {
     Tables(&'static [Field]),
 }
 
-/// One key of a record file.
+/// One key of a record file, declared once: its type, its help in both
+/// languages (for `--help`, the JSON Schema and the docs), its label (for
+/// `show` and for the lines an edit prints), the flag that sets it, and what
+/// a new record gets when the flag is left out.
 #[derive(Debug)]
 pub struct Field {
     pub name: &'static str,
     pub ty: FieldType,
     pub required: bool,
-    /// What the field holds, in English (used in the JSON Schema).
+    /// What the field holds, in English (the JSON Schema and English help).
     pub doc: &'static str,
+    /// What the field holds, in Bokmål (Bokmål help).
+    pub nb: &'static str,
+    /// The field as a label, in Bokmål and English (`Tittel`, `Title`).
+    pub label_nb: &'static str,
+    pub label_en: &'static str,
+    /// The command-line flag, when it is not the key with dashes
+    /// (`--need` for `needs`, `--date` for `created`).
+    pub flag: Option<&'static str>,
+    /// An older name of the flag, still accepted (not shown in `--help`).
+    pub alias: Option<&'static str>,
+    /// What `add` writes when the flag is not given.
+    pub default: Default,
+}
+
+/// What a new record gets for a field that is not given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Default {
+    /// Nothing: the field is left out (or, if required, must be given).
+    None,
+    /// Today's date.
+    Today,
+    /// This key of the field's enum (`status = "new"`).
+    Key(&'static str),
 }
 
 impl Field {
     pub const fn req(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
-        Field { name, ty, required: true, doc }
+        Field {
+            name,
+            ty,
+            required: true,
+            doc,
+            nb: "",
+            label_nb: "",
+            label_en: "",
+            flag: None,
+            alias: None,
+            default: Default::None,
+        }
     }
     pub const fn opt(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
-        Field { name, ty, required: false, doc }
+        let mut f = Field::req(name, ty, doc);
+        f.required = false;
+        f
     }
+    /// The label in Bokmål and English.
+    pub const fn label(mut self, nb: &'static str, en: &'static str) -> Field {
+        self.label_nb = nb;
+        self.label_en = en;
+        self
+    }
+    /// The help text in Bokmål (the English one is `doc`).
+    pub const fn nb(mut self, text: &'static str) -> Field {
+        self.nb = text;
+        self
+    }
+    /// The command-line flag, without the dashes.
+    pub const fn flag(mut self, flag: &'static str) -> Field {
+        self.flag = Some(flag);
+        self
+    }
+    /// An older name of the flag, still accepted.
+    pub const fn alias(mut self, alias: &'static str) -> Field {
+        self.alias = Some(alias);
+        self
+    }
+    /// A new record gets today's date here.
+    pub const fn today(mut self) -> Field {
+        self.default = Default::Today;
+        self
+    }
+    /// A new record gets this enum key here.
+    pub const fn starts(mut self, key: &'static str) -> Field {
+        self.default = Default::Key(key);
+        self
+    }
+
+    /// The label in the current language.
+    pub fn label_text(&self) -> &'static str {
+        i18n::pick(self.label_nb, self.label_en)
+    }
+
+    /// The help text in the current language.
+    pub fn help(&self) -> &'static str {
+        i18n::pick(self.nb, self.doc)
+    }
+
+    /// The flag's name without dashes (`review-every`).
+    pub fn flag_name(&self) -> String {
+        match self.flag {
+            Some(f) => f.to_string(),
+            None => self.name.replace('_', "-"),
+        }
+    }
+
+    /// Whether `set` can change the field: tables of their own (costs,
+    /// reviews, actions, the RACI row) have verbs of their own.
+    pub fn settable(&self) -> bool {
+        !matches!(self.ty, FieldType::RefMap(..) | FieldType::Tables(_))
+    }
+
+    /// Whether the field holds a list (its flag can be repeated).
+    pub fn is_list(&self) -> bool {
+        matches!(self.ty, FieldType::Lines | FieldType::Refs(_))
+    }
+}
+
+/// A column of a kind's table: a key of the record's JSON (a field, or a
+/// value worked out from them), then the header in Bokmål and English.
+#[derive(Debug)]
+pub struct Col(pub &'static str, pub &'static str, pub &'static str);
+
+/// How a kind tells one record from another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Identity {
+    /// The record names a thing (a role, a goal): a second record with the
+    /// same name is refused, pointing to `set`. With a scope, names are
+    /// unique within the records that share that field's value (steps
+    /// within one journey).
+    Named { scope: Option<&'static str> },
+    /// The record is an event (an idea, a log entry): the same title twice
+    /// makes two records (`-2`).
+    Event,
+}
+
+/// The order of a kind's list: keys compared in turn (enum values by their
+/// declared order, missing values last), then the id.
+#[derive(Debug, Clone, Copy)]
+pub enum Order {
+    Asc(&'static str),
+    Desc(&'static str),
 }
 
 /// A kind of record: its folder, names and fields (in the order they are written).
@@ -135,11 +263,44 @@ pub struct KindSpec {
     /// Several records, in English and Bokmål (`ideas`, `idéer`).
     pub plural: &'static str,
     pub plural_nb: &'static str,
+    /// Whether the Bokmål noun is neuter (`et mål`, `et avvik`).
+    pub neuter: bool,
     pub fields: &'static [Field],
     /// Records kept in one subfolder per owner (`measurements/<indicator>/<date>.toml`),
     /// so that many small records of one owner merge without conflicts and no
     /// file grows without bound.
     pub group: Option<Group>,
+    /// The field that names the record and makes its id (`title`, `name`).
+    pub title: Option<&'static str>,
+    /// Whether a record names a thing or records an event.
+    pub identity: Identity,
+    /// The id is the date (this field) and the first words of the title
+    /// (`logs/2026-11-20-kake-for-1000.toml`), rather than the title alone.
+    pub dated_id: Option<&'static str>,
+    /// The columns of the kind's table in `list`.
+    pub columns: &'static [Col],
+    /// The order of `list`.
+    pub order: &'static [Order],
+}
+
+/// The defaults of a kind's declaration, for `..KindSpec::BASE` in a literal.
+impl KindSpec {
+    pub const BASE: KindSpec = KindSpec {
+        dir: "",
+        noun: "",
+        command: "",
+        noun_nb: "",
+        plural: "",
+        plural_nb: "",
+        neuter: false,
+        fields: &[],
+        group: None,
+        title: None,
+        identity: Identity::Event,
+        dated_id: None,
+        columns: &[],
+        order: &[],
+    };
 }
 
 /// How a grouped kind names its owner: the subfolder's name is the value of
@@ -170,6 +331,23 @@ impl KindSpec {
     /// `1 idé`, `3 idéer` (`1 idea`, `3 ideas`), in the current language.
     pub fn count(&self, n: usize) -> String {
         format!("{n} {}", if n == 1 { self.label() } else { self.plural_label() })
+    }
+
+    /// The noun with its indefinite article (`en idé`, `et mål`, `an idea`).
+    pub fn a(&self) -> String {
+        match i18n::current() {
+            Lang::Nb => format!("{} {}", if self.neuter { "et" } else { "en" }, self.noun_nb),
+            Lang::En => {
+                let article =
+                    if self.noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+                format!("{article} {}", self.noun)
+            }
+        }
+    }
+
+    /// The fields `set` can change, in declared order.
+    pub fn settable(&self) -> impl Iterator<Item = &'static Field> {
+        self.fields.iter().filter(|f| f.settable())
     }
 }
 

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::schema::{EnumSpec, Field, FieldType, KindSpec, Variant};
+use super::schema::{Col, EnumSpec, Field, FieldType, Identity, KindSpec, Order, Variant};
 use super::value::Fields;
 
 pub static LEVEL: EnumSpec = EnumSpec {
@@ -23,12 +23,30 @@ pub static SPEC: KindSpec = KindSpec {
     plural: "stakeholders",
     plural_nb: "interessenter",
     fields: &[
-        Field::req("name", FieldType::Line, "The stakeholder: a group, a unit or an organisation."),
-        Field::opt("influence", FieldType::Enum(&LEVEL), "How much they can affect the project."),
-        Field::opt("interest", FieldType::Enum(&LEVEL), "How much the project affects them."),
-        Field::opt("plan", FieldType::Text, "How the project will involve and inform them."),
+        Field::req("name", FieldType::Line, "The stakeholder: a group, a unit or an organisation.")
+            .label("Interessent", "Stakeholder")
+            .nb("Interessenten: en gruppe, en enhet eller en organisasjon"),
+        Field::opt("influence", FieldType::Enum(&LEVEL), "How much they can affect the project.")
+            .label("Innflytelse", "Influence")
+            .nb("Hvor mye de kan påvirke prosjektet"),
+        Field::opt("interest", FieldType::Enum(&LEVEL), "How much the project affects them.")
+            .label("Interesse", "Interest")
+            .nb("Hvor mye prosjektet angår dem"),
+        Field::opt("plan", FieldType::Text, "How the project will involve and inform them.")
+            .label("Plan", "Plan")
+            .nb("Hvordan prosjektet skal involvere og informere dem"),
     ],
-    group: None,
+    title: Some("name"),
+    identity: Identity::Named { scope: None },
+    columns: &[
+        Col("id", "ID", "ID"),
+        Col("name", "INTERESSENT", "STAKEHOLDER"),
+        Col("influence", "INNFLYTELSE", "INFLUENCE"),
+        Col("interest", "INTERESSE", "INTEREST"),
+        Col("plan", "PLAN", "PLAN"),
+    ],
+    order: &[Order::Desc("influence"), Order::Desc("interest")],
+    ..KindSpec::BASE
 };
 
 #[derive(Debug, Clone, Serialize)]

@@ -4,17 +4,23 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Field, FieldType, KindSpec};
+use super::schema::{Col, Field, FieldType, Identity, KindSpec};
 use super::value::Fields;
 
 static REVIEW_FIELDS: &[Field] = &[
-    Field::req("date", FieldType::Date, "When the delivery was reviewed."),
+    Field::req("date", FieldType::Date, "When the delivery was reviewed.")
+        .label("Dato", "Date")
+        .nb("Når leveransen ble vurdert"),
     Field::req(
         "score",
         FieldType::Int { min: 1, max: 5 },
         "How well they delivered, 1 (poorly) to 5 (very well).",
-    ),
-    Field::opt("note", FieldType::Line, "What the score is based on."),
+    )
+    .label("Skår", "Score")
+    .nb("Hvor godt de leverte, 1 (dårlig) til 5 (svært godt)"),
+    Field::opt("note", FieldType::Line, "What the score is based on.")
+        .label("Notat", "Note")
+        .nb("Hva skåren bygger på"),
 ];
 
 pub static SPEC: KindSpec = KindSpec {
@@ -25,16 +31,31 @@ pub static SPEC: KindSpec = KindSpec {
     plural: "suppliers",
     plural_nb: "leverandører",
     fields: &[
-        Field::req("name", FieldType::Line, "The supplier's name."),
-        Field::opt("contract", FieldType::Line, "The contract: a reference, a path or a URL."),
-        Field::opt("description", FieldType::Text, "What the supplier delivers."),
+        Field::req("name", FieldType::Line, "The supplier's name.")
+            .label("Navn", "Name")
+            .nb("Navnet på leverandøren"),
+        Field::opt("contract", FieldType::Line, "The contract: a reference, a path or a URL.")
+            .label("Avtale", "Contract")
+            .nb("Avtalen: en referanse, en sti eller en URL"),
+        Field::opt("description", FieldType::Text, "What the supplier delivers.")
+            .label("Beskrivelse", "Description")
+            .nb("Hva leverandøren leverer"),
         Field::opt(
             "review",
             FieldType::Tables(REVIEW_FIELDS),
             "Reviews of the supplier's delivery, one per review.",
-        ),
+        )
+        .label("Vurderinger", "Reviews")
+        .nb("Vurderinger av leveransen, én per vurdering"),
     ],
-    group: None,
+    title: Some("name"),
+    identity: Identity::Named { scope: None },
+    columns: &[
+        Col("id", "ID", "ID"),
+        Col("name", "LEVERANDØR", "SUPPLIER"),
+        Col("contract", "AVTALE", "CONTRACT"),
+    ],
+    ..KindSpec::BASE
 };
 
 #[derive(Debug, Clone, Serialize)]

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::schema::{Field, FieldType, KindSpec};
+use super::schema::{Col, Field, FieldType, Identity, KindSpec};
 use super::value::Fields;
 
 pub static SPEC: KindSpec = KindSpec {
@@ -13,16 +13,31 @@ pub static SPEC: KindSpec = KindSpec {
     noun_nb: "teammedlem",
     plural: "team members",
     plural_nb: "teammedlemmer",
+    neuter: true,
     fields: &[
-        Field::req("name", FieldType::Line, "The person's name."),
+        Field::req("name", FieldType::Line, "The person's name.")
+            .label("Navn", "Name")
+            .nb("Navnet på personen"),
         Field::req(
             "role",
             FieldType::Line,
             "Their part in the project (project lead, nurse from the ward, …).",
-        ),
-        Field::opt("unit", FieldType::Line, "The unit or organisation they come from."),
+        )
+        .label("Rolle", "Role")
+        .nb("Personens rolle i prosjektet (prosjektleder, sykepleier fra avdelingen, …)"),
+        Field::opt("unit", FieldType::Line, "The unit or organisation they come from.")
+            .label("Enhet", "Unit")
+            .nb("Enheten eller organisasjonen personen kommer fra"),
     ],
-    group: None,
+    title: Some("name"),
+    identity: Identity::Named { scope: None },
+    columns: &[
+        Col("id", "ID", "ID"),
+        Col("name", "NAVN", "NAME"),
+        Col("role", "ROLLE", "ROLE"),
+        Col("unit", "ENHET", "UNIT"),
+    ],
+    ..KindSpec::BASE
 };
 
 #[derive(Debug, Clone, Serialize)]

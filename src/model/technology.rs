@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{EnumSpec, Field, FieldType, Finding, Group, KindSpec, Variant};
+use super::schema::{Col, EnumSpec, Field, FieldType, Finding, Group, Identity, KindSpec, Variant};
 use super::value::Fields;
 use crate::tr;
 
@@ -56,11 +56,37 @@ pub static CRITERION: EnumSpec = EnumSpec {
 };
 
 pub static ASSESSMENT: &[Field] = &[
-    Field::req("criterion", FieldType::Enum(&CRITERION), "The criterion assessed."),
-    Field::req("score", FieldType::Int { min: 1, max: 5 }, "1 (poor) to 5 (very good)."),
-    Field::opt("note", FieldType::Text, "Why it got that score."),
-    Field::opt("date", FieldType::Date, "When it was assessed."),
+    Field::req("criterion", FieldType::Enum(&CRITERION), "The criterion assessed.")
+        .label("Kriterium", "Criterion")
+        .nb("Kriteriet som er vurdert"),
+    Field::req("score", SCORE, "1 (poor) to 5 (very good).")
+        .label("Poeng", "Score")
+        .nb("1 (dårlig) til 5 (svært godt)"),
+    Field::opt("note", FieldType::Text, "Why it got that score.")
+        .label("Notat", "Note")
+        .nb("Hvorfor valget fikk disse poengene"),
+    Field::opt("date", FieldType::Date, "When it was assessed.")
+        .label("Dato", "Date")
+        .nb("Når det ble vurdert"),
 ];
+
+/// A score on a criterion, 1 (poor) to 5 (very good).
+pub const SCORE: FieldType = FieldType::Int { min: 1, max: 5 };
+
+/// Where an option stands: still in the running, chosen, or rejected.
+pub static STATUS: EnumSpec = EnumSpec {
+    name: "status",
+    variants: &[
+        Variant { key: "open", nb: "åpen", en: "open", aliases: &["apen", "vurderes"] },
+        Variant { key: "chosen", nb: "valgt", en: "chosen", aliases: &["choose", "velg"] },
+        Variant {
+            key: "rejected",
+            nb: "forkastet",
+            en: "rejected",
+            aliases: &["reject", "forkast"],
+        },
+    ],
+};
 
 pub static SPEC: KindSpec = KindSpec {
     dir: "technologies",
@@ -69,25 +95,66 @@ pub static SPEC: KindSpec = KindSpec {
     noun_nb: "teknologivalg",
     plural: "technology options",
     plural_nb: "teknologivalg",
+    neuter: true,
     fields: &[
-        Field::req("name", FieldType::Line, "The option, in a few words."),
-        Field::opt("decision", FieldType::Enum(&DECISION), "develop, buy or procure."),
-        Field::opt("supplier", FieldType::Line, "Who would deliver it."),
-        Field::opt("it_involved", FieldType::Date, "When the IT unit was brought in."),
+        Field::req("name", FieldType::Line, "The option, in a few words.")
+            .label("Navn", "Name")
+            .nb("Teknologivalget, med noen få ord"),
+        Field::opt("decision", FieldType::Enum(&DECISION), "develop, buy or procure.")
+            .label("Beslutning", "Decision")
+            .nb("utvikle, kjøpe eller anskaffe"),
+        Field::opt("supplier", FieldType::Line, "Who would deliver it.")
+            .label("Leverandør", "Supplier")
+            .nb("Hvem som skal levere (fritekst)"),
+        Field::opt("it_involved", FieldType::Date, "When the IT unit was brought in.")
+            .label("IT med fra", "IT involved")
+            .nb("Datoen IT-enheten ble tatt med"),
         Field::opt(
             "trial_until",
             FieldType::Date,
             "End of a time-limited trial under the procurement rules.",
-        ),
-        Field::opt("description", FieldType::Text, "What the option is."),
-        Field::req("created", FieldType::Date, "When the option was recorded."),
+        )
+        .label("Utprøving til", "Trial until")
+        .nb("Siste dag for en tidsbegrenset utprøving etter anskaffelsesreglene"),
+        Field::opt("description", FieldType::Text, "What the option is.")
+            .label("Beskrivelse", "Description")
+            .nb("Hva valget går ut på"),
+        Field::opt(
+            "status",
+            FieldType::Enum(&STATUS),
+            "open (still in the running, the default), chosen or rejected.",
+        )
+        .label("Status", "Status")
+        .nb("åpen (fortsatt aktuelt, standard), valgt eller forkastet"),
+        Field::opt("reason", FieldType::Text, "Why it was chosen or rejected.")
+            .label("Begrunnelse", "Reason")
+            .nb("Hvorfor det ble valgt eller forkastet"),
+        Field::opt("decided", FieldType::Date, "When it was chosen or rejected.")
+            .label("Besluttet", "Decided")
+            .nb("Når det ble valgt eller forkastet"),
+        Field::req("created", FieldType::Date, "When the option was recorded.")
+            .label("Registrert", "Recorded")
+            .nb("Datoen valget ble registrert")
+            .flag("date")
+            .today(),
         Field::opt(
             "assessment",
             FieldType::Tables(ASSESSMENT),
             "The older layout, still read: one entry per criterion (a later one wins); a file in assessments/<option>/ wins over it.",
-        ),
+        )
+        .label("Vurderinger", "Assessments")
+        .nb("Den eldre formen, som fortsatt leses: én oppføring per kriterium (den siste gjelder); en fil i assessments/<valg>/ går foran"),
     ],
-    group: None,
+    title: Some("name"),
+    identity: Identity::Named { scope: None },
+    columns: &[
+        Col("id", "ID", "ID"),
+        Col("name", "TEKNOLOGIVALG", "OPTION"),
+        Col("decision", "BESLUTNING", "DECISION"),
+        Col("status", "STATUS", "STATUS"),
+        Col("total", "SUM", "TOTAL"),
+    ],
+    ..KindSpec::BASE
 };
 
 /// One assessment per file: `assessments/<technology>/<criterion>.toml`.
@@ -102,15 +169,22 @@ pub static ASSESSMENT_SPEC: KindSpec = KindSpec {
     plural: "assessments",
     plural_nb: "vurderinger",
     fields: &[
-        Field::req("score", FieldType::Int { min: 1, max: 5 }, "1 (poor) to 5 (very good)."),
-        Field::opt("note", FieldType::Text, "Why it got that score."),
-        Field::opt("date", FieldType::Date, "When it was assessed."),
+        Field::req("score", SCORE, "1 (poor) to 5 (very good).")
+            .label("Poeng", "Score")
+            .nb("1 (dårlig) til 5 (svært godt)"),
+        Field::opt("note", FieldType::Text, "Why it got that score.")
+            .label("Notat", "Note")
+            .nb("Hvorfor valget fikk disse poengene"),
+        Field::opt("date", FieldType::Date, "When it was assessed.")
+            .label("Dato", "Date")
+            .nb("Når det ble vurdert"),
     ],
     group: Some(Group {
         field: "technology",
         refers: Some("technologies"),
         doc: "The option assessed: the subfolder's name (assessments/<technology>/<criterion>.toml).",
     }),
+    ..KindSpec::BASE
 };
 
 /// One criterion of one option, from `assessments/<technology>/<criterion>.toml`.
@@ -183,6 +257,10 @@ pub struct Technology {
     pub it_involved: Option<Date>,
     pub trial_until: Option<Date>,
     pub description: Option<String>,
+    /// `open` unless the option was chosen or rejected.
+    pub status: String,
+    pub reason: Option<String>,
+    pub decided: Option<Date>,
     pub created: Option<Date>,
     /// The current assessment per criterion, in the criteria's order.
     pub assessment: Vec<Assessment>,
@@ -214,6 +292,9 @@ impl Technology {
             it_involved: f.date("it_involved"),
             trial_until: f.date("trial_until"),
             description: f.opt_string("description"),
+            status: f.str("status").unwrap_or("open").to_string(),
+            reason: f.opt_string("reason"),
+            decided: f.date("decided"),
             created: f.date("created"),
             total: 0,
             assessment: Vec::new(),
@@ -244,8 +325,33 @@ impl Technology {
         self.assessment.iter().find(|a| a.criterion == criterion).map(|a| a.score)
     }
 
+    /// Whether the option is still in play or chosen (not rejected).
+    pub fn in_play(&self) -> bool {
+        self.status != "rejected"
+    }
+
     pub fn rules(&self) -> Vec<Finding> {
         let mut out = Vec::new();
+        if self.status != "open" && self.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
+            let verb = if self.status == "chosen" { "choose" } else { "reject" };
+            out.push(
+                Finding::error(
+                    "missing-reason",
+                    Some("status"),
+                    tr!(
+                        "teknologivalget er {}, men har ingen begrunnelse (`reason`)",
+                        "the technology option is {} but has no `reason`",
+                        STATUS.label(&self.status)
+                    ),
+                )
+                .needs(&["reason"])
+                .hint(tr!(
+                    "kjør `veikart tech {verb} {} --reason TEKST`",
+                    "run `veikart tech {verb} {} --reason TEXT`",
+                    self.id
+                )),
+            );
+        }
         if self.trial_until.is_some() && self.decision.as_deref().is_some_and(|d| d != "procure") {
             out.push(
                 Finding::warning(

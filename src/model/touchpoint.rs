@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::schema::{EnumSpec, Field, FieldType, KindSpec, Variant};
+use super::schema::{Col, EnumSpec, Field, FieldType, Identity, KindSpec, Variant};
 use super::value::Fields;
 
 pub static CHANNEL: EnumSpec = EnumSpec {
@@ -47,19 +47,43 @@ pub static SPEC: KindSpec = KindSpec {
     noun_nb: "kontaktpunkt",
     plural: "touchpoints",
     plural_nb: "kontaktpunkter",
+    neuter: true,
     fields: &[
-        Field::req("title", FieldType::Line, "The touchpoint, in a few words."),
-        Field::req("channel", FieldType::Enum(&CHANNEL), "digital, physical or interpersonal."),
-        Field::opt("step", FieldType::Ref("journey"), "The journey step where the user meets it."),
+        Field::req("title", FieldType::Line, "The touchpoint, in a few words.")
+            .label("Tittel", "Title")
+            .nb("Kontaktpunktet, med noen få ord"),
+        Field::req("channel", FieldType::Enum(&CHANNEL), "digital, physical or interpersonal.")
+            .label("Kanal", "Channel")
+            .nb("digital, fysisk eller mellommenneskelig"),
+        Field::opt("step", FieldType::Ref("journey"), "The journey step where the user meets it.")
+            .label("Steg", "Step")
+            .nb("Steget i reisen der brukeren møter det (id eller entydig begynnelse)"),
         Field::opt(
             "change",
             FieldType::Enum(&CHANGE),
             "new, changed or unchanged compared with today's service.",
-        ),
-        Field::req("status", FieldType::Enum(&STATUS), "draft, tested or ready."),
-        Field::opt("description", FieldType::Text, "What the touchpoint is and how it works."),
+        )
+        .label("Endring", "Change")
+        .nb("ny, endret eller uendret sammenlignet med dagens tjeneste"),
+        Field::req("status", FieldType::Enum(&STATUS), "draft, tested or ready.")
+            .label("Status", "Status")
+            .nb("utkast, testet eller ferdig")
+            .starts("draft"),
+        Field::opt("description", FieldType::Text, "What the touchpoint is and how it works.")
+            .label("Beskrivelse", "Description")
+            .nb("Hva kontaktpunktet er og hvordan det virker"),
     ],
-    group: None,
+    title: Some("title"),
+    identity: Identity::Named { scope: None },
+    columns: &[
+        Col("id", "ID", "ID"),
+        Col("title", "KONTAKTPUNKT", "TOUCHPOINT"),
+        Col("channel", "KANAL", "CHANNEL"),
+        Col("change", "ENDRING", "CHANGE"),
+        Col("status", "STATUS", "STATUS"),
+        Col("step", "STEG", "STEP"),
+    ],
+    ..KindSpec::BASE
 };
 
 #[derive(Debug, Clone, Serialize)]

@@ -514,6 +514,37 @@ fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
             Some(TomlValue::Float(f)) if f.value().is_finite() => Ok(Value::Float(*f.value())),
             _ => Err(wrong_type(field, tr!("et tall", "a number"), item)),
         },
+        FieldType::Money => {
+            let v = match item.as_value() {
+                Some(TomlValue::Integer(i)) => Value::Int(*i.value()),
+                Some(TomlValue::Float(f)) if f.value().is_finite() => Value::Float(*f.value()),
+                _ => {
+                    return Err(wrong_type(
+                        field,
+                        tr!("et beløp i kroner", "an amount in NOK"),
+                        item,
+                    ));
+                }
+            };
+            let amount = match v {
+                Value::Int(i) => i as f64,
+                Value::Float(f) => f,
+                _ => 0.0,
+            };
+            if amount < 0.0 {
+                return Err((
+                    "negative",
+                    tr!(
+                        "`{}` er {}, men et beløp kan ikke være negativt",
+                        "`{}` is {}, but an amount cannot be negative",
+                        field.name,
+                        crate::model::number::plain(amount)
+                    ),
+                    vec![tr!("skriv beløpet uten minus", "write the amount without a minus")],
+                ));
+            }
+            Ok(v)
+        }
         FieldType::Bool => match item.as_bool() {
             Some(b) => Ok(Value::Bool(b)),
             None => Err(wrong_type(field, tr!("true eller false", "true or false"), item)),

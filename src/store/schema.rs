@@ -63,6 +63,7 @@ fn field_type(ty: FieldType) -> Value {
         FieldType::Date => json!({ "type": "string", "format": "date" }),
         FieldType::Int { min, max } => json!({ "type": "integer", "minimum": min, "maximum": max }),
         FieldType::Number => json!({ "type": "number" }),
+        FieldType::Money => json!({ "type": "number", "minimum": 0 }),
         FieldType::Bool => json!({ "type": "boolean" }),
         FieldType::Enum(e) => json!({ "type": "string", "enum": e.keys() }),
         FieldType::Lines => {

@@ -174,7 +174,7 @@ fn cmd_precondition_add(ctx: &mut Ctx, args: PreconditionArgs) -> Result<u8> {
         }
         Ok(())
     })?;
-    common::edited(ctx, &project, &benefit::SPEC, &id, changed);
+    common::edited(ctx, &project, &benefit::SPEC, &id, &changed);
     Ok(SUCCESS)
 }
 
@@ -270,7 +270,7 @@ fn cmd_cost_add(ctx: &mut Ctx, args: CostArgs) -> Result<u8> {
             Err(common::not_table_array(&project.shown_record(&benefit::SPEC, &id), "cost"))
         }
     })?;
-    common::edited(ctx, &project, &benefit::SPEC, &id, changed);
+    common::edited(ctx, &project, &benefit::SPEC, &id, &changed);
     Ok(SUCCESS)
 }
 
@@ -481,7 +481,7 @@ fn cmd_benefit_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
             }
             Ok(())
         })?;
-        common::edited(ctx, &project, &indicator::SPEC, &id, changed);
+        common::edited(ctx, &project, &indicator::SPEC, &id, &changed);
     }
     match format {
         Format::Json => ctx.ui.json(&serde_json::json!({
@@ -964,19 +964,7 @@ fn actions(n: usize) -> String {
     if n == 1 { tr!("1 tiltak", "1 action") } else { tr!("{n} tiltak", "{n} actions") }
 }
 
-/// An amount with its thousands grouped: `180 000` in Bokmål, `180,000` in English.
+/// An amount with its thousands grouped (see [`number::money`]).
 pub fn money(v: f64) -> String {
-    let text = number::format(v);
-    let sep = crate::i18n::pick(" ", ",");
-    let (sign, rest) = text.strip_prefix('-').map_or(("", text.as_str()), |r| ("-", r));
-    let split = rest.find([',', '.']).unwrap_or(rest.len());
-    let (int, frac) = rest.split_at(split);
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push_str(sep);
-        }
-        grouped.push(c);
-    }
-    format!("{sign}{grouped}{frac}")
+    number::money(v)
 }

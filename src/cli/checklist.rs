@@ -302,7 +302,7 @@ fn answer(
             set_all(doc, current.status == status);
             Ok(())
         })?;
-        if changed {
+        if !changed.is_empty() {
             ctx.ui.status(&tr!("Oppdaterte {shown}.", "Updated {shown}."));
         } else {
             ctx.ui.status(&tr!("{shown} var allerede slik.", "{shown} was already so."));

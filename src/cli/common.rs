@@ -7,6 +7,7 @@ use toml_edit::{DocumentMut, Value};
 
 use super::Ctx;
 use crate::error::{SUCCESS, UserError};
+use crate::model::display::Change;
 use crate::model::schema::KindSpec;
 use crate::store::Project;
 use crate::tr;
@@ -82,16 +83,22 @@ pub fn with_path<'a, T: Serialize>(
     WithPath { record, path: project.shown_record(spec, id) }
 }
 
-/// The status line after an edit.
-pub fn edited(ctx: &Ctx, project: &Project, spec: &KindSpec, id: &str, changed: bool) {
-    if changed {
-        ctx.ui.status(&tr!("Oppdaterte {}.", "Updated {}.", project.shown_record(spec, id)));
-    } else {
+/// The status lines after an edit: which file changed and each field that
+/// changed in it, old → new; or that nothing did.
+pub fn edited(ctx: &Ctx, project: &Project, spec: &KindSpec, id: &str, changes: &[Change]) {
+    if changes.is_empty() {
         ctx.ui.status(&tr!(
             "Ingen endring: {id} var allerede slik.",
             "No change: {id} was already like that."
         ));
+        return;
     }
+    let mut s = tr!("Oppdaterte {}:", "Updated {}:", project.shown_record(spec, id));
+    for c in changes {
+        s.push_str("\n  ");
+        s.push_str(&c.line());
+    }
+    ctx.ui.status(&s);
 }
 
 /// `–` for a missing value in tables.

@@ -151,7 +151,7 @@ fn cmd_deviation_action(ctx: &mut Ctx, args: ActionArgs) -> Result<u8> {
             Err(common::not_table_array(&project.shown_record(&deviation::SPEC, &id), "action"))
         }
     })?;
-    common::edited(ctx, &project, &deviation::SPEC, &id, changed);
+    common::edited(ctx, &project, &deviation::SPEC, &id, &changed);
     Ok(SUCCESS)
 }
 
@@ -211,7 +211,7 @@ fn cmd_deviation_close(ctx: &mut Ctx, args: CloseArgs) -> Result<u8> {
         edit::set(doc, "close_note", edit::text(&note));
         Ok(())
     })?;
-    common::edited(ctx, &project, &deviation::SPEC, &id, changed);
+    common::edited(ctx, &project, &deviation::SPEC, &id, &changed);
     Ok(SUCCESS)
 }
 

@@ -518,6 +518,6 @@ fn cmd_idea_set(ctx: &mut Ctx, args: SetArgs) -> Result<u8> {
         }
         Ok(())
     })?;
-    common::edited(ctx, &project, &idea::SPEC, &id, changed);
+    common::edited(ctx, &project, &idea::SPEC, &id, &changed);
     Ok(SUCCESS)
 }

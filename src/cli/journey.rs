@@ -327,6 +327,6 @@ fn cmd_journey_move(ctx: &mut Ctx, args: MoveArgs) -> Result<u8> {
         edit::set(doc, "order", edit::number(order));
         Ok(())
     })?;
-    common::edited(ctx, &project, &journey::SPEC, &id, changed);
+    common::edited(ctx, &project, &journey::SPEC, &id, &changed);
     Ok(SUCCESS)
 }

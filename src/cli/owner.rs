@@ -56,14 +56,14 @@ pub fn cmd_owner(ctx: &mut Ctx, args: OwnerArgs) -> Result<u8> {
         edit::set(doc, "owner", edit::text(&id));
         Ok(())
     })?;
-    if changed {
+    if !changed.is_empty() {
         ctx.ui.status(&tr!(
             "{id} eier nå hele tjenesten ({}).",
             "{id} now owns the whole service ({}).",
             project.shown(PROJECT_FILE)
         ));
     } else {
-        common::edited(ctx, &project, &role::SPEC, &id, false);
+        common::edited(ctx, &project, &role::SPEC, &id, &changed);
     }
     Ok(SUCCESS)
 }

@@ -180,7 +180,7 @@ fn cmd_pilot_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
         apply(doc);
         Ok(())
     })?;
-    common::edited(ctx, &project, &pilot::SPEC, PLAN_ID, changed);
+    common::edited(ctx, &project, &pilot::SPEC, PLAN_ID, &changed);
     Ok(SUCCESS)
 }
 

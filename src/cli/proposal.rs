@@ -253,8 +253,8 @@ fn cmd_proposal_decide(ctx: &mut Ctx, args: DecideArgs) -> Result<u8> {
         edit::set(doc, "decided", edit::date(date));
         Ok(())
     })?;
-    common::edited(ctx, &project, &proposal::SPEC, &id, changed);
-    if changed {
+    common::edited(ctx, &project, &proposal::SPEC, &id, &changed);
+    if !changed.is_empty() {
         ctx.ui.status(&tr!(
             "«{title}» er nå {}.",
             "\"{title}\" is now {}.",
@@ -311,7 +311,7 @@ fn cmd_proposal_estimate(ctx: &mut Ctx, args: EstimateArgs) -> Result<u8> {
         }
         Ok(())
     })?;
-    common::edited(ctx, &project, &proposal::SPEC, &id, changed);
+    common::edited(ctx, &project, &proposal::SPEC, &id, &changed);
     Ok(SUCCESS)
 }
 

@@ -76,8 +76,8 @@ fn cmd_raci_set(ctx: &mut Ctx, args: SetArgs) -> Result<u8> {
         edit::set_in_table(doc, "raci", &role, edit::text(letters));
         Ok(())
     })?;
-    common::edited(ctx, &project, &activity::SPEC, &act, changed);
-    if changed {
+    common::edited(ctx, &project, &activity::SPEC, &act, &changed);
+    if !changed.is_empty() {
         ctx.ui.status(&tr!(
             "{role} er nå {} ({letters}) for {act}.",
             "{role} is now {} ({letters}) for {act}.",
@@ -115,7 +115,7 @@ fn cmd_raci_unset(ctx: &mut Ctx, args: UnsetArgs) -> Result<u8> {
         edit::remove_in_table(doc, "raci", &role);
         Ok(())
     })?;
-    common::edited(ctx, &project, &activity::SPEC, &act, changed);
+    common::edited(ctx, &project, &activity::SPEC, &act, &changed);
     Ok(SUCCESS)
 }
 

@@ -132,7 +132,7 @@ fn cmd_routine_review(ctx: &mut Ctx, args: ReviewArgs) -> Result<u8> {
         }
         Ok(())
     })?;
-    common::edited(ctx, &project, &routine::SPEC, &id, changed);
+    common::edited(ctx, &project, &routine::SPEC, &id, &changed);
     let r: Routine = project.load(&id)?;
     if let Some(next) = r.next_review {
         ctx.ui.status(&tr!("Neste gjennomgang: {next}.", "Next review: {next}."));

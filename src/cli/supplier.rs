@@ -111,7 +111,7 @@ fn cmd_supplier_review(ctx: &mut Ctx, args: ReviewArgs) -> Result<u8> {
             Err(common::not_table_array(&project.shown_record(&supplier::SPEC, &id), "review"))
         }
     })?;
-    common::edited(ctx, &project, &supplier::SPEC, &id, changed);
+    common::edited(ctx, &project, &supplier::SPEC, &id, &changed);
     Ok(SUCCESS)
 }
 

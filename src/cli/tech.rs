@@ -161,7 +161,7 @@ fn cmd_tech_set(ctx: &mut Ctx, args: SetArgs) -> Result<u8> {
         }
         Ok(())
     })?;
-    common::edited(ctx, &project, &technology::SPEC, &id, changed);
+    common::edited(ctx, &project, &technology::SPEC, &id, &changed);
     Ok(SUCCESS)
 }
 

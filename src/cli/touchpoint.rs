@@ -154,7 +154,7 @@ fn cmd_touchpoint_set(ctx: &mut Ctx, args: SetArgs) -> Result<u8> {
         }
         Ok(())
     })?;
-    common::edited(ctx, &project, &touchpoint::SPEC, &id, changed);
+    common::edited(ctx, &project, &touchpoint::SPEC, &id, &changed);
     Ok(SUCCESS)
 }
 

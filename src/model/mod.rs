@@ -6,10 +6,12 @@ pub mod checklist;
 pub mod checks;
 pub mod date;
 pub mod deviation;
+pub mod display;
 pub mod followup;
 pub mod id;
 pub mod idea;
 pub mod indicator;
+pub mod input;
 pub mod journey;
 pub mod measurement;
 pub mod number;
@@ -87,10 +89,14 @@ pub trait Kind: Sized + serde::Serialize {
     fn id(&self) -> &str;
 }
 
-/// A kind, type-erased, for code that walks every kind (`check`, schemas).
+/// A kind, type-erased, for code that walks every kind (`check`, schemas,
+/// the generic `list`, `show`, `set` and `rm`).
 pub struct KindEntry {
     pub spec: &'static KindSpec,
     pub rules: fn(&Fields, &RuleCtx) -> Vec<Finding>,
+    /// The record as its kind shows it in JSON: its fields and what is worked
+    /// out from them (an idea's priority, a routine's next review).
+    pub json: fn(&Fields) -> serde_json::Value,
 }
 
 impl KindEntry {
@@ -124,8 +130,12 @@ fn rules_of<K: Kind>(fields: &Fields, ctx: &RuleCtx) -> Vec<Finding> {
     K::from_fields(fields).rules(ctx)
 }
 
+fn json_of<K: Kind>(fields: &Fields) -> serde_json::Value {
+    serde_json::to_value(K::from_fields(fields)).unwrap_or_default()
+}
+
 const fn entry<K: Kind>() -> KindEntry {
-    KindEntry { spec: K::SPEC, rules: rules_of::<K> }
+    KindEntry { spec: K::SPEC, rules: rules_of::<K>, json: json_of::<K> }
 }
 
 /// Every kind of record a project can hold, in the order `check` reads them.

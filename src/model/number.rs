@@ -54,6 +54,24 @@ pub fn format(f: f64) -> String {
     }
 }
 
+/// An amount with its thousands grouped: `180 000` in Bokmål, `180,000` in
+/// English, with the decimals of [`format`].
+pub fn money(v: f64) -> String {
+    let text = format(v);
+    let sep = crate::i18n::pick(" ", ",");
+    let (sign, rest) = text.strip_prefix('-').map_or(("", text.as_str()), |r| ("-", r));
+    let split = rest.find([',', '.']).unwrap_or(rest.len());
+    let (int, frac) = rest.split_at(split);
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push_str(sep);
+        }
+        grouped.push(c);
+    }
+    format!("{sign}{grouped}{frac}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -71,6 +71,32 @@ pub fn boolean(b: bool) -> Value {
     Value::from(b)
 }
 
+/// A model value as it is written to a file.
+pub fn value(v: &crate::model::value::Value) -> Value {
+    use crate::model::value::Value as V;
+    match v {
+        V::Str(s) => text(s),
+        V::Int(i) => int(*i),
+        V::Float(f) => number(*f),
+        V::Bool(b) => boolean(*b),
+        V::Date(d) => date(*d),
+        V::List(items) => {
+            let mut a = Array::new();
+            for item in items {
+                a.push(value(item));
+            }
+            Value::Array(a)
+        }
+        V::Map(pairs) => {
+            let mut t = toml_edit::InlineTable::new();
+            for (k, item) in pairs {
+                t.insert(k, value(item));
+            }
+            Value::InlineTable(t)
+        }
+    }
+}
+
 /// Set `key` inside the table `table` (created as `[table]` at the end of the
 /// file when missing), keeping the old value's decoration.
 pub fn set_in_table(doc: &mut DocumentMut, table: &str, key: &str, mut value: Value) {

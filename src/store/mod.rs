@@ -19,10 +19,12 @@ use toml_edit::DocumentMut;
 use crate::diag::Diagnostic;
 use crate::error::UserError;
 use crate::model::Kind;
+use crate::model::display::Change;
 use crate::model::id::{self, Lookup};
 use crate::model::project::{self, ProjectInfo};
 use crate::model::roadmap::Roadmap;
 use crate::model::schema::KindSpec;
+use crate::model::value::{Fields, Value};
 use crate::tr;
 
 /// The name of the project file at a project's root.
@@ -466,13 +468,30 @@ impl Project {
     }
 
     fn load_with_text<K: Kind>(&self, id: &str) -> Result<(K, String)> {
-        let shown = self.shown_record(K::SPEC, id);
-        let text = read_text(&self.record_path(K::SPEC, id), &shown)?;
-        let parsed = record::parse(K::SPEC, id, &shown, &text);
+        let (fields, text) = self.fields_with_text(K::SPEC, id)?;
+        Ok((K::from_fields(&fields), text))
+    }
+
+    /// Read one record's validated fields and its text, refusing a file
+    /// with errors.
+    fn fields_with_text(&self, spec: &KindSpec, id: &str) -> Result<(Fields, String)> {
+        let shown = self.shown_record(spec, id);
+        let text = read_text(&self.record_path(spec, id), &shown)?;
+        let parsed = record::parse(spec, id, &shown, &text);
         match parsed.fields {
-            Some(f) if !parsed.has_errors() => Ok((K::from_fields(&f), text)),
+            Some(f) if !parsed.has_errors() => Ok((f, text)),
             _ => Err(broken_file(&parsed.diagnostics)),
         }
+    }
+
+    /// Read one record's validated fields, refusing a file with errors.
+    pub fn load_fields(&self, spec: &KindSpec, id: &str) -> Result<Fields> {
+        Ok(self.fields_with_text(spec, id)?.0)
+    }
+
+    /// Read the validated fields of every record of a kind, in id order.
+    pub fn load_all_fields(&self, spec: &KindSpec) -> Result<Vec<Fields>> {
+        self.ids(spec)?.iter().map(|id| self.load_fields(spec, id)).collect()
     }
 
     /// Read every record of a kind, in id order.
@@ -537,47 +556,81 @@ impl Project {
         &self,
         id: &str,
         change: impl FnOnce(&K, &mut DocumentMut) -> Result<()>,
-    ) -> Result<bool> {
+    ) -> Result<Vec<Change>> {
+        self.edit_record(K::SPEC, id, |fields, doc| change(&K::from_fields(fields), doc))
+    }
+
+    /// Set (`Some`) or remove (`None`) top-level fields of one record, with
+    /// `change` deciding them from the record as it is. Returns what changed.
+    pub fn edit_values(
+        &self,
+        spec: &KindSpec,
+        id: &str,
+        change: impl FnOnce(&Fields) -> Result<Vec<(&'static str, Option<Value>)>>,
+    ) -> Result<Vec<Change>> {
+        self.edit_record(spec, id, |fields, doc| {
+            for (key, value) in change(fields)? {
+                edit::set_opt(doc, key, value.as_ref().map(edit::value));
+            }
+            Ok(())
+        })
+    }
+
+    /// The one way a record is changed: under the project's write lock, read
+    /// it, let `change` edit the document (which keeps comments and layout),
+    /// run the rules on the result, and write it atomically. Returns what
+    /// changed, field by field (nothing when the file stays as it was).
+    fn edit_record(
+        &self,
+        spec: &KindSpec,
+        id: &str,
+        change: impl FnOnce(&Fields, &mut DocumentMut) -> Result<()>,
+    ) -> Result<Vec<Change>> {
         let _lock = fsutil::WriteLock::acquire(&self.root)?;
-        let (current, text) = self.load_with_text::<K>(id)?;
-        let shown = self.shown_record(K::SPEC, id);
+        let (before, text) = self.fields_with_text(spec, id)?;
+        let shown = self.shown_record(spec, id);
         let mut doc: DocumentMut = text
             .parse()
             .map_err(|_| UserError::new(tr!("{shown} kan ikke leses", "{shown} cannot be read")))?;
-        change(&current, &mut doc)?;
+        change(&before, &mut doc)?;
         let new_text = doc.to_string();
         if new_text == text {
-            return Ok(false);
+            return Ok(Vec::new());
         }
-        self.vet(K::SPEC, id, &new_text)?;
-        fsutil::write_atomic(&self.record_path(K::SPEC, id), &shown, new_text.as_bytes())?;
-        Ok(true)
+        let after = self.vet(spec, id, &new_text)?;
+        fsutil::write_atomic(&self.record_path(spec, id), &shown, new_text.as_bytes())?;
+        let changes = crate::model::display::changes(spec, &before, &after);
+        Ok(changes)
     }
 }
 
 impl Project {
     /// Change `veikart.toml` in place, under the write lock; the result must
-    /// still be a valid project file. Returns whether anything changed.
-    pub fn edit_info(&self, change: impl FnOnce(&mut DocumentMut) -> Result<()>) -> Result<bool> {
+    /// pass the rules a project file has. Returns what changed.
+    pub fn edit_info(
+        &self,
+        change: impl FnOnce(&mut DocumentMut) -> Result<()>,
+    ) -> Result<Vec<Change>> {
         let _lock = fsutil::WriteLock::acquire(&self.root)?;
         let path = self.root.join(PROJECT_FILE);
         let shown = self.shown(PROJECT_FILE);
         let text = read_text(&path, &shown)?;
         let parsed = record::parse(&project::SPEC, "", &shown, &text);
-        if parsed.has_errors() {
-            return Err(broken_file(&parsed.diagnostics));
-        }
+        let before = match parsed.fields {
+            Some(f) if !parsed.has_errors() => f,
+            _ => return Err(broken_file(&parsed.diagnostics)),
+        };
         let mut doc: DocumentMut = text
             .parse()
             .map_err(|_| UserError::new(tr!("{shown} kan ikke leses", "{shown} cannot be read")))?;
         change(&mut doc)?;
         let new_text = doc.to_string();
         if new_text == text {
-            return Ok(false);
+            return Ok(Vec::new());
         }
-        self.vet_info(&new_text)?;
+        let after = self.vet_info(&new_text)?;
         fsutil::write_atomic(&path, &shown, new_text.as_bytes())?;
-        Ok(true)
+        Ok(crate::model::display::changes(&project::SPEC, &before, &after))
     }
 }
 

@@ -12,14 +12,15 @@ use super::{PROJECT_FILE, Project, record};
 use crate::diag::Diagnostic;
 use crate::error::UserError;
 use crate::model::project::{self, ProjectInfo};
-use crate::model::schema::KindSpec;
+use crate::model::schema::{Identity, KindSpec};
+use crate::model::value::{Fields, Value};
 use crate::model::{RuleCtx, kind_of};
 use crate::tr;
 
 impl Project {
     /// Refuse `text` as the new contents of the record `id` of `spec` when
-    /// `check` would report a contradiction in it.
-    pub(crate) fn vet(&self, spec: &KindSpec, id: &str, text: &str) -> Result<()> {
+    /// `check` would report a contradiction in it; else the record's fields.
+    pub(crate) fn vet(&self, spec: &KindSpec, id: &str, text: &str) -> Result<Fields> {
         let mut shown = self.shown_record(spec, id);
         if !crate::model::privacy::national_ids(id).is_empty() {
             // An id made from a title with an identity number: name only the
@@ -35,13 +36,40 @@ impl Project {
         }
         found.extend(self.dangling(&shown, &parsed.references));
         found.extend(personal_data(text, &shown));
-        refuse_contradictions(found)
+        if let Some(fields) = &parsed.fields {
+            found.extend(self.same_name(spec, fields, &shown));
+        }
+        refuse_contradictions(found)?;
+        Ok(parsed.fields.unwrap_or_default())
+    }
+
+    /// For a kind that names things, the record of the same name (in the
+    /// same scope) as `fields`, other than itself, as `check` words it.
+    /// Named kinds are small (roles, goals, steps), so all are read.
+    fn same_name(&self, spec: &KindSpec, fields: &Fields, shown: &str) -> Option<Diagnostic> {
+        let Identity::Named { scope } = spec.identity else { return None };
+        let key = name_key(spec, scope, fields)?;
+        let ids = super::list_ids(&self.dir(spec), &self.shown(spec.dir)).ok()?;
+        for other in ids.iter().filter(|o| **o != fields.id) {
+            let Ok(theirs) = self.load_fields(spec, other) else { continue };
+            if name_key(spec, scope, &theirs).as_ref() == Some(&key) {
+                return Some(duplicate_name(
+                    spec,
+                    scope,
+                    shown,
+                    &key.1,
+                    &self.shown_record(spec, other),
+                    other,
+                ));
+            }
+        }
+        None
     }
 
     /// Refuse `text` as the new `veikart.toml` when it would hold a
     /// contradiction: a bad value, a phase the roadmap does not have, an
     /// owner role that does not exist.
-    pub(crate) fn vet_info(&self, text: &str) -> Result<()> {
+    pub(crate) fn vet_info(&self, text: &str) -> Result<Fields> {
         let shown = self.shown(PROJECT_FILE);
         let parsed = record::parse(&project::SPEC, "", &shown, text);
         let mut found = parsed.diagnostics.clone();
@@ -54,7 +82,8 @@ impl Project {
         }
         found.extend(self.dangling(&shown, &parsed.references));
         found.extend(personal_data(text, &shown));
-        refuse_contradictions(found)
+        refuse_contradictions(found)?;
+        Ok(parsed.fields.unwrap_or_default())
     }
 
     /// The references among `refs` to records that do not exist, as `check`
@@ -78,6 +107,58 @@ impl Project {
         }
         out
     }
+}
+
+/// What makes two records of a named kind the same: the slug of the name
+/// (so «Sykepleier» and «sykepleier!» are one), and the scope's value; with
+/// the name as written, for messages.
+pub fn name_key(
+    spec: &KindSpec,
+    scope: Option<&'static str>,
+    fields: &Fields,
+) -> Option<((String, String), String)> {
+    let name = fields.str(spec.title?)?;
+    let slug = crate::model::id::slug(name);
+    if slug.is_empty() {
+        return None;
+    }
+    let in_scope = scope
+        .map(|s| {
+            crate::model::display::plain(fields.values.get(s).unwrap_or(&Value::Str(String::new())))
+        })
+        .unwrap_or_default();
+    Some(((slug, in_scope), name.to_string()))
+}
+
+/// The error for a second record with the name of another (`check` and
+/// every write word it the same).
+pub fn duplicate_name(
+    spec: &KindSpec,
+    scope: Option<&'static str>,
+    shown: &str,
+    name: &str,
+    other_shown: &str,
+    other_id: &str,
+) -> Diagnostic {
+    let within = match scope.and_then(|s| spec.field(s)) {
+        Some(f) => tr!(" med samme {}", " in the same {}", f.label_text().to_lowercase()),
+        None => String::new(),
+    };
+    let mut d = Diagnostic::file_level(
+        shown,
+        "duplicate-name",
+        tr!(
+            "det finnes allerede {} som heter «{name}»{within} ({other_shown})",
+            "there is already {} named `{name}`{within} ({other_shown})",
+            spec.a()
+        ),
+    );
+    d.hints.push(tr!(
+        "endre den med `veikart {} set {other_id} …`, eller velg et annet navn",
+        "change it with `veikart {} set {other_id} …`, or choose another name",
+        spec.command
+    ));
+    d
 }
 
 /// Personal data in a file about to be written: the warning `check` gives for

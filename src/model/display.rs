@@ -1,0 +1,190 @@
+//! Field values as people read them (enum labels, dates, numbers with a
+//! decimal comma, amounts grouped), and what an edit changed, field by field
+//! (`Status: ny → prioritert`), from the kind's declaration.
+
+use serde::Serialize;
+
+use super::number;
+use super::schema::{Field, FieldType, KindSpec};
+use super::value::{Fields, Value};
+use crate::tr;
+
+/// A value of `field` as people read it, in the current language.
+pub fn value(field: &Field, v: &Value) -> String {
+    match (field.ty, v) {
+        (FieldType::Enum(e), Value::Str(s)) => e.label(s).to_string(),
+        (FieldType::Money, Value::Int(i)) => number::money(*i as f64),
+        (FieldType::Money, Value::Float(f)) => number::money(*f),
+        (FieldType::Bool, Value::Bool(b)) => {
+            if *b {
+                tr!("ja", "yes")
+            } else {
+                tr!("nei", "no")
+            }
+        }
+        (FieldType::Tables(_), Value::List(rows)) => {
+            crate::i18n::counted(rows.len(), ("oppføring", "oppføringer"), ("entry", "entries"))
+        }
+        (FieldType::RefMap(..), Value::Map(pairs)) => {
+            pairs.iter().map(|(k, v)| format!("{k} = {}", plain(v))).collect::<Vec<_>>().join(", ")
+        }
+        (_, other) => plain(other),
+    }
+}
+
+/// A value with no declaration to go by.
+pub fn plain(v: &Value) -> String {
+    match v {
+        Value::Str(s) => s.clone(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => number::format(*f),
+        Value::Bool(b) => b.to_string(),
+        Value::Date(d) => d.to_string(),
+        Value::List(items) => items.iter().map(plain).collect::<Vec<_>>().join(", "),
+        Value::Map(pairs) => {
+            pairs.iter().map(|(k, v)| format!("{k} = {}", plain(v))).collect::<Vec<_>>().join(", ")
+        }
+    }
+}
+
+/// One field an edit changed: its label, and the value before and after as
+/// people read them (`None` where there was or is none).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// The key in the file (`status`, `raci.lege`, `action[2].due`).
+    pub field: String,
+    #[serde(skip)]
+    pub label: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+impl Change {
+    /// `Status: ny → prioritert`, with `–` for a value that is not there.
+    pub fn line(&self) -> String {
+        let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".to_string());
+        format!("{}: {} → {}", self.label, one_line(&dash(&self.old)), one_line(&dash(&self.new)))
+    }
+}
+
+/// A long or multi-line value cut to its first line and 60 characters.
+fn one_line(s: &str) -> String {
+    let first = s.lines().next().unwrap_or_default();
+    if first.chars().count() > 60 || s.lines().count() > 1 {
+        format!("{}…", first.chars().take(60).collect::<String>())
+    } else {
+        first.to_string()
+    }
+}
+
+/// What changed from `before` to `after`, in the order the kind declares its
+/// fields; rows of tables (`[[action]]`) and keys of maps (`[raci]`) one by one.
+pub fn changes(spec: &KindSpec, before: &Fields, after: &Fields) -> Vec<Change> {
+    let mut out = Vec::new();
+    diff(spec.fields, &before.values, &after.values, "", "", &mut out);
+    out
+}
+
+fn diff(
+    fields: &'static [Field],
+    before: &std::collections::BTreeMap<String, Value>,
+    after: &std::collections::BTreeMap<String, Value>,
+    key_prefix: &str,
+    label_prefix: &str,
+    out: &mut Vec<Change>,
+) {
+    for f in fields {
+        let (old, new) = (before.get(f.name), after.get(f.name));
+        if old == new {
+            continue;
+        }
+        let key = format!("{key_prefix}{}", f.name);
+        let label = format!("{label_prefix}{}", f.label_text());
+        match (f.ty, old, new) {
+            (FieldType::Tables(sub), o, n) => {
+                let rows = |v: Option<&Value>| -> Vec<std::collections::BTreeMap<String, Value>> {
+                    match v {
+                        Some(Value::List(items)) => items
+                            .iter()
+                            .map(|r| match r {
+                                Value::Map(p) => p.iter().cloned().collect(),
+                                _ => Default::default(),
+                            })
+                            .collect(),
+                        _ => Vec::new(),
+                    }
+                };
+                let (o, n) = (rows(o), rows(n));
+                for i in 0..o.len().max(n.len()) {
+                    let empty = Default::default();
+                    let (a, b) = (o.get(i).unwrap_or(&empty), n.get(i).unwrap_or(&empty));
+                    diff(
+                        sub,
+                        a,
+                        b,
+                        &format!("{key}[{}].", i + 1),
+                        &format!("{label} {}, ", i + 1),
+                        out,
+                    );
+                }
+            }
+            (FieldType::RefMap(..), o, n) => {
+                let pairs = |v: Option<&Value>| match v {
+                    Some(Value::Map(p)) => p.clone(),
+                    _ => Vec::new(),
+                };
+                let (o, n) = (pairs(o), pairs(n));
+                let mut keys: Vec<&String> = o.iter().chain(n.iter()).map(|(k, _)| k).collect();
+                keys.sort();
+                keys.dedup();
+                for k in keys {
+                    let get = |p: &[(String, Value)]| {
+                        p.iter().find(|(x, _)| x == k).map(|(_, v)| plain(v))
+                    };
+                    let (a, b) = (get(&o), get(&n));
+                    if a != b {
+                        out.push(Change {
+                            field: format!("{key}.{k}"),
+                            label: format!("{label} {k}"),
+                            old: a,
+                            new: b,
+                        });
+                    }
+                }
+            }
+            (_, o, n) => out.push(Change {
+                field: key,
+                label,
+                old: o.map(|v| value(f, v)),
+                new: n.map(|v| value(f, v)),
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(pairs: &[(&str, Value)]) -> Fields {
+        Fields {
+            id: "x".into(),
+            values: pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect(),
+        }
+    }
+
+    #[test]
+    fn changed_fields_in_declared_order_with_labels() {
+        crate::i18n::set(crate::i18n::Lang::Nb);
+        let before =
+            fields(&[("title", Value::Str("A".into())), ("status", Value::Str("new".into()))]);
+        let after = fields(&[
+            ("title", Value::Str("A".into())),
+            ("status", Value::Str("prioritised".into())),
+            ("cost", Value::Int(2)),
+        ]);
+        let c = changes(&super::super::idea::SPEC, &before, &after);
+        let lines: Vec<String> = c.iter().map(Change::line).collect();
+        assert_eq!(lines, ["Status: ny → prioritert", "Kostnad: – → 2"]);
+    }
+}

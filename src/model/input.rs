@@ -1,0 +1,196 @@
+//! What people type, turned into field values: one parser per kind of value
+//! (text, date, whole number, decimal, money, yes/no, enum key), with the
+//! bounds of the field's declaration. Every command-line flag that sets a
+//! field uses these, so `--cost 1.200` means the same everywhere, and the
+//! bounds are the ones `check` holds files to.
+
+use super::date::Date;
+use super::number;
+use super::schema::{EnumSpec, Field, FieldType, title_problem};
+use super::value::Value;
+use crate::tr;
+
+/// Parse `raw` as a value of `field`. `title` says the field names the record
+/// (it must read as a title, not a path). References (`Ref`, `Refs`) come back
+/// as the text typed; the store resolves them to ids.
+pub fn parse(field: &Field, raw: &str, title: bool) -> Result<Value, String> {
+    match field.ty {
+        FieldType::Line if title => match title_problem(raw) {
+            Some(problem) => Err(problem),
+            None => Ok(Value::Str(raw.trim().to_string())),
+        },
+        FieldType::Line | FieldType::Lines => line(raw).map(Value::Str),
+        FieldType::Text => text(raw).map(Value::Str),
+        FieldType::Date => date(raw).map(Value::Date),
+        FieldType::Int { min, max } => int(raw, min, max).map(Value::Int),
+        FieldType::Number => decimal(raw).map(number_value),
+        FieldType::Money => money(raw).map(number_value),
+        FieldType::Bool => yes_no(raw).map(Value::Bool),
+        FieldType::Enum(spec) => key(spec, raw).map(|k| Value::Str(k.to_string())),
+        FieldType::Ref(_) | FieldType::Refs(_) => {
+            let t = raw.trim();
+            if t.is_empty() {
+                Err(tr!("id-en er tom", "the id is empty"))
+            } else {
+                Ok(Value::Str(t.to_string()))
+            }
+        }
+        FieldType::RefMap(..) | FieldType::Tables(_) => {
+            Err(tr!("dette feltet har egne kommandoer", "this field has commands of its own"))
+        }
+    }
+}
+
+/// A whole number stays an integer in the file (`order = 20`).
+fn number_value(f: f64) -> Value {
+    if number::is_whole(f) { Value::Int(f as i64) } else { Value::Float(f) }
+}
+
+/// One line of text: not empty, no control characters.
+pub fn line(raw: &str) -> Result<String, String> {
+    let t = raw.trim();
+    if t.is_empty() {
+        return Err(tr!("teksten er tom", "the text is empty"));
+    }
+    if t.chars().any(char::is_control) {
+        return Err(tr!(
+            "teksten skal være én linje uten kontrolltegn",
+            "the text should be one line without control characters"
+        ));
+    }
+    Ok(t.to_string())
+}
+
+/// Free text: line breaks and tabs are fine, other control characters are not.
+pub fn text(raw: &str) -> Result<String, String> {
+    if raw.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) {
+        return Err(tr!("teksten har kontrolltegn", "the text has control characters"));
+    }
+    let t = raw.trim();
+    if t.is_empty() {
+        return Err(tr!(
+            "teksten er tom (bruk --unset for å fjerne et felt)",
+            "the text is empty (use --unset to remove a field)"
+        ));
+    }
+    Ok(t.to_string())
+}
+
+/// A `YYYY-MM-DD` date.
+pub fn date(raw: &str) -> Result<Date, String> {
+    Date::parse(raw).ok_or_else(|| {
+        tr!(
+            "«{raw}» er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, for eksempel 2026-11-01",
+            "`{raw}` is not a valid date; write YYYY-MM-DD, for example 2026-11-01"
+        )
+    })
+}
+
+/// A whole number from `min` to `max` (`4`, `4,0`).
+pub fn int(raw: &str, min: i64, max: i64) -> Result<i64, String> {
+    number::parse_int_in(raw, min, max).ok_or_else(|| {
+        tr!(
+            "«{raw}» er ikke et helt tall fra {min} til {max}",
+            "`{raw}` is not a whole number from {min} to {max}"
+        )
+    })
+}
+
+/// A decimal number: `12,5`, `12.5` and `1 234,5` all work.
+pub fn decimal(raw: &str) -> Result<f64, String> {
+    number::parse_decimal(raw).ok_or_else(|| {
+        tr!(
+            "«{raw}» er ikke et tall (desimalkomma går fint: 12,5)",
+            "`{raw}` is not a number (a decimal comma is fine: 12,5)"
+        )
+    })
+}
+
+/// An amount in NOK, never negative. `1.200` or `1,200` is refused: in Norway
+/// it is often written for a thousand two hundred, while it would be read as
+/// 1.2 kroner.
+pub fn money(raw: &str) -> Result<f64, String> {
+    let v = decimal(raw)?;
+    let digits: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '_').collect();
+    if let Some((_, frac)) = digits.split_once(['.', ','])
+        && frac.len() == 3
+        && frac.chars().all(|c| c.is_ascii_digit())
+    {
+        return Err(tr!(
+            "«{raw}» er tvetydig: skriv tusen med mellomrom eller uten skilletegn (1 200 eller 1200), og øre med to desimaler (1,20)",
+            "`{raw}` is ambiguous: write thousands with a space or nothing (1 200 or 1200), and øre with two decimals (1.20)"
+        ));
+    }
+    if v < 0.0 {
+        return Err(tr!(
+            "et beløp kan ikke være negativt ({raw})",
+            "an amount cannot be negative ({raw})"
+        ));
+    }
+    Ok(v)
+}
+
+/// Yes or no: `ja`, `nei`, `yes`, `no`, `true`, `false`, any case.
+pub fn yes_no(raw: &str) -> Result<bool, String> {
+    match raw.trim().to_lowercase().as_str() {
+        "ja" | "yes" | "true" | "j" | "y" | "1" => Ok(true),
+        "nei" | "no" | "false" | "n" | "0" => Ok(false),
+        _ => Err(tr!("«{raw}» er verken ja eller nei", "`{raw}` is neither yes nor no")),
+    }
+}
+
+/// The key of an enum value typed as a key, a label or an alias, any case.
+pub fn key(spec: &'static EnumSpec, raw: &str) -> Result<&'static str, String> {
+    spec.parse(raw).ok_or_else(|| {
+        // In Bokmål the Norwegian word is shown too: `draft (utkast)`.
+        let nb: Vec<String> = spec
+            .variants
+            .iter()
+            .map(|v| {
+                // A word that can be typed: the label when it is one word,
+                // else the first alias (`spart tid` → `tid`).
+                let word = if v.nb.contains(' ') {
+                    v.aliases.first().copied().unwrap_or(v.key)
+                } else {
+                    v.nb
+                };
+                if word == v.key { v.key.to_string() } else { format!("{} ({word})", v.key) }
+            })
+            .collect();
+        let choices = crate::i18n::pick(nb.join(", "), spec.keys().join(", "));
+        tr!(
+            "«{raw}» er ikke en gyldig verdi; velg en av: {choices}",
+            "`{raw}` is not a valid value; choose one of: {choices}"
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_refuses_what_reads_two_ways() {
+        assert_eq!(money("1 200"), Ok(1200.0));
+        assert_eq!(money("1200,50"), Ok(1200.5));
+        assert!(money("1.200").is_err());
+        assert!(money("1,200").is_err());
+        assert!(money("-5").is_err());
+        assert!(money("abc").is_err());
+    }
+
+    #[test]
+    fn whole_numbers_keep_their_bounds() {
+        assert_eq!(int("4", 1, 5), Ok(4));
+        assert_eq!(int("4,0", 1, 5), Ok(4));
+        assert!(int("6", 1, 5).is_err());
+        assert!(int("4,5", 1, 5).is_err());
+    }
+
+    #[test]
+    fn yes_and_no_in_both_languages() {
+        assert_eq!(yes_no("Ja"), Ok(true));
+        assert_eq!(yes_no("no"), Ok(false));
+        assert!(yes_no("kanskje").is_err());
+    }
+}

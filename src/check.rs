@@ -110,6 +110,8 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
         diags.extend(record::findings_to_diagnostics(&text, &shown, findings));
     }
 
+    diags.extend(duplicate_names(loc, &snapshot));
+
     diags.sort_by(|a, b| {
         (a.path.as_str(), a.line, a.column, a.severity, a.code.as_str()).cmp(&(
             b.path.as_str(),
@@ -280,6 +282,37 @@ impl Walk<'_> {
         }
         self.references.extend(parsed.references.into_iter().map(|r| (shown.to_string(), r)));
     }
+}
+
+/// A second record with the name of another, in a kind that names things
+/// (after a merge, say): reported at every record but the first by id.
+fn duplicate_names(loc: &Location, snapshot: &Snapshot) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for kind in KINDS {
+        let spec = kind.spec;
+        let crate::model::schema::Identity::Named { scope } = spec.identity else { continue };
+        let Some(records) = snapshot.records.get(spec.dir) else { continue };
+        let mut seen: BTreeMap<(String, String), (&str, String)> = BTreeMap::new();
+        let mut sorted: Vec<&crate::model::value::Fields> = records.iter().collect();
+        sorted.sort_by(|a, b| a.id.cmp(&b.id));
+        for f in sorted {
+            let Some((key, name)) = spec.name_key(f) else { continue };
+            match seen.get(&key) {
+                Some((first, first_name)) => out.push(crate::store::write::duplicate_name(
+                    spec,
+                    scope,
+                    &loc.shown(&format!("{}/{}.toml", spec.dir, f.id)),
+                    first_name,
+                    &loc.shown(&format!("{}/{first}.toml", spec.dir)),
+                    first,
+                )),
+                None => {
+                    seen.insert(key, (&f.id, name));
+                }
+            }
+        }
+    }
+    out
 }
 
 fn bad_name(shown: &str, name: &str, stem: &str) -> Diagnostic {

@@ -43,6 +43,7 @@ pub static SPEC: KindSpec = KindSpec {
             "The journey the step belongs to: current (today's service) or future (the new one). Default: future.",
         )
         .label("Reise", "Journey")
+        .starts("future")
         .nb("Reisen steget hører til: current (dagens tjeneste) eller future (den nye). Standard: future"),
         Field::req(
             "order",

@@ -6,6 +6,7 @@
 //! the same [`EnumSpec`], Norwegian aliases included.
 
 use crate::i18n::{self, Lang};
+use crate::model::value::Fields;
 
 /// One allowed value of an enum field.
 #[derive(Debug)]
@@ -343,6 +344,28 @@ impl KindSpec {
                 format!("{article} {}", self.noun)
             }
         }
+    }
+
+    /// For a kind that names things, what makes two of its records the same,
+    /// with the name as written: the slug of the name (so «Sykepleier» and
+    /// «sykepleier!» are one) and, for a scoped kind, the scope's value.
+    pub fn name_key(&self, fields: &Fields) -> Option<((String, String), String)> {
+        let Identity::Named { scope } = self.identity else { return None };
+        let name = fields.str(self.title?)?;
+        let slug = crate::model::id::slug(name);
+        if slug.is_empty() {
+            return None;
+        }
+        // A scope left out has the field's default (a step is in the future
+        // journey unless it says otherwise).
+        let within = scope.map_or(String::new(), |s| match fields.values.get(s) {
+            Some(v) => crate::model::display::plain(v),
+            None => match self.field(s).map(|f| f.default) {
+                Some(Default::Key(k)) => k.to_string(),
+                _ => String::new(),
+            },
+        });
+        Some(((slug, within), name.to_string()))
     }
 
     /// The fields `set` can change, in declared order.

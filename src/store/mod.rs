@@ -527,11 +527,16 @@ impl Project {
             .into());
         }
         let text = doc.to_string();
-        let first = match owner {
-            Some(o) => format!("{o}/{base}"),
-            None => base.clone(),
+        // A kind that names things looks at the names already there, so two
+        // writers must not both decide a name is free: they take turns. An
+        // event claims its file name atomically and needs no lock.
+        let _lock = match spec.identity {
+            crate::model::schema::Identity::Named { .. } => {
+                Some(fsutil::WriteLock::acquire(&self.root)?)
+            }
+            crate::model::schema::Identity::Event => None,
         };
-        self.vet(spec, &first, &text)?;
+        let mut vetted = false;
         for n in 1..10_000 {
             let stem = id::with_suffix(&base, n);
             let id = match owner {
@@ -541,6 +546,10 @@ impl Project {
             let path = self.record_path(spec, &id);
             if fs::symlink_metadata(&path).is_ok() {
                 continue;
+            }
+            if !vetted {
+                self.vet(spec, &id, &text)?;
+                vetted = true;
             }
             if fsutil::create_new(&path, &self.shown_record(spec, &id), text.as_bytes())? {
                 return Ok(id);

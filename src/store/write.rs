@@ -13,7 +13,7 @@ use crate::diag::Diagnostic;
 use crate::error::UserError;
 use crate::model::project::{self, ProjectInfo};
 use crate::model::schema::{Identity, KindSpec};
-use crate::model::value::{Fields, Value};
+use crate::model::value::Fields;
 use crate::model::{RuleCtx, kind_of};
 use crate::tr;
 
@@ -21,12 +21,7 @@ impl Project {
     /// Refuse `text` as the new contents of the record `id` of `spec` when
     /// `check` would report a contradiction in it; else the record's fields.
     pub(crate) fn vet(&self, spec: &KindSpec, id: &str, text: &str) -> Result<Fields> {
-        let mut shown = self.shown_record(spec, id);
-        if !crate::model::privacy::national_ids(id).is_empty() {
-            // An id made from a title with an identity number: name only the
-            // folder, so the error does not repeat the number.
-            shown = format!("{}/", self.shown(spec.dir));
-        }
+        let shown = self.shown_record(spec, id);
         let parsed = record::parse(spec, id, &shown, text);
         let mut found = parsed.diagnostics.clone();
         if let (Some(fields), Some(kind)) = (&parsed.fields, kind_of(spec.dir)) {
@@ -39,7 +34,9 @@ impl Project {
         if let Some(fields) = &parsed.fields {
             found.extend(self.same_name(spec, fields, &shown));
         }
-        refuse_contradictions(found)?;
+        // A record not written yet has no file to point at.
+        let new = std::fs::symlink_metadata(self.record_path(spec, id)).is_err();
+        refuse_contradictions(found, new)?;
         Ok(parsed.fields.unwrap_or_default())
     }
 
@@ -48,16 +45,18 @@ impl Project {
     /// Named kinds are small (roles, goals, steps), so all are read.
     fn same_name(&self, spec: &KindSpec, fields: &Fields, shown: &str) -> Option<Diagnostic> {
         let Identity::Named { scope } = spec.identity else { return None };
-        let key = name_key(spec, scope, fields)?;
+        let (key, _) = spec.name_key(fields)?;
         let ids = super::list_ids(&self.dir(spec), &self.shown(spec.dir)).ok()?;
         for other in ids.iter().filter(|o| **o != fields.id) {
             let Ok(theirs) = self.load_fields(spec, other) else { continue };
-            if name_key(spec, scope, &theirs).as_ref() == Some(&key) {
+            if let Some((theirs, their_name)) = spec.name_key(&theirs)
+                && theirs == key
+            {
                 return Some(duplicate_name(
                     spec,
                     scope,
                     shown,
-                    &key.1,
+                    &their_name,
                     &self.shown_record(spec, other),
                     other,
                 ));
@@ -82,7 +81,7 @@ impl Project {
         }
         found.extend(self.dangling(&shown, &parsed.references));
         found.extend(personal_data(text, &shown));
-        refuse_contradictions(found)?;
+        refuse_contradictions(found, false)?;
         Ok(parsed.fields.unwrap_or_default())
     }
 
@@ -107,27 +106,6 @@ impl Project {
         }
         out
     }
-}
-
-/// What makes two records of a named kind the same: the slug of the name
-/// (so «Sykepleier» and «sykepleier!» are one), and the scope's value; with
-/// the name as written, for messages.
-pub fn name_key(
-    spec: &KindSpec,
-    scope: Option<&'static str>,
-    fields: &Fields,
-) -> Option<((String, String), String)> {
-    let name = fields.str(spec.title?)?;
-    let slug = crate::model::id::slug(name);
-    if slug.is_empty() {
-        return None;
-    }
-    let in_scope = scope
-        .map(|s| {
-            crate::model::display::plain(fields.values.get(s).unwrap_or(&Value::Str(String::new())))
-        })
-        .unwrap_or_default();
-    Some(((slug, in_scope), name.to_string()))
 }
 
 /// The error for a second record with the name of another (`check` and
@@ -179,20 +157,29 @@ fn personal_data(text: &str, shown: &str) -> Vec<Diagnostic> {
 
 /// `Ok` when none of `found` is a contradiction; else the error a refused
 /// write gives: the first problem as `check` words it, the others as hints.
-fn refuse_contradictions(found: Vec<Diagnostic>) -> Result<()> {
+fn refuse_contradictions(found: Vec<Diagnostic>, new: bool) -> Result<()> {
     let blocking: Vec<&Diagnostic> = found.iter().filter(|d| d.blocks()).collect();
     let Some(first) = blocking.first() else { return Ok(()) };
-    Err(refusal(first, &blocking[1..]).into())
+    Err(refusal(first, &blocking[1..], new).into())
 }
 
-/// The error for a write refused because of `first` (and `others`).
-pub fn refusal(first: &Diagnostic, others: &[&Diagnostic]) -> UserError {
-    let mut e = UserError::new(format!("{}: {} [{}]", first.path, first.message, first.code));
+/// The error for a write refused because of `first` (and `others`): the
+/// file it is about, unless the record is `new`, then `check`'s message and
+/// code, its hints, and one hint per other problem.
+pub fn refusal(first: &Diagnostic, others: &[&Diagnostic], new: bool) -> UserError {
+    let about = |d: &Diagnostic| {
+        if new {
+            format!("{} [{}]", d.message, d.code)
+        } else {
+            format!("{}: {} [{}]", d.path, d.message, d.code)
+        }
+    };
+    let mut e = UserError::new(about(first));
     for h in &first.hints {
         e = e.hint(h.clone());
     }
     for d in others {
-        e = e.hint(tr!("også: {}: {} [{}]", "also: {}: {} [{}]", d.path, d.message, d.code));
+        e = e.hint(tr!("også: {}", "also: {}", about(d)));
     }
     e.hint(tr!("ingenting ble endret", "nothing was changed"))
 }

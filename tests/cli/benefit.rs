@@ -86,14 +86,17 @@ fn benefit_add_writes_type_beneficiary_roles_and_preconditions_with_norwegian_al
             p.read(&format!("benefits/{}.toml", id.stdout.trim())).parse().expect("TOML");
         assert_eq!(t["type"].as_str(), Some(key));
     }
-    for (alias, key) in
+    // A benefit names a thing, so each gets a name of its own (issue 12).
+    for (n, (alias, key)) in
         [("pårørende", "relative"), ("parorende", "relative"), ("ansatte", "employee")]
+            .into_iter()
+            .enumerate()
     {
         let id = p
             .run([
                 "benefit",
                 "add",
-                &format!("For {key} {alias}"),
+                &format!("Gevinst nummer {n} for {key}"),
                 "--type",
                 "other",
                 "--beneficiary",

@@ -1,6 +1,7 @@
 //! veikart keeps a municipal service-innovation project (the KS roadmap for
 //! service innovation) as plain TOML files in git.
 //!
+//! - [`app`]: the use cases (typed options in, data out) the commands call.
 //! - [`model`]: the domain (ideas, the project, ids, dates, field specs), no I/O.
 //! - [`store`]: the project folder: find it, read and validate records, write
 //!   them atomically one file at a time.
@@ -10,6 +11,7 @@
 //! - [`ui`]: the one output handle (stdout data, stderr messages, colour, tables).
 //! - `cli`: the command tree; thin adapters from arguments to store and model.
 
+pub mod app;
 pub mod check;
 pub mod checklist;
 pub mod diag;

@@ -182,55 +182,6 @@ pub fn list_records<K: crate::model::Kind>(
     Ok(SUCCESS)
 }
 
-/// The shared `show` of a simple kind: the record with the same columns its
-/// `list` has (full text, not cut), then when it was recorded; or
-/// `{version, <noun>: {…, path}}`.
-pub fn show_record<K: crate::model::Kind>(
-    ctx: &mut Ctx,
-    command: &str,
-    wanted: &str,
-    cols: &[Col],
-) -> Result<u8> {
-    let format = ctx.ui.format(command, &[Format::Text, Format::Json])?;
-    let project = ctx.open()?;
-    let spec = K::SPEC;
-    let id = project.resolve(spec, wanted)?;
-    let record: K = project.load(&id)?;
-    if format == Format::Json {
-        let mut out = serde_json::Map::new();
-        out.insert("version".into(), JSON_VERSION.into());
-        out.insert(
-            spec.noun.replace(' ', "_"),
-            serde_json::to_value(with_path(&project, spec, &id, &record))?,
-        );
-        ctx.ui.json(&out)?;
-        return Ok(SUCCESS);
-    }
-    let v = serde_json::to_value(&record)?;
-    let mut rows = Vec::new();
-    for c in cols.iter().filter(|c| c.0 != "id") {
-        let value = v.get(c.0).unwrap_or(&serde_json::Value::Null);
-        let shown = match value {
-            // Whole texts here; `cell` cuts them for tables.
-            serde_json::Value::String(t)
-                if spec
-                    .field(c.0)
-                    .is_some_and(|f| !matches!(f.ty, crate::model::schema::FieldType::Enum(_))) =>
-            {
-                t.clone()
-            }
-            other => cell(spec, c.0, other),
-        };
-        rows.push((crate::ui::capitalised(crate::i18n::pick(c.1, c.2)), shown));
-    }
-    if let Some(created) = v.get("created").and_then(|d| d.as_str()) {
-        rows.push((tr!("Registrert", "Recorded"), created.to_string()));
-    }
-    let block = record_block(ctx, &id, &project.shown_record(spec, &id), &rows);
-    ctx.ui.out(&block)?;
-    Ok(SUCCESS)
-}
-
 /// Markdown table row, `|` escaped.
 pub fn md_row(cells: &[String]) -> String {
     let escaped: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();

@@ -285,21 +285,9 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          når MAPPE allerede har et prosjekt eller ligger inni dette.",
     ),
     ("goal", "Prosjektets mål og hvordan hvert av dem skal måles", ""),
-    ("goal add", "Registrer et mål og skriv ut id-en", ""),
-    ("goal show", "Vis ett mål", ""),
-    ("goal list", "Vis målene", ""),
     ("team", "Prosjektteamet: hvem som gjør arbeidet, med hvilken rolle, fra hvilken enhet", ""),
-    ("team add", "Legg til et teammedlem og skriv ut id-en", ""),
-    ("team show", "Vis ett teammedlem", ""),
-    ("team list", "Vis teamet", ""),
     ("stakeholder", "Interessenter: innflytelse, interesse og plan for forankring", ""),
-    ("stakeholder add", "Registrer en interessent og skriv ut id-en", ""),
-    ("stakeholder show", "Vis én interessent med planen for hvordan de skal involveres", ""),
-    ("stakeholder list", "Vis interessentene, størst innflytelse først", ""),
     ("related", "Relaterte prosjekter å lære av eller samordne med", ""),
-    ("related add", "Registrer et relatert prosjekt og skriv ut id-en", ""),
-    ("related show", "Vis ett relatert prosjekt", ""),
-    ("related list", "Vis de relaterte prosjektene", ""),
     (
         "insight",
         "Registrer hva intervjuer, observasjon og data har lært dere om de virkelige behovene",
@@ -308,9 +296,6 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          som dagens reise: `veikart journey add STEG --journey current`, vist med\n\
          `veikart journey list`.",
     ),
-    ("insight add", "Registrer en innsikt og skriv ut id-en", ""),
-    ("insight list", "Vis innsikten, nyeste først", ""),
-    ("insight show", "Vis én innsikt med behovene og beskrivelsen (sitater, tall, sammenheng)", ""),
     ("pilot", "Planlegg piloten etter veikartets ti punkter, velg én ansvarlig, loggfør funn", ""),
     (
         "pilot plan",
@@ -321,11 +306,6 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          fortsatt mangler.",
     ),
     ("pilot finding", "Funn fra piloten mens den pågår", ""),
-    (
-        "pilot finding add",
-        "Loggfør et funn fra piloten og skriv ut id-en",
-        "Hvert funn er sin egen fil, pilot-findings/<dato>-<ord>.toml.",
-    ),
     ("pilot show", "Vis piloteringsplanen, hva den mangler, og funnene så langt", ""),
     (
         "log",
@@ -333,9 +313,6 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "Hver føring er sin egen fil, logs/<dato>-<ord>.toml, så føringer fra to\n\
          grener flettes uten konflikt.",
     ),
-    ("log add", "Legg til en loggføring og skriv ut id-en", ""),
-    ("log show", "Vis én loggføring i sin helhet", ""),
-    ("log list", "Vis loggen, nyeste først", ""),
     // Benefits, the benefit realisation plan, measurements, deviations, suppliers (issue 4).
     ("benefit", "Kartlegg gevinster, vei dem mot kostnadene og planlegg hvordan hver måles", ""),
     (
@@ -419,15 +396,6 @@ const COMMANDS: &[(&str, &str, &str)] = &[
 
 /// (command path, argument id, help text).
 const ARGS: &[(&str, &str, &str)] = &[
-    ("goal show", "id", "Id-en, eller en entydig begynnelse av den"),
-    ("team show", "id", "Id-en, eller en entydig begynnelse av den"),
-    ("stakeholder show", "id", "Id-en, eller en entydig begynnelse av den"),
-    ("related show", "id", "Id-en, eller en entydig begynnelse av den"),
-    (
-        "log show",
-        "id",
-        "Id-en til føringen (den begynner med datoen), eller en entydig begynnelse av den",
-    ),
     ("*", "project", "Bruk prosjektet i MAPPE i stedet for å lete oppover herfra"),
     (
         "*",
@@ -672,41 +640,6 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("tech assess", "date", "Datoen for vurderingen [standard: i dag]"),
     ("idea promote", "dir", "Mappe for det nye prosjektet (lages om den mangler)"),
     ("idea promote", "date", "Datoen for beslutningen [standard: i dag]"),
-    ("goal add", "text", "Målet, i én setning"),
-    ("goal add", "measure", "Hvordan dere vet at målet er nådd"),
-    ("team add", "name", "Navnet på personen"),
-    ("team add", "role", "Personens rolle i prosjektet"),
-    ("team add", "unit", "Enheten eller organisasjonen personen kommer fra"),
-    ("stakeholder add", "name", "Interessenten: en gruppe, en enhet eller en organisasjon"),
-    (
-        "stakeholder add",
-        "influence",
-        "Hvor mye de kan påvirke prosjektet: low, medium, high (lav, middels, høy)",
-    ),
-    (
-        "stakeholder add",
-        "interest",
-        "Hvor mye prosjektet berører dem: low, medium, high (lav, middels, høy)",
-    ),
-    ("stakeholder add", "plan", "Hvordan prosjektet skal involvere og informere dem"),
-    ("related add", "name", "Navnet på prosjektet"),
-    ("related add", "url", "Hvor man kan lese om det"),
-    ("related add", "note", "Hvordan det henger sammen med dette prosjektet"),
-    ("insight add", "summary", "Hva dere lærte, i én setning"),
-    (
-        "insight *",
-        "method",
-        "interview, observation, statistics, workshop, survey eller other-municipality (intervju, observasjon, statistikk, verksted, spørreundersøkelse, annen-kommune)",
-    ),
-    (
-        "insight *",
-        "respondent",
-        "user, relative, employee eller partner (bruker, pårørende, ansatt, partner)",
-    ),
-    ("insight add", "date", "Datoen [standard: i dag]"),
-    ("insight show", "id", "Innsikten (id eller entydig begynnelse)"),
-    ("insight add", "needs", "Et behov innsikten viste (kan gjentas)"),
-    ("insight add", "description", "Mer om det: sitater, tall, sammenheng"),
     ("pilot plan", "goals", "Hva piloten skal vise og hva dere vil lære"),
     ("pilot plan", "scope", "Hvilke kontaktpunkter, prosesser og rutiner som prøves ut"),
     ("pilot plan", "duration", "Hvor lenge den varer, med ord"),
@@ -724,14 +657,6 @@ const ARGS: &[(&str, &str, &str)] = &[
         "responsible",
         "Den ene rollen som er ansvarlig for piloten (id eller entydig begynnelse)",
     ),
-    ("pilot finding add", "text", "Hva dere fant"),
-    ("log add", "text", "Hva som skjedde"),
-    (
-        "log *",
-        "kind",
-        "communication, celebration, report eller training (kommunikasjon, feiring, rapport, opplæring)",
-    ),
-    ("log add", "audience", "Hvem det var for"),
     ("help", "subcommand", "Underkommandoen du vil ha hjelp til"),
     // Benefits, the benefit realisation plan, measurements, deviations, suppliers (issue 4).
     ("benefit add", "title", "Gevinsten med noen få ord"),
@@ -937,6 +862,13 @@ fn localize_at(mut cmd: Command, path: &str) -> Command {
         } else {
             cmd.long_about(format!("{about}\n\n{long}"))
         };
+    } else if let Some(about) = super::record::nb_about(key) {
+        // A verb built from a kind's declaration says itself what it does.
+        cmd = match super::record::nb_long(key) {
+            Some(long) => cmd.long_about(format!("{about}\n\n{long}")),
+            None => cmd.long_about(None),
+        };
+        cmd = cmd.about(about);
     }
     if let Some(after) = cmd.get_after_help().map(|s| s.to_string()) {
         cmd = cmd.after_help(after.replacen("Examples:", "Eksempler:", 1));
@@ -966,22 +898,29 @@ fn localize_at(mut cmd: Command, path: &str) -> Command {
     cmd.subcommand_help_heading("Kommandoer").help_template(TEMPLATE)
 }
 
-fn localized(a: clap::Arg, text: Option<&'static str>) -> clap::Arg {
+fn localized(a: clap::Arg, text: Option<String>) -> clap::Arg {
     match text {
         Some(t) => a.help(t).long_help(None),
         None => a,
     }
 }
 
-fn arg_help(path: &str, id: &str) -> Option<&'static str> {
+fn arg_help(path: &str, id: &str) -> Option<String> {
     let last = path.rsplit(' ').next().unwrap_or(path);
     let noun_any = format!("{} *", path.split(' ').next().unwrap_or(path));
+    let exact = ARGS.iter().find(|(p, a, _)| *p == path && *a == id);
+    if let Some((_, _, t)) = exact {
+        return Some(t.to_string());
+    }
+    // A verb built from a kind's declaration has its Bokmål there.
+    if let Some(t) = super::record::nb_help(path, id) {
+        return Some(t);
+    }
     ARGS.iter()
-        .find(|(p, a, _)| *p == path && *a == id)
-        .or_else(|| ARGS.iter().find(|(p, a, _)| *p == noun_any && *a == id))
+        .find(|(p, a, _)| *p == noun_any && *a == id)
         .or_else(|| ARGS.iter().find(|(p, a, _)| *p == "help" && last == "help" && *a == id))
         .or_else(|| ARGS.iter().find(|(p, a, _)| *p == "*" && *a == id))
-        .map(|(_, _, t)| *t)
+        .map(|(_, _, t)| t.to_string())
 }
 
 #[cfg(test)]
@@ -994,7 +933,9 @@ mod tests {
         if path.split(' ').any(|w| w == "help") {
             return;
         }
-        if !COMMANDS.iter().any(|(p, _, _)| *p == path) {
+        if !COMMANDS.iter().any(|(p, _, _)| *p == path)
+            && super::super::record::nb_about(path).is_none()
+        {
             missing.push(format!("command `{path}`"));
         }
         for a in cmd.get_arguments() {

@@ -3,7 +3,6 @@
 //! which only turn arguments into calls on the store and the model.
 
 mod activity;
-mod anchoring;
 mod benefit;
 mod check;
 mod checklist;
@@ -12,9 +11,7 @@ mod deviation;
 mod help_nb;
 mod idea;
 mod init;
-mod insight;
 mod journey;
-mod log;
 mod measure;
 mod owner;
 mod phase;
@@ -23,6 +20,7 @@ mod portfolio;
 mod promote;
 mod proposal;
 mod raci;
+mod record;
 mod report;
 mod roadmap;
 mod role;
@@ -206,20 +204,34 @@ pub enum Command {
     Proposal(proposal::ProposalCommand),
     #[command(subcommand)]
     Tech(tech::TechCommand),
+    /// The project's goals and how each will be measured
     #[command(subcommand)]
-    Goal(anchoring::GoalCommand),
+    Goal(record::Noun<crate::model::goal::Goal>),
+    /// The project team: who does the work, in what part, from which unit
     #[command(subcommand)]
-    Team(anchoring::TeamCommand),
+    Team(record::Noun<crate::model::team::Member>),
+    /// Stakeholders: their influence, their interest, and the plan for anchoring with them
     #[command(subcommand)]
-    Stakeholder(anchoring::StakeholderCommand),
+    Stakeholder(record::Noun<crate::model::stakeholder::Stakeholder>),
+    /// Related projects to learn from or line up with
     #[command(subcommand)]
-    Related(anchoring::RelatedCommand),
+    Related(record::Noun<crate::model::related::Related>),
+    /// Record what interviews, observation and data taught you about real needs
+    ///
+    /// Insight comes before solutions and goes on through the whole project.
+    /// Learn from users and from staff, and from other municipalities. Today's
+    /// service is mapped as the current journey: `veikart journey add STEP
+    /// --journey current`, shown by `veikart journey list`.
     #[command(subcommand)]
-    Insight(insight::InsightCommand),
+    Insight(record::Noun<crate::model::insight::Insight>),
     #[command(subcommand)]
     Pilot(pilot::PilotCommand),
+    /// Log what the roadmap asks you to do and remember: communication, celebrations, reports, training
+    ///
+    /// Each entry is its own file, logs/<date>-<words>.toml, so entries made on
+    /// two branches merge without conflicts.
     #[command(subcommand)]
-    Log(log::LogCommand),
+    Log(record::Noun<crate::model::log::LogEntry>),
     Status(status::StatusArgs),
     Report(report::ReportArgs),
     Portfolio(portfolio::PortfolioArgs),
@@ -325,13 +337,13 @@ pub fn run(cli: Cli) -> Result<u8> {
         // Issue 5
         Command::Proposal(cmd) => proposal::run(&mut ctx, cmd),
         Command::Tech(cmd) => tech::run(&mut ctx, cmd),
-        Command::Goal(cmd) => anchoring::run_goal(&mut ctx, cmd),
-        Command::Team(cmd) => anchoring::run_team(&mut ctx, cmd),
-        Command::Stakeholder(cmd) => anchoring::run_stakeholder(&mut ctx, cmd),
-        Command::Related(cmd) => anchoring::run_related(&mut ctx, cmd),
-        Command::Insight(cmd) => insight::run(&mut ctx, cmd),
+        Command::Goal(cmd) => record::run(&mut ctx, cmd),
+        Command::Team(cmd) => record::run(&mut ctx, cmd),
+        Command::Stakeholder(cmd) => record::run(&mut ctx, cmd),
+        Command::Related(cmd) => record::run(&mut ctx, cmd),
+        Command::Insight(cmd) => record::run(&mut ctx, cmd),
         Command::Pilot(cmd) => pilot::run(&mut ctx, cmd),
-        Command::Log(cmd) => log::run(&mut ctx, cmd),
+        Command::Log(cmd) => record::run(&mut ctx, cmd),
         Command::Status(args) => status::cmd_status(&mut ctx, args),
         Command::Report(args) => report::cmd_report(&mut ctx, args),
         Command::Portfolio(args) => portfolio::cmd_portfolio(&mut ctx, args),

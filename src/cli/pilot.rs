@@ -3,7 +3,7 @@
 use anyhow::Result;
 use clap::{Args, Subcommand};
 
-use super::{Ctx, check_line, check_text, common, date_arg, today};
+use super::{Ctx, check_line, check_text, common, date_arg};
 use crate::error::{SUCCESS, UserError};
 use crate::model::date::Date;
 use crate::model::pilot::{self, FINDING_SPEC, PLAN_ID, POINTS, PilotFinding, PilotPlan};
@@ -22,15 +22,18 @@ Examples:
   veikart pilot show")]
 pub enum PilotCommand {
     Plan(Box<PlanArgs>),
+    /// Findings from the running pilot
+    ///
+    /// Each finding is its own file, pilot-findings/<date>-<words>.toml.
     #[command(subcommand)]
-    Finding(FindingCommand),
+    Finding(super::record::Noun<PilotFinding>),
     Show(ShowArgs),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: PilotCommand) -> Result<u8> {
     match cmd {
         PilotCommand::Plan(a) => cmd_pilot_plan(ctx, *a),
-        PilotCommand::Finding(FindingCommand::Add(a)) => cmd_pilot_finding_add(ctx, a),
+        PilotCommand::Finding(cmd) => super::record::run(ctx, cmd),
         PilotCommand::Show(a) => cmd_pilot_show(ctx, a),
     }
 }
@@ -181,50 +184,6 @@ fn cmd_pilot_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
         Ok(())
     })?;
     common::edited(ctx, &project, &pilot::SPEC, PLAN_ID, &changed);
-    Ok(SUCCESS)
-}
-
-/// Findings from the running pilot
-#[derive(Debug, Subcommand)]
-#[command(after_help = "\
-Examples:
-  veikart pilot finding add \"Tre pasienter fikk ikke SMS på natt\" --date 2027-01-14")]
-pub enum FindingCommand {
-    Add(FindingAddArgs),
-}
-
-/// Log a finding from the pilot and print its id
-///
-/// Each finding is its own file, pilot-findings/<date>-<words>.toml.
-#[derive(Debug, Args)]
-#[command(after_help = "\
-Examples:
-  veikart pilot finding add \"Tre pasienter fikk ikke SMS på natt\" --date 2027-01-14
-  veikart pilot finding add \"Skjermen viste feil ventetid etter omstart\"")]
-pub struct FindingAddArgs {
-    /// What was found
-    pub text: String,
-
-    /// When [default: today]
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
-    pub date: Option<Date>,
-}
-
-fn cmd_pilot_finding_add(ctx: &mut Ctx, args: FindingAddArgs) -> Result<u8> {
-    let text = check_text("TEXT", &args.text)?;
-    if text.is_empty() {
-        return Err(UserError::new(tr!("teksten er tom", "the text is empty")).into());
-    }
-    let project = ctx.open()?;
-    let date = today(args.date)?;
-    let words: String = text.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
-    common::add_record(
-        ctx,
-        &project,
-        &FINDING_SPEC,
-        &format!("{date} {words}"),
-        vec![("text", edit::text(&text)), ("date", edit::date(date))],
-    )?;
     Ok(SUCCESS)
 }
 

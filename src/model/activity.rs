@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::raci::{self, LETTERS};
-use super::schema::{Col, Field, FieldType, Finding, Identity, KindSpec};
+use super::schema::{Col, Example, Field, FieldType, Finding, Identity, KindSpec};
 use super::value::Fields;
 
 pub static SPEC: KindSpec = KindSpec {
@@ -47,6 +47,11 @@ pub static SPEC: KindSpec = KindSpec {
         Col("title", "AKTIVITET", "ACTIVITY"),
         Col("outside", "UTENFOR", "OUTSIDE"),
     ],
+    example: Example {
+        add: "activity add \"Vurdere hastegrad\" --step ringer",
+        id: "vurdere",
+        set: "--outside ja",
+    },
     ..KindSpec::BASE
 };
 

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, EnumSpec, Field, FieldType, Identity, KindSpec, Variant};
+use super::schema::{Col, EnumSpec, Example, Field, FieldType, Identity, KindSpec, Variant};
 use super::value::Fields;
 
 pub static TYPE: EnumSpec = EnumSpec {
@@ -168,6 +168,11 @@ pub static SPEC: KindSpec = KindSpec {
         Col("owner", "GEVINSTEIER", "OWNER"),
         Col("due", "INNEN", "DUE"),
     ],
+    example: Example {
+        add: "benefit add \"Kortere ventetid\" --type tid",
+        id: "kortere",
+        set: "--owner legevaktsjef",
+    },
     ..KindSpec::BASE
 };
 

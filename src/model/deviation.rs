@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, EnumSpec, Field, FieldType, Finding, KindSpec, Order, Variant};
+use super::schema::{Col, EnumSpec, Example, Field, FieldType, Finding, KindSpec, Order, Variant};
 use super::value::Fields;
 use crate::tr;
 
@@ -119,6 +119,11 @@ pub static SPEC: KindSpec = KindSpec {
         Col("date", "FUNNET", "FOUND"),
     ],
     order: &[Order::Desc("date")],
+    example: Example {
+        add: "deviation add \"Telefonkøen var over 20 minutter\" --kind tjenestefeil",
+        id: "telefonkoen",
+        set: "--kind prosess",
+    },
     ..KindSpec::BASE
 };
 
@@ -271,6 +276,22 @@ impl Deviation {
             );
         }
         out
+    }
+}
+
+/// What else changes when `set` changes a deviation: closing it records
+/// today as `closed`; opening it again clears `closed`.
+pub fn transition(before: &Fields, changes: &mut super::Changes, today: Date) {
+    use super::value::Value;
+    let new = changes.iter().find(|(k, _)| *k == "status").and_then(|(_, v)| v.clone());
+    let Some(Value::Str(status)) = new else { return };
+    if before.str("status") == Some(status.as_str()) || changes.iter().any(|(k, _)| *k == "closed")
+    {
+        return;
+    }
+    match status.as_str() {
+        "closed" => changes.push(("closed", Some(Value::Date(today)))),
+        _ => changes.push(("closed", None)),
     }
 }
 

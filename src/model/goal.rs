@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, Field, FieldType, Identity, KindSpec, Order};
+use super::schema::{Col, Example, Field, FieldType, Identity, KindSpec, Order};
 use super::value::Fields;
 
 pub static SPEC: KindSpec = KindSpec {
@@ -36,6 +36,11 @@ pub static SPEC: KindSpec = KindSpec {
         Col("measure", "MÅLES VED", "MEASURE"),
     ],
     order: &[Order::Asc("created")],
+    example: Example {
+        add: "goal add \"Kortere ventetid på telefon\" --measure \"Median svartid under 2 minutter\"",
+        id: "kortere",
+        set: "--measure \"Median svartid under 90 sekunder\"",
+    },
     ..KindSpec::BASE
 };
 

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, EnumSpec, Field, FieldType, Finding, KindSpec, Variant};
+use super::schema::{Col, EnumSpec, Example, Field, FieldType, Finding, KindSpec, Variant};
 use super::value::Fields;
 use crate::tr;
 
@@ -167,6 +167,11 @@ pub static SPEC: KindSpec = KindSpec {
         Col("priority", "PRIORITET", "PRIORITY"),
         Col("submitted", "INNSENDT", "SUBMITTED"),
     ],
+    example: Example {
+        add: "idea add \"Bedre skilting på legevakten\" --source bruker",
+        id: "bedre-skilting",
+        set: "--status prioritert",
+    },
     ..KindSpec::BASE
 };
 
@@ -360,6 +365,25 @@ pub fn rules(idea: &Idea) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// What else changes when `set` changes an idea: a new status that is a
+/// decision records today as `decided`, and a reason given for an earlier
+/// decision goes, unless a new one is given (a reason belongs to the
+/// decision it explains).
+pub fn transition(before: &Fields, changes: &mut super::Changes, today: Date) {
+    let new = changes.iter().find(|(k, _)| *k == "status").and_then(|(_, v)| v.clone());
+    let Some(super::value::Value::Str(status)) = new else { return };
+    if before.str("status") == Some(status.as_str()) {
+        return;
+    }
+    let given = |k: &str, c: &super::Changes| c.iter().any(|(x, _)| *x == k);
+    if DECISIONS.contains(&status.as_str()) && !given("decided", changes) {
+        changes.push(("decided", Some(super::value::Value::Date(today))));
+    }
+    if !given("reason", changes) {
+        changes.push(("reason", None));
+    }
 }
 
 /// Order ideas best first: priority (unscored last), then title, then id.

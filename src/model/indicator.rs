@@ -6,7 +6,9 @@ use serde::Serialize;
 
 use super::date::Date;
 use super::measurement::Measurement;
-use super::schema::{Col, EnumSpec, Field, FieldType, Finding, Identity, KindSpec, Order, Variant};
+use super::schema::{
+    Col, EnumSpec, Example, Field, FieldType, Finding, Identity, KindSpec, Order, Variant,
+};
 use super::value::Fields;
 use crate::tr;
 
@@ -89,6 +91,11 @@ pub static SPEC: KindSpec = KindSpec {
         Col("by", "INNEN", "BY"),
     ],
     order: &[Order::Asc("benefit")],
+    example: Example {
+        add: "benefit plan kortere --indicator \"Ventetid i minutter\" --unit min --baseline 95 --target 60 --by 2027-06-30",
+        id: "ventetid",
+        set: "--frequency ukentlig",
+    },
     ..KindSpec::BASE
 };
 

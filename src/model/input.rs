@@ -142,27 +142,29 @@ pub fn yes_no(raw: &str) -> Result<bool, String> {
 /// The key of an enum value typed as a key, a label or an alias, any case.
 pub fn key(spec: &'static EnumSpec, raw: &str) -> Result<&'static str, String> {
     spec.parse(raw).ok_or_else(|| {
-        // In Bokmål the Norwegian word is shown too: `draft (utkast)`.
-        let nb: Vec<String> = spec
-            .variants
-            .iter()
-            .map(|v| {
-                // A word that can be typed: the label when it is one word,
-                // else the first alias (`spart tid` → `tid`).
-                let word = if v.nb.contains(' ') {
-                    v.aliases.first().copied().unwrap_or(v.key)
-                } else {
-                    v.nb
-                };
-                if word == v.key { v.key.to_string() } else { format!("{} ({word})", v.key) }
-            })
-            .collect();
-        let choices = crate::i18n::pick(nb.join(", "), spec.keys().join(", "));
+        let choices = choices(spec);
         tr!(
             "«{raw}» er ikke en gyldig verdi; velg en av: {choices}",
             "`{raw}` is not a valid value; choose one of: {choices}"
         )
     })
+}
+
+/// The values an enum takes, for help and errors: the keys, and in Bokmål
+/// the Norwegian word beside each (`draft (utkast), tested (testet)`).
+pub fn choices(spec: &EnumSpec) -> String {
+    let nb: Vec<String> = spec
+        .variants
+        .iter()
+        .map(|v| {
+            // A word that can be typed: the label when it is one word, else
+            // the first alias (`spart tid` → `tid`).
+            let word =
+                if v.nb.contains(' ') { v.aliases.first().copied().unwrap_or(v.key) } else { v.nb };
+            if word == v.key { v.key.to_string() } else { format!("{} ({word})", v.key) }
+        })
+        .collect();
+    crate::i18n::pick(nb.join(", "), spec.keys().join(", "))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, EnumSpec, Field, FieldType, KindSpec, Order, Variant};
+use super::schema::{Col, EnumSpec, Example, Field, FieldType, KindSpec, Order, Variant};
 use super::value::Fields;
 
 pub static METHOD: EnumSpec = EnumSpec {
@@ -81,6 +81,11 @@ pub static SPEC: KindSpec = KindSpec {
         Col("needs", "BEHOV", "NEEDS"),
     ],
     order: &[Order::Desc("date")],
+    example: Example {
+        add: "insight add \"Pårørende vet ikke når pasienten blir sendt hjem\" --method intervju --respondent pårørende",
+        id: "parorende",
+        set: "--need \"Beskjed før utskriving\"",
+    },
     ..KindSpec::BASE
 };
 

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::schema::{Col, EnumSpec, Field, FieldType, Identity, KindSpec, Order, Variant};
+use super::schema::{Col, EnumSpec, Example, Field, FieldType, Identity, KindSpec, Order, Variant};
 use super::value::Fields;
 
 pub static JOURNEY: EnumSpec = EnumSpec {
@@ -74,6 +74,11 @@ pub static SPEC: KindSpec = KindSpec {
         Col("title", "STEG", "STEP"),
     ],
     order: &[Order::Asc("journey"), Order::Asc("order")],
+    example: Example {
+        add: "journey add \"Ringer legevakten\"",
+        id: "ringer",
+        set: "--experience \"Vet ikke om de står i kø\"",
+    },
     ..KindSpec::BASE
 };
 

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, EnumSpec, Field, FieldType, KindSpec, Order, Variant};
+use super::schema::{Col, EnumSpec, Example, Field, FieldType, KindSpec, Order, Variant};
 use super::value::Fields;
 
 pub static KIND: EnumSpec = EnumSpec {
@@ -61,6 +61,11 @@ pub static SPEC: KindSpec = KindSpec {
         Col("id", "ID", "ID"),
     ],
     order: &[Order::Desc("date")],
+    example: Example {
+        add: "log add \"Resultatene vist på personalmøtet\" --kind kommunikasjon",
+        id: "2026-11-20",
+        set: "--audience \"Ansatte på legevakten\"",
+    },
     ..KindSpec::BASE
 };
 

@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, Field, FieldType, Finding, Group, KindSpec};
+use super::schema::{Col, Example, Field, FieldType, Finding, Group, KindSpec};
 use super::value::Fields;
 use crate::tr;
 
@@ -41,6 +41,11 @@ pub static SPEC: KindSpec = KindSpec {
         Col("value", "VERDI", "VALUE"),
         Col("note", "MERKNAD", "NOTE"),
     ],
+    example: Example {
+        add: "measure record ventetid 42",
+        id: "ventetid/2026-11-01",
+        set: "--value 41",
+    },
     ..KindSpec::BASE
 };
 

@@ -87,7 +87,14 @@ pub trait Kind: Sized + serde::Serialize {
         Vec::new()
     }
     fn id(&self) -> &str;
+    /// What else changes when `set` changes some fields of `before` (an idea
+    /// set to a decision records the day it was decided): more entries for
+    /// `changes`, which the user's own entries win over.
+    fn transition(_before: &Fields, _changes: &mut Changes, _today: date::Date) {}
 }
+
+/// Fields to set (`Some`) or remove (`None`) in one record.
+pub type Changes = Vec<(&'static str, Option<value::Value>)>;
 
 /// A kind, type-erased, for code that walks every kind (`check`, schemas,
 /// the generic `list`, `show`, `set` and `rm`).
@@ -97,6 +104,8 @@ pub struct KindEntry {
     /// The record as its kind shows it in JSON: its fields and what is worked
     /// out from them (an idea's priority, a routine's next review).
     pub json: fn(&Fields) -> serde_json::Value,
+    /// See [`Kind::transition`].
+    pub transition: fn(&Fields, &mut Changes, date::Date),
 }
 
 impl KindEntry {
@@ -121,6 +130,24 @@ impl KindEntry {
     }
 }
 
+/// A `status` changed by `set` to one of `decisions` records today as
+/// `decided`, unless the user gave that date too.
+fn decided_on_change(
+    before: &Fields,
+    changes: &mut Changes,
+    today: date::Date,
+    decisions: &[&str],
+) {
+    let new = changes.iter().find(|(k, _)| *k == "status").and_then(|(_, v)| v.clone());
+    if let Some(value::Value::Str(s)) = new
+        && before.str("status") != Some(s.as_str())
+        && decisions.contains(&s.as_str())
+        && !changes.iter().any(|(k, _)| *k == "decided")
+    {
+        changes.push(("decided", Some(value::Value::Date(today))));
+    }
+}
+
 /// The entry of the kind kept in `dir`.
 pub fn kind_of(dir: &str) -> Option<&'static KindEntry> {
     KINDS.iter().find(|k| k.spec.dir == dir)
@@ -135,7 +162,7 @@ fn json_of<K: Kind>(fields: &Fields) -> serde_json::Value {
 }
 
 const fn entry<K: Kind>() -> KindEntry {
-    KindEntry { spec: K::SPEC, rules: rules_of::<K>, json: json_of::<K> }
+    KindEntry { spec: K::SPEC, rules: rules_of::<K>, json: json_of::<K>, transition: K::transition }
 }
 
 /// Every kind of record a project can hold, in the order `check` reads them.
@@ -175,6 +202,9 @@ macro_rules! kind {
         kind!($ty, $spec, |_r, _ctx| Vec::new());
     };
     ($ty:ty, $spec:expr, |$r:ident, $ctx:ident| $rules:expr) => {
+        kind!($ty, $spec, |$r, $ctx| $rules, |_b, _c, _t| {});
+    };
+    ($ty:ty, $spec:expr, |$r:ident, $ctx:ident| $rules:expr, |$b:ident, $c:ident, $t:ident| $transition:expr) => {
         impl Kind for $ty {
             const SPEC: &'static KindSpec = &$spec;
             fn from_fields(fields: &Fields) -> Self {
@@ -187,11 +217,15 @@ macro_rules! kind {
             fn id(&self) -> &str {
                 &self.id
             }
+            fn transition(before: &Fields, changes: &mut Changes, today: date::Date) {
+                let ($b, $c, $t) = (before, changes, today);
+                $transition
+            }
         }
     };
 }
 
-kind!(idea::Idea, idea::SPEC, |r, _ctx| idea::rules(r));
+kind!(idea::Idea, idea::SPEC, |r, _ctx| idea::rules(r), |b, c, t| idea::transition(b, c, t));
 kind!(role::Role, role::SPEC);
 kind!(journey::Step, journey::SPEC);
 kind!(activity::Activity, activity::SPEC, |r, _ctx| r.rules());
@@ -199,9 +233,13 @@ kind!(routine::Routine, routine::SPEC, |r, ctx| r.rules(ctx.as_of));
 kind!(touchpoint::Touchpoint, touchpoint::SPEC);
 
 // Issue 5
-kind!(proposal::Proposal, proposal::SPEC, |r, _ctx| r.rules());
+kind!(proposal::Proposal, proposal::SPEC, |r, _ctx| r.rules(), |b, c, t| {
+    decided_on_change(b, c, t, &["kept", "discarded"])
+});
 kind!(proposal::UserTest, proposal::TEST_SPEC, |r, _ctx| r.rules());
-kind!(technology::Technology, technology::SPEC, |r, _ctx| r.rules());
+kind!(technology::Technology, technology::SPEC, |r, _ctx| r.rules(), |b, c, t| {
+    decided_on_change(b, c, t, &["chosen", "rejected"])
+});
 kind!(technology::AssessmentFile, technology::ASSESSMENT_SPEC, |r, _ctx| r.rules());
 kind!(goal::Goal, goal::SPEC);
 kind!(team::Member, team::SPEC);
@@ -215,7 +253,9 @@ kind!(log::LogEntry, log::SPEC);
 kind!(benefit::Benefit, benefit::SPEC);
 kind!(indicator::Indicator, indicator::SPEC, |r, _ctx| r.rules());
 kind!(measurement::Measurement, measurement::SPEC, |r, _ctx| r.rules());
-kind!(deviation::Deviation, deviation::SPEC, |r, ctx| r.rules(ctx.as_of));
+kind!(deviation::Deviation, deviation::SPEC, |r, ctx| r.rules(ctx.as_of), |b, c, t| {
+    deviation::transition(b, c, t)
+});
 kind!(supplier::Supplier, supplier::SPEC);
 kind!(checklist::Answer, checklist::ANSWER_SPEC, |r, _ctx| r.rules());
 kind!(checklist::Decision, checklist::DECISION_SPEC);

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, Field, FieldType, Finding, KindSpec, Order};
+use super::schema::{Col, Example, Field, FieldType, Finding, KindSpec, Order};
 use super::value::Fields;
 use crate::tr;
 
@@ -104,6 +104,11 @@ pub static FINDING_SPEC: KindSpec = KindSpec {
     dated_id: Some("date"),
     columns: &[Col("date", "DATO", "DATE"), Col("text", "FUNN", "FINDING"), Col("id", "ID", "ID")],
     order: &[Order::Asc("date")],
+    example: Example {
+        add: "pilot finding add \"Tre pasienter fikk ikke SMS på natt\" --date 2027-01-14",
+        id: "2027-01-14",
+        set: "--text \"Fire pasienter fikk ikke SMS på natt\"",
+    },
     ..KindSpec::BASE
 };
 

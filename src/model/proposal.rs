@@ -6,7 +6,9 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, EnumSpec, Field, FieldType, Finding, Group, KindSpec, Order, Variant};
+use super::schema::{
+    Col, EnumSpec, Example, Field, FieldType, Finding, Group, KindSpec, Order, Variant,
+};
 use super::value::Fields;
 use crate::tr;
 
@@ -121,6 +123,11 @@ pub static SPEC: KindSpec = KindSpec {
         Col("status", "STATUS", "STATUS"),
         Col("cost", "KOSTNAD", "COST"),
     ],
+    example: Example {
+        add: "proposal add \"Ventetid på skjerm og SMS\"",
+        id: "ventetid",
+        set: "--gain \"Færre ringer for å høre om ventetiden\"",
+    },
     ..KindSpec::BASE
 };
 
@@ -166,6 +173,11 @@ pub static TEST_SPEC: KindSpec = KindSpec {
         Col("decision", "KONKLUSJON", "DECISION"),
     ],
     order: &[Order::Asc("proposal"), Order::Asc("date")],
+    example: Example {
+        add: "proposal test ventetid --with bruker --feedback \"Skjermen ble lagt merke til\"",
+        id: "ventetid/2026-10-12",
+        set: "--participants 6",
+    },
     ..KindSpec::BASE
 };
 

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::schema::{Col, Field, FieldType, Identity, KindSpec};
+use super::schema::{Col, Example, Field, FieldType, Identity, KindSpec};
 use super::value::Fields;
 
 pub static SPEC: KindSpec = KindSpec {
@@ -33,6 +33,11 @@ pub static SPEC: KindSpec = KindSpec {
         Col("url", "URL", "URL"),
         Col("note", "NOTAT", "NOTE"),
     ],
+    example: Example {
+        add: "related add \"Digital hjemmeoppfølging i Nordby\" --url https://nordby.kommune.no/dho",
+        id: "digital",
+        set: "--note \"Samme leverandør som oss\"",
+    },
     ..KindSpec::BASE
 };
 

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::schema::{Col, EnumSpec, Field, FieldType, Identity, KindSpec, Variant};
+use super::schema::{Col, EnumSpec, Example, Field, FieldType, Identity, KindSpec, Variant};
 use super::value::Fields;
 
 pub static KIND: EnumSpec = EnumSpec {
@@ -59,6 +59,11 @@ pub static SPEC: KindSpec = KindSpec {
         Col("kind", "TYPE", "KIND"),
         Col("unit", "ENHET", "UNIT"),
     ],
+    example: Example {
+        add: "role add Sykepleier --unit Legevakten",
+        id: "sykepleier",
+        set: "--unit \"Legevakten i Fjordvik\"",
+    },
     ..KindSpec::BASE
 };
 

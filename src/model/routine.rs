@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, Field, FieldType, Finding, Identity, KindSpec};
+use super::schema::{Col, Example, Field, FieldType, Finding, Identity, KindSpec};
 use super::value::Fields;
 use crate::tr;
 
@@ -60,6 +60,11 @@ pub static SPEC: KindSpec = KindSpec {
         Col("owner", "EIER", "OWNER"),
         Col("next_review", "NESTE GJENNOMGANG", "NEXT REVIEW"),
     ],
+    example: Example {
+        add: "routine add \"Mottak av pasient\" --owner sykepleier --review-every 12m",
+        id: "mottak",
+        set: "--review-every 6m",
+    },
     ..KindSpec::BASE
 };
 

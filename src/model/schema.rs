@@ -282,6 +282,20 @@ pub struct KindSpec {
     pub columns: &'static [Col],
     /// The order of `list`.
     pub order: &'static [Order],
+    /// For `--help`: a typical `add`, the id it makes, and a typical `set`.
+    pub example: Example,
+}
+
+/// A realistic use of a kind's verbs, for the examples in `--help` and the
+/// hints of an empty list.
+#[derive(Debug, Clone, Copy)]
+pub struct Example {
+    /// The command that adds one, after `veikart ` (`goal add "…" --measure "…"`).
+    pub add: &'static str,
+    /// The id that makes, or a prefix of it.
+    pub id: &'static str,
+    /// The options of a typical `set`.
+    pub set: &'static str,
 }
 
 /// The defaults of a kind's declaration, for `..KindSpec::BASE` in a literal.
@@ -301,6 +315,7 @@ impl KindSpec {
         dated_id: None,
         columns: &[],
         order: &[],
+        example: Example { add: "", id: "", set: "" },
     };
 }
 
@@ -338,12 +353,14 @@ impl KindSpec {
     pub fn a(&self) -> String {
         match i18n::current() {
             Lang::Nb => format!("{} {}", if self.neuter { "et" } else { "en" }, self.noun_nb),
-            Lang::En => {
-                let article =
-                    if self.noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
-                format!("{article} {}", self.noun)
-            }
+            Lang::En => self.a_en(),
         }
+    }
+
+    /// The English noun with its indefinite article (`an idea`, `a goal`).
+    pub fn a_en(&self) -> String {
+        let article = if self.noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+        format!("{article} {}", self.noun)
     }
 
     /// For a kind that names things, what makes two of its records the same,

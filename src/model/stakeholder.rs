@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::schema::{Col, EnumSpec, Field, FieldType, Identity, KindSpec, Order, Variant};
+use super::schema::{Col, EnumSpec, Example, Field, FieldType, Identity, KindSpec, Order, Variant};
 use super::value::Fields;
 
 pub static LEVEL: EnumSpec = EnumSpec {
@@ -46,6 +46,11 @@ pub static SPEC: KindSpec = KindSpec {
         Col("plan", "PLAN", "PLAN"),
     ],
     order: &[Order::Desc("influence"), Order::Desc("interest")],
+    example: Example {
+        add: "stakeholder add \"Kommunalsjef helse\" --influence høy --interest middels --plan \"Månedlig orientering\"",
+        id: "kommunalsjef",
+        set: "--interest høy",
+    },
     ..KindSpec::BASE
 };
 

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, Field, FieldType, Identity, KindSpec};
+use super::schema::{Col, Example, Field, FieldType, Identity, KindSpec};
 use super::value::Fields;
 
 static REVIEW_FIELDS: &[Field] = &[
@@ -55,6 +55,11 @@ pub static SPEC: KindSpec = KindSpec {
         Col("name", "LEVERANDØR", "SUPPLIER"),
         Col("contract", "AVTALE", "CONTRACT"),
     ],
+    example: Example {
+        add: "supplier add \"Telefoni AS\" --contract \"Avtale 2025/118\"",
+        id: "telefoni",
+        set: "--contract \"Avtale 2026/7\"",
+    },
     ..KindSpec::BASE
 };
 

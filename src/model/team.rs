@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::schema::{Col, Field, FieldType, Identity, KindSpec};
+use super::schema::{Col, Example, Field, FieldType, Identity, KindSpec};
 use super::value::Fields;
 
 pub static SPEC: KindSpec = KindSpec {
@@ -37,6 +37,11 @@ pub static SPEC: KindSpec = KindSpec {
         Col("role", "ROLLE", "ROLE"),
         Col("unit", "ENHET", "UNIT"),
     ],
+    example: Example {
+        add: "team add \"Kari Nordmann\" --role prosjektleder --unit \"Helse og omsorg\"",
+        id: "kari",
+        set: "--unit Legevakten",
+    },
     ..KindSpec::BASE
 };
 

@@ -5,7 +5,9 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, EnumSpec, Field, FieldType, Finding, Group, Identity, KindSpec, Variant};
+use super::schema::{
+    Col, EnumSpec, Example, Field, FieldType, Finding, Group, Identity, KindSpec, Variant,
+};
 use super::value::Fields;
 use crate::tr;
 
@@ -154,6 +156,11 @@ pub static SPEC: KindSpec = KindSpec {
         Col("status", "STATUS", "STATUS"),
         Col("total", "SUM", "TOTAL"),
     ],
+    example: Example {
+        add: "tech add \"Pasientvarsling fra journalsystemet\" --decision buy",
+        id: "pasientvarsling",
+        set: "--supplier \"Journal AS\"",
+    },
     ..KindSpec::BASE
 };
 

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::schema::{Col, EnumSpec, Field, FieldType, Identity, KindSpec, Variant};
+use super::schema::{Col, EnumSpec, Example, Field, FieldType, Identity, KindSpec, Variant};
 use super::value::Fields;
 
 pub static CHANNEL: EnumSpec = EnumSpec {
@@ -83,6 +83,11 @@ pub static SPEC: KindSpec = KindSpec {
         Col("status", "STATUS", "STATUS"),
         Col("step", "STEG", "STEP"),
     ],
+    example: Example {
+        add: "touchpoint add \"SMS med veibeskrivelse\" --channel digital",
+        id: "sms",
+        set: "--status testet",
+    },
     ..KindSpec::BASE
 };
 

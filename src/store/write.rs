@@ -131,8 +131,9 @@ pub fn duplicate_name(
             spec.a()
         ),
     );
+    let it = if spec.neuter { "det" } else { "den" };
     d.hints.push(tr!(
-        "endre den med `veikart {} set {other_id} …`, eller velg et annet navn",
+        "endre {it} med `veikart {} set {other_id} …`, eller velg et annet navn",
         "change it with `veikart {} set {other_id} …`, or choose another name",
         spec.command
     ));
@@ -182,4 +183,148 @@ pub fn refusal(first: &Diagnostic, others: &[&Diagnostic], new: bool) -> UserErr
         e = e.hint(tr!("også: {}", "also: {}", about(d)));
     }
     e.hint(tr!("ingenting ble endret", "nothing was changed"))
+}
+
+/// A record that refers to another, for the message of a refused `rm`.
+#[derive(Debug, Clone)]
+pub struct Referrer {
+    /// The file, as shown.
+    pub path: String,
+    pub line: usize,
+    /// The key that refers (`owner`, `raci`), or the owner folder for a
+    /// record kept in a subfolder of the one removed.
+    pub field: String,
+}
+
+impl Project {
+    /// Every record that refers to the record `id` of `spec`: fields that name
+    /// it, and records kept in a subfolder named after it. Reads only the
+    /// kinds that can refer to `spec`.
+    pub fn referrers(&self, spec: &KindSpec, id: &str) -> Result<Vec<Referrer>> {
+        let mut out = Vec::new();
+        for kind in crate::model::KINDS {
+            let k = kind.spec;
+            if k.group.as_ref().and_then(|g| g.refers) == Some(spec.dir) && !owned_by(spec, k) {
+                for stem in self.group_ids(k, id)? {
+                    let rel = format!("{}/{id}/{stem}.toml", k.dir);
+                    out.push(Referrer {
+                        path: self.shown(&rel),
+                        line: 1,
+                        field: k.dir.to_string(),
+                    });
+                }
+            }
+            if !refers_to(k.fields, spec.dir) {
+                continue;
+            }
+            for other in self.ids(k)? {
+                let rel = Project::record_rel(k, &other);
+                let shown = self.shown(&rel);
+                let Ok(text) = super::read_text(&self.root.join(&rel), &shown) else { continue };
+                let parsed = record::parse(k, &other, &shown, &text);
+                for r in parsed.references.iter().filter(|r| r.dir == spec.dir && r.id == id) {
+                    if k.group.as_ref().is_some_and(|g| g.field == r.field) {
+                        continue;
+                    }
+                    out.push(Referrer {
+                        path: shown.clone(),
+                        line: r.line,
+                        field: r.field.to_string(),
+                    });
+                }
+            }
+        }
+        if refers_to(project::SPEC.fields, spec.dir) {
+            let shown = self.shown(PROJECT_FILE);
+            let text = super::read_text(&self.root.join(PROJECT_FILE), &shown)?;
+            let parsed = record::parse(&project::SPEC, "", &shown, &text);
+            for r in parsed.references.iter().filter(|r| r.dir == spec.dir && r.id == id) {
+                out.push(Referrer {
+                    path: shown.clone(),
+                    line: r.line,
+                    field: r.field.to_string(),
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Remove one record, refusing (with every file that refers to it) while
+    /// other records refer to it. Records that are part of it, kept in a
+    /// subfolder of its own (a technology option's assessments), go with it.
+    /// Returns the files removed, as shown.
+    pub fn remove_record(&self, spec: &KindSpec, id: &str) -> Result<Vec<String>> {
+        let _lock = super::fsutil::WriteLock::acquire(&self.root)?;
+        let shown = self.shown_record(spec, id);
+        let path = self.record_path(spec, id);
+        // A file that is not a record (a folder, not TOML) is reported as
+        // every reader reports it, and left alone.
+        self.load_fields(spec, id)?;
+        let referrers = self.referrers(spec, id)?;
+        if !referrers.is_empty() {
+            let it = crate::i18n::pick(if spec.neuter { "det" } else { "den" }, "it");
+            let n =
+                crate::i18n::counted(referrers.len(), ("post", "poster"), ("record", "records"));
+            let verb = if referrers.len() == 1 { "refers" } else { "refer" };
+            let mut e = UserError::new(tr!(
+                "{shown} kan ikke fjernes mens {n} viser til {it}",
+                "{shown} cannot be removed while {n} {verb} to {it}"
+            ));
+            const SHOWN: usize = 5;
+            for r in referrers.iter().take(SHOWN) {
+                e = e.hint(format!("{}:{}: {}", r.path, r.line, r.field));
+            }
+            if referrers.len() > SHOWN {
+                e = e.hint(tr!("og {} til", "and {} more", referrers.len() - SHOWN));
+            }
+            return Err(e
+                .hint(tr!(
+                    "endre eller fjern dem først; ingenting ble endret",
+                    "change or remove them first; nothing was changed"
+                ))
+                .into());
+        }
+        let mut removed = Vec::new();
+        for kind in crate::model::KINDS.iter().filter(|k| owned_by(spec, k.spec)) {
+            for stem in self.group_ids(kind.spec, id)? {
+                let rel = format!("{}/{id}/{stem}.toml", kind.spec.dir);
+                remove_file(&self.root.join(&rel), &self.shown(&rel))?;
+                removed.push(self.shown(&rel));
+            }
+            let _ = std::fs::remove_dir(self.root.join(kind.spec.dir).join(id));
+        }
+        remove_file(&path, &shown)?;
+        removed.push(shown);
+        if spec.group.is_some()
+            && let Some(dir) = path.parent()
+        {
+            // An owner's folder left empty goes too, so git and `check` agree.
+            let _ = std::fs::remove_dir(dir);
+        }
+        Ok(removed)
+    }
+}
+
+/// Whether records of `part` are parts of records of `whole`, removed with
+/// them: a technology option's assessments.
+fn owned_by(whole: &KindSpec, part: &KindSpec) -> bool {
+    std::ptr::eq(whole, &crate::model::technology::SPEC)
+        && std::ptr::eq(part, &crate::model::technology::ASSESSMENT_SPEC)
+}
+
+/// Whether any of `fields` (or of their tables) refers to records in `dir`.
+fn refers_to(fields: &[crate::model::schema::Field], dir: &str) -> bool {
+    use crate::model::schema::FieldType;
+    fields.iter().any(|f| match f.ty {
+        FieldType::Ref(d) | FieldType::Refs(d) | FieldType::RefMap(d, _) => d == dir,
+        FieldType::Tables(sub) => refers_to(sub, dir),
+        _ => false,
+    })
+}
+
+fn remove_file(path: &std::path::Path, shown: &str) -> Result<()> {
+    std::fs::remove_file(path).map_err(|e| {
+        UserError::new(tr!("kunne ikke fjerne {shown}: {e}", "could not remove {shown}: {e}"))
+            .into()
+    })
 }

@@ -1,0 +1,5 @@
+//! The use cases, like cargo's `ops`: typed options in, plain data out, no
+//! printing and no command-line details. Commands in `cli` are thin adapters
+//! over these; the store does the reading and writing, the model the rules.
+
+pub mod record;

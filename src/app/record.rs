@@ -192,6 +192,7 @@ fn shown(project: &Project, entry: &KindEntry, fields: Fields) -> Shown {
     let path = project.shown_record(entry.spec, &fields.id);
     let mut json = (entry.json)(&fields);
     if let serde_json::Value::Object(m) = &mut json {
+        m.entry("id").or_insert_with(|| serde_json::Value::String(fields.id.clone()));
         m.insert("path".into(), serde_json::Value::String(path.clone()));
     }
     Shown { id: fields.id.clone(), path, fields, json }

@@ -25,6 +25,8 @@ pub enum ActivityCommand {
     Add(AddArgs),
     List(ListArgs),
     Show(ShowArgs),
+    Set(super::record::Set<crate::model::activity::Activity>),
+    Rm(super::record::Rm<crate::model::activity::Activity>),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: ActivityCommand) -> Result<u8> {
@@ -32,6 +34,8 @@ pub fn run(ctx: &mut Ctx, cmd: ActivityCommand) -> Result<u8> {
         ActivityCommand::Add(a) => cmd_activity_add(ctx, a),
         ActivityCommand::List(a) => cmd_activity_list(ctx, a),
         ActivityCommand::Show(a) => cmd_activity_show(ctx, a),
+        ActivityCommand::Set(a) => super::record::run_set(ctx, a),
+        ActivityCommand::Rm(a) => super::record::run_rm(ctx, a),
     }
 }
 

@@ -38,6 +38,8 @@ pub enum BenefitCommand {
     Plan(PlanArgs),
     List(ListArgs),
     Show(ShowArgs),
+    Set(super::record::Set<crate::model::benefit::Benefit>),
+    Rm(super::record::Rm<crate::model::benefit::Benefit>),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: BenefitCommand) -> Result<u8> {
@@ -48,6 +50,8 @@ pub fn run(ctx: &mut Ctx, cmd: BenefitCommand) -> Result<u8> {
         BenefitCommand::Plan(a) => cmd_benefit_plan(ctx, a),
         BenefitCommand::List(a) => cmd_benefit_list(ctx, a),
         BenefitCommand::Show(a) => cmd_benefit_show(ctx, a),
+        BenefitCommand::Set(a) => super::record::run_set(ctx, a),
+        BenefitCommand::Rm(a) => super::record::run_rm(ctx, a),
     }
 }
 

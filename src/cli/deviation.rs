@@ -28,6 +28,8 @@ pub enum DeviationCommand {
     Close(CloseArgs),
     List(ListArgs),
     Show(ShowArgs),
+    Set(super::record::Set<crate::model::deviation::Deviation>),
+    Rm(super::record::Rm<crate::model::deviation::Deviation>),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: DeviationCommand) -> Result<u8> {
@@ -37,6 +39,8 @@ pub fn run(ctx: &mut Ctx, cmd: DeviationCommand) -> Result<u8> {
         DeviationCommand::Close(a) => cmd_deviation_close(ctx, a),
         DeviationCommand::List(a) => cmd_deviation_list(ctx, a),
         DeviationCommand::Show(a) => cmd_deviation_show(ctx, a),
+        DeviationCommand::Set(a) => super::record::run_set(ctx, a),
+        DeviationCommand::Rm(a) => super::record::run_rm(ctx, a),
     }
 }
 

@@ -56,14 +56,6 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          En ny idé blir `assessed`. En ny vurdering erstatter den gamle.",
     ),
     (
-        "idea set",
-        "Endre status, type eller tittel på en idé",
-        "Ny status som er en beslutning (prioritised, testing, rejected, parked,\n\
-         implemented) lagrer dagens dato som `decided`. Rejected og parked krever\n\
-         --reason. Id-en endres aldri, heller ikke med ny tittel, så `git log`\n\
-         følger fortsatt filen.",
-    ),
-    (
         "status",
         "Vis prosjektet i korte trekk: fase, idéer etter status, de beste idéene, gevinstplanen, åpne avvik",
         "Forankring, innsikt, løsningsforslag, teknologi, piloten og loggen får\n\
@@ -201,11 +193,6 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "",
     ),
     ("touchpoint add", "Registrer et kontaktpunkt og skriv ut id-en", ""),
-    (
-        "touchpoint set",
-        "Endre kanal, steg, endring, status, tittel eller beskrivelse for et kontaktpunkt",
-        "",
-    ),
     ("touchpoint list", "Vis kontaktpunktene gruppert etter steg", ""),
     (
         "owner",
@@ -256,7 +243,6 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "Ta med IT-enheten tidlig (--it-involved). Anskaffelsesreglene tillater en\n\
          tidsbegrenset utprøving før en kontrakt (--trial-until).",
     ),
-    ("tech set", "Endre valg, leverandør eller datoer for et teknologivalg", ""),
     (
         "tech assess",
         "Gi et teknologivalg poeng på ett kriterium, fra 1 (dårlig) til 5 (svært godt)",
@@ -306,6 +292,20 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          fortsatt mangler.",
     ),
     ("pilot finding", "Funn fra piloten mens den pågår", ""),
+    (
+        "indicator",
+        "Måleindikatorene i gevinstrealiseringsplanen, én og én",
+        "`veikart benefit plan` lager en indikator og planlegger den; disse\n\
+         kommandoene viser, endrer og fjerner dem. `veikart benefit list` viser\n\
+         hele planen med fremdriften til hver indikator.",
+    ),
+    (
+        "user-test",
+        "Brukertestene av løsningsforslagene, én og én",
+        "`veikart proposal test` registrerer en test; disse kommandoene viser,\n\
+         endrer og fjerner dem. Hver test er sin egen fil,\n\
+         user-tests/<forslag>/<dato>.toml.",
+    ),
     ("pilot show", "Vis piloteringsplanen, hva den mangler, og funnene så langt", ""),
     (
         "log",
@@ -457,19 +457,6 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("idea assess", "cost", "Hva den ventes å koste: 1 (billig) til 5 (dyr)"),
     ("idea assess", "note", "Hvorfor den fikk disse poengene"),
     ("idea assess", "date", "Datoen for vurderingen [standard: i dag]"),
-    ("idea set", "id", "Id-en til idéen, eller en entydig begynnelse av den"),
-    (
-        "idea set",
-        "status",
-        "Ny status: new, assessed, prioritised, testing, rejected, parked, implemented, promoted",
-    ),
-    ("idea set", "reason", "Hvorfor (kreves for rejected og parked)"),
-    ("idea set", "kind", "improvement/forbedring eller innovation/innovasjon"),
-    ("idea set", "title", "Ny tittel (id-en blir den samme)"),
-    ("idea set", "description", "Ny beskrivelse"),
-    ("idea set", "source", "Hvem den kom fra"),
-    ("idea set", "tags", "Legg til et stikkord (kan gjentas)"),
-    ("idea set", "date", "Datoen for beslutningen [standard: i dag]"),
     ("phase", "as_of", "Vurder sjekklisten per denne datoen [standard: i dag]"),
     ("phase set", "phase", "Fasen det skal byttes til (id, alias eller navn)"),
     ("phase set", "reason", "Hvorfor (påkrevd)"),
@@ -577,8 +564,6 @@ const ARGS: &[(&str, &str, &str)] = &[
     ),
     ("touchpoint *", "status", "draft (standard), tested eller ready (utkast, testet, ferdig)"),
     ("touchpoint add", "title", "Kontaktpunktet, med noen få ord"),
-    ("touchpoint set", "title", "Ny tittel (id-en blir den samme)"),
-    ("touchpoint set", "description", "Ny beskrivelse"),
     (
         "owner",
         "role",

@@ -6,7 +6,7 @@ use clap::{Args, Subcommand, ValueEnum};
 use super::{Ctx, check_text, check_title, common, date_arg, enum_arg, score_arg, today};
 use crate::error::{SUCCESS, UserError};
 use crate::model::date::Date;
-use crate::model::idea::{self, DECISIONS, Idea, KIND, NEEDS_REASON, SOURCE, STATUS};
+use crate::model::idea::{self, Idea, KIND, SOURCE, STATUS};
 use crate::model::number;
 use crate::store::edit;
 use crate::tr;
@@ -25,8 +25,9 @@ pub enum IdeaCommand {
     List(ListArgs),
     Show(ShowArgs),
     Assess(AssessArgs),
-    Set(SetArgs),
+    Set(super::record::Set<crate::model::idea::Idea>),
     Promote(super::promote::PromoteArgs),
+    Rm(super::record::Rm<crate::model::idea::Idea>),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: IdeaCommand) -> Result<u8> {
@@ -36,7 +37,8 @@ pub fn run(ctx: &mut Ctx, cmd: IdeaCommand) -> Result<u8> {
         IdeaCommand::Show(a) => cmd_idea_show(ctx, a),
         IdeaCommand::Assess(a) => cmd_idea_assess(ctx, a),
         IdeaCommand::Promote(a) => super::promote::cmd_idea_promote(ctx, a),
-        IdeaCommand::Set(a) => cmd_idea_set(ctx, a),
+        IdeaCommand::Set(a) => super::record::run_set(ctx, a),
+        IdeaCommand::Rm(a) => super::record::run_rm(ctx, a),
     }
 }
 
@@ -391,133 +393,5 @@ fn cmd_idea_assess(ctx: &mut Ctx, args: AssessArgs) -> Result<u8> {
         "Assessed {id}: priority {}.",
         number::format(p)
     ));
-    Ok(SUCCESS)
-}
-
-/// Change an idea's status, kind or title
-///
-/// Setting the status records today as `decided` for decisions (prioritised,
-/// testing, rejected, parked, implemented). Rejected and parked need
-/// --reason. The id never changes, even with a new title, so `git log` keeps
-/// following the file.
-#[derive(Debug, Args)]
-#[command(after_help = "\
-Examples:
-  veikart idea set bedre-skilting --status prioritised
-  veikart idea set felles-venterom --status rejected --reason \"Bygget tillater det ikke\"
-  veikart idea set sms-varsel --kind innovation --title \"SMS-varsel før timen\"")]
-pub struct SetArgs {
-    /// The idea's id, or a unique prefix of it
-    pub id: String,
-
-    /// New status: new, assessed, prioritised, testing, rejected, parked, implemented, promoted
-    #[arg(long, value_name = "S", value_parser = enum_arg(&STATUS))]
-    pub status: Option<String>,
-
-    /// Why (required for rejected and parked)
-    #[arg(long, value_name = "TEXT")]
-    pub reason: Option<String>,
-
-    /// improvement or innovation
-    #[arg(long, value_name = "K", value_parser = enum_arg(&KIND))]
-    pub kind: Option<String>,
-
-    /// A new title (the id stays)
-    #[arg(long, value_name = "T")]
-    pub title: Option<String>,
-
-    /// A new description
-    #[arg(long, value_name = "TEXT")]
-    pub description: Option<String>,
-
-    /// Who it came from
-    #[arg(long, value_name = "SOURCE", value_parser = enum_arg(&SOURCE))]
-    pub source: Option<String>,
-
-    /// Add a tag (can be repeated)
-    #[arg(long = "tag", value_name = "T")]
-    pub tags: Vec<String>,
-
-    /// The decision date [default: today]
-    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
-    pub date: Option<Date>,
-}
-
-fn cmd_idea_set(ctx: &mut Ctx, args: SetArgs) -> Result<u8> {
-    if args.status.is_none()
-        && args.reason.is_none()
-        && args.kind.is_none()
-        && args.title.is_none()
-        && args.description.is_none()
-        && args.source.is_none()
-        && args.tags.is_empty()
-    {
-        return Err(UserError::new(tr!("ingenting å endre", "nothing to change"))
-            .hint(tr!(
-                "gi minst én av --status, --reason, --kind, --title, --description, --source, --tag",
-                "give at least one of --status, --reason, --kind, --title, --description, --source, --tag"
-            ))
-            .into());
-    }
-    let project = ctx.open()?;
-    let id = project.resolve(&idea::SPEC, &args.id)?;
-    let title = args.title.as_deref().map(check_title).transpose()?;
-    let reason = args.reason.as_deref().map(|r| check_text("--reason", r)).transpose()?;
-    let description =
-        args.description.as_deref().map(|d| check_text("--description", d)).transpose()?;
-    let tags = clean_tags(&args.tags)?;
-    if let Some(status) = &args.status
-        && NEEDS_REASON.contains(&status.as_str())
-        && reason.as_deref().is_none_or(str::is_empty)
-    {
-        return Err(UserError::new(tr!(
-            "en idé som settes til {} trenger en begrunnelse",
-            "an idea set to {} needs a reason",
-            STATUS.label(status)
-        ))
-        .hint(tr!("legg til --reason \"hvorfor\"", "add --reason \"why\""))
-        .into());
-    }
-    let date = today(args.date)?;
-    let changed = project.edit::<Idea>(&id, |current, doc| {
-        if let Some(t) = &title {
-            edit::set(doc, "title", edit::text(t));
-        }
-        if let Some(d) = &description {
-            edit::set(doc, "description", edit::text(d));
-        }
-        if let Some(k) = &args.kind {
-            edit::set(doc, "kind", edit::text(k));
-        }
-        if let Some(s) = &args.source {
-            edit::set(doc, "source", edit::text(s));
-        }
-        if !tags.is_empty() {
-            let mut all = current.tags.clone();
-            for t in &tags {
-                if !all.contains(t) {
-                    all.push(t.clone());
-                }
-            }
-            edit::set(doc, "tags", edit::list(&all));
-        }
-        if let Some(s) = &args.status
-            && *s != current.status
-        {
-            edit::set(doc, "status", edit::text(s));
-            if DECISIONS.contains(&s.as_str()) {
-                edit::set(doc, "decided", edit::date(date));
-            }
-            if reason.is_none() {
-                // A reason belongs to the decision it explains.
-                edit::remove(doc, "reason");
-            }
-        }
-        if let Some(r) = &reason {
-            edit::set(doc, "reason", edit::text(r));
-        }
-        Ok(())
-    })?;
-    common::edited(ctx, &project, &idea::SPEC, &id, &changed);
     Ok(SUCCESS)
 }

@@ -32,6 +32,8 @@ pub enum JourneyCommand {
     List(ListArgs),
     Show(ShowArgs),
     Move(MoveArgs),
+    Set(super::record::Set<crate::model::journey::Step>),
+    Rm(super::record::Rm<crate::model::journey::Step>),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: JourneyCommand) -> Result<u8> {
@@ -40,6 +42,8 @@ pub fn run(ctx: &mut Ctx, cmd: JourneyCommand) -> Result<u8> {
         JourneyCommand::List(a) => cmd_journey_list(ctx, a),
         JourneyCommand::Show(a) => cmd_journey_show(ctx, a),
         JourneyCommand::Move(a) => cmd_journey_move(ctx, a),
+        JourneyCommand::Set(a) => super::record::run_set(ctx, a),
+        JourneyCommand::Rm(a) => super::record::run_rm(ctx, a),
     }
 }
 

@@ -49,6 +49,9 @@ pub enum MeasureCommand {
     List(ListArgs),
     Import(ImportArgs),
     Export(ExportArgs),
+    Show(super::record::Show<crate::model::measurement::Measurement>),
+    Set(super::record::Set<crate::model::measurement::Measurement>),
+    Rm(super::record::Rm<crate::model::measurement::Measurement>),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: MeasureCommand) -> Result<u8> {
@@ -57,6 +60,9 @@ pub fn run(ctx: &mut Ctx, cmd: MeasureCommand) -> Result<u8> {
         MeasureCommand::List(a) => cmd_measure_list(ctx, a),
         MeasureCommand::Import(a) => cmd_measure_import(ctx, a),
         MeasureCommand::Export(a) => cmd_measure_export(ctx, a),
+        MeasureCommand::Show(a) => super::record::run_show(ctx, a),
+        MeasureCommand::Set(a) => super::record::run_set(ctx, a),
+        MeasureCommand::Rm(a) => super::record::run_rm(ctx, a),
     }
 }
 

@@ -192,6 +192,13 @@ pub enum Command {
     Touchpoint(touchpoint::TouchpointCommand),
     #[command(subcommand)]
     Benefit(benefit::BenefitCommand),
+    /// The indicators of the benefit realisation plan, one by one
+    ///
+    /// `veikart benefit plan` makes an indicator and plans it; these verbs list,
+    /// show, change and remove them. `veikart benefit list` shows the whole plan
+    /// with each indicator's progress.
+    #[command(subcommand)]
+    Indicator(record::Records<crate::model::indicator::Indicator>),
     #[command(subcommand)]
     Measure(measure::MeasureCommand),
     #[command(subcommand)]
@@ -202,6 +209,12 @@ pub enum Command {
     // Issue 5
     #[command(subcommand)]
     Proposal(proposal::ProposalCommand),
+    /// The user tests of the proposals, one by one
+    ///
+    /// `veikart proposal test` records a test; these verbs list, show, change
+    /// and remove them. Each test is its own file, user-tests/<proposal>/<date>.toml.
+    #[command(subcommand)]
+    UserTest(record::Records<crate::model::proposal::UserTest>),
     #[command(subcommand)]
     Tech(tech::TechCommand),
     /// The project's goals and how each will be measured
@@ -330,12 +343,14 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Routine(cmd) => routine::run(&mut ctx, cmd),
         Command::Touchpoint(cmd) => touchpoint::run(&mut ctx, cmd),
         Command::Benefit(cmd) => benefit::run(&mut ctx, cmd),
+        Command::Indicator(cmd) => record::run_records(&mut ctx, cmd),
         Command::Measure(cmd) => measure::run(&mut ctx, cmd),
         Command::Deviation(cmd) => deviation::run(&mut ctx, cmd),
         Command::Supplier(cmd) => supplier::run(&mut ctx, cmd),
         Command::Owner(args) => owner::cmd_owner(&mut ctx, args),
         // Issue 5
         Command::Proposal(cmd) => proposal::run(&mut ctx, cmd),
+        Command::UserTest(cmd) => record::run_records(&mut ctx, cmd),
         Command::Tech(cmd) => tech::run(&mut ctx, cmd),
         Command::Goal(cmd) => record::run(&mut ctx, cmd),
         Command::Team(cmd) => record::run(&mut ctx, cmd),

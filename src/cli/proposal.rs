@@ -34,6 +34,8 @@ pub enum ProposalCommand {
     Estimate(EstimateArgs),
     List(ListArgs),
     Show(ShowArgs),
+    Set(super::record::Set<crate::model::proposal::Proposal>),
+    Rm(super::record::Rm<crate::model::proposal::Proposal>),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: ProposalCommand) -> Result<u8> {
@@ -44,6 +46,8 @@ pub fn run(ctx: &mut Ctx, cmd: ProposalCommand) -> Result<u8> {
         ProposalCommand::Estimate(a) => cmd_proposal_estimate(ctx, a),
         ProposalCommand::List(a) => cmd_proposal_list(ctx, a),
         ProposalCommand::Show(a) => cmd_proposal_show(ctx, a),
+        ProposalCommand::Set(a) => super::record::run_set(ctx, a),
+        ProposalCommand::Rm(a) => super::record::run_rm(ctx, a),
     }
 }
 

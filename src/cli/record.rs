@@ -639,6 +639,70 @@ pub fn run<K: Kind>(ctx: &mut Ctx, cmd: Noun<K>) -> Result<u8> {
     }
 }
 
+/// The noun of a kind whose records are added by another command
+/// (`benefit plan` makes indicators, `proposal test` user tests): `list`,
+/// `show`, `set` and `rm` from its declaration.
+pub enum Records<K> {
+    List(List<K>),
+    Show(Show<K>),
+    Set(Set<K>),
+    Rm(Rm<K>),
+}
+
+impl<K> std::fmt::Debug for Records<K> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Records")
+    }
+}
+
+impl<K: Kind> clap::Subcommand for Records<K> {
+    fn augment_subcommands(cmd: Command) -> Command {
+        let spec = K::SPEC;
+        cmd.subcommand_required(true)
+            .subcommand(build_list(spec, Command::new("list")))
+            .subcommand(build_show(spec, Command::new("show")))
+            .subcommand(build_set(spec, Command::new("set")))
+            .subcommand(build_rm(spec, Command::new("rm")))
+            .after_help(examples(&[
+                format!("veikart {}", spec.example.add),
+                format!("veikart {} list", spec.command),
+                format!("veikart {} show {}", spec.command, spec.example.id),
+                format!("veikart {} set {} {}", spec.command, spec.example.id, spec.example.set),
+            ]))
+    }
+    fn augment_subcommands_for_update(cmd: Command) -> Command {
+        Self::augment_subcommands(cmd)
+    }
+    fn has_subcommand(name: &str) -> bool {
+        matches!(name, "list" | "show" | "set" | "rm")
+    }
+}
+
+impl<K: Kind> clap::FromArgMatches for Records<K> {
+    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
+        match m.subcommand() {
+            Some(("list", s)) => Ok(Records::List(parse_list(s))),
+            Some(("show", s)) => Ok(Records::Show(parse_show(s))),
+            Some(("set", s)) => Ok(Records::Set(parse_set(s))),
+            Some(("rm", s)) => Ok(Records::Rm(parse_rm(s))),
+            _ => Err(clap::Error::new(clap::error::ErrorKind::MissingSubcommand)),
+        }
+    }
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(m)?;
+        Ok(())
+    }
+}
+
+pub fn run_records<K: Kind>(ctx: &mut Ctx, cmd: Records<K>) -> Result<u8> {
+    match cmd {
+        Records::List(a) => run_list(ctx, a),
+        Records::Show(a) => run_show(ctx, a),
+        Records::Set(a) => run_set(ctx, a),
+        Records::Rm(a) => run_rm(ctx, a),
+    }
+}
+
 // ---- Bokmål help --------------------------------------------------------------
 
 /// The kind whose verbs live at `noun` (`goal`, `pilot finding`).

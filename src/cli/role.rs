@@ -27,6 +27,8 @@ pub enum RoleCommand {
     Add(AddArgs),
     List(ListArgs),
     Show(ShowArgs),
+    Set(super::record::Set<crate::model::role::Role>),
+    Rm(super::record::Rm<crate::model::role::Role>),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: RoleCommand) -> Result<u8> {
@@ -34,6 +36,8 @@ pub fn run(ctx: &mut Ctx, cmd: RoleCommand) -> Result<u8> {
         RoleCommand::Add(a) => cmd_role_add(ctx, a),
         RoleCommand::List(a) => cmd_role_list(ctx, a),
         RoleCommand::Show(a) => cmd_role_show(ctx, a),
+        RoleCommand::Set(a) => super::record::run_set(ctx, a),
+        RoleCommand::Rm(a) => super::record::run_rm(ctx, a),
     }
 }
 

@@ -24,6 +24,9 @@ pub enum RoutineCommand {
     Add(AddArgs),
     Review(ReviewArgs),
     List(ListArgs),
+    Show(super::record::Show<crate::model::routine::Routine>),
+    Set(super::record::Set<crate::model::routine::Routine>),
+    Rm(super::record::Rm<crate::model::routine::Routine>),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: RoutineCommand) -> Result<u8> {
@@ -31,6 +34,9 @@ pub fn run(ctx: &mut Ctx, cmd: RoutineCommand) -> Result<u8> {
         RoutineCommand::Add(a) => cmd_routine_add(ctx, a),
         RoutineCommand::Review(a) => cmd_routine_review(ctx, a),
         RoutineCommand::List(a) => cmd_routine_list(ctx, a),
+        RoutineCommand::Show(a) => super::record::run_show(ctx, a),
+        RoutineCommand::Set(a) => super::record::run_set(ctx, a),
+        RoutineCommand::Rm(a) => super::record::run_rm(ctx, a),
     }
 }
 

@@ -25,6 +25,8 @@ pub enum SupplierCommand {
     Review(ReviewArgs),
     List(ListArgs),
     Show(ShowArgs),
+    Set(super::record::Set<crate::model::supplier::Supplier>),
+    Rm(super::record::Rm<crate::model::supplier::Supplier>),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: SupplierCommand) -> Result<u8> {
@@ -33,6 +35,8 @@ pub fn run(ctx: &mut Ctx, cmd: SupplierCommand) -> Result<u8> {
         SupplierCommand::Review(a) => cmd_supplier_review(ctx, a),
         SupplierCommand::List(a) => cmd_supplier_list(ctx, a),
         SupplierCommand::Show(a) => cmd_supplier_show(ctx, a),
+        SupplierCommand::Set(a) => super::record::run_set(ctx, a),
+        SupplierCommand::Rm(a) => super::record::run_rm(ctx, a),
     }
 }
 

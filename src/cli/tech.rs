@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::{
     Ctx, check_line, check_title, common, date_arg, enum_arg, filled_text, score_arg, today,
 };
-use crate::error::{SUCCESS, UserError};
+use crate::error::SUCCESS;
 use crate::model::date::Date;
 use crate::model::technology::{self, AssessmentFile, CRITERION, DECISION, Technology};
 use crate::store::edit;
@@ -25,21 +25,23 @@ Examples:
   veikart tech compare --format md")]
 pub enum TechCommand {
     Add(AddArgs),
-    Set(SetArgs),
+    Set(super::record::Set<crate::model::technology::Technology>),
     Assess(AssessArgs),
     List(ListArgs),
     Show(ShowArgs),
     Compare(CompareArgs),
+    Rm(super::record::Rm<crate::model::technology::Technology>),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: TechCommand) -> Result<u8> {
     match cmd {
         TechCommand::Add(a) => cmd_tech_add(ctx, a),
-        TechCommand::Set(a) => cmd_tech_set(ctx, a),
+        TechCommand::Set(a) => super::record::run_set(ctx, a),
         TechCommand::Assess(a) => cmd_tech_assess(ctx, a),
         TechCommand::List(a) => cmd_tech_list(ctx, a),
         TechCommand::Show(a) => cmd_tech_show(ctx, a),
         TechCommand::Compare(a) => cmd_tech_compare(ctx, a),
+        TechCommand::Rm(a) => super::record::run_rm(ctx, a),
     }
 }
 
@@ -69,7 +71,7 @@ pub struct AddArgs {
     pub date: Option<Date>,
 }
 
-/// What `tech add` and `tech set` both record about an option.
+/// What `tech add` records about an option.
 #[derive(Debug, Args)]
 pub struct OptionFields {
     /// develop, buy or procure (utvikle, kjøpe/velge, anskaffe)
@@ -90,13 +92,6 @@ pub struct OptionFields {
 }
 
 impl OptionFields {
-    fn is_empty(&self) -> bool {
-        self.decision.is_none()
-            && self.supplier.is_none()
-            && self.it_involved.is_none()
-            && self.trial_until.is_none()
-    }
-
     /// The keys and values given, checked.
     fn values(&self) -> Result<Vec<(&'static str, toml_edit::Value)>> {
         let mut values = Vec::new();
@@ -126,42 +121,6 @@ fn cmd_tech_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
     }
     values.push(("created", edit::date(today(args.date)?)));
     common::add_record(ctx, &project, &technology::SPEC, &name, values)?;
-    Ok(SUCCESS)
-}
-
-/// Change a technology option's decision, supplier or dates
-#[derive(Debug, Args)]
-#[command(after_help = "\
-Examples:
-  veikart tech set pasientvarsling --decision procure --trial-until 2027-03-31
-  veikart tech set pasientvarsling --it-involved 2026-09-01")]
-pub struct SetArgs {
-    /// The option (id or unique prefix)
-    pub id: String,
-
-    #[command(flatten)]
-    pub option: OptionFields,
-}
-
-fn cmd_tech_set(ctx: &mut Ctx, args: SetArgs) -> Result<u8> {
-    if args.option.is_empty() {
-        return Err(UserError::new(tr!("ingenting å endre", "nothing to change"))
-            .hint(tr!(
-                "gi minst én av --decision, --supplier, --it-involved, --trial-until",
-                "give at least one of --decision, --supplier, --it-involved, --trial-until"
-            ))
-            .into());
-    }
-    let values = args.option.values()?;
-    let project = ctx.open()?;
-    let id = project.resolve(&technology::SPEC, &args.id)?;
-    let changed = project.edit::<Technology>(&id, |_, doc| {
-        for (key, value) in values {
-            edit::set(doc, key, value);
-        }
-        Ok(())
-    })?;
-    common::edited(ctx, &project, &technology::SPEC, &id, &changed);
     Ok(SUCCESS)
 }
 

@@ -4,7 +4,7 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 
 use super::{Ctx, check_text, check_title, common, enum_arg};
-use crate::error::{SUCCESS, UserError};
+use crate::error::SUCCESS;
 use crate::model::journey::{self, JOURNEY, Step};
 use crate::model::touchpoint::{self, CHANGE, CHANNEL, STATUS, Touchpoint};
 use crate::store::edit;
@@ -21,15 +21,19 @@ Examples:
   veikart touchpoint list")]
 pub enum TouchpointCommand {
     Add(AddArgs),
-    Set(SetArgs),
+    Set(super::record::Set<crate::model::touchpoint::Touchpoint>),
     List(ListArgs),
+    Show(super::record::Show<crate::model::touchpoint::Touchpoint>),
+    Rm(super::record::Rm<crate::model::touchpoint::Touchpoint>),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: TouchpointCommand) -> Result<u8> {
     match cmd {
         TouchpointCommand::Add(a) => cmd_touchpoint_add(ctx, a),
-        TouchpointCommand::Set(a) => cmd_touchpoint_set(ctx, a),
+        TouchpointCommand::Set(a) => super::record::run_set(ctx, a),
         TouchpointCommand::List(a) => cmd_touchpoint_list(ctx, a),
+        TouchpointCommand::Show(a) => super::record::run_show(ctx, a),
+        TouchpointCommand::Rm(a) => super::record::run_rm(ctx, a),
     }
 }
 
@@ -80,81 +84,6 @@ fn cmd_touchpoint_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
         values.push(("description", edit::text(&check_text("--description", d)?)));
     }
     common::add_record(ctx, &project, &touchpoint::SPEC, &title, values)?;
-    Ok(SUCCESS)
-}
-
-/// Change a touchpoint's channel, step, change, status, title or description
-#[derive(Debug, Args)]
-#[command(after_help = "\
-Examples:
-  veikart touchpoint set sms --status tested
-  veikart touchpoint set skilt --step ankomst --change changed")]
-pub struct SetArgs {
-    /// The touchpoint (id or unique prefix)
-    pub id: String,
-
-    /// digital, physical or interpersonal
-    #[arg(long, value_name = "CHANNEL", value_parser = enum_arg(&CHANNEL))]
-    pub channel: Option<String>,
-
-    /// The journey step (id or unique prefix)
-    #[arg(long, value_name = "STEP")]
-    pub step: Option<String>,
-
-    /// new, changed or unchanged
-    #[arg(long, value_name = "CHANGE", value_parser = enum_arg(&CHANGE))]
-    pub change: Option<String>,
-
-    /// draft, tested or ready
-    #[arg(long, value_name = "STATUS", value_parser = enum_arg(&STATUS))]
-    pub status: Option<String>,
-
-    /// A new title (the id stays)
-    #[arg(long, value_name = "T")]
-    pub title: Option<String>,
-
-    /// A new description
-    #[arg(long, value_name = "TEXT")]
-    pub description: Option<String>,
-}
-
-fn cmd_touchpoint_set(ctx: &mut Ctx, args: SetArgs) -> Result<u8> {
-    if args.channel.is_none()
-        && args.step.is_none()
-        && args.change.is_none()
-        && args.status.is_none()
-        && args.title.is_none()
-        && args.description.is_none()
-    {
-        return Err(UserError::new(tr!("ingenting å endre", "nothing to change"))
-            .hint(tr!(
-                "gi minst én av --channel, --step, --change, --status, --title, --description",
-                "give at least one of --channel, --step, --change, --status, --title, --description"
-            ))
-            .into());
-    }
-    let project = ctx.open()?;
-    let id = project.resolve(&touchpoint::SPEC, &args.id)?;
-    let step = args.step.as_deref().map(|s| project.resolve(&journey::SPEC, s)).transpose()?;
-    let title = args.title.as_deref().map(check_title).transpose()?;
-    let description =
-        args.description.as_deref().map(|d| check_text("--description", d)).transpose()?;
-    let changed = project.edit::<Touchpoint>(&id, |_, doc| {
-        for (key, value) in [
-            ("title", title.as_deref()),
-            ("channel", args.channel.as_deref()),
-            ("step", step.as_deref()),
-            ("change", args.change.as_deref()),
-            ("status", args.status.as_deref()),
-            ("description", description.as_deref()),
-        ] {
-            if let Some(v) = value {
-                edit::set(doc, key, edit::text(v));
-            }
-        }
-        Ok(())
-    })?;
-    common::edited(ctx, &project, &touchpoint::SPEC, &id, &changed);
     Ok(SUCCESS)
 }
 

@@ -578,7 +578,10 @@ impl Project {
         change: impl FnOnce(&Fields) -> Result<Vec<(&'static str, Option<Value>)>>,
     ) -> Result<Vec<Change>> {
         self.edit_record(spec, id, |fields, doc| {
-            for (key, value) in change(fields)? {
+            let mut changes = change(fields)?;
+            // New keys are appended in the kind's declared order.
+            changes.sort_by_key(|(k, _)| spec.fields.iter().position(|f| f.name == *k));
+            for (key, value) in changes {
                 edit::set_opt(doc, key, value.as_ref().map(edit::value));
             }
             Ok(())

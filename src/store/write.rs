@@ -272,7 +272,7 @@ impl Project {
             ));
             const SHOWN: usize = 5;
             for r in referrers.iter().take(SHOWN) {
-                e = e.hint(format!("{}:{}: {}", r.path, r.line, r.field));
+                e = e.hint(format!("{}:{} ({})", r.path, r.line, r.field));
             }
             if referrers.len() > SHOWN {
                 e = e.hint(tr!("og {} til", "and {} more", referrers.len() - SHOWN));

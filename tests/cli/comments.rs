@@ -81,7 +81,8 @@ fn comments_survive_idea_set_and_other_lines_stay_byte_identical() {
             "submitted = 2026-10-01",
             "tags = [ \"venterom\",  \"trivsel\" ]",
         ],
-        &["decided", "reason"],
+        // New keys come in the order the kind declares them.
+        &["reason", "decided"],
     );
     p.run(["check"]).success();
 }

@@ -860,11 +860,7 @@ impl StatusPlan {
                 kind: d.kind.clone(),
                 date: d.date,
                 actions: d.actions.len(),
-                overdue_actions: d
-                    .actions
-                    .iter()
-                    .filter(|a| a.due.is_some_and(|due| due < as_of))
-                    .count(),
+                overdue_actions: d.actions.iter().filter(|a| a.overdue_on(as_of)).count(),
             })
             .collect();
         items.sort_by(|a, b| (b.date, &a.id).cmp(&(a.date, &b.id)));

@@ -106,50 +106,246 @@ fn cmd_deviation_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
     Ok(SUCCESS)
 }
 
+/// Corrective actions: add one, mark one done, or change its due date, owner or text
+///
+/// `deviation action DEVIATION TEXT --owner ROLE --due DATE` adds an action
+/// (short for `deviation action add`). Actions are numbered as `deviation
+/// show` numbers them. An action that is done is never overdue.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+#[command(after_help = "\
+Examples:
+  veikart deviation action telefonkoen \"Sette inn ekstra sykepleier på kveldstid\" --owner legevaktsjef --due 2026-12-15
+  veikart deviation action done telefonkoen 1 --note \"Ekstra vakt fra 1. desember\"
+  veikart deviation action set telefonkoen 2 --due 2027-01-15")]
+pub struct ActionArgs {
+    #[command(subcommand)]
+    pub verb: Option<ActionVerb>,
+
+    #[command(flatten)]
+    pub add: ActionAddArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActionVerb {
+    Add(ActionAddArgs),
+    Done(ActionDoneArgs),
+    Set(ActionSetArgs),
+}
+
 /// Add a corrective action, with an owner and a due date, to a deviation
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
-  veikart deviation action telefonkoen \"Sette inn ekstra sykepleier på kveldstid\" --owner legevaktsjef --due 2026-12-15")]
-pub struct ActionArgs {
+  veikart deviation action add telefonkoen \"Sette inn ekstra sykepleier på kveldstid\" --owner legevaktsjef --due 2026-12-15")]
+pub struct ActionAddArgs {
+    /// The deviation (id or unique prefix)
+    #[arg(required = true)]
+    pub id: Option<String>,
+
+    /// What will be done
+    #[arg(required = true)]
+    pub text: Option<String>,
+
+    /// The role that does it (id or unique prefix)
+    #[arg(long, value_name = "ROLE", required = true)]
+    pub owner: Option<String>,
+
+    /// When it should be done
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg, required = true)]
+    pub due: Option<Date>,
+}
+
+/// Mark a corrective action as done
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart deviation action done telefonkoen 1
+  veikart deviation action done telefonkoen 2 --date 2026-12-10 --note \"Ny vaktplan fra januar\"")]
+pub struct ActionDoneArgs {
     /// The deviation (id or unique prefix)
     pub id: String,
 
-    /// What will be done
-    pub text: String,
+    /// The action's number, as `deviation show` numbers them
+    #[arg(value_name = "N")]
+    pub n: usize,
 
-    /// The role that does it (id or unique prefix)
-    #[arg(long, value_name = "ROLE")]
-    pub owner: String,
-
-    /// When it should be done
+    /// When it was done [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
-    pub due: Date,
+    pub date: Option<Date>,
+
+    /// How it went
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+/// Change a corrective action's due date, owner or text
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart deviation action set telefonkoen 1 --due 2027-01-15
+  veikart deviation action set telefonkoen 2 --owner sykepleier --text \"Lage ny vaktplan\"")]
+pub struct ActionSetArgs {
+    /// The deviation (id or unique prefix)
+    pub id: String,
+
+    /// The action's number, as `deviation show` numbers them
+    #[arg(value_name = "N")]
+    pub n: usize,
+
+    /// A new due date
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub due: Option<Date>,
+
+    /// A new owner (id or unique prefix of a role)
+    #[arg(long, value_name = "ROLE")]
+    pub owner: Option<String>,
+
+    /// A new text
+    #[arg(long, value_name = "TEXT")]
+    pub text: Option<String>,
 }
 
 fn cmd_deviation_action(ctx: &mut Ctx, args: ActionArgs) -> Result<u8> {
+    match args.verb {
+        None => cmd_action_add(ctx, args.add),
+        Some(ActionVerb::Add(a)) => cmd_action_add(ctx, a),
+        Some(ActionVerb::Done(a)) => cmd_action_done(ctx, a),
+        Some(ActionVerb::Set(a)) => cmd_action_set(ctx, a),
+    }
+}
+
+fn cmd_action_add(ctx: &mut Ctx, args: ActionAddArgs) -> Result<u8> {
+    let (Some(wanted), Some(text), Some(owner), Some(due)) =
+        (args.id, args.text, args.owner, args.due)
+    else {
+        return Err(UserError::new(tr!(
+            "mangler avviket, teksten, --owner eller --due",
+            "the deviation, the text, --owner or --due is missing"
+        ))
+        .into());
+    };
     let project = ctx.open()?;
-    let id = project.resolve(&deviation::SPEC, &args.id)?;
-    let text = check_line(&tr!("tiltaket", "the action"), &args.text)?;
-    let owner = project.resolve(&role::SPEC, &args.owner)?;
+    let id = project.resolve(&deviation::SPEC, &wanted)?;
+    let text = check_line(&tr!("tiltaket", "the action"), &text)?;
+    let owner = project.resolve(&role::SPEC, &owner)?;
     let changed = project.edit::<Deviation>(&id, |d, doc| {
         if !d.is_open() {
-            return Err(UserError::new(tr!(
-                "avviket «{id}» er lukket",
-                "the deviation `{id}` is closed"
-            ))
-            .hint(tr!(
-                "meld et nytt avvik med `veikart deviation add` hvis problemet er tilbake",
-                "record a new deviation with `veikart deviation add` if the problem is back"
-            ))
-            .into());
+            return Err(closed(&id));
         }
         let entry = vec![
             ("text", edit::text(&text)),
             ("owner", edit::text(&owner)),
-            ("due", edit::date(args.due)),
+            ("due", edit::date(due)),
         ];
         if edit::push_table(doc, "action", entry) {
+            Ok(())
+        } else {
+            Err(common::not_table_array(&project.shown_record(&deviation::SPEC, &id), "action"))
+        }
+    })?;
+    common::edited(ctx, &project, &deviation::SPEC, &id, &changed);
+    Ok(SUCCESS)
+}
+
+/// The error for changing the actions of a closed deviation.
+fn closed(id: &str) -> anyhow::Error {
+    UserError::new(tr!("avviket «{id}» er lukket", "the deviation `{id}` is closed"))
+        .hint(tr!(
+            "meld et nytt avvik med `veikart deviation add` hvis problemet er tilbake",
+            "record a new deviation with `veikart deviation add` if the problem is back"
+        ))
+        .into()
+}
+
+/// The error for an action number the deviation does not have.
+fn no_action(d: &Deviation, n: usize) -> anyhow::Error {
+    let count = crate::i18n::counted(d.actions.len(), ("tiltak", "tiltak"), ("action", "actions"));
+    UserError::new(tr!(
+        "avviket «{}» har ikke noe tiltak nummer {n} (det har {count})",
+        "the deviation `{}` has no action number {n} (it has {count})",
+        d.id
+    ))
+    .hint(tr!(
+        "se tiltakene med numrene sine med `veikart deviation show {}`",
+        "see the actions with their numbers with `veikart deviation show {}`",
+        d.id
+    ))
+    .into()
+}
+
+fn cmd_action_done(ctx: &mut Ctx, args: ActionDoneArgs) -> Result<u8> {
+    let project = ctx.open()?;
+    let id = project.resolve(&deviation::SPEC, &args.id)?;
+    let date = today(args.date)?;
+    let note = args
+        .note
+        .as_deref()
+        .map(|n| crate::model::input::text(n))
+        .transpose()
+        .map_err(UserError::new)?;
+    let n = args.n;
+    let changed = project.edit::<Deviation>(&id, |d, doc| {
+        let Some(action) = n.checked_sub(1).and_then(|i| d.actions.get(i)) else {
+            return Err(no_action(d, n));
+        };
+        if let Some(done) = action.done {
+            return Err(UserError::new(tr!(
+                "tiltak {n} på «{id}» ble gjort {done} allerede",
+                "action {n} of `{id}` was already done on {done}"
+            ))
+            .hint(tr!(
+                "er datoen feil, rett `done` i tiltaket i filen",
+                "if the date is wrong, correct `done` in the action in the file"
+            ))
+            .into());
+        }
+        let mut values = vec![("done", Some(edit::date(date)))];
+        if let Some(t) = &note {
+            values.push(("note", Some(edit::text(t))));
+        }
+        if edit::set_in_row(doc, "action", n, &values) {
+            Ok(())
+        } else {
+            Err(common::not_table_array(&project.shown_record(&deviation::SPEC, &id), "action"))
+        }
+    })?;
+    common::edited(ctx, &project, &deviation::SPEC, &id, &changed);
+    Ok(SUCCESS)
+}
+
+fn cmd_action_set(ctx: &mut Ctx, args: ActionSetArgs) -> Result<u8> {
+    if args.due.is_none() && args.owner.is_none() && args.text.is_none() {
+        return Err(UserError::new(tr!("ingenting å endre", "nothing to change"))
+            .hint(tr!(
+                "gi minst én av --due, --owner, --text",
+                "give at least one of --due, --owner, --text"
+            ))
+            .into());
+    }
+    let project = ctx.open()?;
+    let id = project.resolve(&deviation::SPEC, &args.id)?;
+    let owner = args.owner.as_deref().map(|o| project.resolve(&role::SPEC, o)).transpose()?;
+    let text = args.text.as_deref().map(|t| check_line("--text", t)).transpose()?;
+    let n = args.n;
+    let changed = project.edit::<Deviation>(&id, |d, doc| {
+        if n.checked_sub(1).and_then(|i| d.actions.get(i)).is_none() {
+            return Err(no_action(d, n));
+        }
+        if !d.is_open() {
+            return Err(closed(&id));
+        }
+        let mut values = Vec::new();
+        if let Some(due) = args.due {
+            values.push(("due", Some(edit::date(due))));
+        }
+        if let Some(o) = &owner {
+            values.push(("owner", Some(edit::text(o))));
+        }
+        if let Some(t) = &text {
+            values.push(("text", Some(edit::text(t))));
+        }
+        if edit::set_in_row(doc, "action", n, &values) {
             Ok(())
         } else {
             Err(common::not_table_array(&project.shown_record(&deviation::SPEC, &id), "action"))
@@ -365,10 +561,10 @@ fn cmd_deviation_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
         .enumerate()
         .map(|(n, a)| {
             let due = common::dash(a.due);
-            let mark = if late.contains(&(n + 1)) {
-                tr!(" (forfalt)", " (overdue)")
-            } else {
-                String::new()
+            let mark = match a.done {
+                Some(done) => tr!(" (gjort {done})", " (done {done})"),
+                None if late.contains(&(n + 1)) => tr!(" (forfalt)", " (overdue)"),
+                None => String::new(),
             };
             tr!(
                 "{}. {} – {}, innen {due}{mark}",

@@ -256,7 +256,7 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
                     text: a.text.clone(),
                     owner: roles.get(&a.owner).cloned().unwrap_or_else(|| a.owner.clone()),
                     due: a.due,
-                    overdue: a.due.is_some_and(|due| due < as_of),
+                    overdue: a.overdue_on(as_of),
                 })
                 .collect(),
             id: d.id,

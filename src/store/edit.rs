@@ -217,6 +217,41 @@ fn table_array<'a>(
     root.get_mut(key).and_then(Item::as_array_of_tables_mut)
 }
 
+/// In the array of tables `key` (`[[action]]`), set (`Some`) or remove
+/// (`None`) values of the `n`th entry (from 1), keeping each old value's
+/// decoration. Returns false, changing nothing, when there is no such entry
+/// or `key` is not written as `[[key]]` tables.
+#[must_use]
+pub fn set_in_row(
+    doc: &mut DocumentMut,
+    key: &str,
+    n: usize,
+    values: &[(&str, Option<Value>)],
+) -> bool {
+    let Some(array) = doc.as_table_mut().get_mut(key).and_then(Item::as_array_of_tables_mut) else {
+        return false;
+    };
+    let Some(table) = n.checked_sub(1).and_then(|i| array.get_mut(i)) else { return false };
+    for (k, v) in values {
+        match v {
+            Some(v) => {
+                let mut v = v.clone();
+                if let Some(old) = table.get(k).and_then(Item::as_value) {
+                    if old.to_string().trim() == v.to_string().trim() {
+                        continue;
+                    }
+                    *v.decor_mut() = old.decor().clone();
+                }
+                table.insert(k, Item::Value(v));
+            }
+            None => {
+                table.remove(k);
+            }
+        }
+    }
+    true
+}
+
 /// Append a text to the list `key`, keeping the items already there as written.
 pub fn push_to_list(doc: &mut DocumentMut, key: &str, item: &str) {
     let table = doc.as_table_mut();

@@ -7,8 +7,11 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use super::measure::{decimal_arg, load_measurements};
-use super::{Ctx, check_line, check_text, check_title, common, date_arg, enum_arg, today};
+use super::measure::load_measurements;
+use super::{
+    Ctx, check_line, check_text, check_title, common, date_arg, enum_arg, int_arg, number_arg,
+    today,
+};
 use crate::error::{SUCCESS, UserError};
 use crate::model::benefit::{self, BENEFICIARY, Benefit, COST_KIND, TYPE};
 use crate::model::date::Date;
@@ -206,45 +209,16 @@ pub struct CostArgs {
     pub kind: String,
 
     /// The amount in NOK (a decimal comma and spaces are fine)
-    #[arg(long, value_name = "NOK", value_parser = amount_arg, allow_negative_numbers = true)]
+    #[arg(long, value_name = "NOK", value_parser = number_arg(&benefit::SPEC, "cost.amount"), allow_negative_numbers = true)]
     pub amount: f64,
 
     /// The year the cost falls in
-    #[arg(long, value_name = "YYYY", value_parser = year_arg)]
+    #[arg(long, value_name = "YYYY", value_parser = int_arg(&benefit::SPEC, "cost.year"))]
     pub year: Option<i64>,
 
     /// What the cost is for
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
-}
-
-/// An amount in NOK. `1.200` or `1,200` is refused: in Norway it is often
-/// written for a thousand two hundred, while veikart would read 1.2 kroner.
-fn amount_arg(s: &str) -> Result<f64, String> {
-    let v = decimal_arg(s)?;
-    let digits: String = s.chars().filter(|c| !c.is_whitespace() && *c != '_').collect();
-    if let Some((_, frac)) = digits.split_once(['.', ','])
-        && frac.len() == 3
-        && frac.chars().all(|c| c.is_ascii_digit())
-    {
-        return Err(tr!(
-            "«{s}» er tvetydig: skriv tusen med mellomrom eller uten skilletegn (1 200 eller 1200), og øre med to desimaler (1,20)",
-            "`{s}` is ambiguous: write thousands with a space or nothing (1 200 or 1200), and øre with two decimals (1.20)"
-        ));
-    }
-    Ok(v)
-}
-
-/// A year from 1900 to 2200.
-fn year_arg(s: &str) -> Result<i64, String> {
-    number::parse_int_in(s, 1900, 2200)
-        .filter(|_| s.trim().chars().all(|c| c.is_ascii_digit()))
-        .ok_or_else(|| {
-            tr!(
-                "«{s}» er ikke et årstall, for eksempel 2026",
-                "`{s}` is not a year, for example 2026"
-            )
-        })
 }
 
 fn cmd_cost_add(ctx: &mut Ctx, args: CostArgs) -> Result<u8> {
@@ -303,7 +277,7 @@ pub struct PlanArgs {
     pub unit: Option<String>,
 
     /// The value before the change (needed for a new indicator)
-    #[arg(long, value_name = "N", value_parser = decimal_arg, allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", value_parser = number_arg(&indicator::SPEC, "baseline"), allow_negative_numbers = true)]
     pub baseline: Option<f64>,
 
     /// When the baseline was measured [default for a new indicator: today]
@@ -311,7 +285,7 @@ pub struct PlanArgs {
     pub baseline_date: Option<Date>,
 
     /// The value to reach (needed for a new indicator)
-    #[arg(long, value_name = "N", value_parser = decimal_arg, allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", value_parser = number_arg(&indicator::SPEC, "target"), allow_negative_numbers = true)]
     pub target: Option<f64>,
 
     /// When the target should be reached (needed for a new indicator)

@@ -281,7 +281,7 @@ fn cmd_action_done(ctx: &mut Ctx, args: ActionDoneArgs) -> Result<u8> {
     let note = args
         .note
         .as_deref()
-        .map(|n| crate::model::input::text(n))
+        .map(crate::model::input::text)
         .transpose()
         .map_err(UserError::new)?;
     let n = args.n;

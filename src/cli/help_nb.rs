@@ -382,7 +382,30 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "Typer: service (tjenestefeil), benefit (gevinstavvik), supplier\n\
          (leverandøravvik) og process (prosessavvik).",
     ),
-    ("deviation action", "Legg et korrigerende tiltak med eier og frist til et avvik", ""),
+    (
+        "deviation action",
+        "Korrigerende tiltak: legg til et, merk et som gjort, eller endre frist, eier eller tekst",
+        "`deviation action AVVIK TEKST --owner ROLLE --due DATO` legger til et tiltak\n\
+         (kort for `deviation action add`). Tiltakene er nummerert slik `deviation\n\
+         show` viser dem. Et tiltak som er gjort, er aldri forfalt.",
+    ),
+    (
+        "tech choose",
+        "Velg et teknologivalg, med begrunnelse",
+        "`choose` merker valget som valgt, `reject` som forkastet; begge krever en\n\
+         begrunnelse og lagrer datoen som `decided`. Et forkastet valg trenger ikke\n\
+         flere poeng på de fem kriteriene. `veikart status` og `veikart report`\n\
+         nevner det valgte. Åpne et igjen med `veikart tech set ID --status open`.",
+    ),
+    (
+        "tech reject",
+        "Forkast et teknologivalg, med begrunnelse",
+        "Et forkastet valg trenger ikke flere poeng på de fem kriteriene. Åpne det\n\
+         igjen med `veikart tech set ID --status open`.",
+    ),
+    ("deviation action add", "Legg et korrigerende tiltak med eier og frist til et avvik", ""),
+    ("deviation action done", "Merk et korrigerende tiltak som gjort", ""),
+    ("deviation action set", "Endre fristen, eieren eller teksten til et korrigerende tiltak", ""),
     ("deviation close", "Lukk et avvik og skriv hvordan det ble løst", ""),
     ("deviation list", "Vis avvikene, åpne først, med tiltakene", ""),
     ("deviation show", "Vis ett avvik med tiltakene", ""),
@@ -621,6 +644,15 @@ const ARGS: &[(&str, &str, &str)] = &[
         "user-needs, integrations, scalability, security eller cost (brukerbehov, integrasjoner, skalerbarhet, informasjonssikkerhet, kostnader)",
     ),
     ("tech assess", "score", "Poengene: 1 (dårlig) til 5 (svært godt)"),
+    ("tech choose", "reason", "Hvorfor (påkrevd)"),
+    ("tech choose", "date", "Datoen for beslutningen [standard: i dag]"),
+    ("tech reject", "reason", "Hvorfor (påkrevd)"),
+    ("tech reject", "date", "Datoen for beslutningen [standard: i dag]"),
+    (
+        "idea assess",
+        "unset",
+        "Fjern et poeng eller notatet (kan gjentas): feasibility, benefit, cost, note",
+    ),
     ("tech assess", "note", "Hvorfor valget fikk disse poengene"),
     ("tech assess", "date", "Datoen for vurderingen [standard: i dag]"),
     ("idea promote", "dir", "Mappe for det nye prosjektet (lages om den mangler)"),
@@ -730,6 +762,16 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("deviation action", "text", "Hva som skal gjøres"),
     ("deviation action", "owner", "Rollen som gjør det (id eller entydig begynnelse)"),
     ("deviation action", "due", "Fristen for tiltaket"),
+    ("deviation action add", "text", "Hva som skal gjøres"),
+    ("deviation action add", "owner", "Rollen som gjør det (id eller entydig begynnelse)"),
+    ("deviation action add", "due", "Fristen for tiltaket"),
+    ("deviation action done", "n", "Nummeret på tiltaket, slik `deviation show` nummererer dem"),
+    ("deviation action done", "date", "Når tiltaket ble gjort [standard: i dag]"),
+    ("deviation action done", "note", "Hvordan det gikk"),
+    ("deviation action set", "n", "Nummeret på tiltaket, slik `deviation show` nummererer dem"),
+    ("deviation action set", "due", "Ny frist"),
+    ("deviation action set", "owner", "Ny eier (id eller entydig begynnelse av en rolle)"),
+    ("deviation action set", "text", "Ny tekst"),
     ("deviation close", "note", "Hvordan avviket ble løst"),
     ("deviation close", "date", "Når avviket ble lukket [standard: i dag]"),
     ("deviation list", "open", "Bare åpne avvik"),

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::{Ctx, check_text, check_title, common, date_arg, enum_arg, score_arg, today};
+use super::{Ctx, check_text, check_title, common, date_arg, enum_arg, int_arg, today};
 use crate::error::{SUCCESS, UserError};
 use crate::model::date::Date;
 use crate::model::idea::{self, Idea, KIND, SOURCE, STATUS};
@@ -337,27 +337,31 @@ fn cmd_idea_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
 /// Score an idea on feasibility and benefit (and cost), giving its priority
 ///
 /// Scores are whole numbers from 1 to 5. Priority = feasibility × benefit ×
-/// (6 − cost) ÷ 1.25, from 0 to 100; without --cost, cost counts as 3. A new
-/// idea becomes `assessed`. Assessing again replaces the scores.
+/// (6 − cost) ÷ 1.25, from 0 to 100; without a cost, cost counts as 3. A new
+/// idea becomes `assessed`. Assessing again changes only the scores given and
+/// keeps the others; `--unset cost` removes a score. Every change is printed
+/// as old → new.
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
   veikart idea assess bedre-skilting --feasibility 5 --benefit 4
-  veikart idea assess sms-varsel --feasibility 3 --benefit 5 --cost 4 --note \"Krever integrasjon\"")]
+  veikart idea assess sms-varsel --feasibility 3 --benefit 5 --cost 4 --note \"Krever integrasjon\"
+  veikart idea assess sms-varsel --cost 2
+  veikart idea assess sms-varsel --unset cost")]
 pub struct AssessArgs {
     /// The idea's id, or a unique prefix of it
     pub id: String,
 
     /// How feasible it is: 1 (very hard) to 5 (easy)
-    #[arg(long, value_name = "1-5", value_parser = score_arg)]
-    pub feasibility: i64,
+    #[arg(long, value_name = "1-5", value_parser = int_arg(&idea::SPEC, "feasibility"))]
+    pub feasibility: Option<i64>,
 
     /// How much benefit it is expected to give: 1 (little) to 5 (much)
-    #[arg(long, value_name = "1-5", value_parser = score_arg)]
-    pub benefit: i64,
+    #[arg(long, value_name = "1-5", value_parser = int_arg(&idea::SPEC, "benefit"))]
+    pub benefit: Option<i64>,
 
     /// What it is expected to cost: 1 (cheap) to 5 (expensive)
-    #[arg(long, value_name = "1-5", value_parser = score_arg)]
+    #[arg(long, value_name = "1-5", value_parser = int_arg(&idea::SPEC, "cost"))]
     pub cost: Option<i64>,
 
     /// Why it got these scores
@@ -367,31 +371,59 @@ pub struct AssessArgs {
     /// The assessment date [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub date: Option<Date>,
+
+    /// Remove a score or the note (can be repeated): feasibility, benefit, cost, note
+    #[arg(long, value_name = "FIELD", value_parser = ["feasibility", "benefit", "cost", "note"])]
+    pub unset: Vec<String>,
 }
 
 fn cmd_idea_assess(ctx: &mut Ctx, args: AssessArgs) -> Result<u8> {
+    use crate::model::value::Value;
+    let scores =
+        [("feasibility", args.feasibility), ("benefit", args.benefit), ("cost", args.cost)];
+    if scores.iter().all(|(_, v)| v.is_none()) && args.note.is_none() && args.unset.is_empty() {
+        return Err(UserError::new(tr!("ingenting å vurdere", "nothing to assess"))
+            .hint(tr!(
+                "gi --feasibility og --benefit (og --cost), eller --unset for å fjerne et poeng",
+                "give --feasibility and --benefit (and --cost), or --unset to remove a score"
+            ))
+            .into());
+    }
     let project = ctx.open()?;
     let id = project.resolve(&idea::SPEC, &args.id)?;
     let note = args.note.as_deref().map(|n| check_text("--note", n)).transpose()?;
     let date = today(args.date)?;
-    project.edit::<Idea>(&id, |current, doc| {
-        edit::set(doc, "feasibility", edit::int(args.feasibility));
-        edit::set(doc, "benefit", edit::int(args.benefit));
-        edit::set_opt(doc, "cost", args.cost.map(edit::int));
+    let changes = project.edit_values(&idea::SPEC, &id, |current| {
+        let mut out: crate::model::Changes = Vec::new();
+        for (key, v) in scores {
+            if let Some(v) = v {
+                out.push((key, Some(Value::Int(v))));
+            }
+        }
         if let Some(n) = &note {
-            edit::set(doc, "note", edit::text(n));
+            out.push(("note", Some(Value::Str(n.clone()))));
         }
-        edit::set(doc, "assessed", edit::date(date));
-        if current.status == "new" {
-            edit::set(doc, "status", edit::text("assessed"));
+        for key in &args.unset {
+            let key = ["feasibility", "benefit", "cost", "note"]
+                .into_iter()
+                .find(|k| k == key)
+                .unwrap_or("note");
+            out.push((key, None));
         }
-        Ok(())
+        out.push(("assessed", Some(Value::Date(date))));
+        if current.str("status") == Some("new") {
+            out.push(("status", Some(Value::Str("assessed".into()))));
+        }
+        Ok(out)
     })?;
-    let p = idea::priority(Some(args.feasibility), Some(args.benefit), args.cost).unwrap_or(0.0);
-    ctx.ui.status(&tr!(
-        "Vurderte {id}: prioritet {}.",
-        "Assessed {id}: priority {}.",
-        number::format(p)
-    ));
+    common::edited(ctx, &project, &idea::SPEC, &id, &changes);
+    let now: Idea = project.load(&id)?;
+    if let Some(p) = now.priority {
+        ctx.ui.status(&tr!(
+            "Vurderte {id}: prioritet {}.",
+            "Assessed {id}: priority {}.",
+            number::format(p)
+        ));
+    }
     Ok(SUCCESS)
 }

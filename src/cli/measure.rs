@@ -21,16 +21,6 @@ use crate::store::{Project, edit};
 use crate::tr;
 use crate::ui::{Format, JSON_VERSION};
 
-/// A number argument: `12,5`, `12.5`, `1 234`.
-pub fn decimal_arg(s: &str) -> Result<f64, String> {
-    number::parse_decimal(s).ok_or_else(|| {
-        tr!(
-            "«{s}» er ikke et tall; skriv for eksempel 12,5 eller 12.5",
-            "`{s}` is not a number; write for example 12.5 or 12,5"
-        )
-    })
-}
-
 /// Every measurement of the project, by indicator id.
 pub fn load_measurements(project: &Project) -> Result<BTreeMap<String, Vec<Measurement>>> {
     Ok(followup::by_indicator(project.load_all::<Measurement>()?))
@@ -82,7 +72,7 @@ pub struct RecordArgs {
     pub indicator: String,
 
     /// The value, in the indicator's unit (a decimal comma is fine)
-    #[arg(value_parser = decimal_arg, allow_negative_numbers = true)]
+    #[arg(value_parser = super::number_arg(&measurement::SPEC, "value"), allow_negative_numbers = true)]
     pub value: f64,
 
     /// The date the value applies to [default: today]

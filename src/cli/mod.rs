@@ -40,8 +40,8 @@ use clap::{Parser, Subcommand};
 use crate::error::UserError;
 use crate::i18n::{self, Lang};
 use crate::model::date::Date;
-use crate::model::number;
-use crate::model::schema::EnumSpec;
+use crate::model::input;
+use crate::model::schema::{EnumSpec, Field, FieldType, KindSpec};
 use crate::store::{Location, Project};
 use crate::tr;
 use crate::ui::{ColorChoice, Format, Ui};
@@ -406,49 +406,54 @@ fn lang_arg(s: &str) -> Result<Lang, String> {
 
 /// A `YYYY-MM-DD` date argument.
 pub fn date_arg(s: &str) -> Result<Date, String> {
-    Date::parse(s).ok_or_else(|| {
-        tr!(
-            "«{s}» er ikke en gyldig dato; skriv ÅÅÅÅ-MM-DD, for eksempel 2026-11-01",
-            "`{s}` is not a valid date; write YYYY-MM-DD, for example 2026-11-01"
-        )
-    })
+    input::date(s)
 }
 
-/// A score from 1 to 5 (`4`, `4,0`).
-pub fn score_arg(s: &str) -> Result<i64, String> {
-    number::parse_int_in(s, 1, 5).ok_or_else(|| {
-        tr!("«{s}» er ikke et helt tall fra 1 til 5", "`{s}` is not a whole number from 1 to 5")
-    })
+/// The field at `path` of a kind (`score`, or `review.score` inside a table).
+fn field_at(spec: &'static KindSpec, path: &str) -> &'static Field {
+    let (top, sub) = match path.split_once('.') {
+        Some((t, s)) => (t, Some(s)),
+        None => (path, None),
+    };
+    let field = spec.fields.iter().find(|f| f.name == top);
+    let field = match (field.map(|f| f.ty), sub) {
+        (Some(FieldType::Tables(fields)), Some(s)) => fields.iter().find(|f| f.name == s),
+        (_, None) => field,
+        _ => None,
+    };
+    field.unwrap_or_else(|| panic!("{} has no field {path}", spec.dir))
+}
+
+/// A value parser for a whole-number field, with the bounds its kind
+/// declares (`idea assess --feasibility` takes what `feasibility` in a file may hold).
+pub fn int_arg(
+    spec: &'static KindSpec,
+    path: &'static str,
+) -> impl Fn(&str) -> Result<i64, String> + Clone + Send + Sync + 'static {
+    move |s: &str| match field_at(spec, path).ty {
+        FieldType::Int { min, max } => input::int(s, min, max),
+        FieldType::Year => input::year(s),
+        _ => input::int(s, i64::MIN, i64::MAX),
+    }
+}
+
+/// A value parser for a number field: an amount in NOK for a money field
+/// (`1.200` refused as ambiguous, never negative), else a decimal number.
+pub fn number_arg(
+    spec: &'static KindSpec,
+    path: &'static str,
+) -> impl Fn(&str) -> Result<f64, String> + Clone + Send + Sync + 'static {
+    move |s: &str| match field_at(spec, path).ty {
+        FieldType::Money => input::money(s),
+        _ => input::decimal(s),
+    }
 }
 
 /// A value parser for an enum field: keys, labels and aliases, any case.
 pub fn enum_arg(
     spec: &'static EnumSpec,
 ) -> impl Fn(&str) -> Result<String, String> + Clone + Send + Sync + 'static {
-    move |s: &str| {
-        spec.parse(s).map(str::to_string).ok_or_else(|| {
-            // In Bokmål the Norwegian word is shown too: `draft (utkast)`.
-            let nb: Vec<String> = spec
-                .variants
-                .iter()
-                .map(|v| {
-                    // A word that can be typed: the label when it is one word,
-                    // else the first alias (`spart tid` → `tid`).
-                    let word = if v.nb.contains(' ') {
-                        v.aliases.first().copied().unwrap_or(v.key)
-                    } else {
-                        v.nb
-                    };
-                    if word == v.key { v.key.to_string() } else { format!("{} ({word})", v.key) }
-                })
-                .collect();
-            let choices = crate::i18n::pick(nb.join(", "), spec.keys().join(", "));
-            tr!(
-                "«{s}» er ikke en gyldig verdi; velg en av: {choices}",
-                "`{s}` is not a valid value; choose one of: {choices}"
-            )
-        })
-    }
+    move |s: &str| input::key(spec, s).map(str::to_string)
 }
 
 /// Refuse a title that is empty, multi-line or looks like a path.

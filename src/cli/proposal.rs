@@ -279,22 +279,12 @@ pub struct EstimateArgs {
     pub id: String,
 
     /// Estimated cost in NOK (a decimal comma is fine)
-    #[arg(long, value_name = "NOK", value_parser = nok_arg, allow_negative_numbers = true)]
+    #[arg(long, value_name = "NOK", value_parser = super::number_arg(&proposal::SPEC, "cost"), allow_negative_numbers = true)]
     pub cost: Option<f64>,
 
     /// The gain expected, in words
     #[arg(long, value_name = "TEXT")]
     pub gain: Option<String>,
-}
-
-/// An amount in NOK, 0 or more.
-pub fn nok_arg(s: &str) -> Result<f64, String> {
-    number::parse_decimal(s).filter(|f| *f >= 0.0).ok_or_else(|| {
-        tr!(
-            "«{s}» er ikke et beløp i kroner (0 eller mer)",
-            "`{s}` is not an amount in NOK (0 or more)"
-        )
-    })
 }
 
 fn cmd_proposal_estimate(ctx: &mut Ctx, args: EstimateArgs) -> Result<u8> {

@@ -39,6 +39,7 @@ fn value_name(f: &Field) -> String {
         FieldType::Date => "YYYY-MM-DD".into(),
         FieldType::Int { min: 1, max: 5 } => "1-5".into(),
         FieldType::Int { .. } | FieldType::Number => "N".into(),
+        FieldType::Year => "YYYY".into(),
         FieldType::Money => "NOK".into(),
         FieldType::Bool => "YES|NO".into(),
         FieldType::Enum(_) => f.flag_name().to_uppercase(),

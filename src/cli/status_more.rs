@@ -48,6 +48,10 @@ struct TechJson {
     best: Option<String>,
     best_name: Option<String>,
     best_total: Option<i64>,
+    /// The options chosen (`tech choose`), by id.
+    chosen: Vec<String>,
+    chosen_names: Vec<String>,
+    rejected: usize,
 }
 
 #[derive(Serialize)]
@@ -92,7 +96,7 @@ pub fn collect(project: &Project) -> Result<More> {
     let techs: Vec<Technology> = super::tech::load_options(project)?;
     let best = techs
         .iter()
-        .filter(|t| !t.assessment.is_empty())
+        .filter(|t| !t.assessment.is_empty() && t.in_play())
         .max_by(|a, b| a.total.cmp(&b.total).then(b.id.cmp(&a.id)));
     let insights: Vec<Insight> = project.load_all()?;
     let plan: Option<PilotPlan> = if project.ids(&pilot::SPEC)?.iter().any(|i| i == PLAN_ID) {
@@ -119,6 +123,13 @@ pub fn collect(project: &Project) -> Result<More> {
             best: best.map(|t| t.id.clone()),
             best_name: best.map(|t| t.name.clone()),
             best_total: best.map(|t| t.total),
+            chosen: techs.iter().filter(|t| t.status == "chosen").map(|t| t.id.clone()).collect(),
+            chosen_names: techs
+                .iter()
+                .filter(|t| t.status == "chosen")
+                .map(|t| t.name.clone())
+                .collect(),
+            rejected: techs.iter().filter(|t| t.status == "rejected").count(),
         },
         anchoring: AnchoringJson {
             goals: project.load_all::<Goal>()?.len(),
@@ -217,11 +228,16 @@ pub fn rows(m: &More) -> Vec<(String, String)> {
             n(t.options, ("valg", "valg"), ("option", "options")),
             t.fully_assessed
         );
-        if let (Some(name), Some(total)) = (&t.best_name, t.best_total) {
+        if !t.chosen_names.is_empty() {
+            line.push_str(&tr!("; valgt: {}", "; chosen: {}", t.chosen_names.join(", ")));
+        } else if let (Some(name), Some(total)) = (&t.best_name, t.best_total) {
             line.push_str(&tr!(
                 "; høyest sum: {name} ({total})",
                 "; highest total: {name} ({total})"
             ));
+        }
+        if t.rejected > 0 {
+            line.push_str(&tr!("; {} forkastet", "; {} rejected", t.rejected));
         }
         rows.push((tr!("Teknologi", "Technology"), line));
     }

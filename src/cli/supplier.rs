@@ -3,7 +3,7 @@
 use anyhow::Result;
 use clap::{Args, Subcommand};
 
-use super::{Ctx, check_line, check_text, common, date_arg, score_arg, today};
+use super::{Ctx, check_line, check_text, common, date_arg, int_arg, today};
 use crate::error::SUCCESS;
 use crate::model::date::Date;
 use crate::model::deviation::{self, Deviation, KIND, STATUS};
@@ -87,7 +87,7 @@ pub struct ReviewArgs {
     pub supplier: String,
 
     /// How well they delivered: 1 (poorly) to 5 (very well)
-    #[arg(long, value_name = "1-5", value_parser = score_arg)]
+    #[arg(long, value_name = "1-5", value_parser = int_arg(&crate::model::supplier::SPEC, "review.score"))]
     pub score: i64,
 
     /// The date of the review [default: today]

@@ -5,7 +5,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::{
-    Ctx, check_line, check_title, common, date_arg, enum_arg, filled_text, score_arg, today,
+    Ctx, check_line, check_title, common, date_arg, enum_arg, filled_text, int_arg, today,
 };
 use crate::error::SUCCESS;
 use crate::model::date::Date;
@@ -26,6 +26,8 @@ Examples:
 pub enum TechCommand {
     Add(AddArgs),
     Set(super::record::Set<crate::model::technology::Technology>),
+    Choose(DecideArgs),
+    Reject(DecideArgs),
     Assess(AssessArgs),
     List(ListArgs),
     Show(ShowArgs),
@@ -37,6 +39,8 @@ pub fn run(ctx: &mut Ctx, cmd: TechCommand) -> Result<u8> {
     match cmd {
         TechCommand::Add(a) => cmd_tech_add(ctx, a),
         TechCommand::Set(a) => super::record::run_set(ctx, a),
+        TechCommand::Choose(a) => cmd_tech_decide(ctx, a, "chosen"),
+        TechCommand::Reject(a) => cmd_tech_decide(ctx, a, "rejected"),
         TechCommand::Assess(a) => cmd_tech_assess(ctx, a),
         TechCommand::List(a) => cmd_tech_list(ctx, a),
         TechCommand::Show(a) => cmd_tech_show(ctx, a),
@@ -124,6 +128,48 @@ fn cmd_tech_add(ctx: &mut Ctx, args: AddArgs) -> Result<u8> {
     Ok(SUCCESS)
 }
 
+/// Choose (or reject) a technology option, with the reason
+///
+/// `choose` marks the option chosen, `reject` rejected; both need a reason
+/// and record the date as `decided`. A rejected option needs no more scores
+/// on the five criteria. `veikart status` and `veikart report` name the
+/// chosen option. To reopen one, `veikart tech set ID --status open`.
+#[derive(Debug, Args)]
+#[command(after_help = "\
+Examples:
+  veikart tech choose pasientvarsling --reason \"Dekker SMS og skjerm, og IT kan drifte den\"
+  veikart tech reject egen-app --reason \"For dyr å drifte\" --date 2026-10-20")]
+pub struct DecideArgs {
+    /// The option (id or unique prefix)
+    pub id: String,
+
+    /// Why (required)
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+
+    /// The date of the decision [default: today]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
+    pub date: Option<Date>,
+}
+
+fn cmd_tech_decide(ctx: &mut Ctx, args: DecideArgs, status: &'static str) -> Result<u8> {
+    use crate::model::value::Value;
+    let reason = crate::model::input::text(&args.reason)
+        .map_err(|m| crate::error::UserError::new(format!("--reason: {m}")))?;
+    let project = ctx.open()?;
+    let id = project.resolve(&technology::SPEC, &args.id)?;
+    let date = today(args.date)?;
+    let changes = project.edit_values(&technology::SPEC, &id, |_| {
+        Ok(vec![
+            ("status", Some(Value::Str(status.to_string()))),
+            ("reason", Some(Value::Str(reason))),
+            ("decided", Some(Value::Date(date))),
+        ])
+    })?;
+    common::edited(ctx, &project, &technology::SPEC, &id, &changes);
+    Ok(SUCCESS)
+}
+
 /// Score a technology option on one criterion, 1 (poor) to 5 (very good)
 ///
 /// The criteria are user-needs, integrations, scalability, security (and
@@ -146,7 +192,7 @@ pub struct AssessArgs {
     pub criterion: String,
 
     /// The score: 1 (poor) to 5 (very good)
-    #[arg(value_name = "1-5", value_parser = score_arg)]
+    #[arg(value_name = "1-5", value_parser = int_arg(&technology::ASSESSMENT_SPEC, "score"))]
     pub score: i64,
 
     /// Why it got that score
@@ -224,6 +270,7 @@ fn cmd_tech_list(ctx: &mut Ctx, _args: ListArgs) -> Result<u8> {
             common::Col("id", "ID", "ID"),
             common::Col("name", "TEKNOLOGI", "TECHNOLOGY"),
             common::Col("decision", "VALG", "DECISION"),
+            common::Col("status", "STATUS", "STATUS"),
             common::Col("supplier", "LEVERANDØR", "SUPPLIER"),
             common::Col("it_involved", "IT MED", "IT INVOLVED"),
             common::Col("total", "SUM", "TOTAL"),
@@ -265,6 +312,9 @@ fn cmd_tech_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
     let mut rows: Vec<(String, String)> = vec![(tr!("Navn", "Name"), t.name.clone())];
     let optional = [
         (tr!("Valg", "Decision"), t.decision.as_deref().map(|d| DECISION.label(d).to_string())),
+        (tr!("Status", "Status"), Some(technology::STATUS.label(&t.status).to_string())),
+        (tr!("Begrunnelse", "Reason"), t.reason.clone()),
+        (tr!("Besluttet", "Decided"), t.decided.map(|d| d.to_string())),
         (tr!("Leverandør", "Supplier"), t.supplier.clone()),
         (tr!("IT med fra", "IT involved"), t.it_involved.map(|d| d.to_string())),
         (tr!("Utprøving til", "Trial until"), t.trial_until.map(|d| d.to_string())),

@@ -92,7 +92,7 @@ static COST_FIELDS: &[Field] = &[
 ];
 
 /// A year, as costs and benefits are counted.
-pub const YEAR: FieldType = FieldType::Int { min: 1900, max: 2200 };
+pub const YEAR: FieldType = FieldType::Year;
 
 pub static SPEC: KindSpec = KindSpec {
     dir: "benefits",

@@ -541,7 +541,11 @@ fn touchpoints_tested(snap: &Snapshot, _: &RuleCtx) -> Outcome {
 }
 
 fn technology_assessed(snap: &Snapshot, _: &RuleCtx) -> Outcome {
-    let all = super::technology::merge(snap.all::<Technology>(), &snap.all());
+    // A rejected option needs no more scores.
+    let all: Vec<Technology> = super::technology::merge(snap.all::<Technology>(), &snap.all())
+        .into_iter()
+        .filter(Technology::in_play)
+        .collect();
     let bad: Vec<String> = all
         .iter()
         .filter(|t| !t.missing.is_empty() || t.it_involved.is_none() || t.decision.is_none())

@@ -23,6 +23,7 @@ pub fn parse(field: &Field, raw: &str, title: bool) -> Result<Value, String> {
         FieldType::Text => text(raw).map(Value::Str),
         FieldType::Date => date(raw).map(Value::Date),
         FieldType::Int { min, max } => int(raw, min, max).map(Value::Int),
+        FieldType::Year => year(raw).map(Value::Int),
         FieldType::Number => decimal(raw).map(number_value),
         FieldType::Money => money(raw).map(number_value),
         FieldType::Bool => yes_no(raw).map(Value::Bool),
@@ -94,6 +95,23 @@ pub fn int(raw: &str, min: i64, max: i64) -> Result<i64, String> {
             "`{raw}` is not a whole number from {min} to {max}"
         )
     })
+}
+
+/// The first and last year a year field takes.
+pub const YEARS: (i64, i64) = (1900, 2200);
+
+/// A year: four digits, from 1900 to 2200.
+pub fn year(raw: &str) -> Result<i64, String> {
+    let t = raw.trim();
+    t.parse::<i64>()
+        .ok()
+        .filter(|y| t.chars().all(|c| c.is_ascii_digit()) && (YEARS.0..=YEARS.1).contains(y))
+        .ok_or_else(|| {
+            tr!(
+                "«{raw}» er ikke et årstall, for eksempel 2026",
+                "`{raw}` is not a year, for example 2026"
+            )
+        })
 }
 
 /// A decimal number: `12,5`, `12.5` and `1 234,5` all work.

@@ -85,6 +85,8 @@ pub enum FieldType {
         min: i64,
         max: i64,
     },
+    /// A year (1900 to 2200), written as a whole number.
+    Year,
     /// A number (integer or float), such as a measured value.
     Number,
     /// An amount of money in NOK: a number, never negative. On the command

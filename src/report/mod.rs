@@ -38,7 +38,19 @@ pub struct Report {
     pub deviations: Vec<DeviationReport>,
     pub ideas: IdeasReport,
     pub suppliers: Vec<SupplierReport>,
+    pub technology: Vec<TechnologyReport>,
     pub log: Vec<LogEntry>,
+}
+
+/// A technology option that was chosen (`tech choose`), with why.
+#[derive(Debug, Serialize)]
+pub struct TechnologyReport {
+    pub id: String,
+    pub name: String,
+    pub decision: Option<String>,
+    pub total: i64,
+    pub reason: Option<String>,
+    pub decided: Option<Date>,
 }
 
 #[derive(Debug, Serialize)]
@@ -304,6 +316,20 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
         })
         .collect();
 
+    // The options chosen by `as_of`.
+    let technology = crate::model::technology::merge(snap.all(), &snap.all())
+        .into_iter()
+        .filter(|t| t.status == "chosen" && t.decided.is_none_or(|d| d <= as_of))
+        .map(|t| TechnologyReport {
+            id: t.id,
+            name: t.name,
+            decision: t.decision,
+            total: t.total,
+            reason: t.reason,
+            decided: t.decided,
+        })
+        .collect();
+
     let mut entries: Vec<LogEntry> =
         snap.all::<LogEntry>().into_iter().filter(|l| l.date.is_none_or(|d| d <= as_of)).collect();
     log::sort(&mut entries);
@@ -321,6 +347,7 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
         deviations,
         ideas,
         suppliers,
+        technology,
         log: entries,
     })
 }

@@ -119,6 +119,24 @@ fn idea_counts(r: &Report) -> String {
 }
 
 /// The report as Markdown.
+/// `Valgt: Pasientvarsling (kjøpe, 21 av 25 poeng) – fordi …`.
+fn technology_line(t: &super::TechnologyReport) -> String {
+    let how = t.decision.as_deref().map(|d| crate::model::technology::DECISION.label(d));
+    let mut line = match how {
+        Some(h) => tr!(
+            "Valgt: {} ({h}, {} av 25 poeng)",
+            "Chosen: {} ({h}, {} of 25 points)",
+            t.name,
+            t.total
+        ),
+        None => tr!("Valgt: {} ({} av 25 poeng)", "Chosen: {} ({} of 25 points)", t.name, t.total),
+    };
+    if let Some(r) = &t.reason {
+        line.push_str(&format!(" – {}", r.lines().next().unwrap_or_default()));
+    }
+    line
+}
+
 pub fn markdown(r: &Report) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# {}: {}\n", tr!("Statusrapport", "Status report"), r.project.name);
@@ -215,6 +233,14 @@ pub fn markdown(r: &Report) -> String {
                 num(i.priority, ""),
                 STATUS.label(&i.status)
             );
+        }
+        s.push('\n');
+    }
+
+    if !r.technology.is_empty() {
+        let _ = writeln!(s, "## {}\n", tr!("Teknologi", "Technology"));
+        for t in &r.technology {
+            let _ = writeln!(s, "- {}", technology_line(t));
         }
         s.push('\n');
     }
@@ -441,6 +467,14 @@ pub fn html(r: &Report) -> String {
             );
         }
         s.push_str("</ol>\n");
+    }
+
+    if !r.technology.is_empty() {
+        let _ = writeln!(s, "<h2>{}</h2>\n<ul>", esc(&tr!("Teknologi", "Technology")));
+        for t in &r.technology {
+            let _ = writeln!(s, "<li>{}</li>", esc(&technology_line(t)));
+        }
+        s.push_str("</ul>\n");
     }
 
     if !r.suppliers.is_empty() {

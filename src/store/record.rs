@@ -485,6 +485,24 @@ fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
             Ok(Value::Str(s.to_string()))
         }
         FieldType::Date => convert_date(field, item),
+        FieldType::Year => {
+            let (min, max) = crate::model::input::YEARS;
+            let Some(i) = item.as_integer() else {
+                return Err(wrong_type(field, tr!("et årstall (2026)", "a year (2026)"), item));
+            };
+            if i < min || i > max {
+                return Err((
+                    "range",
+                    tr!(
+                        "`{}` er {i}, men et årstall skal være fra {min} til {max}",
+                        "`{}` is {i}, but a year must be from {min} to {max}",
+                        field.name
+                    ),
+                    Vec::new(),
+                ));
+            }
+            Ok(Value::Int(i))
+        }
         FieldType::Int { min, max } => {
             let Some(i) = item.as_integer() else {
                 return Err(wrong_type(

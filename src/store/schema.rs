@@ -62,6 +62,10 @@ fn field_type(ty: FieldType) -> Value {
         // TOML local dates appear to JSON tooling as "date" strings.
         FieldType::Date => json!({ "type": "string", "format": "date" }),
         FieldType::Int { min, max } => json!({ "type": "integer", "minimum": min, "maximum": max }),
+        FieldType::Year => {
+            let (min, max) = crate::model::input::YEARS;
+            json!({ "type": "integer", "minimum": min, "maximum": max })
+        }
         FieldType::Number => json!({ "type": "number" }),
         FieldType::Money => json!({ "type": "number", "minimum": 0 }),
         FieldType::Bool => json!({ "type": "boolean" }),

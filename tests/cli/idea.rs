@@ -382,7 +382,7 @@ fn idea_assess_moves_a_new_idea_to_assessed_and_records_the_date() {
 }
 
 #[test]
-fn idea_assess_keeps_a_later_status_and_replaces_the_scores() {
+fn idea_assess_keeps_a_later_status_and_the_scores_left_out() {
     let sb = Sandbox::new();
     let p = sb.init_project();
     let id = p.add_idea("Bedre skilting", &[]);
@@ -392,7 +392,17 @@ fn idea_assess_keeps_a_later_status_and_replaces_the_scores() {
     let t = p.idea_toml(&id);
     assert_eq!(t["status"].as_str(), Some("prioritised"), "assessing again is not a decision");
     assert_eq!(t["feasibility"].as_integer(), Some(5));
-    assert!(t.get("cost").is_none(), "a cost left out is removed: {t}");
+    // Issue 12: a reassessment that leaves out a score keeps the old one.
+    assert_eq!(t["cost"].as_integer(), Some(2), "a cost left out is kept: {t}");
+    let run = p.run(["idea", "assess", &id, "--cost", "4"]).success();
+    assert!(run.stderr.contains("Kostnad: 2 → 4"), "the change is printed old → new\n{run}");
+    assert_eq!(p.idea_toml(&id)["benefit"].as_integer(), Some(4), "benefit kept");
+    p.run(["idea", "assess", &id, "--unset", "cost"]).success();
+    assert!(p.idea_toml(&id).get("cost").is_none(), "removing a score is --unset");
+    // A first assessment still needs both feasibility and benefit.
+    let other = p.add_idea("Ny idé", &[]);
+    let run = p.run(["idea", "assess", &other, "--feasibility", "3"]).code(2);
+    assert!(run.stderr.contains("[incomplete-assessment]"), "check's own code\n{run}");
 }
 
 // ---- idea set -------------------------------------------------------------

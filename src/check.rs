@@ -24,6 +24,8 @@ pub struct Report {
     pub snapshot: Snapshot,
     /// The project file, when it could be read.
     pub project: Option<crate::model::project::ProjectInfo>,
+    /// The date the rules were run for (`--as-of`).
+    pub as_of: Date,
 }
 
 impl Report {
@@ -37,7 +39,7 @@ impl Report {
 
 /// Check the project at `loc`. Fails only when the project cannot be read at all.
 pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
-    let mut report = Report::default();
+    let mut report = Report { as_of, ..Report::default() };
     let mut diags = Vec::new();
     // ids per folder, for references; filled before references are resolved.
     let mut known: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();

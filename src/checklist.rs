@@ -61,24 +61,29 @@ impl Evaluation {
     }
 }
 
-/// Evaluate the checklists of `phases` (ids of `roadmap`) as of `as_of`.
+/// Evaluate the checklists of `phases` (ids of `roadmap`) as of `as_of`,
+/// reading the project once. What `check` refuses is left out (see
+/// [`Evaluation::skipped`]); readers that must not go on then use
+/// [`crate::app::pass::read`] and [`evaluate_on`].
 pub fn evaluate(
     project: &Project,
     roadmap: Roadmap,
     phases: &[String],
     as_of: Date,
 ) -> anyhow::Result<Evaluation> {
-    Ok(evaluate_with_report(project, roadmap, phases, as_of)?.0)
+    let report = crate::check::run(&project.location(), as_of)?;
+    Ok(evaluate_on(project, &report, roadmap, phases))
 }
 
-/// [`evaluate`], also giving what `check` found on the same read.
-pub fn evaluate_with_report(
+/// [`evaluate`] on a pass `check` already made (the one `status` and
+/// `report` make), as of the date it was made for.
+pub fn evaluate_on(
     project: &Project,
+    report: &crate::check::Report,
     roadmap: Roadmap,
     phases: &[String],
-    as_of: Date,
-) -> anyhow::Result<(Evaluation, crate::check::Report)> {
-    let report = crate::check::run(&project.location(), as_of)?;
+) -> Evaluation {
+    let as_of = report.as_of;
     let ctx = RuleCtx { as_of, project: report.project.clone() };
     let mut answers: BTreeMap<String, Answer> = BTreeMap::new();
     for a in report.snapshot.all::<Answer>() {
@@ -112,7 +117,7 @@ pub fn evaluate_with_report(
         out.push(PhaseResult { phase: phase.clone(), items });
     }
     let skipped = report.skipped.clone();
-    Ok((Evaluation { roadmap, phases: out, skipped }, report))
+    Evaluation { roadmap, phases: out, skipped }
 }
 
 /// The line (1-based) where `key = …` starts in a project file; 1 if absent.

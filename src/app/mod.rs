@@ -2,4 +2,6 @@
 //! printing and no command-line details. Commands in `cli` are thin adapters
 //! over these; the store does the reading and writing, the model the rules.
 
+pub mod pass;
 pub mod record;
+pub mod status;

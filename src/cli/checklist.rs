@@ -401,10 +401,15 @@ fn show(ctx: &mut Ctx, args: &ChecklistArgs) -> Result<u8> {
     let roadmap = project.roadmap()?;
     let phases = selected(&roadmap, &project, args)?;
     let as_of = today(args.as_of)?;
-    let eval = crate::checklist::evaluate(&project, roadmap, &phases, as_of)?;
-    let skipped = skipped_files(&eval);
-    if let Some(s) = skipped.as_ref().filter(|_| !args.check) {
-        ctx.ui.warn(s);
+    let report = crate::check::run(&project.location(), as_of)?;
+    let eval = crate::checklist::evaluate_on(&project, &report, roadmap, &phases);
+    // A file `check` calls a contradiction stops the checklist, as it stops
+    // every reader; the gate prints its annotations first, for CI.
+    let broken = crate::app::pass::contradiction(&report);
+    if !args.check
+        && let Some(e) = broken
+    {
+        return Err(e);
     }
     match format {
         Format::Json => ctx.ui.json(&to_json(&eval, as_of))?,
@@ -418,15 +423,19 @@ fn show(ctx: &mut Ctx, args: &ChecklistArgs) -> Result<u8> {
     }
     let unfinished = eval.unfinished();
     if args.check {
-        if let Some(s) = skipped {
+        if let Some(e) = broken {
             // A rule that does not see a record can pass when it should
             // not: the gate cannot say the checklist is finished.
-            return Err(UserError::new(s)
-                .hint(tr!(
-                    "portvakten kan ikke avgjøre sjekklisten før filene er rettet",
-                    "the gate cannot judge the checklist until the files are fixed"
-                ))
-                .into());
+            let e = match e.downcast::<UserError>() {
+                Ok(u) => u
+                    .hint(tr!(
+                        "portvakten kan ikke avgjøre sjekklisten før filen er rettet",
+                        "the gate cannot judge the checklist until the file is fixed"
+                    ))
+                    .into(),
+                Err(e) => e,
+            };
+            return Err(e);
         }
         if unfinished > 0 {
             ctx.ui.status(&tr!(

@@ -278,12 +278,8 @@ fn cmd_action_done(ctx: &mut Ctx, args: ActionDoneArgs) -> Result<u8> {
     let project = ctx.open()?;
     let id = project.resolve(&deviation::SPEC, &args.id)?;
     let date = today(args.date)?;
-    let note = args
-        .note
-        .as_deref()
-        .map(crate::model::input::text)
-        .transpose()
-        .map_err(UserError::new)?;
+    let note =
+        args.note.as_deref().map(crate::model::input::text).transpose().map_err(UserError::new)?;
     let n = args.n;
     let changed = project.edit::<Deviation>(&id, |d, doc| {
         let Some(action) = n.checked_sub(1).and_then(|i| d.actions.get(i)) else {

@@ -262,7 +262,7 @@ fn first_reaches(project: &Project, good: &[Good]) -> Vec<(Indicator, f64, Date)
 }
 
 fn with_unit(v: f64, unit: &str) -> String {
-    super::benefit::with_unit(Some(v), unit)
+    crate::model::number::with_unit(Some(v), unit)
 }
 
 /// List recorded values, oldest first
@@ -366,7 +366,7 @@ fn cmd_measure_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
                 m.indicator.clone(),
                 super::common::dash(m.date),
                 with_unit(m.value, i.map_or("", |i| i.unit.as_str())),
-                super::benefit::percent(i.and_then(|i| i.achievement(m.value))),
+                crate::model::number::percent(i.and_then(|i| i.achievement(m.value))),
                 m.note.clone().unwrap_or_default().replace('\n', " "),
             ]
         })

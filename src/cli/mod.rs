@@ -27,7 +27,6 @@ mod role;
 mod routine;
 mod schema;
 mod status;
-mod status_more;
 mod supplier;
 mod tech;
 mod touchpoint;
@@ -306,6 +305,18 @@ impl Ctx {
     /// Find and open the project; its `lang` applies unless `--lang`/`VEIKART_LANG` said otherwise.
     pub fn open(&self) -> Result<Project> {
         let project = self.locate()?.open()?.with_today(today(None)?);
+        if !self.lang_forced
+            && let Some(lang) = project.info.lang.as_deref().and_then(Lang::parse)
+        {
+            i18n::set(lang);
+        }
+        Ok(project)
+    }
+
+    /// Like [`Ctx::open`], also while `veikart.toml` names a phase the
+    /// roadmap does not have (for `phase set`, which repairs that).
+    pub fn open_to_repair(&self) -> Result<Project> {
+        let project = self.locate()?.open_to_repair()?.with_today(today(None)?);
         if !self.lang_forced
             && let Some(lang) = project.info.lang.as_deref().and_then(Lang::parse)
         {

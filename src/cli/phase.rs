@@ -102,14 +102,12 @@ fn show(ctx: &mut Ctx, as_of: Option<Date>) -> Result<u8> {
     if roadmap.phase(&current).is_none() {
         return Err(phase_not_in_roadmap(&project, &roadmap));
     }
+    let report = crate::app::pass::read(&project, as_of)?;
     let eval =
-        crate::checklist::evaluate(&project, roadmap, std::slice::from_ref(&current), as_of)?;
+        crate::checklist::evaluate_on(&project, &report, roadmap, std::slice::from_ref(&current));
     let Some(p) = eval.phases.first() else {
         return Err(anyhow::anyhow!("internal error: the phase {current} vanished"));
     };
-    if let Some(s) = skipped_files(&eval) {
-        ctx.ui.warn(&s);
-    }
     let mut decisions: Vec<Decision> = project.load_all()?;
     decisions.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
     let (position, of) = project.info.phase_position();
@@ -171,7 +169,7 @@ fn show(ctx: &mut Ctx, as_of: Option<Date>) -> Result<u8> {
 }
 
 fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
-    let project = ctx.open()?;
+    let project = ctx.open_to_repair()?;
     let roadmap = project.roadmap()?;
     let to = find_phase(&roadmap, &a.phase)?.id.clone();
     let from = project.info.phase.clone();

@@ -5,7 +5,6 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 // Amounts read like amounts: `85 000` in Bokmål, `85,000` in English.
-use super::benefit::money;
 use super::{
     Ctx, check_line, check_text, check_title, common, date_arg, enum_arg, filled_text, today,
 };
@@ -13,6 +12,7 @@ use crate::error::{SUCCESS, UserError};
 use crate::model::date::Date;
 use crate::model::idea::{self, Idea};
 use crate::model::number;
+use crate::model::number::money;
 use crate::model::proposal::{self, DECISION, Proposal, STATUS, UserTest, WITH};
 use crate::store::edit;
 use crate::tr;

@@ -1,25 +1,29 @@
-//! `veikart status`: the project at a glance.
+//! `veikart status`: the project at a glance, as text or JSON. The data is
+//! gathered by [`crate::app::status`] from the one pass `check` makes.
 
 use std::collections::BTreeMap;
 
 use anyhow::Result;
 use clap::Args;
-use serde::Serialize;
 
-use super::{Ctx, date_arg, today};
+use super::{Ctx, common, date_arg, today};
+use crate::app::status::{More, Status, StatusPlan};
 use crate::error::SUCCESS;
-use crate::model::activity::Activity;
+use crate::i18n::counted as n;
 use crate::model::date::Date;
-use crate::model::idea::{self, Idea, STATUS};
-use crate::model::journey::{JOURNEY, Step};
-use crate::model::number;
-use crate::model::project::ProjectInfo;
-use crate::model::role::Role;
-use crate::model::routine::Routine;
-use crate::model::schema::{Finding, Severity};
-use crate::model::touchpoint::{CHANNEL, Touchpoint};
+use crate::model::idea::STATUS;
+use crate::model::indicator;
+use crate::model::insight::RESPONDENT;
+use crate::model::journey::JOURNEY;
+use crate::model::log::KIND as LOG_KIND;
+use crate::model::number::{self, percent, with_unit};
+use crate::model::pilot;
+use crate::model::proposal::STATUS as PROPOSAL_STATUS;
+use crate::model::schema::EnumSpec;
+use crate::model::touchpoint::CHANNEL;
+use crate::model::{activity, benefit, role};
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
+use crate::ui::Format;
 
 /// Show the project at a glance: phase, ideas by status, top ideas, benefit plan, open deviations
 ///
@@ -41,161 +45,22 @@ pub struct StatusArgs {
     pub as_of: Option<Date>,
 }
 
-#[derive(Serialize)]
-struct StatusJson<'a> {
-    version: u32,
-    as_of: Date,
-    project: &'a ProjectInfo,
-    phase: PhaseJson,
-    ideas: IdeasJson<'a>,
-    journey: JourneyJson,
-    raci: RaciJson,
-    owner: Option<String>,
-    routines: RoutinesJson,
-    #[serde(flatten)]
-    more: super::status_more::More,
-    benefits: &'a super::benefit::StatusPlan,
-}
-
-#[derive(Serialize)]
-struct JourneyJson {
-    steps: BTreeMap<&'static str, usize>,
-    activities: usize,
-    outside: usize,
-    touchpoints: BTreeMap<&'static str, usize>,
-}
-
-#[derive(Serialize)]
-struct RaciJson {
-    roles: usize,
-    activities: usize,
-    /// Activities that break a RACI rule (no H, several H, no U).
-    broken: usize,
-    warnings: usize,
-}
-
-#[derive(Serialize)]
-struct RoutinesJson {
-    total: usize,
-    overdue: usize,
-}
-
-#[derive(Serialize)]
-struct PhaseJson {
-    id: String,
-    label: String,
-    position: usize,
-    of: usize,
-    checklist: ChecklistJson,
-}
-
-#[derive(Serialize)]
-struct ChecklistJson {
-    finished: usize,
-    total: usize,
-    unfinished: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct IdeasJson<'a> {
-    total: usize,
-    open: usize,
-    by_status: BTreeMap<&'static str, usize>,
-    top: Vec<&'a Idea>,
-}
-
 pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
     let format = ctx.ui.format("status", &[Format::Text, Format::Json])?;
     let project = ctx.open()?;
     let as_of = today(args.as_of)?;
-    let mut ideas = project.load_all::<Idea>()?;
-    idea::sort_by_priority(&mut ideas);
-    let by_status: BTreeMap<&'static str, usize> = STATUS
-        .keys()
-        .into_iter()
-        .map(|k| (k, ideas.iter().filter(|i| i.status == k).count()))
-        .collect();
-    let top: Vec<&Idea> =
-        ideas.iter().filter(|i| i.is_open() && i.priority.is_some()).take(args.top).collect();
-    let steps: Vec<Step> = project.load_all()?;
-    let activities: Vec<Activity> = project.load_all()?;
-    let touchpoints: Vec<Touchpoint> = project.load_all()?;
-    let roles: Vec<Role> = project.load_all()?;
-    let routines: Vec<Routine> = project.load_all()?;
-    let journey_json = JourneyJson {
-        steps: JOURNEY
-            .keys()
-            .into_iter()
-            .map(|k| (k, steps.iter().filter(|s| s.journey == k).count()))
-            .collect(),
-        activities: activities.len(),
-        outside: activities.iter().filter(|a| a.outside).count(),
-        touchpoints: CHANNEL
-            .keys()
-            .into_iter()
-            .map(|k| (k, touchpoints.iter().filter(|t| t.channel == k).count()))
-            .collect(),
-    };
-    let findings: Vec<Vec<Finding>> = activities.iter().map(Activity::rules).collect();
-    let raci_json = RaciJson {
-        roles: roles.len(),
-        activities: activities.len(),
-        broken: findings.iter().filter(|f| f.iter().any(|x| x.severity == Severity::Error)).count(),
-        warnings: findings.iter().flatten().filter(|x| x.severity == Severity::Warning).count(),
-    };
-    let routines_json = RoutinesJson {
-        total: routines.len(),
-        overdue: routines.iter().filter(|r| r.next_review.is_some_and(|d| d < as_of)).count(),
-    };
-    let more = super::status_more::collect(&project)?;
-    let benefit_plan = super::benefit::StatusPlan::load(&project, as_of)?;
-    let info = &project.info;
-    let roadmap = project.roadmap()?;
-    if roadmap.phase(&info.phase).is_none() {
-        ctx.ui.warn(&super::checklist::phase_not_in_roadmap(&project, &roadmap).to_string());
-    }
-    let phase_label =
-        roadmap.phase(&info.phase).map_or(info.phase.clone(), |p| p.name().to_string());
-    let (position, of) = info.phase_position();
-    let eval =
-        crate::checklist::evaluate(&project, roadmap, std::slice::from_ref(&info.phase), as_of)?;
-    let checklist = eval.phases.first().map_or(
-        ChecklistJson { finished: 0, total: 0, unfinished: Vec::new() },
-        |p| ChecklistJson {
-            finished: p.finished(),
-            total: p.items.len(),
-            unfinished: p.unfinished().map(|i| i.item.id.clone()).collect(),
-        },
-    );
-
+    let st = crate::app::status::gather(&project, as_of, args.top)?;
     if format == Format::Json {
-        ctx.ui.json(&StatusJson {
-            version: JSON_VERSION,
-            as_of,
-            project: info,
-            phase: PhaseJson {
-                id: info.phase.clone(),
-                label: phase_label.clone(),
-                position,
-                of,
-                checklist,
-            },
-            ideas: IdeasJson {
-                total: ideas.len(),
-                open: ideas.iter().filter(|i| i.is_open()).count(),
-                by_status,
-                top,
-            },
-            journey: journey_json,
-            raci: raci_json,
-            owner: info.owner.clone(),
-            routines: routines_json,
-            more,
-            benefits: &benefit_plan,
-        })?;
+        ctx.ui.json(&st)?;
         return Ok(SUCCESS);
     }
+    let s = text(ctx, &st);
+    ctx.ui.out(&s)?;
+    Ok(SUCCESS)
+}
 
+fn text(ctx: &Ctx, st: &Status) -> String {
+    let info = &st.project;
     let mut rows: Vec<(String, String)> = vec![(tr!("Prosjekt", "Project"), info.name.clone())];
     if let Some(m) = &info.municipality {
         rows.push((tr!("Kommune", "Municipality"), m.clone()));
@@ -203,10 +68,12 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
     if let Some(s) = &info.service {
         rows.push((tr!("Tjeneste", "Service"), s.clone()));
     }
+    let (position, of) = (st.phase.position, st.phase.of);
     rows.push((
         tr!("Fase", "Phase"),
-        tr!("{} ({position} av {of})", "{} ({position} of {of})", phase_label),
+        tr!("{} ({position} av {of})", "{} ({position} of {of})", st.phase.label),
     ));
+    let checklist = &st.phase.checklist;
     rows.push((
         tr!("Sjekkliste", "Checklist"),
         tr!(
@@ -216,24 +83,28 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
             checklist.total
         ),
     ));
+    let ideas = &st.ideas;
     let counts: Vec<String> = STATUS
         .keys()
         .into_iter()
-        .filter(|k| by_status.get(k).copied().unwrap_or(0) > 0)
-        .map(|k| format!("{} {}", STATUS.label(k), by_status.get(k).copied().unwrap_or(0)))
+        .filter(|k| ideas.by_status.get(k).copied().unwrap_or(0) > 0)
+        .map(|k| format!("{} {}", STATUS.label(k), ideas.by_status.get(k).copied().unwrap_or(0)))
         .collect();
-    let idea_line = if ideas.is_empty() {
+    let idea_line = if ideas.total == 0 {
         tr!("ingen ennå", "none yet")
     } else {
-        format!("{} ({})", ideas.len(), counts.join(", "))
+        format!("{} ({})", ideas.total, counts.join(", "))
     };
     rows.push((tr!("Idéer", "Ideas"), idea_line));
-    if !steps.is_empty() || !activities.is_empty() || !touchpoints.is_empty() {
+    let j = &st.journey;
+    let steps: usize = j.steps.values().sum();
+    let touchpoints: usize = j.touchpoints.values().sum();
+    if steps > 0 || j.activities > 0 || touchpoints > 0 {
         let by_journey: Vec<String> = JOURNEY
             .keys()
             .into_iter()
             .filter_map(|k| {
-                let n = journey_json.steps.get(k).copied().unwrap_or(0);
+                let n = j.steps.get(k).copied().unwrap_or(0);
                 (n > 0).then(|| tr!("{n} steg i {}", "{n} steps in the {}", JOURNEY.label(k)))
             })
             .collect();
@@ -241,7 +112,7 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
             .keys()
             .into_iter()
             .filter_map(|k| {
-                let n = journey_json.touchpoints.get(k).copied().unwrap_or(0);
+                let n = j.touchpoints.get(k).copied().unwrap_or(0);
                 (n > 0).then(|| format!("{} {n}", CHANNEL.label(k)))
             })
             .collect();
@@ -250,62 +121,76 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
         } else {
             by_journey.join(", ")
         };
-        line.push_str(&tr!(
-            "; {} aktiviteter ({} utenfor kommunen)",
-            "; {} activities ({} outside the municipality)",
-            journey_json.activities,
-            journey_json.outside
+        line.push_str(&format!("; {}", activity::SPEC.count(j.activities)));
+        if j.outside > 0 {
+            line.push_str(&tr!(
+                " ({} utenfor kommunen)",
+                " ({} outside the municipality)",
+                j.outside
+            ));
+        }
+        line.push_str(&format!(
+            "; {}",
+            n(touchpoints, ("kontaktpunkt", "kontaktpunkter"), ("touchpoint", "touchpoints"))
         ));
-        line.push_str(&tr!("; {} kontaktpunkter", "; {} touchpoints", touchpoints.len()));
         if !channels.is_empty() {
             line.push_str(&format!(" ({})", channels.join(", ")));
         }
         rows.push((tr!("Tjenestereise", "Journey"), line));
     }
-    if !activities.is_empty() || !roles.is_empty() {
-        let health = if raci_json.broken == 0 {
+    let raci = &st.raci;
+    if raci.activities > 0 || raci.roles > 0 {
+        let health = if raci.activities == 0 {
+            tr!(
+                "ingen aktiviteter ennå (`veikart activity add`)",
+                "no activities yet (`veikart activity add`)"
+            )
+        } else if raci.broken == 0 {
             tr!("reglene holder", "the rules hold")
         } else {
             tr!(
-                "{} aktiviteter bryter reglene (se `veikart raci check`)",
-                "{} activities break the rules (see `veikart raci check`)",
-                raci_json.broken
+                "{} bryter reglene (se `veikart raci check`)",
+                "{} break the rules (see `veikart raci check`)",
+                activity::SPEC.count(raci.broken)
             )
         };
         rows.push((
             "RACI".to_string(),
-            tr!(
+            format!(
                 "{}, {}; {health}",
-                "{}, {}; {health}",
-                crate::model::role::SPEC.count(raci_json.roles),
-                crate::model::activity::SPEC.count(raci_json.activities)
+                role::SPEC.count(raci.roles),
+                activity::SPEC.count(raci.activities)
             ),
         ));
     }
-    let owner_line = match &info.owner {
-        Some(id) => roles.iter().find(|r| r.id == *id).map_or(id.clone(), |r| r.name.clone()),
-        None => tr!("ikke valgt (`veikart owner ROLLE`)", "not named (`veikart owner ROLE`)"),
-    };
-    if info.owner.is_some() || !roles.is_empty() {
+    if info.owner.is_some() || raci.roles > 0 {
+        let owner_line = match (&info.owner, &st.owner_name) {
+            (Some(_), Some(name)) => name.clone(),
+            (Some(id), None) => id.clone(),
+            (None, _) => {
+                tr!("ikke valgt (`veikart owner ROLLE`)", "not named (`veikart owner ROLE`)")
+            }
+        };
         rows.push((tr!("Tjenesteeier", "Service owner"), owner_line));
     }
-    if !routines.is_empty() {
+    let r = &st.routines;
+    if r.total > 0 {
+        let total = n(r.total, ("rutine", "rutiner"), ("routine", "routines"));
         rows.push((
             tr!("Rutiner", "Routines"),
-            if routines_json.overdue == 0 {
-                tr!("{}, alle gjennomgått i tide", "{}, all reviewed on time", routines_json.total)
+            if r.overdue == 0 {
+                tr!("{total}, alle gjennomgått i tide", "{total}, all reviewed on time")
             } else {
                 tr!(
-                    "{} ({} skulle vært gjennomgått)",
-                    "{} ({} overdue for review)",
-                    routines_json.total,
-                    routines_json.overdue
+                    "{total} ({} skulle vært gjennomgått)",
+                    "{total} ({} overdue for review)",
+                    r.overdue
                 )
             },
         ));
     }
-    rows.extend(super::status_more::rows(&more));
-    rows.extend(benefit_plan.rows());
+    rows.extend(more_rows(&st.more));
+    rows.extend(plan_rows(&st.benefits));
     let width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
     let mut s = String::new();
     for (k, v) in rows {
@@ -315,13 +200,13 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
             " ".repeat(width - k.chars().count())
         ));
     }
-    if !top.is_empty() {
+    if !ideas.top.is_empty() {
         s.push('\n');
         s.push_str(
             &ctx.ui.bold(&tr!("Høyest prioriterte åpne idéer:", "Top open ideas by priority:")),
         );
         s.push('\n');
-        for (n, i) in top.iter().enumerate() {
+        for (n, i) in ideas.top.iter().enumerate() {
             s.push_str(&format!(
                 "  {}. {}  [{}, {}]  {}\n",
                 n + 1,
@@ -331,14 +216,197 @@ pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
                 i.id
             ));
         }
-    } else if ideas.is_empty() {
+    } else if ideas.total == 0 {
         s.push('\n');
         s.push_str(&tr!(
             "Kom i gang: `veikart idea add \"Din første idé\"`.\n",
             "Get started: `veikart idea add \"Your first idea\"`.\n"
         ));
     }
-    s.push_str(&benefit_plan.sections(|t| ctx.ui.bold(t)));
-    ctx.ui.out(&s)?;
-    Ok(SUCCESS)
+    s.push_str(&plan_sections(&st.benefits, |t| ctx.ui.bold(t)));
+    s
+}
+
+/// The summary lines for the benefit plan and the deviations (label, value).
+fn plan_rows(p: &StatusPlan) -> Vec<(String, String)> {
+    let mut rows = Vec::new();
+    if p.benefits > 0 || p.indicators > 0 {
+        let states: Vec<String> = indicator::PlanState::ALL
+            .iter()
+            .filter_map(|s| {
+                let n = p.states.get(s.key()).copied().unwrap_or(0);
+                (n > 0).then(|| format!("{} {}", n, s.label()))
+            })
+            .collect();
+        let mut line =
+            format!("{}, {}", benefit::SPEC.count(p.benefits), indicator::SPEC.count(p.indicators));
+        if !states.is_empty() {
+            line.push_str(&format!(" ({})", states.join(", ")));
+        }
+        rows.push((tr!("Gevinster", "Benefits"), line));
+    }
+    if p.deviations.open + p.deviations.closed > 0 {
+        let (open, closed) = (p.deviations.open, p.deviations.closed);
+        let mut line = if open == 1 {
+            tr!("1 åpent, {closed} lukket", "1 open, {closed} closed")
+        } else {
+            tr!("{open} åpne, {closed} lukket", "{open} open, {closed} closed")
+        };
+        if p.deviations.overdue_actions > 0 {
+            line.push_str(&tr!(
+                "; {} over fristen",
+                "; {} overdue",
+                actions(p.deviations.overdue_actions)
+            ));
+        }
+        rows.push((tr!("Avvik", "Deviations"), line));
+    }
+    rows
+}
+
+/// The sections after the summary: one line per indicator, one per open deviation.
+fn plan_sections(p: &StatusPlan, bold: impl Fn(&str) -> String) -> String {
+    let mut s = String::new();
+    if !p.plan.is_empty() {
+        s.push('\n');
+        s.push_str(&bold(&tr!("Gevinstrealiseringsplanen:", "Benefit realisation plan:")));
+        s.push('\n');
+        let width = p.plan.iter().map(|i| i.id.chars().count()).max().unwrap_or(0);
+        for i in &p.plan {
+            let pad = " ".repeat(width - i.id.chars().count());
+            let latest = match (i.latest, i.latest_date) {
+                (Some(v), Some(d)) => tr!(
+                    "{} ({}) per {d}",
+                    "{} ({}) on {d}",
+                    with_unit(Some(v), &i.unit),
+                    percent(i.achievement)
+                ),
+                _ => tr!("ingen måling", "no measurement"),
+            };
+            s.push_str(&format!("  {}{pad}  {}: {latest}\n", i.id, i.state.label()));
+        }
+    }
+    if !p.deviations.items.is_empty() {
+        s.push('\n');
+        s.push_str(&bold(&tr!("Åpne avvik:", "Open deviations:")));
+        s.push('\n');
+        let width = p.deviations.items.iter().map(|d| d.id.chars().count()).max().unwrap_or(0);
+        for d in &p.deviations.items {
+            let pad = " ".repeat(width - d.id.chars().count());
+            let mut extra = format!("{}, {}", common::dash(d.date), actions(d.actions));
+            if d.overdue_actions > 0 {
+                extra.push_str(&tr!(", {} over fristen", ", {} overdue", d.overdue_actions));
+            }
+            s.push_str(&format!("  {}{pad}  {} ({extra})\n", d.id, d.title));
+        }
+    }
+    s
+}
+
+/// `1 action`, `2 actions` (`tiltak` either way in Bokmål).
+fn actions(count: usize) -> String {
+    n(count, ("tiltak", "tiltak"), ("action", "actions"))
+}
+
+/// `label n, …` for the non-zero counts, in the enum's order.
+fn counts(map: &BTreeMap<&'static str, usize>, spec: &EnumSpec) -> String {
+    spec.keys()
+        .into_iter()
+        .filter_map(|k| map.get(k).filter(|n| **n > 0).map(|n| format!("{} {n}", spec.label(k))))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The text lines of `status`, as (label, value).
+fn more_rows(m: &More) -> Vec<(String, String)> {
+    let mut rows = Vec::new();
+    let a = &m.anchoring;
+    if a.goals + a.team + a.stakeholders + a.related > 0 {
+        rows.push((
+            tr!("Forankring", "Anchoring"),
+            [
+                n(a.goals, ("mål", "mål"), ("goal", "goals")),
+                tr!("{} i teamet", "{} in the team", a.team),
+                n(
+                    a.stakeholders,
+                    ("interessent", "interessenter"),
+                    ("stakeholder", "stakeholders"),
+                ),
+                n(
+                    a.related,
+                    ("relatert prosjekt", "relaterte prosjekter"),
+                    ("related project", "related projects"),
+                ),
+            ]
+            .join(", "),
+        ));
+    }
+    if m.insights.total > 0 {
+        rows.push((
+            tr!("Innsikt", "Insight"),
+            format!("{} ({})", m.insights.total, counts(&m.insights.by_respondent, &RESPONDENT)),
+        ));
+    }
+    let p = &m.proposals;
+    if p.total > 0 {
+        rows.push((
+            tr!("Løsningsforslag", "Proposals"),
+            format!(
+                "{} ({}); {}",
+                p.total,
+                counts(&p.by_status, &PROPOSAL_STATUS),
+                n(p.tests, ("brukertest", "brukertester"), ("user test", "user tests"))
+            ),
+        ));
+    }
+    let t = &m.technology;
+    if t.options > 0 {
+        let mut line = tr!(
+            "{}, {} vurdert på alle fem kriterier",
+            "{}, {} assessed on all five criteria",
+            n(t.options, ("valg", "valg"), ("option", "options")),
+            t.fully_assessed
+        );
+        if !t.chosen_names.is_empty() {
+            line.push_str(&tr!("; valgt: {}", "; chosen: {}", t.chosen_names.join(", ")));
+        } else if let (Some(name), Some(total)) = (&t.best_name, t.best_total) {
+            line.push_str(&tr!(
+                "; høyest sum: {name} ({total})",
+                "; highest total: {name} ({total})"
+            ));
+        }
+        if t.rejected > 0 {
+            line.push_str(&tr!("; {} forkastet", "; {} rejected", t.rejected));
+        }
+        rows.push((tr!("Teknologi", "Technology"), line));
+    }
+    let pi = &m.pilot;
+    if pi.plan || pi.findings > 0 {
+        let plan = if !pi.plan {
+            tr!("ingen plan", "no plan")
+        } else if pi.missing.is_empty() {
+            tr!("planen er komplett", "the plan is complete")
+        } else {
+            let labels: Vec<&str> = pi.missing.iter().map(|k| pilot::point_label(k)).collect();
+            tr!("planen mangler {}", "the plan lacks {}", labels.join(", "))
+        };
+        rows.push((
+            tr!("Pilot", "Pilot"),
+            format!("{plan}; {}", n(pi.findings, ("funn", "funn"), ("finding", "findings"))),
+        ));
+    }
+    if let Some(latest) = m.log.latest.first() {
+        rows.push((
+            tr!("Logg", "Log"),
+            tr!(
+                "{}; sist {} {}: {}",
+                "{}; latest {} {}: {}",
+                n(m.log.total, ("føring", "føringer"), ("entry", "entries")),
+                latest.date.map_or("–".into(), |d| d.to_string()),
+                LOG_KIND.label(&latest.kind),
+                latest.text
+            ),
+        ));
+    }
+    rows
 }

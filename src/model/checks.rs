@@ -394,21 +394,32 @@ fn future_journey_raci(snap: &Snapshot, _: &RuleCtx) -> Outcome {
             "the new service journey has no steps"
         ));
     }
-    let acts = snap.all::<Activity>();
+    let roles: BTreeSet<String> =
+        snap.all::<super::role::Role>().into_iter().map(|r| r.id).collect();
+    // The activities of the new journey: each needs a valid row, with roles
+    // that exist (a role removed by hand leaves a hole in the matrix).
+    let acts: Vec<Activity> =
+        snap.all::<Activity>().into_iter().filter(|a| steps.contains(&a.step)).collect();
     let bad: Vec<String> = acts
         .iter()
-        .filter(|a| a.rules().iter().any(|f| f.severity == Severity::Error))
+        .filter(|a| {
+            a.rules().iter().any(|f| f.severity == Severity::Error)
+                || a.raci.iter().any(|(r, _)| !roles.contains(r))
+        })
         .map(|a| a.id.clone())
         .collect();
     all_of(
         acts.len(),
         &bad,
-        tr!("ingen aktiviteter med HUKI ennå", "no activities with RACI yet"),
         tr!(
-            "{} steg, {} aktiviteter, alle med gyldig HUKI",
-            "{} steps, {} activities, each with a valid RACI",
-            steps.len(),
-            acts.len()
+            "ingen aktiviteter med HUKI i den nye reisen ennå",
+            "no activities with RACI in the new journey yet"
+        ),
+        tr!(
+            "{}, {}, alle med gyldig HUKI",
+            "{}, {}, each with a valid RACI",
+            crate::i18n::counted(steps.len(), ("steg", "steg"), ("step", "steps")),
+            super::activity::SPEC.count(acts.len())
         ),
         crate::i18n::pick("aktiviteter har ugyldig HUKI", "activities have an invalid RACI"),
     )

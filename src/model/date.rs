@@ -13,6 +13,12 @@ pub struct Date {
     day: u8,
 }
 
+impl Default for Date {
+    fn default() -> Date {
+        Date::EPOCH
+    }
+}
+
 impl Date {
     /// 1970-01-01, a placeholder until a real "today" is known.
     pub const EPOCH: Date = Date { year: 1970, month: 1, day: 1 };

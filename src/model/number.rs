@@ -72,6 +72,20 @@ pub fn money(v: f64) -> String {
     format!("{sign}{grouped}{frac}")
 }
 
+/// A value with its unit (`45 min`), or `–`.
+pub fn with_unit(v: Option<f64>, unit: &str) -> String {
+    match v {
+        Some(v) if unit.is_empty() => format(v),
+        Some(v) => std::format!("{} {unit}", format(v)),
+        None => "–".to_string(),
+    }
+}
+
+/// A percentage, rounded (`62 %`), or `–`.
+pub fn percent(v: Option<f64>) -> String {
+    v.map_or_else(|| "–".to_string(), |v| std::format!("{} %", format(v.round())))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -164,7 +164,11 @@ pub fn rules(p: &ProjectInfo) -> Vec<Finding> {
                     p.roadmap
                 ),
             )
-            .hint(tr!("gyldige faser: {}", "valid phases: {}", p.phases.join(", "))),
+            .hint(tr!(
+                "bytt fase med `veikart phase set FASE --reason TEKST`; fasene er: {}",
+                "change the phase with `veikart phase set PHASE --reason TEXT`; the phases are: {}",
+                p.phases.join(", ")
+            )),
         ];
     }
     Vec::new()

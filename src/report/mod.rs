@@ -178,12 +178,15 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
         position,
         of,
     };
-    let (eval, checked) = crate::checklist::evaluate_with_report(
+    // Like every other reader, refuse a file `check` calls a contradiction,
+    // rather than leave it out of a report people act on.
+    let checked = crate::app::pass::read(project, as_of)?;
+    let eval = crate::checklist::evaluate_on(
         project,
+        &checked,
         roadmap,
         std::slice::from_ref(&info.phase),
-        as_of,
-    )?;
+    );
     let checklist = eval.phases.first().map_or(
         ChecklistReport { finished: 0, total: 0, unfinished: Vec::new() },
         |p| ChecklistReport {
@@ -200,13 +203,6 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
                 .collect(),
         },
     );
-    // Like every other reading command, refuse a record file that cannot be
-    // read, rather than leave it out of a report people act on.
-    if let Some(first) = checked.skipped.first() {
-        let diags: Vec<_> =
-            checked.diagnostics.iter().filter(|d| d.path == *first).cloned().collect();
-        return Err(crate::store::broken_file(&diags));
-    }
     let snap = &checked.snapshot;
     let check = CheckReport {
         files: checked.files,

@@ -176,7 +176,23 @@ impl Location {
         doc.get("lang")?.as_str().and_then(crate::i18n::Lang::parse)
     }
 
+    /// Open the project for a command, refusing (exit 2, with the file and
+    /// line) while `veikart.toml` holds a contradiction, such as a phase the
+    /// roadmap does not have: every command but `check`, `init` and the
+    /// `phase set` that repairs it stops there.
     pub fn open(self) -> Result<Project> {
+        let r = self.read_info_full()?;
+        let blocking: Vec<Diagnostic> =
+            r.diagnostics.iter().filter(|d| d.blocks()).cloned().collect();
+        if !blocking.is_empty() {
+            return Err(broken_file(&blocking));
+        }
+        self.open_to_repair()
+    }
+
+    /// Open the project even while `veikart.toml` names a phase its roadmap
+    /// does not have, for `phase set` to put it right.
+    pub fn open_to_repair(self) -> Result<Project> {
         let r = self.read_info_full()?;
         match r.info {
             Some(info) => Ok(Project {

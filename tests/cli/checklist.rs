@@ -144,14 +144,15 @@ fn bad_answers_are_refused_and_leave_every_file_as_it_was() {
         p.run(["checklist", "tick", "forankring", "stakeholders", "--by", "K"]).failure();
     assert!(first.contains("checklist/forankring/stakeholders.toml:"), "{run}");
     assert_eq!(before, snapshot(&root));
-    // `check` names the file and line, and the checklist still runs.
+    // `check` names the file and line, and the checklist stops there, as
+    // every reader does (issue 12).
     let run = p.run(["check"]).code(1);
     assert!(
         run.stdout.contains("checklist/forankring/stakeholders.toml:2:2: error[syntax]"),
         "{run}"
     );
-    let run = p.run(["checklist"]).success();
-    assert!(run.stderr.contains("1"), "a warning about the broken answer: {run}");
+    let (run, first) = p.run(["checklist"]).failure();
+    assert!(first.contains("checklist/forankring/stakeholders.toml:2:2: "), "{run}");
 }
 
 #[test]
@@ -574,8 +575,12 @@ fn a_roadmap_of_the_projects_own_is_checked_like_a_built_in_one() {
         assert!(first.contains(&format!("veikart.toml:{line}:1: ")), "{run}");
         assert!(run.stderr.contains("veikart phase set"), "{run}");
     }
-    let run = p.run(["status"]).success();
-    assert!(run.stderr.contains(&format!("veikart.toml:{line}:1: ")), "{run}");
+    // Issue 12: an unknown phase stops every command but check, init and
+    // the `phase set` that repairs it.
+    let (run, first) = p.run(["status"]).failure();
+    assert!(first.contains(&format!("veikart.toml:{line}:1: ")), "{run}");
+    assert!(run.stderr.contains("veikart phase set"), "{run}");
+    p.run(["idea", "add", "Ny idé"]).code(2);
     p.run(["phase", "set", "start", "--reason", "Vi følger vårt eget veikart", "--by", "K"])
         .success();
     p.run(["check"]).success();
@@ -750,17 +755,19 @@ fn the_gate_cannot_pass_while_a_record_file_is_broken() {
         "{run}"
     );
     assert_eq!(before, snapshot(&p.root));
-    // Without --check the list is shown, with a warning.
-    let run = p.run(["checklist"]).success();
-    assert!(run.stderr.contains("advarsel: 1 fil har feil"), "{run}");
+    // Without --check too: like every reader, it stops at the broken file,
+    // naming it and its line (issue 12).
+    let (run, first) = p.run(["checklist"]).failure();
+    assert!(first.contains("checklist/forankring/management-anchoring.toml:1:"), "{run}");
     // A broken record a rule would read: an auto item must not pass on what is left.
     p.run(["checklist", "untick", "forankring", "management-anchoring"]).success();
     p.write("related/annen-kommune.toml", "title = \"Annen kommune\nx");
     let (run, first) = p.run(["checklist", "--check", "forankring"]).failure();
     assert!(first.contains("related/annen-kommune.toml"), "{run}");
-    // `phase` and `phase set` say so too: what is left may be more than they show.
-    let run = p.run(["phase"]).success();
-    assert!(run.stderr.contains("advarsel: 1 fil har feil"), "{run}");
+    // `phase` stops there too; `phase set`, which moves on, warns that what is
+    // left may be more than it records.
+    let (run, first) = p.run(["phase"]).failure();
+    assert!(first.contains("related/annen-kommune.toml"), "{run}");
     let run = p.run(["phase", "set", "innsikt", "--reason", "Videre", "--by", "K"]).success();
     assert!(run.stderr.contains("related/annen-kommune.toml"), "{run}");
 }

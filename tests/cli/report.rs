@@ -200,14 +200,22 @@ fn a_broken_record_stops_the_report_and_other_problems_are_counted_at_its_end() 
     let p = sb.init_project();
     let good = p.add_idea("Bedre skilting", &[]);
     p.assess(&good, 5, 5, Some(1));
-    // A reference to an idea that does not exist: an error `check` reports,
-    // but the record itself can be read.
-    let text = p.read(&format!("ideas/{good}.toml"));
-    p.write(&format!("ideas/{good}.toml"), &format!("{text}related = [\"finnes-ikke\"]\n"));
+    // Work not done yet (an activity still without H and U) is counted at
+    // the end of the report, as errors `check` reports.
+    p.run(["journey", "add", "Ringer legevakten"]).success();
+    p.run(["activity", "add", "Svare på telefonen", "--step", "ringer"]).success();
     let run = p.run(["report"]).success();
     assert!(run.stdout.contains("1. Bedre skilting"), "{run}");
-    assert!(run.stdout.contains("`veikart check` fant 1 feil"), "{run}");
+    assert!(run.stdout.contains("`veikart check` fant 2 feil"), "{run}");
     assert!(run.stdout.contains("Kjør `veikart check` for å se dem."), "{run}");
+
+    // A reference to an idea that does not exist is a contradiction: it
+    // stops the report, file and line named (issue 12).
+    let text = p.read(&format!("ideas/{good}.toml"));
+    p.write(&format!("ideas/{good}.toml"), &format!("{text}related = [\"finnes-ikke\"]\n"));
+    let (run, first) = p.run(["report"]).failure();
+    assert!(first.contains(&format!("ideas/{good}.toml:")), "{run}");
+    p.write(&format!("ideas/{good}.toml"), &text);
 
     // A file that is not TOML: refused like `status` refuses it, file and line named.
     p.write("ideas/halvferdig.toml", "title = \"Uten slutt\n");

@@ -5,15 +5,11 @@
 //! - [`model`]: the domain (ideas, the project, ids, dates, field specs), no I/O.
 //! - [`store`]: the project folder: find it, read and validate records, write
 //!   them atomically one file at a time.
-//! - [`check`]: whole-project validation for `veikart check`.
-//! - [`checklist`]: phase checklists evaluated against answers and data.
 //! - [`report`]: progress reports (Markdown, HTML, JSON) and the portfolio.
 //! - [`ui`]: the one output handle (stdout data, stderr messages, colour, tables).
 //! - `cli`: the command tree; thin adapters from arguments to store and model.
 
 pub mod app;
-pub mod check;
-pub mod checklist;
 pub mod diag;
 pub mod error;
 pub mod i18n;

@@ -2,6 +2,8 @@
 //! printing and no command-line details. Commands in `cli` are thin adapters
 //! over these; the store does the reading and writing, the model the rules.
 
+pub mod check;
+pub mod checklist;
 pub mod pass;
 pub mod record;
 pub mod status;

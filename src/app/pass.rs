@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use crate::check::Report;
+use crate::app::check::Report;
 use crate::model::date::Date;
 use crate::store::Project;
 
@@ -13,7 +13,7 @@ use crate::store::Project;
 /// reference to a record that does not exist. Work not done yet does not stop
 /// it (docs/exit-codes.md).
 pub fn read(project: &Project, as_of: Date) -> Result<Report> {
-    let report = crate::check::run(&project.location(), as_of)?;
+    let report = crate::app::check::run(&project.location(), as_of)?;
     match contradiction(&report) {
         Some(e) => Err(e),
         None => Ok(report),

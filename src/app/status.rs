@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use anyhow::Result;
 use serde::Serialize;
 
-use crate::checklist::Evaluation;
+use crate::app::checklist::Evaluation;
 use crate::model::activity::Activity;
 use crate::model::benefit::Benefit;
 use crate::model::date::Date;
@@ -220,8 +220,12 @@ pub fn gather(project: &Project, as_of: Date, top: usize) -> Result<Status> {
     let phase_label =
         roadmap.phase(&info.phase).map_or(info.phase.clone(), |p| p.name().to_string());
     let (position, of) = info.phase_position();
-    let eval: Evaluation =
-        crate::checklist::evaluate_on(project, &report, roadmap, std::slice::from_ref(&info.phase));
+    let eval: Evaluation = crate::app::checklist::evaluate_on(
+        project,
+        &report,
+        roadmap,
+        std::slice::from_ref(&info.phase),
+    );
     let checklist = eval.phases.first().map_or(
         ChecklistJson { finished: 0, total: 0, unfinished: Vec::new() },
         |p| ChecklistJson {

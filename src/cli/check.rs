@@ -58,14 +58,14 @@ pub fn cmd_check(ctx: &mut Ctx, args: CheckArgs) -> Result<u8> {
         crate::i18n::set(lang);
     }
     let as_of = today(args.as_of)?;
-    let report = crate::check::run(&loc, as_of)?;
+    let report = crate::app::check::run(&loc, as_of)?;
     print_report(ctx, &report, format, args.strict, as_of)
 }
 
 /// Print a check report in `format` and give the exit code.
 pub fn print_report(
     ctx: &mut Ctx,
-    report: &crate::check::Report,
+    report: &crate::app::check::Report,
     format: Format,
     strict: bool,
     as_of: Date,

@@ -8,7 +8,7 @@ use toml_edit::DocumentMut;
 
 use super::check::{gh_escape_data, gh_escape_property, gh_path};
 use super::{Ctx, check_line, check_text, date_arg, enum_arg, today};
-use crate::checklist::{Evaluation, ItemResult, PhaseResult};
+use crate::app::checklist::{Evaluation, ItemResult, PhaseResult};
 use crate::error::{FINDINGS, SUCCESS, UserError};
 use crate::model::checklist::{self, ANSWER, ANSWER_SPEC, Answer};
 use crate::model::date::Date;
@@ -178,7 +178,7 @@ pub fn find_phase<'a>(roadmap: &'a Roadmap, typed: &str) -> Result<&'a Phase> {
 pub fn phase_not_in_roadmap(project: &Project, roadmap: &Roadmap) -> anyhow::Error {
     let current = &project.info.phase;
     let shown = project.shown(crate::store::PROJECT_FILE);
-    let line = crate::checklist::line_of_key(project, crate::store::PROJECT_FILE, "phase");
+    let line = crate::app::checklist::line_of_key(project, crate::store::PROJECT_FILE, "phase");
     let ids = roadmap.phase_ids();
     let mut e = UserError::new(tr!(
         "{shown}:{line}:1: fasen «{current}» finnes ikke i veikartet {}",
@@ -401,8 +401,8 @@ fn show(ctx: &mut Ctx, args: &ChecklistArgs) -> Result<u8> {
     let roadmap = project.roadmap()?;
     let phases = selected(&roadmap, &project, args)?;
     let as_of = today(args.as_of)?;
-    let report = crate::check::run(&project.location(), as_of)?;
-    let eval = crate::checklist::evaluate_on(&project, &report, roadmap, &phases);
+    let report = crate::app::check::run(&project.location(), as_of)?;
+    let eval = crate::app::checklist::evaluate_on(&project, &report, roadmap, &phases);
     // A file `check` calls a contradiction stops the checklist, as it stops
     // every reader; the gate prints its annotations first, for CI.
     let broken = crate::app::pass::contradiction(&report);

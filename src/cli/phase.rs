@@ -103,8 +103,12 @@ fn show(ctx: &mut Ctx, as_of: Option<Date>) -> Result<u8> {
         return Err(phase_not_in_roadmap(&project, &roadmap));
     }
     let report = crate::app::pass::read(&project, as_of)?;
-    let eval =
-        crate::checklist::evaluate_on(&project, &report, roadmap, std::slice::from_ref(&current));
+    let eval = crate::app::checklist::evaluate_on(
+        &project,
+        &report,
+        roadmap,
+        std::slice::from_ref(&current),
+    );
     let Some(p) = eval.phases.first() else {
         return Err(anyhow::anyhow!("internal error: the phase {current} vanished"));
     };
@@ -188,7 +192,8 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
     }
     let by = who(&project, a.by.as_deref())?;
     let date = today(a.date)?;
-    let eval = crate::checklist::evaluate(&project, roadmap, std::slice::from_ref(&from), date)?;
+    let eval =
+        crate::app::checklist::evaluate(&project, roadmap, std::slice::from_ref(&from), date)?;
     if let Some(s) = skipped_files(&eval) {
         ctx.ui.warn(&s);
     }

@@ -290,7 +290,7 @@ fn cmd_raci_check(ctx: &mut Ctx, args: CheckArgs) -> Result<u8> {
     let project = ctx.open()?;
     let loc = ctx.locate()?;
     let as_of = today(args.as_of)?;
-    let mut report = crate::check::run(&loc, as_of)?;
+    let mut report = crate::app::check::run(&loc, as_of)?;
     let dirs = [project.shown(activity::SPEC.dir), project.shown(role::SPEC.dir)];
     report.diagnostics.retain(|d| dirs.iter().any(|dir| d.path.starts_with(&format!("{dir}/"))));
     report.files = project.ids(&activity::SPEC)?.len() + project.ids(&role::SPEC)?.len();

@@ -181,7 +181,7 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
     // Like every other reader, refuse a file `check` calls a contradiction,
     // rather than leave it out of a report people act on.
     let checked = crate::app::pass::read(project, as_of)?;
-    let eval = crate::checklist::evaluate_on(
+    let eval = crate::app::checklist::evaluate_on(
         project,
         &checked,
         roadmap,

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::model::date::Date;
-use crate::store::{Location, PROJECT_FILE};
+use crate::store::Location;
 use crate::tr;
 
 /// One project in the portfolio (an element of `projects` in the JSON).
@@ -36,28 +36,7 @@ pub struct Row {
 
 /// The folders under `dir` (itself included) that hold a project, sorted.
 pub fn find_projects(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    let mut todo = vec![dir.to_path_buf()];
-    while let Some(d) = todo.pop() {
-        if d.join(PROJECT_FILE).is_file() {
-            found.push(d);
-            continue;
-        }
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
-        for e in entries.flatten() {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            if name.starts_with('.') || name == "target" || name == "node_modules" {
-                continue;
-            }
-            // Only real folders; links could lead in circles.
-            if e.file_type().is_ok_and(|t| t.is_dir()) {
-                todo.push(e.path());
-            }
-        }
-    }
-    found.sort();
-    found
+    crate::store::scan::projects(dir)
 }
 
 pub fn row(dir: &Path, shown: String, as_of: Date) -> Row {

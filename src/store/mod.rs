@@ -6,6 +6,7 @@ pub mod edit;
 pub mod fsutil;
 pub mod record;
 pub mod roadmap;
+pub mod scan;
 pub mod schema;
 pub mod write;
 
@@ -387,23 +388,17 @@ impl Project {
     /// The ids of a kind, from the folder listing (sorted). Names that are not
     /// valid ids are left out; `check` reports them.
     pub fn ids(&self, spec: &KindSpec) -> Result<Vec<String>> {
-        if spec.group.is_none() {
-            return list_ids(&self.dir(spec), &self.shown(spec.dir));
-        }
-        let mut ids = Vec::new();
-        for owner in list_names(&self.dir(spec), &self.shown(spec.dir), |name, is_dir| {
-            (is_dir && id::is_valid(name)).then(|| name.to_string())
-        })? {
-            ids.extend(self.group_ids(spec, &owner)?.into_iter().map(|s| format!("{owner}/{s}")));
-        }
-        Ok(ids)
+        ids_of(scan::kind(&self.location(), spec, None))
     }
 
     /// The file stems in one owner's subfolder of a grouped kind (sorted);
     /// one folder listing, however many other owners there are.
     pub fn group_ids(&self, spec: &KindSpec, owner: &str) -> Result<Vec<String>> {
-        let rel = format!("{}/{owner}", spec.dir);
-        list_ids(&self.root.join(&rel), &self.shown(&rel))
+        let ids = ids_of(scan::kind(&self.location(), spec, Some(owner)))?;
+        Ok(ids
+            .into_iter()
+            .map(|id| id.rsplit('/').next().unwrap_or_default().to_string())
+            .collect())
     }
 
     /// Every record of one owner in a grouped kind, in id order.
@@ -671,43 +666,24 @@ pub fn is_valid_record_id(spec: &KindSpec, id: &str) -> bool {
     }
 }
 
-/// Entries of a kind's folder that look like records: `<id>.toml`, sorted.
-fn list_ids(dir: &Path, shown: &str) -> Result<Vec<String>> {
-    list_names(dir, shown, |name, is_dir| {
-        let stem = name.strip_suffix(".toml")?;
-        let _ = is_dir; // a folder named like a record is reported when read
-        id::is_valid(stem).then(|| stem.to_string())
-    })
-}
-
-/// The names in a folder that `pick` keeps (given the name and whether it is
-/// a folder), sorted; a missing folder has none.
-fn list_names(
-    dir: &Path,
-    shown: &str,
-    pick: impl Fn(&str, bool) -> Option<String>,
-) -> Result<Vec<String>> {
-    let entries = match fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => {
-            return Err(UserError::new(tr!(
-                "kunne ikke lese mappen {shown}: {e}",
-                "could not read the folder {shown}: {e}"
-            ))
-            .into());
-        }
-    };
+/// The ids the walker found: the records, and folders named like record
+/// files (reading those says what is wrong); an unreadable folder is an error.
+fn ids_of(found: Vec<scan::Found>) -> Result<Vec<String>> {
     let mut ids = Vec::new();
-    for entry in entries {
-        let entry = entry.with_context(|| {
-            tr!("kunne ikke lese mappen {shown}", "could not read the folder {shown}")
-        })?;
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
-        let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
-        if let Some(kept) = pick(name, is_dir) {
-            ids.push(kept);
+    for f in found {
+        match f {
+            scan::Found::Record { id, .. } => ids.push(id),
+            scan::Found::Stray { id: Some(id), .. } => ids.push(id),
+            scan::Found::Stray { problem, .. } if problem.code == "unreadable" => {
+                return Err(UserError::new(tr!(
+                    "kunne ikke lese mappen {}: {}",
+                    "could not read the folder {}: {}",
+                    problem.path,
+                    problem.message
+                ))
+                .into());
+            }
+            scan::Found::Stray { .. } => {}
         }
     }
     ids.sort();

@@ -46,7 +46,7 @@ impl Project {
     fn same_name(&self, spec: &KindSpec, fields: &Fields, shown: &str) -> Option<Diagnostic> {
         let Identity::Named { scope } = spec.identity else { return None };
         let (key, _) = spec.name_key(fields)?;
-        let ids = super::list_ids(&self.dir(spec), &self.shown(spec.dir)).ok()?;
+        let ids = self.ids(spec).ok()?;
         for other in ids.iter().filter(|o| **o != fields.id) {
             let Ok(theirs) = self.load_fields(spec, other) else { continue };
             if let Some((theirs, their_name)) = spec.name_key(&theirs)
@@ -99,8 +99,9 @@ impl Project {
                 continue;
             }
             // Only now, on the way to an error, is the folder listed (for a hint).
-            let ids =
-                super::list_ids(&self.root.join(r.dir), &self.shown(r.dir)).unwrap_or_default();
+            let ids = crate::model::kind_of(r.dir)
+                .and_then(|k| self.ids(k.spec).ok())
+                .unwrap_or_default();
             let candidates: Vec<&str> = ids.iter().map(String::as_str).collect();
             out.push(record::dangling(shown, r, &candidates));
         }

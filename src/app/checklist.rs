@@ -71,7 +71,7 @@ pub fn evaluate(
     phases: &[String],
     as_of: Date,
 ) -> anyhow::Result<Evaluation> {
-    let report = crate::check::run(&project.location(), as_of)?;
+    let report = crate::app::check::run(&project.location(), as_of)?;
     Ok(evaluate_on(project, &report, roadmap, phases))
 }
 
@@ -79,7 +79,7 @@ pub fn evaluate(
 /// `report` make), as of the date it was made for.
 pub fn evaluate_on(
     project: &Project,
-    report: &crate::check::Report,
+    report: &crate::app::check::Report,
     roadmap: Roadmap,
     phases: &[String],
 ) -> Evaluation {

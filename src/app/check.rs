@@ -3,13 +3,12 @@
 //! is read and parsed once, and references are resolved against id sets.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fs;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::date::Date;
-use crate::model::{KINDS, KindEntry, RuleCtx, Snapshot, id, rules};
+use crate::model::{KINDS, KindEntry, RuleCtx, Snapshot, rules};
+use crate::store::scan::Found;
 use crate::store::{Location, PROJECT_FILE, read_text, record};
-use crate::tr;
 
 /// Everything `check` found.
 #[derive(Debug, Default)]
@@ -59,7 +58,7 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
         Err(e) => diags.push(file_level(&project_shown, "unreadable", e.to_string())),
     }
     report.files += 1;
-    if let Ok(text) = fs::read_to_string(loc.root.join(PROJECT_FILE)) {
+    if let Ok(text) = read_text(&loc.root.join(PROJECT_FILE), &project_shown) {
         diags.extend(record::personal_ids(&text, &project_shown));
     }
     if loc.root.join(crate::store::roadmap::LOCAL_FILE).is_file() {
@@ -80,7 +79,7 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
             files: &mut report.files,
             skipped: &mut report.skipped,
         };
-        walk.folder(None);
+        walk.folder();
     }
 
     for (shown, r) in references {
@@ -144,113 +143,17 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
-    /// The kind's folder (`owner` None), or one owner's subfolder of a grouped kind.
-    fn folder(&mut self, owner: Option<&str>) {
-        let spec = self.kind.spec;
-        let rel_dir = match owner {
-            Some(o) => format!("{}/{o}", spec.dir),
-            None => spec.dir.to_string(),
-        };
-        let entries = match fs::read_dir(self.loc.root.join(&rel_dir)) {
-            Ok(e) => e,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
-            Err(e) => {
-                self.diags.push(file_level(&self.loc.shown(&rel_dir), "unreadable", e.to_string()));
-                return;
-            }
-        };
-        let mut names: Vec<(String, bool)> = Vec::new();
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
-            names.push((name, is_dir));
-        }
-        names.sort();
-        let grouped_top = spec.group.is_some() && owner.is_none();
-        for (name, is_dir) in names {
-            if name.starts_with('.') {
-                continue;
-            }
-            let rel = format!("{rel_dir}/{name}");
-            let shown = self.loc.shown(&rel);
-            if grouped_top {
-                self.owner_folder(&name, is_dir, &shown);
-                continue;
-            }
-            let Some(stem) = name.strip_suffix(".toml") else {
-                if is_dir {
-                    self.diags.push(file_level(
-                        &shown,
-                        "stray-folder",
-                        tr!(
-                            "mappen {rel_dir} skal bare ha .toml-filer, ikke undermapper",
-                            "the folder {rel_dir} should hold only .toml files, not folders"
-                        ),
-                    ));
+    /// Every record of the kind, and what does not belong in its folder.
+    fn folder(&mut self) {
+        for found in crate::store::scan::kind(self.loc, self.kind.spec, None) {
+            match found {
+                Found::Record { id, rel, shown } => self.record(&rel, &shown, id),
+                Found::Stray { problem, skipped, .. } => {
+                    self.skipped.extend(skipped);
+                    self.diags.push(problem);
                 }
-                continue;
-            };
-            if is_dir {
-                self.skipped.push(shown.clone());
-                self.diags.push(
-                    file_level(
-                        &shown,
-                        "not-a-file",
-                        tr!("{shown} er en mappe, ikke en fil", "{shown} is a folder, not a file"),
-                    )
-                    .with_hint(tr!(
-                        "en post er én .toml-fil; flytt innholdet ut",
-                        "a record is one .toml file; move its contents out"
-                    )),
-                );
-                continue;
             }
-            if !id::is_valid(stem) {
-                self.skipped.push(shown.clone());
-                self.diags.push(bad_name(&shown, &name, stem));
-                continue;
-            }
-            let id = match owner {
-                Some(o) => format!("{o}/{stem}"),
-                None => stem.to_string(),
-            };
-            self.record(&rel, &shown, id);
         }
-    }
-
-    /// An entry at the top of a grouped kind's folder: it must be an owner's folder.
-    fn owner_folder(&mut self, name: &str, is_dir: bool, shown: &str) {
-        let spec = self.kind.spec;
-        let Some(group) = &spec.group else { return };
-        if !is_dir {
-            if name.ends_with(".toml") {
-                self.skipped.push(shown.to_string());
-                self.diags.push(
-                    file_level(
-                        shown,
-                        "misplaced",
-                        tr!(
-                            "{shown} ligger rett i {}/, men hører hjemme i en undermappe per `{}`",
-                            "{shown} is directly in {}/, but belongs in a folder per `{}`",
-                            spec.dir,
-                            group.field
-                        ),
-                    )
-                    .with_hint(tr!(
-                        "flytt den til {}/<{}>/{name}",
-                        "move it to {}/<{}>/{name}",
-                        spec.dir,
-                        group.field
-                    )),
-                );
-            }
-            return;
-        }
-        if !id::is_valid(name) {
-            self.diags.push(bad_name(shown, name, name));
-            return;
-        }
-        self.folder(Some(name));
     }
 
     fn record(&mut self, rel: &str, shown: &str, id: String) {
@@ -315,20 +218,6 @@ fn duplicate_names(loc: &Location, snapshot: &Snapshot) -> Vec<Diagnostic> {
         }
     }
     out
-}
-
-fn bad_name(shown: &str, name: &str, stem: &str) -> Diagnostic {
-    let better = id::slug(stem);
-    let mut d = file_level(
-        shown,
-        "bad-file-name",
-        tr!("filnavnet «{name}» er ikke en gyldig id", "the file name `{name}` is not a valid id"),
-    );
-    if !better.is_empty() {
-        let ext = if name.ends_with(".toml") { ".toml" } else { "" };
-        d = d.with_hint(tr!("gi den navnet {better}{ext}", "rename it to {better}{ext}"));
-    }
-    d
 }
 
 fn file_level(path: &str, code: &str, message: String) -> Diagnostic {

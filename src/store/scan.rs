@@ -1,0 +1,224 @@
+//! The one folder walker: what a kind's folder holds, in name order — its
+//! record files, and what does not belong there (a folder named like a
+//! record, a file name that is not an id, a file outside its owner's
+//! folder). `check` reports the strays; every other reader lists ids from
+//! the same walk, so the two always agree on what the records are.
+
+use std::fs;
+use std::io::ErrorKind;
+
+use super::Location;
+use crate::diag::Diagnostic;
+use crate::model::id;
+use crate::model::schema::KindSpec;
+use crate::tr;
+
+/// What the walker met in a kind's folder.
+#[derive(Debug)]
+pub enum Found {
+    /// A record file: its id (`owner/stem` for a grouped kind) and its path,
+    /// relative to the project and as shown.
+    Record { id: String, rel: String, shown: String },
+    /// Something that is not a record where records live. `skipped` names
+    /// the file when it would be a record but cannot be read as one; `id`
+    /// is the id a folder named like a record file takes, so that reading
+    /// it says what is wrong.
+    Stray { problem: Diagnostic, skipped: Option<String>, id: Option<String> },
+}
+
+/// The names in a folder (sorted, hidden ones left out) and whether each is
+/// a folder; a missing folder has none.
+fn entries(dir: &std::path::Path) -> std::io::Result<Vec<(String, bool)>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut names = Vec::new();
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if name.starts_with('.') {
+            continue;
+        }
+        let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);
+        names.push((name.to_string(), is_dir));
+    }
+    names.sort();
+    Ok(names)
+}
+
+/// Everything in the folder of `spec` (for a grouped kind, in every owner's
+/// subfolder, or in the one of `owner`), in name order.
+pub fn kind(loc: &Location, spec: &KindSpec, owner: Option<&str>) -> Vec<Found> {
+    let mut out = Vec::new();
+    match (&spec.group, owner) {
+        (Some(_), None) => {
+            let rel_dir = spec.dir.to_string();
+            match entries(&loc.root.join(&rel_dir)) {
+                Ok(names) => {
+                    for (name, is_dir) in names {
+                        owner_entry(loc, spec, &name, is_dir, &mut out);
+                    }
+                }
+                Err(e) => out.push(unreadable(loc, &rel_dir, e)),
+            }
+        }
+        (_, owner) => folder(loc, spec, owner, &mut out),
+    }
+    out
+}
+
+/// The record files of one folder: the kind's own, or one owner's.
+fn folder(loc: &Location, spec: &KindSpec, owner: Option<&str>, out: &mut Vec<Found>) {
+    let rel_dir = match owner {
+        Some(o) => format!("{}/{o}", spec.dir),
+        None => spec.dir.to_string(),
+    };
+    let names = match entries(&loc.root.join(&rel_dir)) {
+        Ok(n) => n,
+        Err(e) => {
+            out.push(unreadable(loc, &rel_dir, e));
+            return;
+        }
+    };
+    for (name, is_dir) in names {
+        let rel = format!("{rel_dir}/{name}");
+        let shown = loc.shown(&rel);
+        let Some(stem) = name.strip_suffix(".toml") else {
+            if is_dir {
+                out.push(Found::Stray {
+                    problem: Diagnostic::file_level(
+                        &shown,
+                        "stray-folder",
+                        tr!(
+                            "mappen {rel_dir} skal bare ha .toml-filer, ikke undermapper",
+                            "the folder {rel_dir} should hold only .toml files, not folders"
+                        ),
+                    ),
+                    skipped: None,
+                    id: None,
+                });
+            }
+            continue;
+        };
+        if is_dir {
+            out.push(Found::Stray {
+                problem: Diagnostic::file_level(
+                    &shown,
+                    "not-a-file",
+                    tr!("{shown} er en mappe, ikke en fil", "{shown} is a folder, not a file"),
+                )
+                .with_hint(tr!(
+                    "en post er én .toml-fil; flytt innholdet ut",
+                    "a record is one .toml file; move its contents out"
+                )),
+                skipped: Some(shown),
+                id: id::is_valid(stem).then(|| match owner {
+                    Some(o) => format!("{o}/{stem}"),
+                    None => stem.to_string(),
+                }),
+            });
+            continue;
+        }
+        if !id::is_valid(stem) {
+            out.push(Found::Stray {
+                problem: bad_name(&shown, &name, stem),
+                skipped: Some(shown),
+                id: None,
+            });
+            continue;
+        }
+        let id = match owner {
+            Some(o) => format!("{o}/{stem}"),
+            None => stem.to_string(),
+        };
+        out.push(Found::Record { id, rel, shown });
+    }
+}
+
+/// An entry at the top of a grouped kind's folder: it must be an owner's folder.
+fn owner_entry(loc: &Location, spec: &KindSpec, name: &str, is_dir: bool, out: &mut Vec<Found>) {
+    let Some(group) = &spec.group else { return };
+    let shown = loc.shown(&format!("{}/{name}", spec.dir));
+    if !is_dir {
+        if name.ends_with(".toml") {
+            out.push(Found::Stray {
+                problem: Diagnostic::file_level(
+                    &shown,
+                    "misplaced",
+                    tr!(
+                        "{shown} ligger rett i {}/, men hører hjemme i en undermappe per `{}`",
+                        "{shown} is directly in {}/, but belongs in a folder per `{}`",
+                        spec.dir,
+                        group.field
+                    ),
+                )
+                .with_hint(tr!(
+                    "flytt den til {}/<{}>/{name}",
+                    "move it to {}/<{}>/{name}",
+                    spec.dir,
+                    group.field
+                )),
+                skipped: Some(shown),
+                id: None,
+            });
+        }
+        return;
+    }
+    if !id::is_valid(name) {
+        out.push(Found::Stray { problem: bad_name(&shown, name, name), skipped: None, id: None });
+        return;
+    }
+    folder(loc, spec, Some(name), out);
+}
+
+fn unreadable(loc: &Location, rel_dir: &str, e: std::io::Error) -> Found {
+    Found::Stray {
+        problem: Diagnostic::file_level(&loc.shown(rel_dir), "unreadable", e.to_string()),
+        skipped: None,
+        id: None,
+    }
+}
+
+fn bad_name(shown: &str, name: &str, stem: &str) -> Diagnostic {
+    let better = id::slug(stem);
+    let mut d = Diagnostic::file_level(
+        shown,
+        "bad-file-name",
+        tr!("filnavnet «{name}» er ikke en gyldig id", "the file name `{name}` is not a valid id"),
+    );
+    if !better.is_empty() {
+        let ext = if name.ends_with(".toml") { ".toml" } else { "" };
+        d = d.with_hint(tr!("gi den navnet {better}{ext}", "rename it to {better}{ext}"));
+    }
+    d
+}
+
+/// The folders under `dir` (itself included) that hold a project, sorted:
+/// hidden folders, `target` and `node_modules` are passed over, links are
+/// not followed, and no project is looked for inside a project.
+pub fn projects(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        if d.join(super::PROJECT_FILE).is_file() {
+            found.push(d);
+            continue;
+        }
+        let Ok(names) = entries(&d) else { continue };
+        for (name, is_dir) in names {
+            if name == "target" || name == "node_modules" {
+                continue;
+            }
+            // Only real folders (the walk does not follow links, which
+            // could lead in circles).
+            if is_dir {
+                todo.push(d.join(&name));
+            }
+        }
+    }
+    found.sort();
+    found
+}

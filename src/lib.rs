@@ -6,6 +6,8 @@
 //! - [`store`]: the project folder: find it, read and validate records, write
 //!   them atomically one file at a time.
 //! - [`report`]: progress reports (Markdown, HTML, JSON) and the portfolio.
+//! - [`output`]: renderings several commands share (check reports, GitHub
+//!   annotations).
 //! - [`ui`]: the one output handle (stdout data, stderr messages, colour, tables).
 //! - `cli`: the command tree; thin adapters from arguments to store and model.
 
@@ -14,6 +16,7 @@ pub mod diag;
 pub mod error;
 pub mod i18n;
 pub mod model;
+pub mod output;
 pub mod report;
 pub mod store;
 pub mod ui;

@@ -10,7 +10,12 @@ use crate::model::checklist::{self, Answer, ItemState, Outcome};
 use crate::model::checks;
 use crate::model::date::Date;
 use crate::model::roadmap::{Item, Phase, Roadmap};
+use anyhow::Result;
+
+use crate::error::UserError;
+use crate::model::id;
 use crate::store::{PROJECT_FILE, Project};
+use crate::tr;
 
 /// One item, evaluated.
 #[derive(Debug)]
@@ -90,7 +95,7 @@ pub fn evaluate_on(
         answers.insert(a.id.clone(), a);
     }
     let project_file = project.shown(PROJECT_FILE);
-    let phase_line = line_of_key(project, PROJECT_FILE, "phase");
+    let phase_line = project.line_of_key(PROJECT_FILE, "phase");
     let mut out = Vec::new();
     for id in phases {
         let Some(phase) = roadmap.phase(id) else { continue };
@@ -107,7 +112,7 @@ pub fn evaluate_on(
                 &format!("{}/{}", phase.id, item.id),
             );
             let (file, line) = if answer.is_some() || project.root.join(&rel).is_file() {
-                let line = line_of_key(project, &rel, "status");
+                let line = project.line_of_key(&rel, "status");
                 (project.shown(&rel), line)
             } else {
                 (project_file.clone(), phase_line)
@@ -120,13 +125,87 @@ pub fn evaluate_on(
     Evaluation { roadmap, phases: out, skipped }
 }
 
-/// The line (1-based) where `key = …` starts in a project file; 1 if absent.
-pub fn line_of_key(project: &Project, rel: &str, key: &str) -> usize {
-    let text = std::fs::read_to_string(project.root.join(rel)).unwrap_or_default();
-    text.lines()
-        .position(|l| {
-            let t = l.trim_start();
-            t.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map_or(1, |i| i + 1)
+/// The phase for what the user typed, with a helpful error.
+pub fn find_phase<'a>(roadmap: &'a Roadmap, typed: &str) -> Result<&'a Phase> {
+    roadmap.find_phase(typed).ok_or_else(|| {
+        let ids = roadmap.phase_ids();
+        let mut e = UserError::new(tr!(
+            "«{typed}» er ikke en fase i veikartet {}",
+            "`{typed}` is not a phase of the roadmap {}",
+            roadmap.id
+        ));
+        if let Some(best) = id::closest(typed, &ids).first() {
+            e = e.hint(tr!("mente du {best}?", "did you mean {best}?"));
+        }
+        e.hint(tr!("fasene er: {}", "the phases are: {}", ids.join(", "))).into()
+    })
+}
+
+/// The error for a `phase` in veikart.toml that the roadmap does not have,
+/// pointing at its line, with the closest phase and how to fix it.
+pub fn phase_not_in_roadmap(project: &Project, roadmap: &Roadmap) -> anyhow::Error {
+    let current = &project.info.phase;
+    let shown = project.shown(crate::store::PROJECT_FILE);
+    let line = project.line_of_key(PROJECT_FILE, "phase");
+    let ids = roadmap.phase_ids();
+    let mut e = UserError::new(tr!(
+        "{shown}:{line}:1: fasen «{current}» finnes ikke i veikartet {}",
+        "{shown}:{line}:1: the phase `{current}` is not in the roadmap {}",
+        roadmap.id
+    ));
+    if let Some(best) = id::closest(current, &ids).first() {
+        e = e.hint(tr!("mente du {best}?", "did you mean {best}?"));
+    }
+    e.hint(tr!(
+        "velg en av fasene med `veikart phase set FASE --reason TEKST`: {}",
+        "pick one of the phases with `veikart phase set PHASE --reason TEXT`: {}",
+        ids.join(", ")
+    ))
+    .into()
+}
+
+/// Who answers: `--by`, else git's user.name in the project, else $USER.
+pub fn who(project: &Project, by: Option<&str>) -> Result<String> {
+    if let Some(b) = by {
+        return crate::model::input::line(b)
+            .map_err(|m| UserError::new(format!("--by: {m}")).into());
+    }
+    if let Some(name) = crate::store::git_user_name(&project.root) {
+        return Ok(name);
+    }
+    for var in ["USER", "USERNAME"] {
+        if let Ok(u) = std::env::var(var)
+            && !u.trim().is_empty()
+            && !u.chars().any(char::is_control)
+        {
+            return Ok(u.trim().to_string());
+        }
+    }
+    Err(UserError::new(tr!("vet ikke hvem som svarer", "cannot tell who is answering"))
+        .hint(tr!("oppgi navnet med --by NAVN", "give a name with --by NAME"))
+        .into())
+}
+
+/// What `check` left out, in one sentence; `None` when nothing was.
+pub fn skipped_files(eval: &Evaluation) -> Option<String> {
+    let n = eval.skipped.len();
+    if n == 0 {
+        return None;
+    }
+    let files = crate::i18n::counted(n, ("fil", "filer"), ("file", "files"));
+    let (has, them, hold, dem) =
+        if n == 1 { ("has", "it", "holds", "den") } else { ("have", "them", "hold", "dem") };
+    let mut list = eval.skipped.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+    if n > 3 {
+        list.push_str(&tr!(" og {} til", " and {} more", n - 3));
+    }
+    Some(tr!(
+        "{files} har feil, og sjekklisten ser bort fra det som står i {dem} ({list}); kjør `veikart check`",
+        "{files} {has} errors, and the checklist leaves out what {them} {hold} ({list}); run `veikart check`"
+    ))
+}
+
+/// A short progress line for `status` and `phase`.
+pub fn progress(p: &PhaseResult) -> String {
+    tr!("{} av {} punkter ferdige", "{} of {} items finished", p.finished(), p.items.len())
 }

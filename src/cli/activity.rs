@@ -92,29 +92,6 @@ pub struct ListArgs {
     pub step: Option<String>,
 }
 
-/// Activities in journey order: (step, its activities), unknown steps last.
-pub fn grouped<'a>(
-    steps: &'a [Step],
-    activities: &'a [Activity],
-) -> Vec<(Option<&'a Step>, Vec<&'a Activity>)> {
-    let mut out: Vec<(Option<&Step>, Vec<&Activity>)> = Vec::new();
-    for s in steps {
-        let mut acts: Vec<&Activity> = activities.iter().filter(|a| a.step == s.id).collect();
-        acts.sort_by(|a, b| {
-            a.title.to_lowercase().cmp(&b.title.to_lowercase()).then(a.id.cmp(&b.id))
-        });
-        if !acts.is_empty() {
-            out.push((Some(s), acts));
-        }
-    }
-    let orphans: Vec<&Activity> =
-        activities.iter().filter(|a| !steps.iter().any(|s| s.id == a.step)).collect();
-    if !orphans.is_empty() {
-        out.push((None, orphans));
-    }
-    out
-}
-
 /// `H: lege · U: sykepleier, sekretær` for a RACI row.
 pub fn raci_summary(a: &Activity, roles: &[Role]) -> String {
     let name =
@@ -139,7 +116,7 @@ fn cmd_activity_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
     let mut activities: Vec<Activity> = project.load_all()?;
     activities.retain(|a| only.as_ref().is_none_or(|s| *s == a.step));
     let roles: Vec<Role> = project.load_all()?;
-    let groups = grouped(&steps, &activities);
+    let groups = crate::model::activity::grouped(&steps, &activities);
     if format == Format::Json {
         let items: Vec<_> = groups
             .iter()

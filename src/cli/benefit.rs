@@ -7,7 +7,6 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use super::measure::load_measurements;
 use super::{
     Ctx, check_line, check_text, check_title, common, date_arg, enum_arg, int_arg, number_arg,
     today,
@@ -336,7 +335,7 @@ fn cmd_benefit_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
         ))
         .into());
     }
-    let exists = std::fs::symlink_metadata(project.record_path(&indicator::SPEC, &id)).is_ok();
+    let exists = project.exists(&indicator::SPEC, &id);
     let mut values: Vec<(&str, toml_edit::Value)> = Vec::new();
     // The baseline date and target date the indicator ends up with.
     let mut dates = (args.baseline_date, args.by);
@@ -524,7 +523,7 @@ fn cmd_benefit_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
     benefits
         .sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()).then(a.id.cmp(&b.id)));
     let indicators: Vec<Indicator> = project.load_all()?;
-    let measurements = load_measurements(&project)?;
+    let measurements = crate::model::followup::by_indicator(project.load_all()?);
     let mut plan = plan_rows(&indicators, &measurements, as_of);
     if format == Format::Json {
         let items: Vec<_> = benefits
@@ -632,7 +631,7 @@ fn cmd_benefit_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
     let b: Benefit = project.load(&id)?;
     let indicators: Vec<Indicator> =
         project.load_all::<Indicator>()?.into_iter().filter(|i| i.benefit == id).collect();
-    let measurements = load_measurements(&project)?;
+    let measurements = crate::model::followup::by_indicator(project.load_all()?);
     let mut plan = plan_rows(&indicators, &measurements, as_of);
     let rows_of = plan.remove(&id).unwrap_or_default();
     let (one_off, recurring) = b.cost_totals();

@@ -6,14 +6,15 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 use toml_edit::DocumentMut;
 
-use super::check::{gh_escape_data, gh_escape_property, gh_path};
 use super::{Ctx, check_line, check_text, date_arg, enum_arg, today};
-use crate::app::checklist::{Evaluation, ItemResult, PhaseResult};
+use crate::app::checklist::{Evaluation, ItemResult};
+use crate::app::checklist::{find_phase, phase_not_in_roadmap, who};
 use crate::error::{FINDINGS, SUCCESS, UserError};
 use crate::model::checklist::{self, ANSWER, ANSWER_SPEC, Answer};
 use crate::model::date::Date;
 use crate::model::id::{self, Lookup};
 use crate::model::roadmap::{Evaluation as Eval, Phase, Roadmap};
+use crate::output::github::{gh_escape_data, gh_escape_property, gh_path};
 use crate::store::{Project, edit};
 use crate::tr;
 use crate::ui::{Format, JSON_VERSION};
@@ -157,45 +158,6 @@ pub fn cmd_checklist(ctx: &mut Ctx, args: ChecklistArgs) -> Result<u8> {
     }
 }
 
-/// The phase for what the user typed, with a helpful error.
-pub fn find_phase<'a>(roadmap: &'a Roadmap, typed: &str) -> Result<&'a Phase> {
-    roadmap.find_phase(typed).ok_or_else(|| {
-        let ids = roadmap.phase_ids();
-        let mut e = UserError::new(tr!(
-            "«{typed}» er ikke en fase i veikartet {}",
-            "`{typed}` is not a phase of the roadmap {}",
-            roadmap.id
-        ));
-        if let Some(best) = id::closest(typed, &ids).first() {
-            e = e.hint(tr!("mente du {best}?", "did you mean {best}?"));
-        }
-        e.hint(tr!("fasene er: {}", "the phases are: {}", ids.join(", "))).into()
-    })
-}
-
-/// The error for a `phase` in veikart.toml that the roadmap does not have,
-/// pointing at its line, with the closest phase and how to fix it.
-pub fn phase_not_in_roadmap(project: &Project, roadmap: &Roadmap) -> anyhow::Error {
-    let current = &project.info.phase;
-    let shown = project.shown(crate::store::PROJECT_FILE);
-    let line = crate::app::checklist::line_of_key(project, crate::store::PROJECT_FILE, "phase");
-    let ids = roadmap.phase_ids();
-    let mut e = UserError::new(tr!(
-        "{shown}:{line}:1: fasen «{current}» finnes ikke i veikartet {}",
-        "{shown}:{line}:1: the phase `{current}` is not in the roadmap {}",
-        roadmap.id
-    ));
-    if let Some(best) = id::closest(current, &ids).first() {
-        e = e.hint(tr!("mente du {best}?", "did you mean {best}?"));
-    }
-    e.hint(tr!(
-        "velg en av fasene med `veikart phase set FASE --reason TEKST`: {}",
-        "pick one of the phases with `veikart phase set PHASE --reason TEXT`: {}",
-        ids.join(", ")
-    ))
-    .into()
-}
-
 fn find_item<'a>(phase: &'a Phase, typed: &str) -> Result<&'a crate::model::roadmap::Item> {
     let ids: Vec<&str> = phase.items.iter().map(|i| i.id.as_str()).collect();
     let hint_list = || {
@@ -228,38 +190,6 @@ fn find_item<'a>(phase: &'a Phase, typed: &str) -> Result<&'a crate::model::road
             Err(e.hint(hint_list()).into())
         }
     }
-}
-
-/// Who answers: `--by`, else git's user.name in the project, else $USER.
-pub fn who(project: &Project, by: Option<&str>) -> Result<String> {
-    if let Some(b) = by {
-        return check_line("--by", b);
-    }
-    let git = std::process::Command::new("git")
-        .args(["config", "user.name"])
-        .current_dir(&project.root)
-        .stdin(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .output();
-    if let Ok(out) = git
-        && out.status.success()
-    {
-        let name = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        if !name.is_empty() && !name.chars().any(char::is_control) {
-            return Ok(name);
-        }
-    }
-    for var in ["USER", "USERNAME"] {
-        if let Ok(u) = std::env::var(var)
-            && !u.trim().is_empty()
-            && !u.chars().any(char::is_control)
-        {
-            return Ok(u.trim().to_string());
-        }
-    }
-    Err(UserError::new(tr!("vet ikke hvem som svarer", "cannot tell who is answering"))
-        .hint(tr!("oppgi navnet med --by NAVN", "give a name with --by NAME"))
-        .into())
 }
 
 fn answer(
@@ -452,25 +382,6 @@ fn show(ctx: &mut Ctx, args: &ChecklistArgs) -> Result<u8> {
         ));
     }
     Ok(SUCCESS)
-}
-
-/// What `check` left out, in one sentence; `None` when nothing was.
-pub fn skipped_files(eval: &Evaluation) -> Option<String> {
-    let n = eval.skipped.len();
-    if n == 0 {
-        return None;
-    }
-    let files = crate::i18n::counted(n, ("fil", "filer"), ("file", "files"));
-    let (has, them, hold, dem) =
-        if n == 1 { ("has", "it", "holds", "den") } else { ("have", "them", "hold", "dem") };
-    let mut list = eval.skipped.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
-    if n > 3 {
-        list.push_str(&tr!(" og {} til", " and {} more", n - 3));
-    }
-    Some(tr!(
-        "{files} har feil, og sjekklisten ser bort fra det som står i {dem} ({list}); kjør `veikart check`",
-        "{files} {has} errors, and the checklist leaves out what {them} {hold} ({list}); run `veikart check`"
-    ))
 }
 
 // ---- output ------------------------------------------------------------------
@@ -807,9 +718,4 @@ fn github(eval: &Evaluation) -> String {
         gh_escape_data(&summary_line(eval))
     ));
     s
-}
-
-/// A short progress line for `status` and `phase`.
-pub fn progress(p: &PhaseResult) -> String {
-    tr!("{} av {} punkter ferdige", "{} of {} items finished", p.finished(), p.items.len())
 }

@@ -12,7 +12,6 @@ use serde::Serialize;
 use super::{Ctx, check_line, check_text, date_arg, today};
 use crate::error::{FAILURE, SUCCESS, UserError};
 use crate::model::date::Date;
-use crate::model::followup;
 use crate::model::id::{self, Lookup};
 use crate::model::indicator::{self, Indicator};
 use crate::model::measurement::{self, Measurement};
@@ -20,11 +19,6 @@ use crate::model::number;
 use crate::store::{Project, edit};
 use crate::tr;
 use crate::ui::{Format, JSON_VERSION};
-
-/// Every measurement of the project, by indicator id.
-pub fn load_measurements(project: &Project) -> Result<BTreeMap<String, Vec<Measurement>>> {
-    Ok(followup::by_indicator(project.load_all::<Measurement>()?))
-}
 
 /// Record the values of the benefit plan's indicators
 #[derive(Debug, Subcommand)]
@@ -534,23 +528,13 @@ fn line_at(text: &str, byte: u64) -> u64 {
 /// The text of the CSV file: UTF-8 (a byte-order mark is dropped) or, when
 /// it is not valid UTF-8, Windows-1252. The flag says which.
 fn read_csv(path: &std::path::Path, shown: &str) -> Result<(String, bool)> {
-    match std::fs::metadata(path) {
-        Ok(m) if m.is_dir() => {
-            return Err(UserError::new(tr!(
-                "{shown} er en mappe, ikke en fil",
-                "{shown} is a folder, not a file"
-            ))
-            .hint(tr!("oppgi CSV-filen som skal importeres", "name the CSV file to import"))
-            .into());
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(UserError::new(tr!("{shown} finnes ikke", "{shown} does not exist")).into());
-        }
-        _ => {}
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        UserError::new(tr!("kunne ikke lese {shown}: {e}", "could not read {shown}: {e}"))
-    })?;
+    let bytes =
+        crate::store::read_file(path, shown).map_err(|e| match e.downcast::<UserError>() {
+            Ok(u) => u
+                .hint(tr!("oppgi CSV-filen som skal importeres", "name the CSV file to import"))
+                .into(),
+            Err(e) => e,
+        })?;
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
     Ok(match std::str::from_utf8(bytes) {
         Ok(t) => (t.to_string(), false),

@@ -17,7 +17,7 @@ mod owner;
 mod phase;
 mod pilot;
 mod portfolio;
-mod promote;
+
 mod proposal;
 mod raci;
 mod record;

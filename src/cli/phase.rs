@@ -6,8 +6,8 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 use toml_edit::DocumentMut;
 
-use super::checklist::{find_phase, phase_not_in_roadmap, progress, skipped_files, who};
 use super::{Ctx, check_text, date_arg, today};
+use crate::app::checklist::{find_phase, phase_not_in_roadmap, progress, skipped_files, who};
 use crate::error::{SUCCESS, UserError};
 use crate::model::checklist::{self, DECISION_SPEC, Decision};
 use crate::model::date::Date;

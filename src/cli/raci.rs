@@ -164,7 +164,7 @@ fn cmd_raci_show(ctx: &mut Ctx, _args: ShowArgs) -> Result<u8> {
     roles.sort_by(|a, b| {
         role::KIND.rank(&a.kind).cmp(&role::KIND.rank(&b.kind)).then(a.id.cmp(&b.id))
     });
-    let groups = super::activity::grouped(&steps, &activities);
+    let groups = crate::model::activity::grouped(&steps, &activities);
     let rows: Vec<&Activity> = groups.iter().flat_map(|(_, a)| a.iter().copied()).collect();
     let step_title = |a: &Activity| {
         steps.iter().find(|s| s.id == a.step).map_or(a.step.clone(), |s| s.title.clone())
@@ -294,5 +294,5 @@ fn cmd_raci_check(ctx: &mut Ctx, args: CheckArgs) -> Result<u8> {
     let dirs = [project.shown(activity::SPEC.dir), project.shown(role::SPEC.dir)];
     report.diagnostics.retain(|d| dirs.iter().any(|dir| d.path.starts_with(&format!("{dir}/"))));
     report.files = project.ids(&activity::SPEC)?.len() + project.ids(&role::SPEC)?.len();
-    super::check::print_report(ctx, &report, format, args.strict, as_of)
+    crate::output::check::print(&mut ctx.ui, &report, format, args.strict, as_of)
 }

@@ -88,3 +88,26 @@ impl Activity {
         raci::rules(&self.id, &self.raci)
     }
 }
+
+/// Activities in journey order: (step, its activities), unknown steps last.
+pub fn grouped<'a>(
+    steps: &'a [super::journey::Step],
+    activities: &'a [Activity],
+) -> Vec<(Option<&'a super::journey::Step>, Vec<&'a Activity>)> {
+    let mut out: Vec<(Option<&super::journey::Step>, Vec<&Activity>)> = Vec::new();
+    for s in steps {
+        let mut acts: Vec<&Activity> = activities.iter().filter(|a| a.step == s.id).collect();
+        acts.sort_by(|a, b| {
+            a.title.to_lowercase().cmp(&b.title.to_lowercase()).then(a.id.cmp(&b.id))
+        });
+        if !acts.is_empty() {
+            out.push((Some(s), acts));
+        }
+    }
+    let orphans: Vec<&Activity> =
+        activities.iter().filter(|a| !steps.iter().any(|s| s.id == a.step)).collect();
+    if !orphans.is_empty() {
+        out.push((None, orphans));
+    }
+    out
+}

@@ -4,6 +4,7 @@
 
 pub mod edit;
 pub mod fsutil;
+pub mod init;
 pub mod record;
 pub mod roadmap;
 pub mod scan;
@@ -245,6 +246,26 @@ pub fn broken_file(diags: &[Diagnostic]) -> anyhow::Error {
     }
 }
 
+/// Read a file the user names (a CSV file to import), with errors that name it.
+pub fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>> {
+    match fs::metadata(path) {
+        Ok(m) if m.is_dir() => {
+            return Err(UserError::new(tr!(
+                "{shown} er en mappe, ikke en fil",
+                "{shown} is a folder, not a file"
+            ))
+            .into());
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => {
+            return Err(UserError::new(tr!("{shown} finnes ikke", "{shown} does not exist")).into());
+        }
+        _ => {}
+    }
+    fs::read(path).map_err(|e| {
+        UserError::new(tr!("kunne ikke lese {shown}: {e}", "could not read {shown}: {e}")).into()
+    })
+}
+
 /// Read a file as UTF-8, with errors that name it.
 pub fn read_text(path: &Path, shown: &str) -> Result<String> {
     match fs::metadata(path) {
@@ -292,6 +313,18 @@ impl Project {
 
     pub fn shown(&self, rel: &str) -> String {
         shown_path(&self.prefix, rel)
+    }
+
+    /// The line (1-based) where `key = …` starts in a file of the project
+    /// (`rel` from its root); 1 when the key or the file is not there.
+    pub fn line_of_key(&self, rel: &str, key: &str) -> usize {
+        let text = fs::read_to_string(self.root.join(rel)).unwrap_or_default();
+        text.lines()
+            .position(|l| {
+                let t = l.trim_start();
+                t.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with('='))
+            })
+            .map_or(1, |i| i + 1)
     }
 
     /// Where the project is (for `check`, which reads it whole).
@@ -366,6 +399,12 @@ impl Project {
             }
             Err(RoadmapProblem::File(d)) => Err(broken_file(&d)),
         }
+    }
+
+    /// Whether a record of `spec` named `id` is there (one look, however
+    /// many records there are).
+    pub fn exists(&self, spec: &KindSpec, id: &str) -> bool {
+        fs::symlink_metadata(self.record_path(spec, id)).is_ok()
     }
 
     /// The folder of a kind.
@@ -655,6 +694,21 @@ impl Project {
         fsutil::write_atomic(&path, &shown, new_text.as_bytes())?;
         Ok(crate::model::display::changes(&project::SPEC, &before, &after))
     }
+}
+
+/// git's `user.name` where the project is, if git knows one (for who made a
+/// decision or answered an item).
+pub fn git_user_name(root: &Path) -> Option<String> {
+    let out = std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .current_dir(root)
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let name = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    (out.status.success() && !name.is_empty() && !name.chars().any(char::is_control))
+        .then_some(name)
 }
 
 /// Whether `id` names a record of `spec`: an id, or `owner/stem` for a grouped kind.

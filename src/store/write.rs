@@ -143,7 +143,7 @@ pub fn duplicate_name(
 
 /// Personal data in a file about to be written: the warning `check` gives for
 /// such a file, as an error, with what may be stored instead.
-fn personal_data(text: &str, shown: &str) -> Vec<Diagnostic> {
+pub(crate) fn personal_data(text: &str, shown: &str) -> Vec<Diagnostic> {
     record::personal_ids(text, shown)
         .into_iter()
         .map(|mut d| {
@@ -159,7 +159,7 @@ fn personal_data(text: &str, shown: &str) -> Vec<Diagnostic> {
 
 /// `Ok` when none of `found` is a contradiction; else the error a refused
 /// write gives: the first problem as `check` words it, the others as hints.
-fn refuse_contradictions(found: Vec<Diagnostic>, new: bool) -> Result<()> {
+pub(crate) fn refuse_contradictions(found: Vec<Diagnostic>, new: bool) -> Result<()> {
     let blocking: Vec<&Diagnostic> = found.iter().filter(|d| d.blocks()).collect();
     let Some(first) = blocking.first() else { return Ok(()) };
     Err(refusal(first, &blocking[1..], new).into())

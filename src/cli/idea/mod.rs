@@ -1,9 +1,11 @@
 //! `veikart idea …`: collect ideas, score them, decide on them.
 
+mod promote;
+
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::{Ctx, check_text, check_title, common, date_arg, enum_arg, int_arg, today};
+use crate::cli::{Ctx, check_text, check_title, common, date_arg, enum_arg, int_arg, today};
 use crate::error::{SUCCESS, UserError};
 use crate::model::date::Date;
 use crate::model::idea::{self, Idea, KIND, SOURCE, STATUS};
@@ -26,7 +28,7 @@ pub enum IdeaCommand {
     Show(ShowArgs),
     Assess(AssessArgs),
     Set(super::record::Set<crate::model::idea::Idea>),
-    Promote(super::promote::PromoteArgs),
+    Promote(promote::PromoteArgs),
     Rm(super::record::Rm<crate::model::idea::Idea>),
 }
 
@@ -36,7 +38,7 @@ pub fn run(ctx: &mut Ctx, cmd: IdeaCommand) -> Result<u8> {
         IdeaCommand::List(a) => cmd_idea_list(ctx, a),
         IdeaCommand::Show(a) => cmd_idea_show(ctx, a),
         IdeaCommand::Assess(a) => cmd_idea_assess(ctx, a),
-        IdeaCommand::Promote(a) => super::promote::cmd_idea_promote(ctx, a),
+        IdeaCommand::Promote(a) => promote::cmd_idea_promote(ctx, a),
         IdeaCommand::Set(a) => super::record::run_set(ctx, a),
         IdeaCommand::Rm(a) => super::record::run_rm(ctx, a),
     }

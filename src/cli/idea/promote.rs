@@ -6,12 +6,12 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::Result;
 use clap::Args;
 
-use super::init::{NewProject, create_project};
-use super::{Ctx, date_arg, today};
+use crate::cli::{Ctx, date_arg, today};
 use crate::error::{SUCCESS, UserError};
 use crate::i18n::Lang;
 use crate::model::date::Date;
 use crate::model::idea::{self, Idea};
+use crate::store::init::{NewProject, create_project};
 use crate::store::{PROJECT_FILE, edit, read_text, roadmap};
 use crate::tr;
 use crate::ui::{Format, JSON_VERSION};
@@ -113,6 +113,7 @@ pub fn cmd_idea_promote(ctx: &mut Ctx, args: PromoteArgs) -> Result<u8> {
             from_project: Some(relative(&there, &here)),
             from_idea: Some(id.clone()),
             source: i.source.clone(),
+            started: date,
         },
     )?;
     let promoted_to = relative(&here, &there);

@@ -270,18 +270,6 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          dette prosjektet en egen roadmap.toml, kopieres den dit. Rører ingenting\n\
          når MAPPE allerede har et prosjekt eller ligger inni dette.",
     ),
-    ("goal", "Prosjektets mål og hvordan hvert av dem skal måles", ""),
-    ("team", "Prosjektteamet: hvem som gjør arbeidet, med hvilken rolle, fra hvilken enhet", ""),
-    ("stakeholder", "Interessenter: innflytelse, interesse og plan for forankring", ""),
-    ("related", "Relaterte prosjekter å lære av eller samordne med", ""),
-    (
-        "insight",
-        "Registrer hva intervjuer, observasjon og data har lært dere om de virkelige behovene",
-        "Innsikt kommer før løsninger og fortsetter gjennom hele prosjektet. Lær\n\
-         av brukere og ansatte, og av andre kommuner. Dagens tjeneste kartlegges\n\
-         som dagens reise: `veikart journey add STEG --journey current`, vist med\n\
-         `veikart journey list`.",
-    ),
     ("pilot", "Planlegg piloten etter veikartets ti punkter, velg én ansvarlig, loggfør funn", ""),
     (
         "pilot plan",
@@ -291,28 +279,7 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          dokumentasjon; én rolle er ansvarlig. `veikart pilot show` viser hva som\n\
          fortsatt mangler.",
     ),
-    ("pilot finding", "Funn fra piloten mens den pågår", ""),
-    (
-        "indicator",
-        "Måleindikatorene i gevinstrealiseringsplanen, én og én",
-        "`veikart benefit plan` lager en indikator og planlegger den; disse\n\
-         kommandoene viser, endrer og fjerner dem. `veikart benefit list` viser\n\
-         hele planen med fremdriften til hver indikator.",
-    ),
-    (
-        "user-test",
-        "Brukertestene av løsningsforslagene, én og én",
-        "`veikart proposal test` registrerer en test; disse kommandoene viser,\n\
-         endrer og fjerner dem. Hver test er sin egen fil,\n\
-         user-tests/<forslag>/<dato>.toml.",
-    ),
     ("pilot show", "Vis piloteringsplanen, hva den mangler, og funnene så langt", ""),
-    (
-        "log",
-        "Loggfør det veikartet ber dere gjøre og huske: kommunikasjon, feiring, rapporter, opplæring",
-        "Hver føring er sin egen fil, logs/<dato>-<ord>.toml, så føringer fra to\n\
-         grener flettes uten konflikt.",
-    ),
     // Benefits, the benefit realisation plan, measurements, deviations, suppliers (issue 4).
     ("benefit", "Kartlegg gevinster, vei dem mot kostnadene og planlegg hvordan hver måles", ""),
     (

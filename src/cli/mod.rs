@@ -191,11 +191,6 @@ pub enum Command {
     Touchpoint(touchpoint::TouchpointCommand),
     #[command(subcommand)]
     Benefit(benefit::BenefitCommand),
-    /// The indicators of the benefit realisation plan, one by one
-    ///
-    /// `veikart benefit plan` makes an indicator and plans it; these verbs list,
-    /// show, change and remove them. `veikart benefit list` shows the whole plan
-    /// with each indicator's progress.
     #[command(subcommand)]
     Indicator(record::Records<crate::model::indicator::Indicator>),
     #[command(subcommand)]
@@ -208,40 +203,22 @@ pub enum Command {
     // Issue 5
     #[command(subcommand)]
     Proposal(proposal::ProposalCommand),
-    /// The user tests of the proposals, one by one
-    ///
-    /// `veikart proposal test` records a test; these verbs list, show, change
-    /// and remove them. Each test is its own file, user-tests/<proposal>/<date>.toml.
     #[command(subcommand)]
     UserTest(record::Records<crate::model::proposal::UserTest>),
     #[command(subcommand)]
     Tech(tech::TechCommand),
-    /// The project's goals and how each will be measured
     #[command(subcommand)]
     Goal(record::Noun<crate::model::goal::Goal>),
-    /// The project team: who does the work, in what part, from which unit
     #[command(subcommand)]
     Team(record::Noun<crate::model::team::Member>),
-    /// Stakeholders: their influence, their interest, and the plan for anchoring with them
     #[command(subcommand)]
     Stakeholder(record::Noun<crate::model::stakeholder::Stakeholder>),
-    /// Related projects to learn from or line up with
     #[command(subcommand)]
     Related(record::Noun<crate::model::related::Related>),
-    /// Record what interviews, observation and data taught you about real needs
-    ///
-    /// Insight comes before solutions and goes on through the whole project.
-    /// Learn from users and from staff, and from other municipalities. Today's
-    /// service is mapped as the current journey: `veikart journey add STEP
-    /// --journey current`, shown by `veikart journey list`.
     #[command(subcommand)]
     Insight(record::Noun<crate::model::insight::Insight>),
     #[command(subcommand)]
     Pilot(pilot::PilotCommand),
-    /// Log what the roadmap asks you to do and remember: communication, celebrations, reports, training
-    ///
-    /// Each entry is its own file, logs/<date>-<words>.toml, so entries made on
-    /// two branches merge without conflicts.
     #[command(subcommand)]
     Log(record::Noun<crate::model::log::LogEntry>),
     Status(status::StatusArgs),

@@ -22,9 +22,6 @@ Examples:
   veikart pilot show")]
 pub enum PilotCommand {
     Plan(Box<PlanArgs>),
-    /// Findings from the running pilot
-    ///
-    /// Each finding is its own file, pilot-findings/<date>-<words>.toml.
     #[command(subcommand)]
     Finding(super::record::Noun<PilotFinding>),
     Show(ShowArgs),

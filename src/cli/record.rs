@@ -573,6 +573,17 @@ pub fn run_rm<K: Kind>(ctx: &mut Ctx, a: Rm<K>) -> Result<u8> {
 
 // ---- a whole noun -------------------------------------------------------------
 
+/// A noun's own help, from the kind's declaration (in English; Bokmål
+/// through [`nb_about`]).
+fn about(spec: &'static KindSpec, cmd: Command) -> Command {
+    let cmd = cmd.about(spec.about.en);
+    if spec.about.long_en.is_empty() {
+        cmd
+    } else {
+        cmd.long_about(format!("{}\n\n{}", spec.about.en, spec.about.long_en))
+    }
+}
+
 /// The noun of a kind with no verbs of its own: `add`, `list`, `show`, `set`
 /// and `rm`, all from its declaration.
 pub enum Noun<K> {
@@ -592,7 +603,8 @@ impl<K> std::fmt::Debug for Noun<K> {
 impl<K: Kind> clap::Subcommand for Noun<K> {
     fn augment_subcommands(cmd: Command) -> Command {
         let spec = K::SPEC;
-        cmd.subcommand_required(true)
+        about(spec, cmd)
+            .subcommand_required(true)
             .subcommand(build_add(spec, Command::new("add")))
             .subcommand(build_list(spec, Command::new("list")))
             .subcommand(build_show(spec, Command::new("show")))
@@ -659,7 +671,8 @@ impl<K> std::fmt::Debug for Records<K> {
 impl<K: Kind> clap::Subcommand for Records<K> {
     fn augment_subcommands(cmd: Command) -> Command {
         let spec = K::SPEC;
-        cmd.subcommand_required(true)
+        about(spec, cmd)
+            .subcommand_required(true)
             .subcommand(build_list(spec, Command::new("list")))
             .subcommand(build_show(spec, Command::new("show")))
             .subcommand(build_set(spec, Command::new("set")))
@@ -711,8 +724,12 @@ fn spec_at(noun: &str) -> Option<&'static KindSpec> {
     crate::model::KINDS.iter().map(|k| k.spec).find(|s| s.command == noun)
 }
 
-/// The Bokmål summary of a generated verb (`goal set`), if `path` is one.
+/// The Bokmål summary of a generated verb (`goal set`), or of a noun
+/// built from a declaration (`goal`), if `path` is one.
 pub fn nb_about(path: &str) -> Option<String> {
+    if let Some(spec) = spec_at(path).filter(|s| !s.about.nb.is_empty()) {
+        return Some(spec.about.nb.to_string());
+    }
     let (noun, verb) = path.rsplit_once(' ')?;
     let spec = spec_at(noun)?;
     let a = format!("{} {}", if spec.neuter { "et" } else { "en" }, spec.noun_nb);
@@ -726,8 +743,11 @@ pub fn nb_about(path: &str) -> Option<String> {
     })
 }
 
-/// The Bokmål longer text of a generated verb, if it has one.
+/// The Bokmål longer text of a generated verb or noun, if it has one.
 pub fn nb_long(path: &str) -> Option<&'static str> {
+    if let Some(spec) = spec_at(path).filter(|s| !s.about.nb.is_empty()) {
+        return (!spec.about.long_nb.is_empty()).then_some(spec.about.long_nb);
+    }
     let (noun, verb) = path.rsplit_once(' ')?;
     spec_at(noun)?;
     match verb {

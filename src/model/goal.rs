@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, Example, Field, FieldType, Identity, KindSpec, Order};
+use super::schema::{About, Col, Example, Field, FieldType, Identity, KindSpec, Order};
 use super::value::Fields;
 
 pub static SPEC: KindSpec = KindSpec {
@@ -40,6 +40,12 @@ pub static SPEC: KindSpec = KindSpec {
         add: "goal add \"Kortere ventetid på telefon\" --measure \"Median svartid under 2 minutter\"",
         id: "kortere",
         set: "--measure \"Median svartid under 90 sekunder\"",
+    },
+    about: About {
+        nb: "Prosjektets mål og hvordan hvert av dem skal måles",
+        en: "The project's goals and how each will be measured",
+        long_nb: "",
+        long_en: "",
     },
     ..KindSpec::BASE
 };

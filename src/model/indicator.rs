@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::date::Date;
 use super::measurement::Measurement;
 use super::schema::{
-    Col, EnumSpec, Example, Field, FieldType, Finding, Identity, KindSpec, Order, Variant,
+    About, Col, EnumSpec, Example, Field, FieldType, Finding, Identity, KindSpec, Order, Variant,
 };
 use super::value::Fields;
 use crate::tr;
@@ -95,6 +95,16 @@ pub static SPEC: KindSpec = KindSpec {
         add: "benefit plan kortere --indicator \"Ventetid i minutter\" --unit min --baseline 95 --target 60 --by 2027-06-30",
         id: "ventetid",
         set: "--frequency ukentlig",
+    },
+    about: About {
+        nb: "Måleindikatorene i gevinstrealiseringsplanen, én og én",
+        en: "The indicators of the benefit realisation plan, one by one",
+        long_nb: "`veikart benefit plan` lager en indikator og planlegger den; disse\n\
+         kommandoene viser, endrer og fjerner dem. `veikart benefit list` viser\n\
+         hele planen med fremdriften til hver indikator.",
+        long_en: "`veikart benefit plan` makes an indicator and plans it; these verbs list,\n\
+         show, change and remove them. `veikart benefit list` shows the whole plan\n\
+         with each indicator's progress.",
     },
     ..KindSpec::BASE
 };

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, EnumSpec, Example, Field, FieldType, KindSpec, Order, Variant};
+use super::schema::{About, Col, EnumSpec, Example, Field, FieldType, KindSpec, Order, Variant};
 use super::value::Fields;
 
 pub static METHOD: EnumSpec = EnumSpec {
@@ -85,6 +85,18 @@ pub static SPEC: KindSpec = KindSpec {
         add: "insight add \"Pårørende vet ikke når pasienten blir sendt hjem\" --method intervju --respondent pårørende",
         id: "parorende",
         set: "--need \"Beskjed før utskriving\"",
+    },
+    about: About {
+        nb: "Registrer hva intervjuer, observasjon og data har lært dere om de virkelige behovene",
+        en: "Record what interviews, observation and data taught you about real needs",
+        long_nb: "Innsikt kommer før løsninger og fortsetter gjennom hele prosjektet. Lær\n\
+         av brukere og ansatte, og av andre kommuner. Dagens tjeneste kartlegges\n\
+         som dagens reise: `veikart journey add STEG --journey current`, vist med\n\
+         `veikart journey list`.",
+        long_en: "Insight comes before solutions and goes on through the whole project.\n\
+         Learn from users and from staff, and from other municipalities. Today's\n\
+         service is mapped as the current journey: `veikart journey add STEP\n\
+         --journey current`, shown by `veikart journey list`.",
     },
     ..KindSpec::BASE
 };

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, EnumSpec, Example, Field, FieldType, KindSpec, Order, Variant};
+use super::schema::{About, Col, EnumSpec, Example, Field, FieldType, KindSpec, Order, Variant};
 use super::value::Fields;
 
 pub static KIND: EnumSpec = EnumSpec {
@@ -65,6 +65,14 @@ pub static SPEC: KindSpec = KindSpec {
         add: "log add \"Resultatene vist på personalmøtet\" --kind kommunikasjon",
         id: "2026-11-20",
         set: "--audience \"Ansatte på legevakten\"",
+    },
+    about: About {
+        nb: "Loggfør det veikartet ber dere gjøre og huske: kommunikasjon, feiring, rapporter, opplæring",
+        en: "Log what the roadmap asks you to do and remember: communication, celebrations, reports, training",
+        long_nb: "Hver føring er sin egen fil, logs/<dato>-<ord>.toml, så føringer fra to\n\
+         grener flettes uten konflikt.",
+        long_en: "Each entry is its own file, logs/<date>-<words>.toml, so entries made on\n\
+         two branches merge without conflicts.",
     },
     ..KindSpec::BASE
 };

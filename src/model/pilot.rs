@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, Example, Field, FieldType, Finding, KindSpec, Order};
+use super::schema::{About, Col, Example, Field, FieldType, Finding, KindSpec, Order};
 use super::value::Fields;
 use crate::tr;
 
@@ -108,6 +108,12 @@ pub static FINDING_SPEC: KindSpec = KindSpec {
         add: "pilot finding add \"Tre pasienter fikk ikke SMS på natt\" --date 2027-01-14",
         id: "2027-01-14",
         set: "--text \"Fire pasienter fikk ikke SMS på natt\"",
+    },
+    about: About {
+        nb: "Funn fra piloten mens den pågår",
+        en: "Findings from the running pilot",
+        long_nb: "Hvert funn er sin egen fil, pilot-findings/<dato>-<ord>.toml.",
+        long_en: "Each finding is its own file, pilot-findings/<date>-<words>.toml.",
     },
     ..KindSpec::BASE
 };

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::date::Date;
 use super::schema::{
-    Col, EnumSpec, Example, Field, FieldType, Finding, Group, KindSpec, Order, Variant,
+    About, Col, EnumSpec, Example, Field, FieldType, Finding, Group, KindSpec, Order, Variant,
 };
 use super::value::Fields;
 use crate::tr;
@@ -177,6 +177,15 @@ pub static TEST_SPEC: KindSpec = KindSpec {
         add: "proposal test ventetid --with bruker --feedback \"Skjermen ble lagt merke til\"",
         id: "ventetid/2026-10-12",
         set: "--participants 6",
+    },
+    about: About {
+        nb: "Brukertestene av løsningsforslagene, én og én",
+        en: "The user tests of the proposals, one by one",
+        long_nb: "`veikart proposal test` registrerer en test; disse kommandoene viser,\n\
+         endrer og fjerner dem. Hver test er sin egen fil,\n\
+         user-tests/<forslag>/<dato>.toml.",
+        long_en: "`veikart proposal test` records a test; these verbs list, show, change\n\
+         and remove them. Each test is its own file, user-tests/<proposal>/<date>.toml.",
     },
     ..KindSpec::BASE
 };

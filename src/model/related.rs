@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::schema::{Col, Example, Field, FieldType, Identity, KindSpec};
+use super::schema::{About, Col, Example, Field, FieldType, Identity, KindSpec};
 use super::value::Fields;
 
 pub static SPEC: KindSpec = KindSpec {
@@ -37,6 +37,12 @@ pub static SPEC: KindSpec = KindSpec {
         add: "related add \"Digital hjemmeoppfølging i Nordby\" --url https://nordby.kommune.no/dho",
         id: "digital",
         set: "--note \"Samme leverandør som oss\"",
+    },
+    about: About {
+        nb: "Relaterte prosjekter å lære av eller samordne med",
+        en: "Related projects to learn from or line up with",
+        long_nb: "",
+        long_en: "",
     },
     ..KindSpec::BASE
 };

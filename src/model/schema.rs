@@ -286,6 +286,18 @@ pub struct KindSpec {
     pub order: &'static [Order],
     /// For `--help`: a typical `add`, the id it makes, and a typical `set`.
     pub example: Example,
+    /// For `--help` of a noun built from the declaration: what the kind is for.
+    pub about: About,
+}
+
+/// What a kind is for, in a line and (optionally) a paragraph, in both
+/// languages: the help of a noun built from its declaration.
+#[derive(Debug, Clone, Copy)]
+pub struct About {
+    pub nb: &'static str,
+    pub en: &'static str,
+    pub long_nb: &'static str,
+    pub long_en: &'static str,
 }
 
 /// A realistic use of a kind's verbs, for the examples in `--help` and the
@@ -318,6 +330,7 @@ impl KindSpec {
         columns: &[],
         order: &[],
         example: Example { add: "", id: "", set: "" },
+        about: About { nb: "", en: "", long_nb: "", long_en: "" },
     };
 }
 

@@ -3,7 +3,9 @@
 
 use serde::Serialize;
 
-use super::schema::{Col, EnumSpec, Example, Field, FieldType, Identity, KindSpec, Order, Variant};
+use super::schema::{
+    About, Col, EnumSpec, Example, Field, FieldType, Identity, KindSpec, Order, Variant,
+};
 use super::value::Fields;
 
 pub static LEVEL: EnumSpec = EnumSpec {
@@ -50,6 +52,12 @@ pub static SPEC: KindSpec = KindSpec {
         add: "stakeholder add \"Kommunalsjef helse\" --influence høy --interest middels --plan \"Månedlig orientering\"",
         id: "kommunalsjef",
         set: "--interest høy",
+    },
+    about: About {
+        nb: "Interessenter: innflytelse, interesse og plan for forankring",
+        en: "Stakeholders: their influence, their interest, and the plan for anchoring with them",
+        long_nb: "",
+        long_en: "",
     },
     ..KindSpec::BASE
 };

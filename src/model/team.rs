@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::schema::{Col, Example, Field, FieldType, Identity, KindSpec};
+use super::schema::{About, Col, Example, Field, FieldType, Identity, KindSpec};
 use super::value::Fields;
 
 pub static SPEC: KindSpec = KindSpec {
@@ -41,6 +41,12 @@ pub static SPEC: KindSpec = KindSpec {
         add: "team add \"Kari Nordmann\" --role prosjektleder --unit \"Helse og omsorg\"",
         id: "kari",
         set: "--unit Legevakten",
+    },
+    about: About {
+        nb: "Prosjektteamet: hvem som gjør arbeidet, med hvilken rolle, fra hvilken enhet",
+        en: "The project team: who does the work, in what part, from which unit",
+        long_nb: "",
+        long_en: "",
     },
     ..KindSpec::BASE
 };

@@ -76,6 +76,31 @@ pub fn counted(n: usize, nb: (&str, &str), en: (&str, &str)) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// "3 av 5 punkter" / "1 av 1 punkt": a part of a whole, the noun agreeing
+/// with the whole.
+pub fn counted_of(part: usize, total: usize, nb: (&str, &str), en: (&str, &str)) -> String {
+    let (one, many) = pick(nb, en);
+    let noun = if total == 1 { one } else { many };
+    match current() {
+        Lang::Nb => format!("{part} av {total} {noun}"),
+        Lang::En => format!("{part} of {total} {noun}"),
+    }
+}
+
+/// The items of a checklist, counted: "3 av 5 punkter".
+pub fn items_of(part: usize, total: usize) -> String {
+    counted_of(part, total, ("punkt", "punkter"), ("item", "items"))
+}
+
+/// `a, b og c` (`a, b and c`): a list in a sentence.
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), pick("og", "and")),
+    }
+}
+
 /// `tr!("bokmål {n}", "english {n}")` formats the text of the current
 /// language; both texts are `format!` strings, with inline captures or
 /// trailing arguments. Use [`pick`] for a plain `&'static str`.

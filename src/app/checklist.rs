@@ -207,5 +207,5 @@ pub fn skipped_files(eval: &Evaluation) -> Option<String> {
 
 /// A short progress line for `status` and `phase`.
 pub fn progress(p: &PhaseResult) -> String {
-    tr!("{} av {} punkter ferdige", "{} of {} items finished", p.finished(), p.items.len())
+    tr!("{} ferdige", "{} finished", crate::i18n::items_of(p.finished(), p.items.len()))
 }

@@ -369,17 +369,16 @@ fn show(ctx: &mut Ctx, args: &ChecklistArgs) -> Result<u8> {
         }
         if unfinished > 0 {
             ctx.ui.status(&tr!(
-                "{unfinished} av {} punkter er ikke ferdige.",
-                "{unfinished} of {} items are unfinished.",
-                eval.total()
+                "{} er ikke ferdige.",
+                "{} are unfinished.",
+                crate::i18n::items_of(unfinished, eval.total())
             ));
             return Ok(FINDINGS);
         }
-        ctx.ui.status(&tr!(
-            "Alle {} punkter er ferdige.",
-            "All {} items are finished.",
-            eval.total()
-        ));
+        ctx.ui.status(&match eval.total() {
+            1 => tr!("Det ene punktet er ferdig.", "The one item is finished."),
+            n => tr!("Alle {n} punkter er ferdige.", "All {n} items are finished."),
+        });
     }
     Ok(SUCCESS)
 }
@@ -581,18 +580,23 @@ fn summary_line(eval: &Evaluation) -> String {
         .map(|p| format!("{} {}/{}", p.phase.id, p.finished(), p.items.len()))
         .collect();
     if eval.unfinished() == 0 {
-        return tr!(
-            "Alle {} punkter er ferdige ({}).",
-            "All {} items are finished ({}).",
-            eval.total(),
-            per.join(", ")
-        );
+        return match eval.total() {
+            1 => tr!(
+                "Det ene punktet er ferdig ({}).",
+                "The one item is finished ({}).",
+                per.join(", ")
+            ),
+            n => tr!(
+                "Alle {n} punkter er ferdige ({}).",
+                "All {n} items are finished ({}).",
+                per.join(", ")
+            ),
+        };
     }
     tr!(
-        "{} av {} punkter er ikke ferdige ({}).",
-        "{} of {} items are unfinished ({}).",
-        eval.unfinished(),
-        eval.total(),
+        "{} er ikke ferdige ({}).",
+        "{} are unfinished ({}).",
+        crate::i18n::items_of(eval.unfinished(), eval.total()),
         per.join(", ")
     )
 }

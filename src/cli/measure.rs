@@ -713,10 +713,14 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
             replaced.push(g.id.clone());
         } else if !project.create_exact(&measurement::SPEC, &g.id, &doc)? {
             return Err(UserError::new(tr!(
-                "{} ble skrevet av noen andre under importen; {} verdier ble importert før det",
-                "{} was written by someone else during the import; {} values were imported before that",
+                "{} ble skrevet av noen andre under importen; {} ble importert før det",
+                "{} was written by someone else during the import; {} imported before that",
                 project.shown_record(&measurement::SPEC, &g.id),
-                written.len()
+                crate::i18n::counted(
+                    written.len(),
+                    ("verdi", "verdier"),
+                    ("value was", "values were")
+                )
             ))
             .into());
         }

@@ -79,9 +79,9 @@ fn cmd_raci_set(ctx: &mut Ctx, args: SetArgs) -> Result<u8> {
     common::edited(ctx, &project, &activity::SPEC, &act, &changed);
     if !changed.is_empty() {
         ctx.ui.status(&tr!(
-            "{role} er nå {} ({letters}) for {act}.",
-            "{role} is now {} ({letters}) for {act}.",
-            raci::describe(letters)
+            "{role} er nå {} ({letters}) på {act}.",
+            "{role} is now {} ({letters}) on {act}.",
+            raci::role_is(letters)
         ));
     }
     Ok(SUCCESS)

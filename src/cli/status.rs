@@ -77,10 +77,9 @@ fn text(ctx: &Ctx, st: &Status) -> String {
     rows.push((
         tr!("Sjekkliste", "Checklist"),
         tr!(
-            "{} av {} punkter ferdige i denne fasen (se `veikart checklist`)",
-            "{} of {} items finished in this phase (see `veikart checklist`)",
-            checklist.finished,
-            checklist.total
+            "{} ferdige i denne fasen (se `veikart checklist`)",
+            "{} finished in this phase (see `veikart checklist`)",
+            crate::i18n::items_of(checklist.finished, checklist.total)
         ),
     ));
     let ideas = &st.ideas;

@@ -446,28 +446,77 @@ fn routines_owned(snap: &Snapshot, _: &RuleCtx) -> Outcome {
         &bad,
         String::new(),
         tr!(
-            "{} rutiner dekker alle aktiviteter i kommunen",
-            "{} routines cover every activity inside the municipality",
-            routines.len()
+            "{} dekker alle aktiviteter i kommunen",
+            "{} every activity inside the municipality",
+            crate::i18n::counted(
+                routines.len(),
+                ("rutine", "rutiner"),
+                ("routine covers", "routines cover")
+            )
         ),
         crate::i18n::pick("aktiviteter har ingen rutine", "activities have no routine"),
     )
+}
+
+/// Pass when every record has all it needs; else name how many of how many
+/// lack something, and for the first few exactly what each lacks
+/// («kortere mangler kostnader; faerre mangler forutsetninger og indikator»).
+fn each_has(
+    total: usize,
+    lacking: &[(String, Vec<String>)],
+    none: String,
+    ok: String,
+    what: (&str, &str),
+) -> Outcome {
+    if total == 0 {
+        return Outcome::fail(none);
+    }
+    if lacking.is_empty() {
+        return Outcome::pass(ok);
+    }
+    const SHOWN: usize = 3;
+    let mut parts: Vec<String> = lacking
+        .iter()
+        .take(SHOWN)
+        .map(|(id, missing)| {
+            tr!("{id} mangler {}", "{id} lacks {}", crate::i18n::and_list(missing))
+        })
+        .collect();
+    if lacking.len() > SHOWN {
+        parts.push(tr!("og {} til", "and {} more", lacking.len() - SHOWN));
+    }
+    let (nb, en) = what;
+    Outcome::fail(tr!(
+        "{} av {total} {nb} er ikke fullstendige: {}",
+        "{} of {total} {en} are not complete: {}",
+        lacking.len(),
+        parts.join("; ")
+    ))
 }
 
 fn benefits_complete(snap: &Snapshot, _: &RuleCtx) -> Outcome {
     let with_indicator: BTreeSet<String> =
         snap.all::<Indicator>().into_iter().map(|i| i.benefit).collect();
     let all = snap.all::<Benefit>();
-    let bad: Vec<String> = all
+    let lacking: Vec<(String, Vec<String>)> = all
         .iter()
-        .filter(|b| {
-            b.preconditions.is_empty() || b.costs.is_empty() || !with_indicator.contains(&b.id)
+        .filter_map(|b| {
+            let mut missing = Vec::new();
+            if b.preconditions.is_empty() {
+                missing.push(tr!("forutsetninger", "preconditions"));
+            }
+            if b.costs.is_empty() {
+                missing.push(tr!("kostnader", "costs"));
+            }
+            if !with_indicator.contains(&b.id) {
+                missing.push(tr!("indikator", "an indicator"));
+            }
+            (!missing.is_empty()).then(|| (b.id.clone(), missing))
         })
-        .map(|b| b.id.clone())
         .collect();
-    all_of(
+    each_has(
         all.len(),
-        &bad,
+        &lacking,
         tr!("ingen gevinster ennå", "no benefits yet"),
         every(
             all.len(),
@@ -481,25 +530,34 @@ fn benefits_complete(snap: &Snapshot, _: &RuleCtx) -> Outcome {
                 all.len()
             ),
         ),
-        crate::i18n::pick(
-            "gevinster mangler forutsetninger, kostnader eller indikator",
-            "benefits lack preconditions, costs or an indicator",
-        ),
+        ("gevinster", "benefits"),
     )
 }
 
 fn indicators_complete(snap: &Snapshot, _: &RuleCtx) -> Outcome {
     let all = snap.all::<Indicator>();
-    let bad: Vec<String> = all
+    let lacking: Vec<(String, Vec<String>)> = all
         .iter()
-        .filter(|i| {
-            i.baseline.is_none() || i.target.is_none() || i.by.is_none() || i.responsible.is_none()
+        .filter_map(|i| {
+            let mut missing = Vec::new();
+            if i.baseline.is_none() {
+                missing.push(tr!("nullpunkt", "a baseline"));
+            }
+            if i.target.is_none() {
+                missing.push(tr!("målverdi", "a target"));
+            }
+            if i.by.is_none() {
+                missing.push(tr!("måletidspunkt", "a target date"));
+            }
+            if i.responsible.is_none() {
+                missing.push(tr!("måleansvarlig", "a responsible role"));
+            }
+            (!missing.is_empty()).then(|| (i.id.clone(), missing))
         })
-        .map(|i| i.id.clone())
         .collect();
-    all_of(
+    each_has(
         all.len(),
-        &bad,
+        &lacking,
         tr!(
             "ingen indikatorer ennå; bruk `veikart benefit plan`",
             "no indicators yet; use `veikart benefit plan`"
@@ -516,10 +574,7 @@ fn indicators_complete(snap: &Snapshot, _: &RuleCtx) -> Outcome {
                 all.len()
             ),
         ),
-        crate::i18n::pick(
-            "indikatorer mangler nullpunkt, mål, frist eller ansvarlig",
-            "indicators lack a baseline, target, date or responsible",
-        ),
+        ("indikatorer", "indicators"),
     )
 }
 
@@ -987,15 +1042,19 @@ fn ideas_triaged(snap: &Snapshot, ctx: &RuleCtx) -> Outcome {
         .collect();
     if waiting.is_empty() {
         return Outcome::pass(tr!(
-            "{} idéer registrert; ingen nye har ventet over {IDEA_WAIT_DAYS} dager",
-            "{} ideas recorded; no new one has waited over {IDEA_WAIT_DAYS} days",
-            ideas.len()
+            "{} registrert; ingen nye har ventet over {IDEA_WAIT_DAYS} dager",
+            "{} recorded; no new one has waited over {IDEA_WAIT_DAYS} days",
+            super::idea::SPEC.count(ideas.len())
         ));
     }
     Outcome::fail(tr!(
-        "{} nye idéer har ventet over {IDEA_WAIT_DAYS} dager: {}",
-        "{} new ideas have waited over {IDEA_WAIT_DAYS} days: {}",
-        waiting.len(),
+        "{} ventet over {IDEA_WAIT_DAYS} dager: {}",
+        "{} waited over {IDEA_WAIT_DAYS} days: {}",
+        crate::i18n::counted(
+            waiting.len(),
+            ("ny idé har", "nye idéer har"),
+            ("new idea has", "new ideas have")
+        ),
         some(&waiting)
     ))
 }

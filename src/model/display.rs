@@ -145,7 +145,7 @@ fn diff(
                     if a != b {
                         out.push(Change {
                             field: format!("{key}.{k}"),
-                            label: format!("{label} {k}"),
+                            label: crate::tr!("{label} for {k}", "{label} for {k}"),
                             old: a,
                             new: b,
                         });

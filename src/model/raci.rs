@@ -65,9 +65,21 @@ pub fn parse_letters(input: &str) -> Result<&'static str, String> {
     }
 }
 
-/// What a cell means, in the current language.
+/// What a cell means, in the current language (`hovedansvarlig`).
 pub fn describe(letters: &str) -> &str {
     LETTERS.label(letters)
+}
+
+/// What a role holding `letters` is, for a sentence like «sykepleier er nå
+/// informert (I)»: adjectives and participles, never the verb of the legend.
+pub fn role_is(letters: &str) -> &'static str {
+    match letters {
+        "H" => crate::i18n::pick("hovedansvarlig", "accountable"),
+        "U" => crate::i18n::pick("utførende", "responsible"),
+        "HU" => crate::i18n::pick("hovedansvarlig og utførende", "accountable and responsible"),
+        "K" => crate::i18n::pick("konsultert", "consulted"),
+        _ => crate::i18n::pick("informert", "informed"),
+    }
 }
 
 /// The rules for one activity's cells (role id → stored letters).

@@ -140,10 +140,10 @@ pub fn cells(r: &Row) -> Vec<String> {
     };
     let deviations = if r.overdue_actions > 0 {
         tr!(
-            "{} åpne ({} tiltak forfalt)",
-            "{} open ({} actions overdue)",
-            r.open_deviations,
-            r.overdue_actions
+            "{} ({} forfalt)",
+            "{} ({} overdue)",
+            crate::i18n::counted(r.open_deviations, ("åpent", "åpne"), ("open", "open")),
+            crate::i18n::counted(r.overdue_actions, ("tiltak", "tiltak"), ("action", "actions"))
         )
     } else if r.open_deviations > 0 {
         crate::i18n::counted(r.open_deviations, ("åpent", "åpne"), ("open", "open"))
@@ -153,7 +153,11 @@ pub fn cells(r: &Row) -> Vec<String> {
     let check = if r.errors + r.warnings == 0 {
         "ok".to_string()
     } else {
-        tr!("{} feil, {} advarsler", "{} errors, {} warnings", r.errors, r.warnings)
+        format!(
+            "{}, {}",
+            crate::i18n::counted(r.errors, ("feil", "feil"), ("error", "errors")),
+            crate::i18n::counted(r.warnings, ("advarsel", "advarsler"), ("warning", "warnings"))
+        )
     };
     vec![
         r.path.clone(),

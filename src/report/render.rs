@@ -56,13 +56,12 @@ fn subtitle(r: &Report) -> String {
 
 fn phase_line(r: &Report) -> String {
     tr!(
-        "{} (fase {} av {}). Sjekklisten for fasen: {} av {} punkter ferdige.",
-        "{} (phase {} of {}). The phase's checklist: {} of {} items finished.",
+        "{} (fase {} av {}). Sjekklisten for fasen: {} ferdige.",
+        "{} (phase {} of {}). The phase's checklist: {} finished.",
         r.phase.label,
         r.phase.position,
         r.phase.of,
-        r.checklist.finished,
-        r.checklist.total
+        crate::i18n::items_of(r.checklist.finished, r.checklist.total)
     )
 }
 
@@ -76,19 +75,19 @@ fn action_line(a: &super::ActionReport) -> String {
 }
 
 fn check_line(r: &Report) -> String {
+    use crate::i18n::counted;
+    let files = counted(r.check.files, ("fil", "filer"), ("file", "files"));
     if r.check.errors == 0 && r.check.warnings == 0 {
         tr!(
-            "`veikart check` fant ingen problemer i {} filer.",
-            "`veikart check` found no problems in {} files.",
-            r.check.files
+            "`veikart check` fant ingen problemer i {files}.",
+            "`veikart check` found no problems in {files}."
         )
     } else {
         let mut line = tr!(
-            "`veikart check` fant {} feil og {} advarsler i {} filer.",
-            "`veikart check` found {} errors and {} warnings in {} files.",
-            r.check.errors,
-            r.check.warnings,
-            r.check.files
+            "`veikart check` fant {} og {} i {files}.",
+            "`veikart check` found {} and {} in {files}.",
+            counted(r.check.errors, ("feil", "feil"), ("error", "errors")),
+            counted(r.check.warnings, ("advarsel", "advarsler"), ("warning", "warnings"))
         );
         if r.check.errors > 0 {
             line.push_str(&tr!(
@@ -110,9 +109,9 @@ fn idea_counts(r: &Report) -> String {
         })
         .collect();
     tr!(
-        "{} idéer, {} åpne ({}).",
-        "{} ideas, {} open ({}).",
-        r.ideas.total,
+        "{}, {} åpne ({}).",
+        "{}, {} open ({}).",
+        crate::model::idea::SPEC.count(r.ideas.total),
         r.ideas.open,
         counts.join(", ")
     )

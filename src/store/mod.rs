@@ -502,11 +502,21 @@ impl Project {
                 if !c.is_empty() {
                     e = e.hint(tr!("mente du {}?", "did you mean {}?", c.join(", ")));
                 }
-                e = e.hint(tr!(
-                    "se alle med `veikart {} list`",
-                    "list them with `veikart {} list`",
-                    spec.command
-                ));
+                e = if ids.is_empty() && !spec.example.add.is_empty() {
+                    // Nothing to choose from yet: say how to make one.
+                    e.hint(tr!(
+                        "det finnes ingen {} ennå; legg til med `veikart {}`",
+                        "there are no {} yet; add one with `veikart {}`",
+                        spec.plural_label(),
+                        spec.example.add
+                    ))
+                } else {
+                    e.hint(tr!(
+                        "se alle med `veikart {} list`",
+                        "list them with `veikart {} list`",
+                        spec.command
+                    ))
+                };
                 Err(e.into())
             }
         }

@@ -157,10 +157,14 @@ fn cmd_raci_show(ctx: &mut Ctx, _args: ShowArgs) -> Result<u8> {
     let format =
         ctx.ui.format("raci show", &[Format::Text, Format::Json, Format::Md, Format::Csv])?;
     let project = ctx.open()?;
-    let mut steps: Vec<Step> = project.load_all()?;
+    // The matrix needs every step, activity and role, and the references
+    // between them to hold: read in the pass `check` makes, stopping where
+    // `check` finds a contradiction (a role removed by hand, say).
+    let pass = crate::app::pass::read(&project, project.today)?;
+    let mut steps: Vec<Step> = pass.snapshot.all();
     journey::sort(&mut steps);
-    let activities: Vec<Activity> = project.load_all()?;
-    let mut roles: Vec<Role> = project.load_all()?;
+    let activities: Vec<Activity> = pass.snapshot.all();
+    let mut roles: Vec<Role> = pass.snapshot.all();
     roles.sort_by(|a, b| {
         role::KIND.rank(&a.kind).cmp(&role::KIND.rank(&b.kind)).then(a.id.cmp(&b.id))
     });

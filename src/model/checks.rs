@@ -466,7 +466,8 @@ fn each_has(
     lacking: &[(String, Vec<String>)],
     none: String,
     ok: String,
-    what: (&str, &str),
+    nb: (&str, &str),
+    en: (&str, &str),
 ) -> Outcome {
     if total == 0 {
         return Outcome::fail(none);
@@ -485,11 +486,12 @@ fn each_has(
     if lacking.len() > SHOWN {
         parts.push(tr!("og {} til", "and {} more", lacking.len() - SHOWN));
     }
-    let (nb, en) = what;
+    let which = crate::i18n::counted_of(lacking.len(), total, nb, en);
+    let (complete, are) =
+        if lacking.len() == 1 { ("fullstendig", "is") } else { ("fullstendige", "are") };
     Outcome::fail(tr!(
-        "{} av {total} {nb} er ikke fullstendige: {}",
-        "{} of {total} {en} are not complete: {}",
-        lacking.len(),
+        "{which} er ikke {complete}: {}",
+        "{which} {are} not complete: {}",
         parts.join("; ")
     ))
 }
@@ -530,7 +532,8 @@ fn benefits_complete(snap: &Snapshot, _: &RuleCtx) -> Outcome {
                 all.len()
             ),
         ),
-        ("gevinster", "benefits"),
+        ("gevinst", "gevinster"),
+        ("benefit", "benefits"),
     )
 }
 
@@ -574,7 +577,8 @@ fn indicators_complete(snap: &Snapshot, _: &RuleCtx) -> Outcome {
                 all.len()
             ),
         ),
-        ("indikatorer", "indicators"),
+        ("indikator", "indikatorer"),
+        ("indicator", "indicators"),
     )
 }
 

@@ -94,7 +94,14 @@ fn diff(
     out: &mut Vec<Change>,
 ) {
     for f in fields {
-        let (old, new) = (before.get(f.name), after.get(f.name));
+        // A value left out that has a declared default reads as that default
+        // (a technology option without `status` is open).
+        let default = match f.default {
+            super::schema::Default::Key(k) => Some(Value::Str(k.to_string())),
+            _ => None,
+        };
+        let (old, new) =
+            (before.get(f.name).or(default.as_ref()), after.get(f.name).or(default.as_ref()));
         if old == new {
             continue;
         }

@@ -127,7 +127,8 @@ pub static SPEC: KindSpec = KindSpec {
             "open (still in the running, the default), chosen or rejected.",
         )
         .label("Status", "Status")
-        .nb("åpen (fortsatt aktuelt, standard), valgt eller forkastet"),
+        .nb("åpen (fortsatt aktuelt, standard), valgt eller forkastet")
+        .starts("open"),
         Field::opt("reason", FieldType::Text, "Why it was chosen or rejected.")
             .label("Begrunnelse", "Reason")
             .nb("Hvorfor det ble valgt eller forkastet"),

@@ -483,6 +483,22 @@ impl Project {
             return Ok(exact.to_string());
         }
         let ids = self.ids(spec)?;
+        // For a grouped kind, `owner/stem` may shorten both parts
+        // (`ventetid/2026-11` for `ventetid-i-minutter/2026-11-01`).
+        if spec.group.is_some()
+            && let Some((o, st)) = exact.split_once('/')
+        {
+            let hits: Vec<&String> = ids
+                .iter()
+                .filter(|id| {
+                    id.split_once('/')
+                        .is_some_and(|(io, is)| io.starts_with(o) && is.starts_with(st))
+                })
+                .collect();
+            if let [one] = hits.as_slice() {
+                return Ok((*one).clone());
+            }
+        }
         match id::lookup(wanted, ids.iter().map(String::as_str)) {
             Lookup::Found(id) => Ok(id),
             Lookup::Ambiguous(c) => Err(UserError::new(tr!(

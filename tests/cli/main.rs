@@ -17,12 +17,14 @@ mod git;
 mod help;
 mod idea;
 mod init;
+mod issue12;
 // Issue 5
 mod measure;
 mod phases;
 mod promote;
 mod proposal;
 mod raci;
+mod records;
 mod report;
 mod status;
 mod support;

@@ -1,0 +1,316 @@
+//! Issue 12, each bug it names as its own test: the records engine makes
+//! every write obey the rules `check` enforces, and every reader agree with
+//! `check`.
+
+use crate::support::{Sandbox, assert_refused};
+
+#[test]
+fn proposal_estimate_refuses_an_ambiguous_amount_as_benefit_cost_add_does() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run(["proposal", "add", "Skilt ved inngangen"]).success();
+    p.run(["benefit", "add", "Kortere ventetid", "--type", "tid"]).success();
+    let root = p.root.clone();
+    for args in [
+        &["proposal", "estimate", "skilt", "--cost", "1.200"][..],
+        &["benefit", "cost", "add", "kortere", "--kind", "engangs", "--amount", "1.200"],
+    ] {
+        assert_refused(&p, &root, args, &["1.200", "tvetydig"]);
+    }
+    p.run(["proposal", "estimate", "skilt", "--cost", "1 200"]).success();
+    let t: toml::Table = p.read("proposals/skilt-ved-inngangen.toml").parse().expect("TOML");
+    assert_eq!(t["cost"].as_integer(), Some(1200));
+}
+
+/// A project with two roles, a step and an activity with an accountable role.
+fn raci_project(sb: &Sandbox) -> crate::support::Project<'_> {
+    let p = sb.init_project();
+    for args in [
+        &["role", "add", "Lege"][..],
+        &["role", "add", "Sykepleier"],
+        &["journey", "add", "Ringer legevakten"],
+        &["activity", "add", "Vurdere hastegrad", "--step", "ringer"],
+        &["raci", "set", "vurdere", "lege", "H"],
+    ] {
+        p.run(args).success();
+    }
+    p
+}
+
+#[test]
+fn raci_set_refuses_a_second_accountable_role_with_checks_code() {
+    let sb = Sandbox::new();
+    let p = raci_project(&sb);
+    let root = p.root.clone();
+    for letters in ["H", "HU", "A", "ar"] {
+        let run = assert_refused(
+            &p,
+            &root,
+            &["raci", "set", "vurdere", "sykepleier", letters],
+            &["activities/vurdere-hastegrad.toml", "[raci-many-accountable]"],
+        );
+        assert!(run.stderr.contains("ingenting ble endret"), "{run}");
+    }
+    // Work not done yet never blocks: the only H may become a U, and
+    // `check` goes on reporting the missing H.
+    p.run(["raci", "set", "vurdere", "lege", "U"]).success();
+    let run = p.run(["check"]).code(1);
+    assert!(run.stdout.contains("error[raci-no-accountable]"), "{run}");
+    p.run(["raci", "set", "vurdere", "sykepleier", "H"]).success();
+    p.run(["check"]).success();
+}
+
+#[test]
+fn a_personal_identity_number_in_a_text_argument_is_refused() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run(["stakeholder", "add", "Fagforbundet"]).success();
+    let root = p.root.clone();
+    // Made up, with check digits that hold; with and without the space.
+    for args in [
+        &["pilot", "finding", "add", "Bruker 150765 10013 fikk ikke SMS"][..],
+        &["idea", "add", "Ringe tilbake", "--description", "Gjelder 15076510013"],
+        &["stakeholder", "set", "fagforbundet", "--plan", "Kontakt 150765 10013"],
+    ] {
+        let run = assert_refused(&p, &root, args, &["fødselsnummer", "[personal-id]"]);
+        assert!(run.stderr.contains("for eksempel"), "says what may be stored instead\n{run}");
+        assert!(!run.stderr.contains("15076510013") && !run.stderr.contains("150765-"), "{run}");
+    }
+    assert!(!p.path("pilot-findings").exists(), "no file, so no file name with the number");
+    // A number that only looks like one (its check digits fail) is fine.
+    p.run(["pilot", "finding", "add", "Telefon 150765 10012 svarte ikke"]).success();
+}
+
+#[test]
+fn a_second_stakeholder_of_the_same_name_is_refused_and_set_changes_the_first() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run(["stakeholder", "add", "Fagforbundet", "--plan", "Møte hver måned"]).success();
+    let root = p.root.clone();
+    let run = assert_refused(
+        &p,
+        &root,
+        &["stakeholder", "add", "Fagforbundet", "--plan", "Møte hver uke"],
+        &["Fagforbundet", "[duplicate-name]"],
+    );
+    assert!(run.stderr.contains("veikart stakeholder set fagforbundet"), "{run}");
+    assert!(!p.path("stakeholders/fagforbundet-2.toml").exists());
+    let run = p.run(["stakeholder", "set", "fagforbundet", "--plan", "Møte hver uke"]).success();
+    assert!(run.stderr.contains("Plan: Møte hver måned → Møte hver uke"), "{run}");
+    // Kinds that record events allow the same title twice.
+    p.run(["idea", "add", "Bedre skilting"]).success();
+    assert_eq!(p.add_idea("Bedre skilting", &[]), "bedre-skilting-2");
+}
+
+#[test]
+fn a_corrective_action_can_be_done_or_given_a_new_date_and_a_done_one_is_never_overdue() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run(["role", "add", "Legevaktsjef"]).success();
+    p.run(["deviation", "add", "Køen var lang", "--date", "2026-10-01"]).success();
+    let action = ["deviation", "action", "koen", "Ekstra vakt", "--owner", "legevaktsjef"];
+    p.run([&action[..], &["--due", "2026-11-01"]].concat()).success();
+    p.run([&action[..], &["--due", "2026-11-15"]].concat()).success();
+    let run = p.run(["check"]).success();
+    assert_eq!(run.stdout.matches("warning[action-overdue]").count(), 2, "{run}");
+    assert!(run.stdout.contains("veikart deviation action done koen-var-lang 1"), "{run}");
+
+    let run = p.run(["deviation", "action", "done", "koen", "1", "--note", "Satt inn"]).success();
+    assert!(run.stderr.contains("Tiltak 1, Utført: – → 2026-11-23"), "{run}");
+    let run = p.run(["deviation", "action", "set", "koen", "2", "--due", "2026-12-15"]).success();
+    assert!(run.stderr.contains("Tiltak 2, Frist: 2026-11-15 → 2026-12-15"), "{run}");
+    let run = p.run(["check"]).success();
+    assert!(!run.stdout.contains("action-overdue"), "{run}");
+    let run = p.run(["deviation", "show", "koen"]).success();
+    assert!(run.stdout.contains("(gjort 2026-11-23)"), "{run}");
+
+    let root = p.root.clone();
+    assert_refused(&p, &root, &["deviation", "action", "done", "koen", "1"], &["allerede"]);
+    assert_refused(
+        &p,
+        &root,
+        &["deviation", "action", "set", "koen", "3", "--due", "2027-01-01"],
+        &["3"],
+    );
+    let j = p.run(["status", "--format", "json"]).success().json();
+    assert_eq!(j["benefits"]["deviations"]["overdue_actions"], 0, "{j}");
+}
+
+#[test]
+fn a_technology_option_is_chosen_or_rejected_with_a_reason_and_status_names_the_chosen_one() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run(["tech", "add", "Pasientvarsling", "--decision", "buy", "--it-involved", "2026-09-01"])
+        .success();
+    p.run(["tech", "add", "Egen app", "--decision", "develop"]).success();
+    let root = p.root.clone();
+    assert_refused(&p, &root, &["tech", "choose", "pasient"], &["--reason"]);
+    let run = p.run(["tech", "choose", "pasient", "--reason", "Dekker behovet"]).success();
+    assert!(run.stderr.contains("Status: åpen → valgt"), "{run}");
+    p.run(["tech", "reject", "egen", "--reason", "For dyr å drifte"]).success();
+    let run = p.run(["status"]).success();
+    assert!(run.stdout.contains("valgt: Pasientvarsling"), "{run}");
+    assert!(run.stdout.contains("1 forkastet"), "{run}");
+    let j = p.run(["report", "--format", "json"]).success().json();
+    assert_eq!(j["technology"][0]["id"], "pasientvarsling", "{j}");
+    // The five-criteria item asks for scores only from options not rejected.
+    for c in ["user-needs", "integrations", "scalability", "security", "cost"] {
+        p.run(["tech", "assess", "pasient", c, "4", "--note", "Godt nok"]).success();
+    }
+    let j = p.run(["checklist", "tjenesteutvikling", "--format", "json"]).success().json();
+    let item = j["phases"][0]["items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|i| i["rule"] == "technology-assessed"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(item["data"]["passed"], true, "the rejected option needs no scores: {item}");
+}
+
+#[test]
+fn check_reports_every_problem_of_a_file_at_once() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.write(
+        "ideas/a.toml",
+        "title = \"A\"\nstatus = \"rejected\"\nsubmitted = 2026-11-01\nfeasibility = 9\nrelated = [\"a\"]\n",
+    );
+    let run = p.run(["check"]).code(1);
+    for code in ["error[range]", "error[missing-reason]", "error[self-reference]"] {
+        assert!(run.stdout.contains(code), "{code}\n{run}");
+    }
+    // A finding about a field that is already wrong is not reported twice.
+    assert!(!run.stdout.contains("incomplete-assessment"), "{run}");
+}
+
+#[test]
+fn status_stops_at_a_broken_answer_user_test_decision_or_supplier_file() {
+    for (file, text) in [
+        ("checklist/forankring/stakeholders.toml", "status = \"kanskje\"\n"),
+        ("user-tests/skilt/2026-11-10.toml", "date = 2026-11-10\n"),
+        ("decisions/2026-11-01-forankring-to-innsikt.toml", "from = \"forankring\"\n"),
+        ("suppliers/telefoni.toml", "name = \"Telefoni\"\nscore = 3\n"),
+    ] {
+        let sb = Sandbox::new();
+        let p = sb.init_project();
+        p.write(file, text);
+        for args in [&["status"][..], &["report"], &["checklist"]] {
+            let (run, first) = p.run(args).failure();
+            assert!(first.contains(&format!("{file}:")), "{args:?} names {file}\n{run}");
+        }
+        let run = p.run(["portfolio", ".."]).code(1);
+        assert!(run.stdout.contains(file) || run.stderr.contains(file), "{run}");
+    }
+}
+
+#[test]
+fn an_unknown_phase_stops_every_command_but_check_init_and_phase_set() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.add_idea("Bedre skilting", &[]);
+    let text = p.read("veikart.toml").replace("phase = \"forankring\"", "phase = \"pilot\"");
+    p.write("veikart.toml", &text);
+    let root = p.root.clone();
+    for args in [
+        &["status"][..],
+        &["report"],
+        &["idea", "list"],
+        &["idea", "add", "Ny"],
+        &["idea", "set", "bedre", "--tag", "x"],
+        &["role", "add", "Lege"],
+    ] {
+        let run = assert_refused(&p, &root, args, &["veikart.toml:", "pilot"]);
+        assert!(run.stderr.contains("veikart phase set"), "{run}");
+    }
+    let run = p.run(["portfolio", ".."]).code(1);
+    assert!(run.stdout.contains("pilot"), "{run}");
+    p.run(["check"]).code(1);
+    p.run(["phase", "set", "pilotering", "--reason", "Rettet fasen", "--by", "K"]).success();
+    p.run(["status"]).success();
+}
+
+#[test]
+fn after_a_role_is_removed_by_hand_readers_agree_with_check() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    for args in [
+        &["role", "add", "Lege"][..],
+        &["role", "add", "Sykepleier"],
+        &["journey", "add", "Ringer legevakten"],
+        &["activity", "add", "Vurdere hastegrad", "--step", "ringer"],
+        &["raci", "set", "vurdere", "lege", "H"],
+        &["raci", "set", "vurdere", "sykepleier", "U"],
+    ] {
+        p.run(args).success();
+    }
+    let run = p.run(["status"]).success();
+    assert!(run.stdout.contains("reglene holder"), "{run}");
+    std::fs::remove_file(p.path("roles/sykepleier.toml")).expect("rm");
+    let run = p.run(["check"]).code(1);
+    assert!(run.stdout.contains("error[dangling-ref]"), "{run}");
+    for args in [&["status"][..], &["checklist", "tjenesteutvikling"], &["raci", "show"]] {
+        let (run, first) = p.run(args).failure();
+        assert!(first.contains("activities/vurdere-hastegrad.toml:"), "{args:?}\n{run}");
+        assert!(!run.stdout.contains("reglene holder"), "{run}");
+    }
+}
+
+#[test]
+fn an_empty_raci_matrix_does_not_hold() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run(["role", "add", "Lege"]).success();
+    p.run(["journey", "add", "Ringer legevakten"]).success();
+    let run = p.run(["status"]).success();
+    assert!(!run.stdout.contains("reglene holder"), "no activities: nothing holds yet\n{run}");
+    assert!(run.stdout.contains("ingen aktiviteter ennå"), "{run}");
+    let j = p.run(["checklist", "tjenesteutvikling", "--format", "json"]).success().json();
+    let item = j["phases"][0]["items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|i| i["rule"] == "future-journey-raci"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(item["data"]["passed"], false, "{item}");
+}
+
+#[test]
+fn counts_agree_with_their_nouns_and_raci_set_reads_as_bokmal() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    // No roles yet: the error says how to add one.
+    let (run, _) = p.run(["owner", "lege"]).failure();
+    assert!(run.stderr.contains("veikart role add"), "{run}");
+    p.run(["role", "add", "Lege"]).success();
+    let run = p.run(["check"]).success();
+    assert!(run.stderr.contains("1 advarsel."), "{run}");
+    p.run(["role", "add", "Sykepleier"]).success();
+    let run = p.run(["check"]).success();
+    assert!(run.stderr.contains("2 advarsler."), "{run}");
+    p.run(["journey", "add", "Ringer legevakten"]).success();
+    p.run(["activity", "add", "Vurdere hastegrad", "--step", "ringer"]).success();
+    for (letters, word) in [
+        ("I", "informert (I)"),
+        ("K", "konsultert (K)"),
+        ("HU", "hovedansvarlig og utførende (HU)"),
+    ] {
+        let run = p.run(["raci", "set", "vurdere", "sykepleier", letters]).success();
+        assert!(run.stderr.contains(&format!("sykepleier er nå {word} på vurdere")), "{run}");
+    }
+}
+
+#[test]
+fn the_benefit_item_names_exactly_what_each_benefit_lacks() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run(["benefit", "add", "Kortere ventetid", "--type", "tid", "--precondition", "Ny telefon"])
+        .success();
+    let j = p.run(["checklist", "tjenesteutvikling", "--format", "json"]).success().json();
+    let item = j["phases"][0]["items"]
+        .as_array()
+        .and_then(|items| items.iter().find(|i| i["rule"] == "benefits-complete"))
+        .cloned()
+        .unwrap_or_default();
+    let detail = item["data"]["detail"].as_str().unwrap_or_default();
+    assert!(detail.starts_with("1 av 1 gevinst er ikke fullstendig: "), "{item}");
+    assert!(detail.contains("kortere-ventetid mangler kostnader og indikator"), "{item}");
+    assert!(!detail.contains("forutsetninger"), "it has preconditions: {item}");
+}

@@ -584,9 +584,9 @@ fn about(spec: &'static KindSpec, cmd: Command) -> Command {
     }
 }
 
-/// The noun of a kind with no verbs of its own: `add`, `list`, `show`, `set`
-/// and `rm`, all from its declaration.
-pub enum Noun<K> {
+/// The noun of a kind with no verbs of its own: `add` (when `ADD`), `list`,
+/// `show`, `set` and `rm`, all from its declaration.
+pub enum Verbs<K, const ADD: bool> {
     Add(Add<K>),
     List(List<K>),
     Show(Show<K>),
@@ -594,19 +594,27 @@ pub enum Noun<K> {
     Rm(Rm<K>),
 }
 
-impl<K> std::fmt::Debug for Noun<K> {
+/// A kind with every verb from its declaration.
+pub type Noun<K> = Verbs<K, true>;
+
+/// A kind whose records another command adds (`benefit plan` makes
+/// indicators, `proposal test` user tests): `list`, `show`, `set`, `rm`.
+pub type Records<K> = Verbs<K, false>;
+
+impl<K, const ADD: bool> std::fmt::Debug for Verbs<K, ADD> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Noun")
+        f.write_str("Verbs")
     }
 }
 
-impl<K: Kind> clap::Subcommand for Noun<K> {
+impl<K: Kind, const ADD: bool> clap::Subcommand for Verbs<K, ADD> {
     fn augment_subcommands(cmd: Command) -> Command {
         let spec = K::SPEC;
-        about(spec, cmd)
-            .subcommand_required(true)
-            .subcommand(build_add(spec, Command::new("add")))
-            .subcommand(build_list(spec, Command::new("list")))
+        let mut cmd = about(spec, cmd).subcommand_required(true);
+        if ADD {
+            cmd = cmd.subcommand(build_add(spec, Command::new("add")));
+        }
+        cmd.subcommand(build_list(spec, Command::new("list")))
             .subcommand(build_show(spec, Command::new("show")))
             .subcommand(build_set(spec, Command::new("set")))
             .subcommand(build_rm(spec, Command::new("rm")))
@@ -621,18 +629,18 @@ impl<K: Kind> clap::Subcommand for Noun<K> {
         Self::augment_subcommands(cmd)
     }
     fn has_subcommand(name: &str) -> bool {
-        matches!(name, "add" | "list" | "show" | "set" | "rm")
+        matches!(name, "list" | "show" | "set" | "rm") || (ADD && name == "add")
     }
 }
 
-impl<K: Kind> clap::FromArgMatches for Noun<K> {
+impl<K: Kind, const ADD: bool> clap::FromArgMatches for Verbs<K, ADD> {
     fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
         match m.subcommand() {
-            Some(("add", s)) => Ok(Noun::Add(parse_add(s))),
-            Some(("list", s)) => Ok(Noun::List(parse_list(s))),
-            Some(("show", s)) => Ok(Noun::Show(parse_show(s))),
-            Some(("set", s)) => Ok(Noun::Set(parse_set(s))),
-            Some(("rm", s)) => Ok(Noun::Rm(parse_rm(s))),
+            Some(("add", s)) if ADD => Ok(Verbs::Add(parse_add(s))),
+            Some(("list", s)) => Ok(Verbs::List(parse_list(s))),
+            Some(("show", s)) => Ok(Verbs::Show(parse_show(s))),
+            Some(("set", s)) => Ok(Verbs::Set(parse_set(s))),
+            Some(("rm", s)) => Ok(Verbs::Rm(parse_rm(s))),
             _ => Err(clap::Error::new(clap::error::ErrorKind::MissingSubcommand)),
         }
     }
@@ -642,78 +650,14 @@ impl<K: Kind> clap::FromArgMatches for Noun<K> {
     }
 }
 
-pub fn run<K: Kind>(ctx: &mut Ctx, cmd: Noun<K>) -> Result<u8> {
+/// Run one of a kind's generated verbs.
+pub fn run<K: Kind, const ADD: bool>(ctx: &mut Ctx, cmd: Verbs<K, ADD>) -> Result<u8> {
     match cmd {
-        Noun::Add(a) => run_add(ctx, a),
-        Noun::List(a) => run_list(ctx, a),
-        Noun::Show(a) => run_show(ctx, a),
-        Noun::Set(a) => run_set(ctx, a),
-        Noun::Rm(a) => run_rm(ctx, a),
-    }
-}
-
-/// The noun of a kind whose records are added by another command
-/// (`benefit plan` makes indicators, `proposal test` user tests): `list`,
-/// `show`, `set` and `rm` from its declaration.
-pub enum Records<K> {
-    List(List<K>),
-    Show(Show<K>),
-    Set(Set<K>),
-    Rm(Rm<K>),
-}
-
-impl<K> std::fmt::Debug for Records<K> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Records")
-    }
-}
-
-impl<K: Kind> clap::Subcommand for Records<K> {
-    fn augment_subcommands(cmd: Command) -> Command {
-        let spec = K::SPEC;
-        about(spec, cmd)
-            .subcommand_required(true)
-            .subcommand(build_list(spec, Command::new("list")))
-            .subcommand(build_show(spec, Command::new("show")))
-            .subcommand(build_set(spec, Command::new("set")))
-            .subcommand(build_rm(spec, Command::new("rm")))
-            .after_help(examples(&[
-                format!("veikart {}", spec.example.add),
-                format!("veikart {} list", spec.command),
-                format!("veikart {} show {}", spec.command, spec.example.id),
-                format!("veikart {} set {} {}", spec.command, spec.example.id, spec.example.set),
-            ]))
-    }
-    fn augment_subcommands_for_update(cmd: Command) -> Command {
-        Self::augment_subcommands(cmd)
-    }
-    fn has_subcommand(name: &str) -> bool {
-        matches!(name, "list" | "show" | "set" | "rm")
-    }
-}
-
-impl<K: Kind> clap::FromArgMatches for Records<K> {
-    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
-        match m.subcommand() {
-            Some(("list", s)) => Ok(Records::List(parse_list(s))),
-            Some(("show", s)) => Ok(Records::Show(parse_show(s))),
-            Some(("set", s)) => Ok(Records::Set(parse_set(s))),
-            Some(("rm", s)) => Ok(Records::Rm(parse_rm(s))),
-            _ => Err(clap::Error::new(clap::error::ErrorKind::MissingSubcommand)),
-        }
-    }
-    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
-        *self = Self::from_arg_matches(m)?;
-        Ok(())
-    }
-}
-
-pub fn run_records<K: Kind>(ctx: &mut Ctx, cmd: Records<K>) -> Result<u8> {
-    match cmd {
-        Records::List(a) => run_list(ctx, a),
-        Records::Show(a) => run_show(ctx, a),
-        Records::Set(a) => run_set(ctx, a),
-        Records::Rm(a) => run_rm(ctx, a),
+        Verbs::Add(a) => run_add(ctx, a),
+        Verbs::List(a) => run_list(ctx, a),
+        Verbs::Show(a) => run_show(ctx, a),
+        Verbs::Set(a) => run_set(ctx, a),
+        Verbs::Rm(a) => run_rm(ctx, a),
     }
 }
 

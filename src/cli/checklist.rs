@@ -232,11 +232,7 @@ fn answer(
             set_all(doc, current.status == status);
             Ok(())
         })?;
-        if !changed.is_empty() {
-            ctx.ui.status(&tr!("Oppdaterte {shown}.", "Updated {shown}."));
-        } else {
-            ctx.ui.status(&tr!("{shown} var allerede slik.", "{shown} was already so."));
-        }
+        super::common::edited(ctx, &project, &ANSWER_SPEC, &id, &changed);
     } else {
         let mut doc = DocumentMut::new();
         set_all(&mut doc, false);

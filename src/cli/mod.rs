@@ -458,40 +458,22 @@ pub fn check_title(title: &str) -> Result<String> {
 }
 
 /// Refuse a one-line value (a name, a municipality) that is empty or has
-/// control characters or line breaks.
+/// control characters or line breaks (the rule of [`input::line`]).
 pub fn check_line(what: &str, text: &str) -> Result<String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Err(UserError::new(tr!("{what} er tom", "{what} is empty")).into());
-    }
-    if t.chars().any(char::is_control) {
-        return Err(UserError::new(tr!(
-            "{what} skal være én linje uten kontrolltegn",
-            "{what} should be one line without control characters"
-        ))
-        .into());
-    }
-    Ok(t.to_string())
+    input::line(text).map_err(|m| UserError::new(format!("{what}: {m}")).into())
 }
 
 /// Like [`check_text`], for an option that must say something: an empty
 /// `--gain ""` is refused rather than written as an empty value.
 pub fn filled_text(what: &str, text: &str) -> Result<String> {
-    let t = check_text(what, text)?;
-    if t.is_empty() {
-        return Err(UserError::new(tr!("{what} er tom", "{what} is empty")).into());
-    }
-    Ok(t)
+    input::text(text).map_err(|m| UserError::new(format!("{what}: {m}")).into())
 }
 
-/// Refuse free text with control characters other than line breaks and tabs.
+/// Refuse free text with control characters other than line breaks and
+/// tabs (the rule of [`input::text`]); an empty text is kept as empty.
 pub fn check_text(what: &str, text: &str) -> Result<String> {
-    if text.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r') {
-        return Err(UserError::new(tr!(
-            "{what} har kontrolltegn",
-            "{what} has control characters"
-        ))
-        .into());
+    if text.trim().is_empty() {
+        return Ok(String::new());
     }
-    Ok(text.trim().to_string())
+    filled_text(what, text)
 }

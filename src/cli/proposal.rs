@@ -178,12 +178,14 @@ fn cmd_proposal_test(ctx: &mut Ctx, args: TestArgs) -> Result<u8> {
         edit::set(&mut doc, "decision", edit::text(d));
     }
     let test_id = project.create_in(&proposal::TEST_SPEC, Some(&id), &date.to_string(), &doc)?;
-    if current.status == "draft" {
+    let moved = if current.status == "draft" {
         project.edit::<Proposal>(&id, |_, doc| {
             edit::set(doc, "status", edit::text("tested"));
             Ok(())
-        })?;
-    }
+        })?
+    } else {
+        Vec::new()
+    };
     let path = project.shown_record(&proposal::TEST_SPEC, &test_id);
     match format {
         Format::Json => ctx
@@ -196,6 +198,9 @@ fn cmd_proposal_test(ctx: &mut Ctx, args: TestArgs) -> Result<u8> {
         "Added a user test of \"{}\" in {path}.",
         current.title
     ));
+    if !moved.is_empty() {
+        common::edited(ctx, &project, &proposal::SPEC, &id, &moved);
+    }
     Ok(SUCCESS)
 }
 

@@ -226,12 +226,13 @@ fn cmd_tech_assess(ctx: &mut Ctx, args: AssessArgs) -> Result<u8> {
     // One file per option and criterion: a new one, or the old one edited
     // in place (comments kept).
     if !project.create_exact(&technology::ASSESSMENT_SPEC, &file, &doc)? {
-        project.edit::<AssessmentFile>(&file, |_, doc| {
+        let changes = project.edit::<AssessmentFile>(&file, |_, doc| {
             for (key, value) in values {
                 edit::set_opt(doc, key, value);
             }
             Ok(())
         })?;
+        common::edited(ctx, &project, &technology::ASSESSMENT_SPEC, &file, &changes);
     }
     ctx.ui.status(&tr!(
         "Vurderte {id} på {}: {} ({}).",

@@ -169,6 +169,9 @@ impl Walk<'_> {
             }
         };
         self.diags.extend(record::personal_ids(&text, shown));
+        if !crate::model::privacy::national_ids(&id).is_empty() {
+            self.diags.push(record::personal_id_in_name(shown));
+        }
         let parsed = record::parse(spec, &id, shown, &text);
         let has_errors = parsed.has_errors();
         self.diags.extend(parsed.diagnostics);

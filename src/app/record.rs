@@ -63,7 +63,7 @@ fn resolve(project: &Project, given: &Given) -> Result<Value> {
             }
             Value::List(ids)
         }
-        FieldType::Lines => {
+        FieldType::Lines | FieldType::Keys(_) => {
             let mut items = Vec::new();
             for v in &given.values {
                 if !items.contains(v) {

@@ -116,7 +116,7 @@ pub fn cell(spec: &KindSpec, key: &str, value: &serde_json::Value) -> String {
     use crate::model::schema::FieldType;
     use serde_json::Value as J;
     let enum_spec = spec.field(key).and_then(|f| match f.ty {
-        FieldType::Enum(e) => Some(e),
+        FieldType::Enum(e) | FieldType::Keys(e) => Some(e),
         _ => None,
     });
     match value {

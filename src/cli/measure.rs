@@ -640,10 +640,13 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
             ));
         }
         // Excel writes a percent-formatted cell as `21 %`: the value is 21.
-        let value = number::parse_decimal(field(cv).trim_end_matches('%'));
-        if value.is_none() {
-            problems.push(tr!("«{}» er ikke et tall", "`{}` is not a number", field(cv)));
-        }
+        let value = match crate::model::input::decimal(field(cv).trim_end_matches('%').trim()) {
+            Ok(v) => Some(v),
+            Err(why) => {
+                problems.push(why);
+                None
+            }
+        };
         let note = cn.map(field).filter(|n| !n.is_empty()).map(str::to_string);
         if let Some(n) = &note
             && n.chars().any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')

@@ -42,7 +42,7 @@ fn value_name(f: &Field) -> String {
         FieldType::Year => "YYYY".into(),
         FieldType::Money => "NOK".into(),
         FieldType::Bool => "YES|NO".into(),
-        FieldType::Enum(_) => f.flag_name().to_uppercase(),
+        FieldType::Enum(_) | FieldType::Keys(_) => f.flag_name().to_uppercase(),
         FieldType::Ref(_) | FieldType::Refs(_) => "ID".into(),
         _ => "TEXT".into(),
     }
@@ -53,7 +53,7 @@ fn value_name(f: &Field) -> String {
 /// list option can be repeated.
 fn option_help(f: &Field, for_set: bool) -> String {
     let mut s = help_line(f.doc);
-    if let FieldType::Enum(e) = f.ty
+    if let FieldType::Enum(e) | FieldType::Keys(e) = f.ty
         && !e.keys().iter().all(|k| s.contains(k))
     {
         s.push_str(&format!(" ({})", e.keys().join(", ")));
@@ -417,7 +417,12 @@ pub fn print_show(ctx: &mut Ctx, spec: &KindSpec, format: Format, r: &Shown) -> 
                 })
                 .collect::<Vec<_>>()
                 .join("\n"),
-            // A list, one item per line.
+            // A list, one item per line (an enum's by its labels).
+            (FieldType::Keys(e), Value::List(items)) => items
+                .iter()
+                .map(|v| e.label(&crate::model::display::plain(v)).to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
             (_, Value::List(items)) => {
                 items.iter().map(crate::model::display::plain).collect::<Vec<_>>().join("\n")
             }
@@ -743,8 +748,14 @@ pub fn nb_help(path: &str, arg: &str) -> Option<String> {
         ));
     }
     let mut s = help_line(f.nb);
-    if let FieldType::Enum(e) = f.ty {
-        s.push_str(&format!(": {}", input::choices(e)));
+    if let FieldType::Enum(e) | FieldType::Keys(e) = f.ty {
+        // Unless the help already names every value (by key or word).
+        let named = e.variants.iter().all(|v| {
+            s.contains(v.key) || s.contains(v.nb) || v.aliases.iter().any(|a| s.contains(a))
+        });
+        if !named {
+            s.push_str(&format!(": {}", input::choices(e)));
+        }
     }
     if matches!(f.ty, FieldType::Ref(_) | FieldType::Refs(_)) && !s.contains("entydig") {
         s.push_str(" (id eller entydig begynnelse)");

@@ -13,6 +13,9 @@ use crate::tr;
 pub fn value(field: &Field, v: &Value) -> String {
     match (field.ty, v) {
         (FieldType::Enum(e), Value::Str(s)) => e.label(s).to_string(),
+        (FieldType::Keys(e), Value::List(items)) => {
+            items.iter().map(|v| e.label(&plain(v)).to_string()).collect::<Vec<_>>().join(", ")
+        }
         (FieldType::Money, Value::Int(i)) => number::money(*i as f64),
         (FieldType::Money, Value::Float(f)) => number::money(*f),
         (FieldType::Bool, Value::Bool(b)) => {

@@ -10,6 +10,12 @@ pub const MAX_LEN: usize = 60;
 /// stripped, every run of other characters to one `-`, at most 60 characters,
 /// cut at a word boundary where possible. Empty when nothing is left.
 pub fn slug(title: &str) -> String {
+    truncate(&slug_whole(title))
+}
+
+/// The slug of a title, not cut at 60 characters: what makes two names the
+/// same (`Sykepleier` and `sykepleier!`), however long they are.
+pub fn slug_whole(title: &str) -> String {
     let mut out = String::with_capacity(title.len());
     let mut pending_dash = false;
     fn push(s: &str, out: &mut String, pending_dash: &mut bool) {
@@ -47,7 +53,7 @@ pub fn slug(title: &str) -> String {
             }
         }
     }
-    truncate(&out)
+    out
 }
 
 fn truncate(s: &str) -> String {

@@ -27,7 +27,9 @@ pub fn parse(field: &Field, raw: &str, title: bool) -> Result<Value, String> {
         FieldType::Number => decimal(raw).map(number_value),
         FieldType::Money => money(raw).map(number_value),
         FieldType::Bool => yes_no(raw).map(Value::Bool),
-        FieldType::Enum(spec) => key(spec, raw).map(|k| Value::Str(k.to_string())),
+        FieldType::Enum(spec) | FieldType::Keys(spec) => {
+            key(spec, raw).map(|k| Value::Str(k.to_string()))
+        }
         FieldType::Ref(_) | FieldType::Refs(_) => {
             let t = raw.trim();
             if t.is_empty() {
@@ -114,21 +116,39 @@ pub fn year(raw: &str) -> Result<i64, String> {
         })
 }
 
-/// A decimal number: `12,5`, `12.5` and `1 234,5` all work.
+/// A decimal number: `12,5`, `12.5` and `1 234,5` all work. `1.200` or
+/// `1,200` is refused as ambiguous: it reads as a thousand two hundred in
+/// Norway (`0.125` and `12.50` read one way only).
 pub fn decimal(raw: &str) -> Result<f64, String> {
-    number::parse_decimal(raw).ok_or_else(|| {
+    let v = number::parse_decimal(raw).ok_or_else(|| {
         tr!(
             "«{raw}» er ikke et tall (desimalkomma går fint: 12,5)",
             "`{raw}` is not a number (a decimal comma is fine: 12,5)"
         )
-    })
+    })?;
+    if number::looks_like_thousands(raw) {
+        return Err(ambiguous(raw));
+    }
+    Ok(v)
+}
+
+fn ambiguous(raw: &str) -> String {
+    tr!(
+        "«{raw}» er tvetydig: skriv tusen med mellomrom eller uten skilletegn (1 200 eller 1200), og desimaler med komma eller punktum (1,2)",
+        "`{raw}` is ambiguous: write thousands with a space or nothing (1 200 or 1200), and decimals with a comma or a point (1.2)"
+    )
 }
 
 /// An amount in NOK, never negative. `1.200` or `1,200` is refused: in Norway
 /// it is often written for a thousand two hundred, while it would be read as
 /// 1.2 kroner.
 pub fn money(raw: &str) -> Result<f64, String> {
-    let v = decimal(raw)?;
+    let v = number::parse_decimal(raw).ok_or_else(|| {
+        tr!(
+            "«{raw}» er ikke et beløp (desimalkomma går fint: 12,50)",
+            "`{raw}` is not an amount (a decimal comma is fine: 12.50)"
+        )
+    })?;
     let digits: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '_').collect();
     if let Some((_, frac)) = digits.split_once(['.', ','])
         && frac.len() == 3
@@ -197,6 +217,16 @@ mod tests {
         assert!(money("1,200").is_err());
         assert!(money("-5").is_err());
         assert!(money("abc").is_err());
+    }
+
+    #[test]
+    fn a_decimal_that_reads_as_thousands_is_refused() {
+        assert_eq!(decimal("1,2"), Ok(1.2));
+        assert_eq!(decimal("0.125"), Ok(0.125));
+        assert_eq!(decimal("12.50"), Ok(12.5));
+        assert_eq!(decimal("1 200"), Ok(1200.0));
+        assert!(decimal("1.200").is_err());
+        assert!(decimal("-12,500").is_err());
     }
 
     #[test]

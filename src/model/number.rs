@@ -19,6 +19,20 @@ pub fn parse_decimal(s: &str) -> Option<f64> {
     cleaned.parse::<f64>().ok().filter(|f| f.is_finite())
 }
 
+/// Whether a number as typed could be a thousands group (`1.200`, `12,500`,
+/// `-1.200`): one to three digits, not starting with 0, a point or a comma,
+/// then exactly three digits.
+pub fn looks_like_thousands(s: &str) -> bool {
+    let t = s.trim();
+    let t = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let Some((int, frac)) = t.split_once(['.', ',']) else { return false };
+    (1..=3).contains(&int.len())
+        && !int.starts_with('0')
+        && int.chars().all(|c| c.is_ascii_digit())
+        && frac.len() == 3
+        && frac.chars().all(|c| c.is_ascii_digit())
+}
+
 /// Parse a whole number in `min..=max` (`4`, `4,0` and `4.0` all work).
 pub fn parse_int_in(s: &str, min: i64, max: i64) -> Option<i64> {
     let f = parse_decimal(s)?;

@@ -6,26 +6,31 @@
 
 /// The places (1-based line and character column) in `text` where a national
 /// identity number seems to be written: eleven digits, or six and five with
-/// one space, `-` or `.` between, not part of a longer run of digits.
+/// one or two spaces, `-` or `.` between, not part of a longer run of digits.
+/// Digits in other scripts (full-width `１`) count as digits, any kind of
+/// space counts as a space, and invisible characters (zero-width space, soft
+/// hyphen) are passed over, so the number cannot hide behind them.
 pub fn national_ids(text: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     for (line_no, line) in text.lines().enumerate() {
-        // Digits are ASCII, so bytes will do; most lines have no long run.
-        let bytes = line.as_bytes();
+        // Each visible character folded to a plain digit, a space or itself,
+        // with its column in the line as written.
+        let folded: Vec<(char, usize)> = line
+            .chars()
+            .enumerate()
+            .filter(|(_, c)| !is_invisible(*c))
+            .map(|(col, c)| (fold(c), col))
+            .collect();
         let mut i = 0;
-        while i < bytes.len() {
-            if !bytes[i].is_ascii_digit() || (i > 0 && bytes[i - 1].is_ascii_digit()) {
+        while i < folded.len() {
+            let is_digit = |k: usize| folded.get(k).is_some_and(|(c, _)| c.is_ascii_digit());
+            if !is_digit(i) || (i > 0 && is_digit(i - 1)) {
                 i += 1;
                 continue;
             }
-            if let Some(len) = candidate(&bytes[i..]) {
-                let digits: String = bytes[i..i + len]
-                    .iter()
-                    .filter(|b| b.is_ascii_digit())
-                    .map(|&b| b as char)
-                    .collect();
+            if let Some((len, digits)) = candidate(&folded[i..]) {
                 if is_national_id(&digits) {
-                    found.push((line_no + 1, line[..i].chars().count() + 1));
+                    found.push((line_no + 1, folded[i].1 + 1));
                     i += len;
                     continue;
                 }
@@ -36,17 +41,50 @@ pub fn national_ids(text: &str) -> Vec<(usize, usize)> {
     found
 }
 
-/// The length of an 11-digit candidate at the start of `s`, if there is one.
-fn candidate(s: &[u8]) -> Option<usize> {
-    let digits = |from: usize, n: usize| {
-        s.len() >= from + n && s[from..from + n].iter().all(u8::is_ascii_digit)
-    };
-    let ends_at = |end: usize| s.get(end).is_none_or(|c| !c.is_ascii_digit());
-    if digits(0, 11) && ends_at(11) {
-        return Some(11);
+/// A character that shows nothing: zero-width spaces and joiners, the word
+/// joiner, the byte-order mark, the soft hyphen.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}')
+}
+
+/// A digit of any script as its ASCII digit, any space as ` `.
+fn fold(c: char) -> char {
+    if c.is_whitespace() {
+        return ' ';
     }
-    if digits(0, 6) && matches!(s.get(6), Some(b' ' | b'-' | b'.')) && digits(7, 5) && ends_at(12) {
-        return Some(12);
+    if !c.is_ascii() {
+        use unicode_normalization::UnicodeNormalization;
+        let mut n = std::iter::once(c).nfkc();
+        if let (Some(d), None) = (n.next(), n.next())
+            && d.is_ascii_digit()
+        {
+            return d;
+        }
+    }
+    c
+}
+
+/// The length (in folded characters) and the digits of an 11-digit
+/// candidate at the start of `s`, if there is one.
+fn candidate(s: &[(char, usize)]) -> Option<(usize, String)> {
+    let digit = |k: usize| s.get(k).is_some_and(|(c, _)| c.is_ascii_digit());
+    let run = |from: usize, n: usize| (from..from + n).all(digit);
+    let ends_at = |end: usize| !digit(end);
+    let text = |range: std::ops::Range<usize>| -> String {
+        s[range].iter().map(|(c, _)| *c).filter(char::is_ascii_digit).collect()
+    };
+    if run(0, 11) && ends_at(11) {
+        return Some((11, text(0..11)));
+    }
+    if !run(0, 6) {
+        return None;
+    }
+    // One or two separators between the six and the five.
+    let is_sep = |k: usize| s.get(k).is_some_and(|(c, _)| matches!(c, ' ' | '-' | '.'));
+    for seps in 1..=2 {
+        if (6..6 + seps).all(is_sep) && run(6 + seps, 5) && ends_at(11 + seps) {
+            return Some((11 + seps, text(0..11 + seps)));
+        }
     }
     None
 }
@@ -96,6 +134,20 @@ mod tests {
         assert_eq!(national_ids(text), vec![(1, 18), (3, 6)]);
         // Columns count characters, not bytes.
         assert_eq!(national_ids("å æ ø 15038510190"), vec![(1, 7)]);
+    }
+
+    #[test]
+    fn the_number_cannot_hide_behind_other_digits_or_spaces() {
+        for hidden in [
+            "Sett １５０７６５１００１３",
+            "Sett 150765\u{a0}10013",
+            "Sett 150765  10013",
+            "Sett 15076\u{200b}510013",
+            "Sett 150765\u{202f}10013",
+        ] {
+            assert_eq!(national_ids(hidden), vec![(1, 6)], "{hidden:?}");
+        }
+        assert!(national_ids("Sett 150765   10013").is_empty(), "three spaces: two numbers");
     }
 
     #[test]

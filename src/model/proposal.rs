@@ -143,9 +143,13 @@ pub static TEST_SPEC: KindSpec = KindSpec {
             .label("Dato", "Date")
             .nb("Når testen ble gjort")
             .today(),
-        Field::req("with", FieldType::Lines, "Who took part: user, relative and/or employee.")
-            .label("Med", "With")
-            .nb("Hvem som deltok: bruker, pårørende og/eller ansatt"),
+        Field::req(
+            "with",
+            FieldType::Keys(&WITH),
+            "Who took part: user, relative and/or employee.",
+        )
+        .label("Med", "With")
+        .nb("Hvem som deltok: bruker, pårørende og/eller ansatt"),
         Field::opt("participants", FieldType::Int { min: 1, max: 100_000 }, "How many took part.")
             .label("Deltakere", "Participants")
             .nb("Hvor mange som deltok"),
@@ -307,21 +311,6 @@ impl UserTest {
 
     pub fn rules(&self) -> Vec<Finding> {
         let mut out = Vec::new();
-        for w in &self.with {
-            if WITH.get(w).is_none() {
-                out.push(
-                    Finding::error(
-                        "enum",
-                        Some("with"),
-                        tr!(
-                            "«{w}» er ikke en gruppe deltakere",
-                            "`{w}` is not a group of participants"
-                        ),
-                    )
-                    .hint(tr!("bruk {}", "use {}", WITH.keys().join(", "))),
-                );
-            }
-        }
         if self.with.is_empty() {
             out.push(Finding::error(
                 "empty",

@@ -96,6 +96,8 @@ pub enum FieldType {
     Enum(&'static EnumSpec),
     /// A list of single-line texts.
     Lines,
+    /// A list of keys of an enum (`with = ["user", "employee"]`).
+    Keys(&'static EnumSpec),
     /// The id of a record of another (or the same) kind, by its folder.
     Ref(&'static str),
     /// A list of ids of records in a folder.
@@ -222,7 +224,7 @@ impl Field {
 
     /// Whether the field holds a list (its flag can be repeated).
     pub fn is_list(&self) -> bool {
-        matches!(self.ty, FieldType::Lines | FieldType::Refs(_))
+        matches!(self.ty, FieldType::Lines | FieldType::Keys(_) | FieldType::Refs(_))
     }
 }
 
@@ -384,7 +386,7 @@ impl KindSpec {
     pub fn name_key(&self, fields: &Fields) -> Option<((String, String), String)> {
         let Identity::Named { scope } = self.identity else { return None };
         let name = fields.str(self.title?)?;
-        let slug = crate::model::id::slug(name);
+        let slug = crate::model::id::slug_whole(name);
         if slug.is_empty() {
             return None;
         }

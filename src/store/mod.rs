@@ -674,9 +674,48 @@ impl Project {
         id: &str,
         change: impl FnOnce(&Fields, &mut DocumentMut) -> Result<()>,
     ) -> Result<Vec<Change>> {
+        self.edit_or_try(spec, id, change, true)
+    }
+
+    /// Run [`Project::edit_values`] without writing: whether the edit would
+    /// be refused, and what it would change. For a command that must know an
+    /// edit will go through before it does something else first.
+    pub fn try_edit_values(
+        &self,
+        spec: &KindSpec,
+        id: &str,
+        changes: &[(&'static str, Option<Value>)],
+    ) -> Result<Vec<Change>> {
+        self.edit_or_try(
+            spec,
+            id,
+            |_, doc| {
+                for (key, value) in changes {
+                    edit::set_opt(doc, key, value.as_ref().map(edit::value));
+                }
+                Ok(())
+            },
+            false,
+        )
+    }
+
+    fn edit_or_try(
+        &self,
+        spec: &KindSpec,
+        id: &str,
+        change: impl FnOnce(&Fields, &mut DocumentMut) -> Result<()>,
+        write: bool,
+    ) -> Result<Vec<Change>> {
         let _lock = fsutil::WriteLock::acquire(&self.root)?;
-        let (before, text) = self.fields_with_text(spec, id)?;
         let shown = self.shown_record(spec, id);
+        // A file that is TOML may be edited even with a wrong value in it:
+        // the edit may be what puts it right, and the result must pass the
+        // rules anyway. One that is not TOML is left to the user.
+        let text = read_text(&self.record_path(spec, id), &shown)?;
+        let parsed = record::parse(spec, id, &shown, &text);
+        let Some(before) = parsed.fields else {
+            return Err(broken_file(&parsed.diagnostics));
+        };
         let mut doc: DocumentMut = text
             .parse()
             .map_err(|_| UserError::new(tr!("{shown} kan ikke leses", "{shown} cannot be read")))?;
@@ -686,7 +725,9 @@ impl Project {
             return Ok(Vec::new());
         }
         let after = self.vet(spec, id, &new_text)?;
-        fsutil::write_atomic(&self.record_path(spec, id), &shown, new_text.as_bytes())?;
+        if write {
+            fsutil::write_atomic(&self.record_path(spec, id), &shown, new_text.as_bytes())?;
+        }
         let changes = crate::model::display::changes(spec, &before, &after);
         Ok(changes)
     }

@@ -370,23 +370,47 @@ pub fn dangling(shown: &str, r: &Reference, candidates: &[&str]) -> Diagnostic {
 pub fn personal_ids(text: &str, shown: &str) -> Vec<Diagnostic> {
     crate::model::privacy::national_ids(text)
         .into_iter()
-        .map(|(line, column)| Diagnostic {
-            path: shown.to_string(),
-            line,
-            column,
-            severity: Severity::Warning,
-            code: "personal-id".into(),
-            message: tr!(
-                "dette ser ut som et fødselsnummer; personopplysninger hører ikke hjemme i prosjektfilene",
-                "this looks like a Norwegian national identity number; personal data does not belong in the project's files"
-            ),
-            hints: vec![tr!(
-                "fjern det, eller beskriv personen uten å kunne identifiseres; det ligger fortsatt i git-historikken, så snakk med personvernombudet",
-                "remove it, or describe the person without identifying them; it stays in the git history, so talk to your data protection officer"
-            )],
-            incomplete: false,
+        .map(|(line, column)| {
+            personal_id(
+                shown,
+                line,
+                column,
+                tr!(
+                    "dette ser ut som et fødselsnummer; personopplysninger hører ikke hjemme i prosjektfilene",
+                    "this looks like a Norwegian national identity number; personal data does not belong in the project's files"
+                ),
+            )
         })
         .collect()
+}
+
+/// The warning for a file whose name seems to hold a national identity number.
+pub fn personal_id_in_name(shown: &str) -> Diagnostic {
+    personal_id(
+        shown,
+        1,
+        1,
+        tr!(
+            "filnavnet ser ut til å ha et fødselsnummer i seg; personopplysninger hører ikke hjemme i prosjektfilene",
+            "the file name seems to hold a national identity number; personal data does not belong in the project's files"
+        ),
+    )
+}
+
+fn personal_id(shown: &str, line: usize, column: usize, message: String) -> Diagnostic {
+    Diagnostic {
+        path: shown.to_string(),
+        line,
+        column,
+        severity: Severity::Warning,
+        code: "personal-id".into(),
+        message,
+        hints: vec![tr!(
+            "fjern det, eller beskriv personen uten å kunne identifiseres; det ligger fortsatt i git-historikken, så snakk med personvernombudet",
+            "remove it, or describe the person without identifying them; it stays in the git history, so talk to your data protection officer"
+        )],
+        incomplete: false,
+    }
 }
 
 fn reference(
@@ -585,7 +609,7 @@ fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
                 hints,
             ))
         }
-        FieldType::Lines | FieldType::Refs(_) => {
+        FieldType::Lines | FieldType::Keys(_) | FieldType::Refs(_) => {
             let Some(arr) = item.as_array() else {
                 return Err(wrong_type(
                     field,
@@ -608,6 +632,28 @@ fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
                 };
                 if matches!(field.ty, FieldType::Refs(_)) && !id::is_valid(s) {
                     return Err(bad_id(field, s));
+                }
+                if let FieldType::Keys(spec) = field.ty
+                    && spec.get(s).is_none()
+                {
+                    let mut hints = Vec::new();
+                    if let Some(key) = spec.parse(s) {
+                        hints.push(tr!("skriv \"{key}\"", "write \"{key}\""));
+                    }
+                    hints.push(tr!(
+                        "gyldige verdier: {}",
+                        "valid values: {}",
+                        spec.keys().join(", ")
+                    ));
+                    return Err((
+                        "enum",
+                        tr!(
+                            "`{s}` er ikke en gyldig verdi i `{}`",
+                            "`{s}` is not a valid value in `{}`",
+                            field.name
+                        ),
+                        hints,
+                    ));
                 }
                 list.push(Value::Str(s.to_string()));
             }

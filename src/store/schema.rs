@@ -70,6 +70,9 @@ fn field_type(ty: FieldType) -> Value {
         FieldType::Money => json!({ "type": "number", "minimum": 0 }),
         FieldType::Bool => json!({ "type": "boolean" }),
         FieldType::Enum(e) => json!({ "type": "string", "enum": e.keys() }),
+        FieldType::Keys(e) => {
+            json!({ "type": "array", "items": { "type": "string", "enum": e.keys() } })
+        }
         FieldType::Lines => {
             json!({ "type": "array", "items": { "type": "string", "minLength": 1 } })
         }

@@ -31,12 +31,35 @@ impl Project {
         }
         found.extend(self.dangling(&shown, &parsed.references));
         found.extend(personal_data(text, &shown));
+        if !crate::model::privacy::national_ids(id).is_empty() {
+            let mut d = record::personal_id_in_name(&shown);
+            d.severity = crate::diag::Severity::Error;
+            found.push(d);
+        }
         if let Some(fields) = &parsed.fields {
             found.extend(self.same_name(spec, fields, &shown));
         }
         // A record not written yet has no file to point at.
         let new = std::fs::symlink_metadata(self.record_path(spec, id)).is_err();
-        refuse_contradictions(found, new)?;
+        refuse_contradictions(found, new).map_err(|e| {
+            // A problem the file had already (a value written by hand) is
+            // one `check` shows with its neighbours: say so.
+            if new {
+                return e;
+            }
+            let old = super::read_text(&self.record_path(spec, id), &shown).unwrap_or_default();
+            let had = record::parse(spec, id, &shown, &old).diagnostics;
+            match e.downcast::<UserError>() {
+                Ok(u) if had.iter().any(|d| d.blocks() && u.message.contains(&d.message)) => u
+                    .hint(tr!(
+                        "kjør `veikart check` for å se alle problemer",
+                        "run `veikart check` to see every problem"
+                    ))
+                    .into(),
+                Ok(u) => u.into(),
+                Err(e) => e,
+            }
+        })?;
         Ok(parsed.fields.unwrap_or_default())
     }
 
@@ -144,10 +167,20 @@ pub fn duplicate_name(
 /// Personal data in a file about to be written: the warning `check` gives for
 /// such a file, as an error, with what may be stored instead.
 pub(crate) fn personal_data(text: &str, shown: &str) -> Vec<Diagnostic> {
+    let lines: Vec<&str> = text.lines().collect();
     record::personal_ids(text, shown)
         .into_iter()
         .map(|mut d| {
             d.severity = crate::diag::Severity::Error;
+            // Say which field, since the file is not there to look at.
+            if let Some((key, _)) = lines.get(d.line.saturating_sub(1)).and_then(|l| l.split_once('='))
+            {
+                d.message = tr!(
+                    "`{}` ser ut til å ha et fødselsnummer i seg; personopplysninger hører ikke hjemme i prosjektfilene",
+                    "`{}` seems to hold a national identity number; personal data does not belong in the project's files",
+                    key.trim()
+                );
+            }
             d.hints = vec![tr!(
                 "skriv om personen uten fødselsnummer, for eksempel «en pasient i 80-årene» eller saksnummeret i fagsystemet",
                 "describe the person without the identity number, for example \"a patient in her eighties\", or give the case number in the case system"
@@ -173,7 +206,7 @@ pub fn refusal(first: &Diagnostic, others: &[&Diagnostic], new: bool) -> UserErr
         if new {
             format!("{} [{}]", d.message, d.code)
         } else {
-            format!("{}: {} [{}]", d.path, d.message, d.code)
+            format!("{}:{}:{}: {} [{}]", d.path, d.line, d.column, d.message, d.code)
         }
     };
     let mut e = UserError::new(about(first));
@@ -221,8 +254,23 @@ impl Project {
             for other in self.ids(k)? {
                 let rel = Project::record_rel(k, &other);
                 let shown = self.shown(&rel);
-                let Ok(text) = super::read_text(&self.root.join(&rel), &shown) else { continue };
+                // A file that cannot be read may refer to it too: say so
+                // rather than remove what it may need.
+                let text = super::read_text(&self.root.join(&rel), &shown)?;
                 let parsed = record::parse(k, &other, &shown, &text);
+                if parsed.fields.is_none() {
+                    let e = super::broken_file(&parsed.diagnostics);
+                    return Err(match e.downcast::<UserError>() {
+                        Ok(u) => u
+                            .hint(tr!(
+                                "veikart kan ikke se om den viser til {}; rett den først",
+                                "veikart cannot tell whether it refers to {}; fix it first",
+                                self.shown_record(spec, id)
+                            ))
+                            .into(),
+                        Err(e) => e,
+                    });
+                }
                 for r in parsed.references.iter().filter(|r| r.dir == spec.dir && r.id == id) {
                     if k.group.as_ref().is_some_and(|g| g.field == r.field) {
                         continue;

@@ -270,7 +270,11 @@ fn an_import_with_one_bad_row_writes_nothing_and_names_the_line() {
         &["nothing was written"],
     );
     let lines: Vec<&str> = run.stderr.lines().collect();
-    assert_eq!(lines[1..], ["ok-but-one.csv:4: `4x` is not a number"], "{run}");
+    assert_eq!(
+        lines[1..],
+        ["ok-but-one.csv:4: `4x` is not a number (a decimal comma is fine: 12,5)"],
+        "{run}"
+    );
 
     p.write(
         "bad.csv",
@@ -519,7 +523,7 @@ fn import_reads_csv_as_norwegian_excel_saves_it() {
         lines[1..],
         [
             "feil.csv:4: `31.11.2026` is not a date (YYYY-MM-DD or DD.MM.YYYY)",
-            "feil.csv:5: `4x` is not a number"
+            "feil.csv:5: `4x` is not a number (a decimal comma is fine: 12,5)"
         ],
         "{run}"
     );

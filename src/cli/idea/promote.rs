@@ -6,13 +6,14 @@ use std::path::{Component, Path, PathBuf};
 use anyhow::Result;
 use clap::Args;
 
-use crate::cli::{Ctx, date_arg, today};
+use crate::cli::{Ctx, common, date_arg, today};
 use crate::error::{SUCCESS, UserError};
 use crate::i18n::Lang;
 use crate::model::date::Date;
 use crate::model::idea::{self, Idea};
+use crate::model::value::Value;
 use crate::store::init::{NewProject, create_project};
-use crate::store::{PROJECT_FILE, edit, read_text, roadmap};
+use crate::store::{PROJECT_FILE, read_text, roadmap};
 use crate::tr;
 use crate::ui::{Format, JSON_VERSION};
 
@@ -100,6 +101,15 @@ pub fn cmd_idea_promote(ctx: &mut Ctx, args: PromoteArgs) -> Result<u8> {
             .into());
     }
     let info = &project.info;
+    // The idea's change first, without writing it: if it would be refused,
+    // no project is started either.
+    let promoted_to = relative(&here, &there);
+    let idea_changes = [
+        ("status", Some(Value::Str("promoted".into()))),
+        ("decided", Some(Value::Date(date))),
+        ("promoted_to", Some(Value::Str(promoted_to.clone()))),
+    ];
+    project.try_edit_values(&crate::model::idea::SPEC, &id, &idea_changes)?;
     create_project(
         &args.dir,
         &NewProject {
@@ -116,13 +126,9 @@ pub fn cmd_idea_promote(ctx: &mut Ctx, args: PromoteArgs) -> Result<u8> {
             started: date,
         },
     )?;
-    let promoted_to = relative(&here, &there);
-    project.edit::<Idea>(&id, |_, doc| {
-        edit::set(doc, "status", edit::text("promoted"));
-        edit::set(doc, "decided", edit::date(date));
-        edit::set(doc, "promoted_to", edit::text(&promoted_to));
-        Ok(())
-    })?;
+    let changes =
+        project.edit_values(&crate::model::idea::SPEC, &id, |_| Ok(idea_changes.to_vec()))?;
+    common::edited(ctx, &project, &crate::model::idea::SPEC, &id, &changes);
     let shown = args.dir.display().to_string();
     match format {
         Format::Json => ctx.ui.json(&serde_json::json!({

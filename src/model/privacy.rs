@@ -28,12 +28,12 @@ pub fn national_ids(text: &str) -> Vec<(usize, usize)> {
                 i += 1;
                 continue;
             }
-            if let Some((len, digits)) = candidate(&folded[i..]) {
-                if is_national_id(&digits) {
-                    found.push((line_no + 1, folded[i].1 + 1));
-                    i += len;
-                    continue;
-                }
+            if let Some((len, digits)) = candidate(&folded[i..])
+                && is_national_id(&digits)
+            {
+                found.push((line_no + 1, folded[i].1 + 1));
+                i += len;
+                continue;
             }
             i += 1;
         }

@@ -51,6 +51,8 @@ pub struct Ui {
     quiet: bool,
     width: Option<u16>,
     format: Option<Format>,
+    /// The format the command settled on (see [`Ui::format`]).
+    chosen: std::cell::Cell<Option<Format>>,
 }
 
 fn env_says_no_color() -> bool {
@@ -75,14 +77,14 @@ impl Ui {
             .ok()
             .and_then(|c| c.trim().parse::<u16>().ok())
             .filter(|w| *w >= 20);
-        Ui { color_out, color_err, stdout_tty, quiet, width, format }
+        Ui { color_out, color_err, stdout_tty, quiet, width, format, chosen: Default::default() }
     }
 
     /// The format asked for, checked against what the command offers
     /// (the first of `offered` is the default).
     pub fn format(&self, command: &str, offered: &[Format]) -> anyhow::Result<Format> {
         let default = offered.first().copied().unwrap_or(Format::Text);
-        match self.format {
+        let chosen = match self.format {
             None => Ok(default),
             Some(f) if offered.contains(&f) => Ok(f),
             Some(f) => {
@@ -95,7 +97,16 @@ impl Ui {
                 .hint(crate::tr!("velg en av: {}", "choose one of: {}", names.join(", ")))
                 .into())
             }
+        };
+        if let Ok(f) = &chosen {
+            self.chosen.set(Some(*f));
         }
+        chosen
+    }
+
+    /// Whether the command settled on `--format json`.
+    pub fn json_chosen(&self) -> bool {
+        self.chosen.get() == Some(Format::Json)
     }
 
     /// Write text to stdout as is.

@@ -171,6 +171,7 @@ pub struct PreconditionArgs {
 }
 
 fn cmd_precondition_add(ctx: &mut Ctx, args: PreconditionArgs) -> Result<u8> {
+    ctx.ui.format("benefit precondition add", &[Format::Text, Format::Json])?;
     let project = ctx.open()?;
     let id = project.resolve(&benefit::SPEC, &args.benefit)?;
     let text = check_line(&tr!("forutsetningen", "the precondition"), &args.text)?;
@@ -221,6 +222,7 @@ pub struct CostArgs {
 }
 
 fn cmd_cost_add(ctx: &mut Ctx, args: CostArgs) -> Result<u8> {
+    ctx.ui.format("benefit cost add", &[Format::Text, Format::Json])?;
     let project = ctx.open()?;
     let id = project.resolve(&benefit::SPEC, &args.benefit)?;
     let amount = args.amount;
@@ -435,6 +437,7 @@ fn cmd_benefit_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
         .into());
     }
     let path = project.shown_record(&indicator::SPEC, &id);
+    let mut changes = Vec::new();
     if created {
         let mut doc = toml_edit::DocumentMut::new();
         for (k, v) in values {
@@ -458,11 +461,13 @@ fn cmd_benefit_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
             }
             Ok(())
         })?;
-        common::edited(ctx, &project, &indicator::SPEC, &id, &changed);
+        common::print_changes(ctx, &id, &path, &changed);
+        changes = changed;
     }
     match format {
         Format::Json => ctx.ui.json(&serde_json::json!({
-            "version": JSON_VERSION, "id": id, "path": path, "created": created
+            "version": JSON_VERSION, "id": id, "path": path, "created": created,
+            "changes": changes,
         }))?,
         _ => ctx.ui.out(&id)?,
     }

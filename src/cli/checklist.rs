@@ -280,13 +280,19 @@ fn evidence_found(project: &Project, e: &str) -> bool {
 }
 
 fn untick(ctx: &mut Ctx, a: &UntickArgs) -> Result<u8> {
+    let format = ctx.ui.format("checklist untick", &[Format::Text, Format::Json])?;
     let project = ctx.open()?;
     let roadmap = project.roadmap()?;
     let phase = find_phase(&roadmap, &a.phase)?;
     let item = find_item(phase, &a.item)?;
     let id = format!("{}/{}", phase.id, item.id);
     let shown = project.shown_record(&ANSWER_SPEC, &id);
-    if project.remove(&ANSWER_SPEC, &id)? {
+    let removed = project.remove(&ANSWER_SPEC, &id)?;
+    if format == Format::Json {
+        let files: Vec<&str> = if removed { vec![shown.as_str()] } else { Vec::new() };
+        ctx.ui.json(&serde_json::json!({ "version": JSON_VERSION, "id": id, "removed": files }))?;
+    }
+    if removed {
         ctx.ui.status(&tr!(
             "Fjernet {shown}; punktet er åpent igjen.",
             "Removed {shown}; the item is open again."

@@ -84,8 +84,27 @@ pub fn with_path<'a, T: Serialize>(
 }
 
 /// The status lines after an edit: which file changed and each field that
-/// changed in it, old → new; or that nothing did.
-pub fn edited(ctx: &Ctx, project: &Project, spec: &KindSpec, id: &str, changes: &[Change]) {
+/// changed in it, old → new; or that nothing did. With `--format json`, also
+/// `{version, id, path, changes: [{field, old, new}]}` on stdout.
+pub fn edited(ctx: &mut Ctx, project: &Project, spec: &KindSpec, id: &str, changes: &[Change]) {
+    changed_file(ctx, id, &project.shown_record(spec, id), changes);
+}
+
+/// [`edited`] for any file of the project (`veikart.toml`), named `path`.
+pub fn changed_file(ctx: &mut Ctx, id: &str, path: &str, changes: &[Change]) {
+    if ctx.ui.json_chosen() {
+        let _ = ctx.ui.json(&serde_json::json!({
+            "version": JSON_VERSION,
+            "id": id,
+            "path": path,
+            "changes": changes,
+        }));
+    }
+    print_changes(ctx, id, path, changes);
+}
+
+/// The human lines of [`changed_file`], on stderr, without the JSON.
+pub fn print_changes(ctx: &mut Ctx, id: &str, path: &str, changes: &[Change]) {
     if changes.is_empty() {
         ctx.ui.status(&tr!(
             "Ingen endring: {id} var allerede slik.",
@@ -93,7 +112,7 @@ pub fn edited(ctx: &Ctx, project: &Project, spec: &KindSpec, id: &str, changes: 
         ));
         return;
     }
-    let mut s = tr!("Oppdaterte {}:", "Updated {}:", project.shown_record(spec, id));
+    let mut s = tr!("Oppdaterte {path}:", "Updated {path}:");
     for c in changes {
         s.push_str("\n  ");
         s.push_str(&c.line());

@@ -216,6 +216,7 @@ fn cmd_deviation_action(ctx: &mut Ctx, args: ActionArgs) -> Result<u8> {
 }
 
 fn cmd_action_add(ctx: &mut Ctx, args: ActionAddArgs) -> Result<u8> {
+    ctx.ui.format("deviation action add", &[Format::Text, Format::Json])?;
     let (Some(wanted), Some(text), Some(owner), Some(due)) =
         (args.id, args.text, args.owner, args.due)
     else {
@@ -275,6 +276,7 @@ fn no_action(d: &Deviation, n: usize) -> anyhow::Error {
 }
 
 fn cmd_action_done(ctx: &mut Ctx, args: ActionDoneArgs) -> Result<u8> {
+    ctx.ui.format("deviation action done", &[Format::Text, Format::Json])?;
     let project = ctx.open()?;
     let id = project.resolve(&deviation::SPEC, &args.id)?;
     let date = today(args.date)?;
@@ -311,6 +313,7 @@ fn cmd_action_done(ctx: &mut Ctx, args: ActionDoneArgs) -> Result<u8> {
 }
 
 fn cmd_action_set(ctx: &mut Ctx, args: ActionSetArgs) -> Result<u8> {
+    ctx.ui.format("deviation action set", &[Format::Text, Format::Json])?;
     if args.due.is_none() && args.owner.is_none() && args.text.is_none() {
         return Err(UserError::new(tr!("ingenting å endre", "nothing to change"))
             .hint(tr!(
@@ -371,6 +374,7 @@ pub struct CloseArgs {
 }
 
 fn cmd_deviation_close(ctx: &mut Ctx, args: CloseArgs) -> Result<u8> {
+    ctx.ui.format("deviation close", &[Format::Text, Format::Json])?;
     let project = ctx.open()?;
     let id = project.resolve(&deviation::SPEC, &args.id)?;
     let note = check_text("--note", &args.note)?;

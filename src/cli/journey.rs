@@ -306,6 +306,7 @@ pub struct MoveArgs {
 }
 
 fn cmd_journey_move(ctx: &mut Ctx, args: MoveArgs) -> Result<u8> {
+    ctx.ui.format("journey move", &[Format::Text, Format::Json])?;
     if args.placement.after.is_none() && !args.placement.first {
         return Err(UserError::new(tr!("hvor skal steget flyttes?", "where should the step go?"))
             .hint(tr!("bruk --after STEG eller --first", "use --after STEP or --first"))

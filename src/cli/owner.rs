@@ -27,9 +27,9 @@ pub struct OwnerArgs {
 }
 
 pub fn cmd_owner(ctx: &mut Ctx, args: OwnerArgs) -> Result<u8> {
+    let format = ctx.ui.format("owner", &[Format::Text, Format::Json])?;
     let project = ctx.open()?;
     let Some(wanted) = args.role else {
-        let format = ctx.ui.format("owner", &[Format::Text, Format::Json])?;
         let owner = project.info.owner.clone();
         let role: Option<Role> = match &owner {
             Some(id) => project.load(id).ok(),
@@ -56,14 +56,9 @@ pub fn cmd_owner(ctx: &mut Ctx, args: OwnerArgs) -> Result<u8> {
         edit::set(doc, "owner", edit::text(&id));
         Ok(())
     })?;
+    common::changed_file(ctx, &id, &project.shown(PROJECT_FILE), &changed);
     if !changed.is_empty() {
-        ctx.ui.status(&tr!(
-            "{id} eier nå hele tjenesten ({}).",
-            "{id} now owns the whole service ({}).",
-            project.shown(PROJECT_FILE)
-        ));
-    } else {
-        common::edited(ctx, &project, &role::SPEC, &id, &changed);
+        ctx.ui.status(&tr!("{id} eier nå hele tjenesten.", "{id} now owns the whole service."));
     }
     Ok(SUCCESS)
 }

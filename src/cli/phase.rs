@@ -173,6 +173,7 @@ fn show(ctx: &mut Ctx, as_of: Option<Date>) -> Result<u8> {
 }
 
 fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
+    let format = ctx.ui.format("phase set", &[Format::Text, Format::Json])?;
     let project = ctx.open_to_repair()?;
     let roadmap = project.roadmap()?;
     let to = find_phase(&roadmap, &a.phase)?.id.clone();
@@ -249,6 +250,17 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
             open.join(", ")
         ));
     }
-    ctx.ui.out(&format!("{to}\n"))?;
+    if format == Format::Json {
+        ctx.ui.json(&serde_json::json!({
+            "version": JSON_VERSION,
+            "from": from,
+            "to": to,
+            "decision": id,
+            "path": project.shown_record(&DECISION_SPEC, &id),
+            "open_items": open,
+        }))?;
+    } else {
+        ctx.ui.out(&format!("{to}\n"))?;
+    }
     Ok(SUCCESS)
 }

@@ -90,6 +90,7 @@ pub struct PlanArgs {
 }
 
 fn cmd_pilot_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
+    ctx.ui.format("pilot plan", &[Format::Text, Format::Json])?;
     let mut texts: Vec<(&str, String)> = Vec::new();
     for (key, value) in [
         ("goals", &args.goals),

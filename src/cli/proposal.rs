@@ -199,7 +199,8 @@ fn cmd_proposal_test(ctx: &mut Ctx, args: TestArgs) -> Result<u8> {
         current.title
     ));
     if !moved.is_empty() {
-        common::edited(ctx, &project, &proposal::SPEC, &id, &moved);
+        let shown = project.shown_record(&proposal::SPEC, &id);
+        common::print_changes(ctx, &id, &shown, &moved);
     }
     Ok(SUCCESS)
 }
@@ -242,6 +243,7 @@ fn decision_arg(s: &str) -> Result<String, String> {
 }
 
 fn cmd_proposal_decide(ctx: &mut Ctx, args: DecideArgs) -> Result<u8> {
+    ctx.ui.format("proposal decide", &[Format::Text, Format::Json])?;
     let reason = check_text("--reason", &args.reason)?;
     if reason.is_empty() {
         return Err(UserError::new(tr!("--reason er tom", "--reason is empty"))
@@ -293,6 +295,7 @@ pub struct EstimateArgs {
 }
 
 fn cmd_proposal_estimate(ctx: &mut Ctx, args: EstimateArgs) -> Result<u8> {
+    ctx.ui.format("proposal estimate", &[Format::Text, Format::Json])?;
     if args.cost.is_none() && args.gain.is_none() {
         return Err(UserError::new(tr!("ingenting å endre", "nothing to change"))
             .hint(tr!("gi --cost, --gain eller begge", "give --cost, --gain or both"))

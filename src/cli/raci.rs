@@ -63,6 +63,7 @@ pub struct SetArgs {
 }
 
 fn cmd_raci_set(ctx: &mut Ctx, args: SetArgs) -> Result<u8> {
+    ctx.ui.format("raci set", &[Format::Text, Format::Json])?;
     let letters = raci::parse_letters(&args.letters).map_err(|m| {
         UserError::new(m).hint(tr!(
             "bruk H (hovedansvarlig), U (utførende), K (konsulteres), I (informeres) eller HU",
@@ -100,6 +101,7 @@ pub struct UnsetArgs {
 }
 
 fn cmd_raci_unset(ctx: &mut Ctx, args: UnsetArgs) -> Result<u8> {
+    ctx.ui.format("raci unset", &[Format::Text, Format::Json])?;
     let project = ctx.open()?;
     let act = project.resolve(&activity::SPEC, &args.activity)?;
     let role = project.resolve(&role::SPEC, &args.role)?;

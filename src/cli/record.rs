@@ -526,14 +526,7 @@ pub fn print_written(
     format: Format,
     w: &app::Written,
 ) -> Result<u8> {
-    if format == Format::Json {
-        ctx.ui.json(&serde_json::json!({
-            "version": JSON_VERSION,
-            "id": w.id,
-            "path": w.path,
-            "changes": w.changes,
-        }))?;
-    }
+    let _ = format;
     super::common::edited(ctx, project, spec, &w.id, &w.changes);
     Ok(SUCCESS)
 }

@@ -127,6 +127,7 @@ pub struct ReviewArgs {
 }
 
 fn cmd_routine_review(ctx: &mut Ctx, args: ReviewArgs) -> Result<u8> {
+    ctx.ui.format("routine review", &[Format::Text, Format::Json])?;
     let project = ctx.open()?;
     let id = project.resolve(&routine::SPEC, &args.id)?;
     let date = today(args.date)?;

@@ -100,6 +100,7 @@ pub struct ReviewArgs {
 }
 
 fn cmd_supplier_review(ctx: &mut Ctx, args: ReviewArgs) -> Result<u8> {
+    ctx.ui.format("supplier review", &[Format::Text, Format::Json])?;
     let project = ctx.open()?;
     let id = project.resolve(&supplier::SPEC, &args.supplier)?;
     let date = today(args.date)?;

@@ -153,6 +153,8 @@ pub struct DecideArgs {
 }
 
 fn cmd_tech_decide(ctx: &mut Ctx, args: DecideArgs, status: &'static str) -> Result<u8> {
+    let verb = if status == "chosen" { "tech choose" } else { "tech reject" };
+    ctx.ui.format(verb, &[Format::Text, Format::Json])?;
     use crate::model::value::Value;
     let reason = crate::model::input::text(&args.reason)
         .map_err(|m| crate::error::UserError::new(format!("--reason: {m}")))?;
@@ -205,6 +207,7 @@ pub struct AssessArgs {
 }
 
 fn cmd_tech_assess(ctx: &mut Ctx, args: AssessArgs) -> Result<u8> {
+    ctx.ui.format("tech assess", &[Format::Text, Format::Json])?;
     let note = filled_text("--note", &args.note)?;
     let project = ctx.open()?;
     let id = project.resolve(&technology::SPEC, &args.id)?;

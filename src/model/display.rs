@@ -50,23 +50,56 @@ pub fn plain(v: &Value) -> String {
     }
 }
 
-/// One field an edit changed: its label, and the value before and after as
-/// people read them (`None` where there was or is none).
+/// One field an edit changed: its label, the value before and after as
+/// people read them (`None` where there was or is none), and as it is in the
+/// file (for JSON: keys, numbers and dates, not labels).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
     /// The key in the file (`status`, `raci.lege`, `action[2].due`).
     pub field: String,
     #[serde(skip)]
     pub label: String,
+    #[serde(skip)]
     pub old: Option<String>,
+    #[serde(skip)]
     pub new: Option<String>,
+    #[serde(rename = "old")]
+    pub old_value: serde_json::Value,
+    #[serde(rename = "new")]
+    pub new_value: serde_json::Value,
 }
 
 impl Change {
-    /// `Status: ny → prioritert`, with `–` for a value that is not there.
+    fn of(
+        field: String,
+        label: String,
+        old: Option<&Value>,
+        new: Option<&Value>,
+        f: Option<&Field>,
+    ) -> Change {
+        let text = |v: Option<&Value>| v.map(|v| f.map_or_else(|| plain(v), |f| value(f, v)));
+        Change {
+            field,
+            label,
+            old: text(old),
+            new: text(new),
+            old_value: old.map_or(serde_json::Value::Null, json),
+            new_value: new.map_or(serde_json::Value::Null, json),
+        }
+    }
+
+    /// `Status: ny → prioritert`, with `–` for a value that is not there. A
+    /// long or multi-line value is cut to its first line, unless that would
+    /// hide the change.
     pub fn line(&self) -> String {
         let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".to_string());
-        format!("{}: {} → {}", self.label, one_line(&dash(&self.old)), one_line(&dash(&self.new)))
+        let (old, new) = (dash(&self.old), dash(&self.new));
+        let (a, b) = (one_line(&old), one_line(&new));
+        if a == b {
+            let whole = |s: &str| s.lines().collect::<Vec<_>>().join(" ");
+            return format!("{}: {} → {}", self.label, whole(&old), whole(&new));
+        }
+        format!("{}: {a} → {b}", self.label)
     }
 }
 
@@ -74,9 +107,25 @@ impl Change {
 fn one_line(s: &str) -> String {
     let first = s.lines().next().unwrap_or_default();
     if first.chars().count() > 60 || s.lines().count() > 1 {
-        format!("{}…", first.chars().take(60).collect::<String>())
+        format!("{}…", first.chars().take(60).collect::<String>().trim_end())
     } else {
         first.to_string()
+    }
+}
+
+/// A value as JSON: texts and keys as strings, numbers as numbers, dates as
+/// `YYYY-MM-DD`, lists as arrays.
+pub fn json(v: &Value) -> serde_json::Value {
+    match v {
+        Value::Str(s) => serde_json::Value::String(s.clone()),
+        Value::Int(i) => serde_json::Value::from(*i),
+        Value::Float(f) => serde_json::Value::from(*f),
+        Value::Bool(b) => serde_json::Value::Bool(*b),
+        Value::Date(d) => serde_json::Value::String(d.to_string()),
+        Value::List(items) => serde_json::Value::Array(items.iter().map(json).collect()),
+        Value::Map(pairs) => {
+            serde_json::Value::Object(pairs.iter().map(|(k, v)| (k.clone(), json(v))).collect())
+        }
     }
 }
 
@@ -103,11 +152,14 @@ fn diff(
             super::schema::Default::Key(k) => Some(Value::Str(k.to_string())),
             _ => None,
         };
-        let (old, new) =
-            (before.get(f.name).or(default.as_ref()), after.get(f.name).or(default.as_ref()));
-        if old == new {
+        let (raw_old, raw_new) = (before.get(f.name), after.get(f.name));
+        if raw_old == raw_new {
             continue;
         }
+        // …unless that would hide the change (a default written out, or
+        // removed again).
+        let old = raw_old.or(default.as_ref().filter(|d| Some(*d) != raw_new));
+        let new = raw_new.or(default.as_ref().filter(|d| Some(*d) != raw_old));
         let key = format!("{key_prefix}{}", f.name);
         let label = format!("{label_prefix}{}", f.label_text());
         match (f.ty, old, new) {
@@ -149,25 +201,27 @@ fn diff(
                 keys.dedup();
                 for k in keys {
                     let get = |p: &[(String, Value)]| {
-                        p.iter().find(|(x, _)| x == k).map(|(_, v)| plain(v))
+                        p.iter().find(|(x, _)| x == k).map(|(_, v)| v.clone())
                     };
                     let (a, b) = (get(&o), get(&n));
                     if a != b {
-                        out.push(Change {
-                            field: format!("{key}.{k}"),
-                            label: crate::tr!("{label} for {k}", "{label} for {k}"),
-                            old: a,
-                            new: b,
-                        });
+                        out.push(Change::of(
+                            format!("{key}.{k}"),
+                            crate::tr!("{label} for {k}", "{label} for {k}"),
+                            a.as_ref(),
+                            b.as_ref(),
+                            None,
+                        ));
                     }
                 }
             }
-            (_, o, n) => out.push(Change {
-                field: key,
-                label,
-                old: o.map(|v| value(f, v)),
-                new: n.map(|v| value(f, v)),
-            }),
+            (_, o, n) => {
+                let mut c = Change::of(key, label, o, n, Some(f));
+                // JSON says what is in the file, without the default.
+                c.old_value = raw_old.map_or(serde_json::Value::Null, json);
+                c.new_value = raw_new.map_or(serde_json::Value::Null, json);
+                out.push(c);
+            }
         }
     }
 }

@@ -131,7 +131,8 @@ impl KindEntry {
 }
 
 /// A `status` changed by `set` to one of `decisions` records today as
-/// `decided`, unless the user gave that date too.
+/// `decided`; changed back to one that is not a decision (an option opened
+/// again), the old decision's date and reason go. What the user gave wins.
 fn decided_on_change(
     before: &Fields,
     changes: &mut Changes,
@@ -139,12 +140,21 @@ fn decided_on_change(
     decisions: &[&str],
 ) {
     let new = changes.iter().find(|(k, _)| *k == "status").and_then(|(_, v)| v.clone());
-    if let Some(value::Value::Str(s)) = new
-        && before.str("status") != Some(s.as_str())
-        && decisions.contains(&s.as_str())
-        && !changes.iter().any(|(k, _)| *k == "decided")
-    {
-        changes.push(("decided", Some(value::Value::Date(today))));
+    let Some(value::Value::Str(s)) = new else { return };
+    if before.str("status") == Some(s.as_str()) {
+        return;
+    }
+    let given = |k: &str, c: &Changes| c.iter().any(|(x, _)| *x == k);
+    if decisions.contains(&s.as_str()) {
+        if !given("decided", changes) {
+            changes.push(("decided", Some(value::Value::Date(today))));
+        }
+    } else {
+        for key in ["decided", "reason"] {
+            if !given(key, changes) {
+                changes.push((key, None));
+            }
+        }
     }
 }
 

@@ -380,6 +380,7 @@ pub struct AssessArgs {
 }
 
 fn cmd_idea_assess(ctx: &mut Ctx, args: AssessArgs) -> Result<u8> {
+    ctx.ui.format("idea assess", &[Format::Text, Format::Json])?;
     use crate::model::value::Value;
     let scores =
         [("feasibility", args.feasibility), ("benefit", args.benefit), ("cost", args.cost)];

@@ -128,7 +128,8 @@ pub fn cmd_idea_promote(ctx: &mut Ctx, args: PromoteArgs) -> Result<u8> {
     )?;
     let changes =
         project.edit_values(&crate::model::idea::SPEC, &id, |_| Ok(idea_changes.to_vec()))?;
-    common::edited(ctx, &project, &crate::model::idea::SPEC, &id, &changes);
+    let idea_path = project.shown_record(&crate::model::idea::SPEC, &id);
+    common::print_changes(ctx, &id, &idea_path, &changes);
     let shown = args.dir.display().to_string();
     match format {
         Format::Json => ctx.ui.json(&serde_json::json!({
@@ -136,6 +137,7 @@ pub fn cmd_idea_promote(ctx: &mut Ctx, args: PromoteArgs) -> Result<u8> {
             "idea": id,
             "project": shown,
             "promoted_to": promoted_to,
+            "changes": changes,
         }))?,
         _ => ctx.ui.out(&shown)?,
     }

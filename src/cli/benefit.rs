@@ -323,27 +323,10 @@ fn cmd_benefit_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
     let source = args.source.as_deref().map(|s| check_line("--source", s)).transpose()?;
     let responsible =
         args.responsible.as_deref().map(|r| project.resolve(&role::SPEC, r)).transpose()?;
-    if let (Some(b), Some(t)) = (args.baseline, args.target)
-        && b == t
-    {
-        return Err(UserError::new(tr!(
-            "målverdien kan ikke være lik nullpunktet ({})",
-            "the target cannot equal the baseline ({})",
-            number::format(b)
-        ))
-        .hint(tr!(
-            "et mål under nullpunktet betyr at lavere er bedre",
-            "a target below the baseline means lower is better"
-        ))
-        .into());
-    }
     let exists = project.exists(&indicator::SPEC, &id);
     let mut values: Vec<(&str, toml_edit::Value)> = Vec::new();
-    // The baseline date and target date the indicator ends up with.
-    let mut dates = (args.baseline_date, args.by);
     let created = if exists {
         let current: Indicator = project.load(&id)?;
-        dates = (dates.0.or(current.baseline_date), dates.1.or(current.by));
         if current.benefit != benefit_id {
             return Err(UserError::new(tr!(
                 "måleindikatoren «{id}» hører allerede til gevinsten «{}»",
@@ -353,17 +336,6 @@ fn cmd_benefit_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
             .hint(tr!(
                 "gi indikatoren et annet navn; id-en må være unik i prosjektet",
                 "give the indicator another name; its id must be unique in the project"
-            ))
-            .into());
-        }
-        let (b, t) = (args.baseline.or(current.baseline), args.target.or(current.target));
-        if let (Some(b), Some(t)) = (b, t)
-            && b == t
-        {
-            return Err(UserError::new(tr!(
-                "målverdien kan ikke være lik nullpunktet ({})",
-                "the target cannot equal the baseline ({})",
-                number::format(b)
             ))
             .into());
         }
@@ -423,18 +395,6 @@ fn cmd_benefit_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
     }
     if let Some(s) = &source {
         values.push(("source", edit::text(s)));
-    }
-    if created && dates.0.is_none() {
-        dates.0 = Some(today(None)?);
-    }
-    if let (Some(from), Some(to)) = dates
-        && from >= to
-    {
-        return Err(UserError::new(tr!(
-            "måletidspunktet {to} må komme etter nullpunktets dato {from}",
-            "the target date {to} must come after the baseline date {from}"
-        ))
-        .into());
     }
     let path = project.shown_record(&indicator::SPEC, &id);
     let mut changes = Vec::new();

@@ -279,7 +279,7 @@ fn cmd_action_done(ctx: &mut Ctx, args: ActionDoneArgs) -> Result<u8> {
     ctx.ui.format("deviation action done", &[Format::Text, Format::Json])?;
     let project = ctx.open()?;
     let id = project.resolve(&deviation::SPEC, &args.id)?;
-    let date = today(args.date)?;
+    let date = super::happened(args.date)?;
     let note =
         args.note.as_deref().map(crate::model::input::text).transpose().map_err(UserError::new)?;
     let n = args.n;
@@ -383,7 +383,7 @@ fn cmd_deviation_close(ctx: &mut Ctx, args: CloseArgs) -> Result<u8> {
             .hint(tr!("skriv kort hvordan avviket ble løst", "say briefly how it was resolved"))
             .into());
     }
-    let date = today(args.date)?;
+    let date = super::happened(args.date)?;
     let changed = project.edit::<Deviation>(&id, |d, doc| {
         if !d.is_open() {
             return Err(UserError::new(tr!(
@@ -394,15 +394,6 @@ fn cmd_deviation_close(ctx: &mut Ctx, args: CloseArgs) -> Result<u8> {
             .hint(tr!(
                 "meld et nytt avvik med `veikart deviation add` hvis problemet er tilbake",
                 "record a new deviation with `veikart deviation add` if the problem is back"
-            ))
-            .into());
-        }
-        if let Some(found) = d.date
-            && date < found
-        {
-            return Err(UserError::new(tr!(
-                "avviket ble funnet {found} og kan ikke lukkes før det ({date})",
-                "the deviation was found on {found} and cannot be closed before that ({date})"
             ))
             .into());
         }

@@ -383,6 +383,22 @@ pub fn today(flag: Option<Date>) -> Result<Date> {
         .ok_or_else(|| anyhow::anyhow!("the system clock is out of range"))
 }
 
+/// The date of something that has happened (an action done, a review held):
+/// `--date` if given, else today, and never after today.
+pub fn happened(flag: Option<Date>) -> Result<Date> {
+    let now = today(None)?;
+    let date = flag.unwrap_or(now);
+    if date > now {
+        return Err(UserError::new(tr!(
+            "--date {date} er etter i dag ({now}); dette kan bare registreres når det har skjedd",
+            "--date {date} is after today ({now}); this can only be recorded once it has happened"
+        ))
+        .hint(tr!("utelat --date for å bruke dagens dato", "leave out --date to use today's date"))
+        .into());
+    }
+    Ok(date)
+}
+
 fn lang_arg(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| {
         tr!(

@@ -136,17 +136,6 @@ fn cmd_pilot_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
         // A broken role file is refused before the plan is written.
         project.load::<Role>(r)?;
     }
-    let order = |start: Option<Date>, end: Option<Date>| -> Result<()> {
-        match (start, end) {
-            (Some(s), Some(e)) if e < s => Err(UserError::new(tr!(
-                "piloten kan ikke slutte ({e}) før den starter ({s}); ingenting ble endret",
-                "the pilot cannot end ({e}) before it starts ({s}); nothing was changed"
-            ))
-            .into()),
-            _ => Ok(()),
-        }
-    };
-    order(args.start, args.end)?;
     let apply = |doc: &mut toml_edit::DocumentMut| {
         // Written in the spec's order for a new plan.
         for f in pilot::SPEC.fields {
@@ -174,10 +163,15 @@ fn cmd_pilot_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
             project.shown_record(&pilot::SPEC, PLAN_ID),
             10 - plan.missing.iter().filter(|m| **m != "responsible").count()
         ));
+        if ctx.ui.json_chosen() {
+            let path = project.shown_record(&pilot::SPEC, PLAN_ID);
+            ctx.ui.json(&serde_json::json!({
+                "version": crate::ui::JSON_VERSION, "id": PLAN_ID, "path": path,
+            }))?;
+        }
         return Ok(SUCCESS);
     }
-    let changed = project.edit::<PilotPlan>(PLAN_ID, |current, doc| {
-        order(args.start.or(current.start), args.end.or(current.end))?;
+    let changed = project.edit::<PilotPlan>(PLAN_ID, |_, doc| {
         apply(doc);
         Ok(())
     })?;

@@ -130,7 +130,7 @@ fn cmd_routine_review(ctx: &mut Ctx, args: ReviewArgs) -> Result<u8> {
     ctx.ui.format("routine review", &[Format::Text, Format::Json])?;
     let project = ctx.open()?;
     let id = project.resolve(&routine::SPEC, &args.id)?;
-    let date = today(args.date)?;
+    let date = super::happened(args.date)?;
     let note = args.note.as_deref().map(|n| check_text("--note", n)).transpose()?;
     let changed = project.edit::<Routine>(&id, |_, doc| {
         edit::set(doc, "reviewed", edit::date(date));

@@ -103,7 +103,7 @@ fn cmd_supplier_review(ctx: &mut Ctx, args: ReviewArgs) -> Result<u8> {
     ctx.ui.format("supplier review", &[Format::Text, Format::Json])?;
     let project = ctx.open()?;
     let id = project.resolve(&supplier::SPEC, &args.supplier)?;
-    let date = today(args.date)?;
+    let date = super::happened(args.date)?;
     let note = args.note.as_deref().map(|n| check_line("--note", n)).transpose()?;
     let mut entry = vec![("date", edit::date(date)), ("score", edit::int(args.score))];
     if let Some(n) = &note {

@@ -4,8 +4,11 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, EnumSpec, Example, Field, FieldType, Identity, KindSpec, Variant};
+use super::schema::{
+    Col, EnumSpec, Example, Field, FieldType, Finding, Identity, KindSpec, Variant,
+};
 use super::value::Fields;
+use crate::tr;
 
 pub static TYPE: EnumSpec = EnumSpec {
     name: "type",
@@ -226,6 +229,18 @@ impl Benefit {
                 })
                 .collect(),
         }
+    }
+
+    /// The benefit's own rules (what it lacks is for the checklist).
+    pub fn rules(&self) -> Vec<Finding> {
+        Finding::date_order(("due", self.due), (&["created"], self.created), |due, created| {
+            tr!(
+                "gevinsten skulle vært hentet ut ({due}) før den ble registrert ({created})",
+                "the benefit was due ({due}) before it was recorded ({created})"
+            )
+        })
+        .into_iter()
+        .collect()
     }
 
     /// One-off costs summed, and recurring costs summed (NOK per year).

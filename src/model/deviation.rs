@@ -260,21 +260,24 @@ impl Deviation {
                 .needs(&["closed"]),
             );
         }
-        if let (Some(found), Some(closed)) = (self.date, self.closed)
-            && closed < found
-        {
-            out.push(
-                Finding::error(
-                    "date-order",
-                    Some("closed"),
+        let found = (&["date"][..], self.date);
+        for (n, a) in (1..).zip(&self.actions) {
+            out.extend(
+                Finding::date_order(("action", a.done), found, |done, found| {
                     tr!(
-                        "avviket ble lukket ({closed}) før det ble funnet ({found})",
-                        "the deviation was closed ({closed}) before it was found ({found})"
-                    ),
-                )
-                .needs(&["date"]),
+                        "tiltak {n} ble gjort ({done}) før avviket ble funnet ({found})",
+                        "action {n} was done ({done}) before the deviation was found ({found})"
+                    )
+                })
+                .map(|f| f.at_key(&n.to_string())),
             );
         }
+        out.extend(Finding::date_order(("closed", self.closed), found, |closed, found| {
+            tr!(
+                "avviket ble lukket ({closed}) før det ble funnet ({found})",
+                "the deviation was closed ({closed}) before it was found ({found})"
+            )
+        }));
         out
     }
 }

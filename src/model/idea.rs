@@ -319,44 +319,35 @@ pub fn rules(idea: &Idea) -> Vec<Finding> {
         ),
         _ => {}
     }
-    if let (Some(s), Some(a)) = (idea.submitted, idea.assessed)
-        && a < s
-    {
-        out.push(
-            Finding::error(
-                "date-order",
-                Some("assessed"),
-                tr!(
-                    "vurdert ({a}) før den ble sendt inn ({s})",
-                    "assessed ({a}) before it was submitted ({s})"
-                ),
+    let submitted = (&["submitted"][..], idea.submitted);
+    out.extend(
+        Finding::date_order(("assessed", idea.assessed), submitted, |a, s| {
+            tr!(
+                "vurdert ({a}) før den ble sendt inn ({s})",
+                "assessed ({a}) before it was submitted ({s})"
             )
-            .needs(&["submitted"])
-            .hint(tr!(
+        })
+        .map(|f| {
+            f.hint(tr!(
                 "en idé kan ikke vurderes før den kom inn; rett datoen",
                 "an idea cannot be assessed before it came in; correct the date"
-            )),
-        );
-    }
-    if let (Some(s), Some(d)) = (idea.submitted, idea.decided)
-        && d < s
-    {
-        out.push(
-            Finding::error(
-                "date-order",
-                Some("decided"),
-                tr!(
-                    "besluttet ({d}) før den ble sendt inn ({s})",
-                    "decided ({d}) before it was submitted ({s})"
-                ),
+            ))
+        }),
+    );
+    out.extend(
+        Finding::date_order(("decided", idea.decided), submitted, |d, s| {
+            tr!(
+                "besluttet ({d}) før den ble sendt inn ({s})",
+                "decided ({d}) before it was submitted ({s})"
             )
-            .needs(&["submitted"])
-            .hint(tr!(
+        })
+        .map(|f| {
+            f.hint(tr!(
                 "det kan ikke besluttes noe om en idé før den kom inn; rett datoen",
                 "nothing can be decided about an idea before it came in; correct the date"
-            )),
-        );
-    }
+            ))
+        }),
+    );
     if idea.related.contains(&idea.id) {
         out.push(Finding::error(
             "self-reference",

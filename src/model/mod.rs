@@ -260,7 +260,7 @@ kind!(pilot::PilotPlan, pilot::SPEC, |r, _ctx| r.rules());
 kind!(pilot::PilotFinding, pilot::FINDING_SPEC);
 kind!(log::LogEntry, log::SPEC);
 // The benefit realisation plan and its follow-up (issue 4).
-kind!(benefit::Benefit, benefit::SPEC);
+kind!(benefit::Benefit, benefit::SPEC, |r, _ctx| r.rules());
 kind!(indicator::Indicator, indicator::SPEC, |r, _ctx| r.rules());
 kind!(measurement::Measurement, measurement::SPEC, |r, _ctx| r.rules());
 kind!(deviation::Deviation, deviation::SPEC, |r, ctx| r.rules(ctx.as_of), |b, c, t| {

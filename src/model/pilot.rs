@@ -206,18 +206,12 @@ impl PilotPlan {
                 )),
             );
         }
-        if let (Some(s), Some(e)) = (self.start, self.end)
-            && e < s
-        {
-            out.push(Finding::error(
-                "date-order",
-                Some("end"),
-                tr!(
-                    "piloten slutter ({e}) før den starter ({s})",
-                    "the pilot ends ({e}) before it starts ({s})"
-                ),
-            ));
-        }
+        out.extend(Finding::date_order(("end", self.end), (&["start"], self.start), |e, s| {
+            tr!(
+                "piloten slutter ({e}) før den starter ({s})",
+                "the pilot ends ({e}) before it starts ({s})"
+            )
+        }));
         out
     }
 }

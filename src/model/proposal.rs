@@ -265,21 +265,16 @@ impl Proposal {
                 .needs(&["cost", "gain"]),
             );
         }
-        if let (Some(c), Some(d)) = (self.created, self.decided)
-            && d < c
-        {
-            out.push(
-                Finding::error(
-                    "date-order",
-                    Some("decided"),
-                    tr!(
-                        "forslaget ble besluttet ({d}) før det ble registrert ({c})",
-                        "the proposal was decided ({d}) before it was recorded ({c})"
-                    ),
+        out.extend(Finding::date_order(
+            ("decided", self.decided),
+            (&["created"], self.created),
+            |d, c| {
+                tr!(
+                    "forslaget ble besluttet ({d}) før det ble registrert ({c})",
+                    "the proposal was decided ({d}) before it was recorded ({c})"
                 )
-                .needs(&["created"]),
-            );
-        }
+            },
+        ));
         out
     }
 }

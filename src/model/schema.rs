@@ -464,6 +464,22 @@ impl Finding {
         Finding::new(Severity::Warning, code, field, message)
     }
 
+    /// The error `date-order` on the field `later` when its date comes
+    /// before the date of the field `earlier` names (both set), in the words
+    /// `say(later, earlier)`.
+    pub fn date_order(
+        later: (&'static str, Option<crate::model::date::Date>),
+        earlier: (&'static [&'static str], Option<crate::model::date::Date>),
+        say: impl FnOnce(crate::model::date::Date, crate::model::date::Date) -> String,
+    ) -> Option<Finding> {
+        match (later.1, earlier.1) {
+            (Some(l), Some(e)) if l < e => {
+                Some(Finding::error("date-order", Some(later.0), say(l, e)).needs(earlier.0))
+            }
+            _ => None,
+        }
+    }
+
     /// Mark the finding as work not done yet (see [`Finding::incomplete`]).
     pub fn incomplete(mut self) -> Finding {
         self.incomplete = true;

@@ -340,6 +340,16 @@ impl Technology {
 
     pub fn rules(&self) -> Vec<Finding> {
         let mut out = Vec::new();
+        out.extend(Finding::date_order(
+            ("decided", self.decided),
+            (&["created"], self.created),
+            |d, c| {
+                tr!(
+                    "teknologivalget ble besluttet ({d}) før det ble registrert ({c})",
+                    "the technology option was decided ({d}) before it was recorded ({c})"
+                )
+            },
+        ));
         if self.status != "open" && self.reason.as_deref().is_none_or(|r| r.trim().is_empty()) {
             let verb = if self.status == "chosen" { "choose" } else { "reject" };
             out.push(

@@ -638,7 +638,7 @@ fn plan_updates_check_the_dates_against_what_the_indicator_already_has() {
         ],
         &["2025-06-30", "2026-01-01"],
     );
-    assert!(run.stderr.contains("must come after the baseline date"), "{run}");
+    assert!(run.stderr.contains("[target-before-baseline]"), "{run}");
     assert_refused(
         &p,
         &root,

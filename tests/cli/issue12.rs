@@ -314,3 +314,114 @@ fn the_benefit_item_names_exactly_what_each_benefit_lacks() {
     assert!(detail.contains("kortere-ventetid mangler kostnader og indikator"), "{item}");
     assert!(!detail.contains("forutsetninger"), "it has preconditions: {item}");
 }
+
+#[test]
+fn dates_of_what_has_happened_are_refused_in_checks_words_when_out_of_order_or_ahead() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run(["role", "add", "Legevaktsjef"]).success();
+    p.run(["deviation", "add", "Køen var lang", "--date", "2026-10-01"]).success();
+    p.run([
+        "deviation",
+        "action",
+        "koen",
+        "Ekstra vakt",
+        "--owner",
+        "legevaktsjef",
+        "--due",
+        "2026-11-01",
+    ])
+    .success();
+    p.run(["routine", "add", "Ringe tilbake", "--owner", "legevaktsjef"]).success();
+    let root = p.root.clone();
+    // Before the deviation was found: the rule check has, with its code.
+    for args in [
+        &["deviation", "action", "done", "koen", "1", "--date", "2026-09-30"][..],
+        &["deviation", "close", "koen", "--note", "Løst", "--date", "2026-09-30"],
+    ] {
+        let run =
+            assert_refused(&p, &root, args, &["deviations/koen-var-lang.toml", "[date-order]"]);
+        assert!(run.stderr.contains("ble funnet (2026-10-01)"), "{run}");
+    }
+    // After today (2026-11-23): it has not happened yet.
+    for args in [
+        &["deviation", "action", "done", "koen", "1", "--date", "2026-12-24"][..],
+        &["deviation", "close", "koen", "--note", "Løst", "--date", "2026-12-24"],
+        &["routine", "review", "ringe", "--date", "2026-12-24"],
+    ] {
+        let run =
+            assert_refused(&p, &root, args, &["--date 2026-12-24 er etter i dag (2026-11-23)"]);
+        assert!(run.stderr.contains("utelat --date"), "{run}");
+    }
+    // An action marked done by hand before the deviation: check says the same.
+    p.run(["deviation", "action", "done", "koen", "1"]).success();
+    let text =
+        p.read("deviations/koen-var-lang.toml").replace("done = 2026-11-23", "done = 2026-09-01");
+    p.write("deviations/koen-var-lang.toml", &text);
+    let run = p.run(["check"]).code(1);
+    assert!(run.stdout.contains("error[date-order]"), "{run}");
+    assert!(run.stdout.contains("tiltak 1 ble gjort (2026-09-01) før avviket ble funnet"), "{run}");
+}
+
+#[test]
+fn plan_and_pilot_dates_are_refused_in_checks_words() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run(["benefit", "add", "Kortere ventetid", "--type", "tid"]).success();
+    let root = p.root.clone();
+    let plan = [
+        "benefit",
+        "plan",
+        "kortere",
+        "--indicator",
+        "Ventetid",
+        "--unit",
+        "min",
+        "--by",
+        "2027-06-30",
+    ];
+    let run = assert_refused(
+        &p,
+        &root,
+        &[&plan[..], &["--baseline", "40", "--target", "40"]].concat(),
+        &["[target-equals-baseline]", "målverdien er lik nullpunktet"],
+    );
+    assert!(run.stderr.contains("bedre enn nullpunktet"), "{run}");
+    assert!(!p.path("indicators").exists(), "{run}");
+    assert_refused(
+        &p,
+        &root,
+        &["pilot", "plan", "--start", "2027-02-01", "--end", "2027-01-01"],
+        &["piloten slutter (2027-01-01) før den starter (2027-02-01) [date-order]"],
+    );
+    p.run(["pilot", "plan", "--start", "2027-02-01"]).success();
+    assert_refused(
+        &p,
+        &root,
+        &["pilot", "plan", "--end", "2027-01-01"],
+        &["pilot/plan.toml:2:1:", "[date-order]"],
+    );
+}
+
+#[test]
+fn a_benefit_due_or_a_technology_decided_before_it_was_recorded_is_refused() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let root = p.root.clone();
+    let run = assert_refused(
+        &p,
+        &root,
+        &["benefit", "add", "Kortere ventetid", "--type", "tid", "--due", "2026-01-01"],
+        &["[date-order]", "(2026-01-01) før den ble registrert (2026-11-23)"],
+    );
+    assert!(!p.path("benefits").exists(), "{run}");
+    p.run(["tech", "add", "Ny telefonløsning", "--date", "2026-11-01"]).success();
+    assert_refused(
+        &p,
+        &root,
+        &["tech", "choose", "ny", "--reason", "Billigst", "--date", "2026-10-01"],
+        &["technologies/ny-telefonlosning.toml:", "[date-order]"],
+    );
+    p.run(["tech", "choose", "ny", "--reason", "Billigst", "--date", "2026-11-10"]).success();
+    p.run(["check"]).success();
+}

@@ -893,10 +893,36 @@ fn localize_at(mut cmd: Command, path: &str) -> Command {
 }
 
 fn localized(a: clap::Arg, text: Option<String>) -> clap::Arg {
-    match text {
+    let mut a = match text {
         Some(t) => a.help(t).long_help(None),
         None => a,
+    };
+    // clap adds `[default: …]` and `[possible values: …]` in English: say
+    // them in Bokmål instead.
+    if a.get_action().takes_values() && !a.is_hide_set() {
+        let mut extra = String::new();
+        let values: Vec<String> = a
+            .get_possible_values()
+            .iter()
+            .filter(|v| !v.is_hide_set())
+            .map(|v| v.get_name().to_string())
+            .collect();
+        let defaults: Vec<String> =
+            a.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+        if !defaults.is_empty() && !a.is_hide_default_value_set() {
+            extra.push_str(&format!(" [standard: {}]", defaults.join(", ")));
+            a = a.hide_default_value(true);
+        }
+        if !values.is_empty() && !a.is_hide_possible_values_set() {
+            extra.push_str(&format!(" [mulige verdier: {}]", values.join(", ")));
+            a = a.hide_possible_values(true);
+        }
+        if !extra.is_empty() {
+            let help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+            a = a.help(format!("{help}{extra}")).long_help(None);
+        }
     }
+    a
 }
 
 fn arg_help(path: &str, id: &str) -> Option<String> {
@@ -955,6 +981,33 @@ mod tests {
         let mut missing = Vec::new();
         walk(&cmd, "", &mut missing);
         assert!(missing.is_empty(), "no Bokmål help for: {}", missing.join(", "));
+    }
+
+    /// Every command's help, long and short, with the path it is at.
+    fn every_help(cmd: &mut Command, path: &str, out: &mut Vec<(String, String)>) {
+        if path.split(' ').any(|w| w == "help") {
+            return;
+        }
+        out.push((path.to_string(), cmd.render_long_help().to_string()));
+        out.push((path.to_string(), cmd.render_help().to_string()));
+        for s in cmd.get_subcommands_mut() {
+            let p = format!("{path} {}", s.get_name());
+            every_help(s, p.trim(), out);
+        }
+    }
+
+    #[test]
+    fn bokmal_help_has_no_english_default_or_choices() {
+        let mut cmd = localize(crate::Cli::command());
+        let mut helps = Vec::new();
+        every_help(&mut cmd, "", &mut helps);
+        assert!(helps.len() > 100, "{}", helps.len());
+        assert!(helps.iter().any(|(_, t)| t.contains("[standard: auto] [mulige verdier: auto")));
+        for (path, text) in &helps {
+            for english in ["[default:", "[possible values:", "Usage:", "Options:", "Arguments:"] {
+                assert!(!text.contains(english), "`{path}` --help says {english}\n{text}");
+            }
+        }
     }
 
     #[test]

@@ -163,15 +163,18 @@ pub enum PlanState {
     OnTrack,
     Behind,
     Stale,
+    /// Values, but no baseline and target to judge them by.
+    NoPlan,
     NoData,
 }
 
 impl PlanState {
-    pub const ALL: [PlanState; 5] = [
+    pub const ALL: [PlanState; 6] = [
         PlanState::Reached,
         PlanState::OnTrack,
         PlanState::Behind,
         PlanState::Stale,
+        PlanState::NoPlan,
         PlanState::NoData,
     ];
 
@@ -182,6 +185,7 @@ impl PlanState {
             PlanState::OnTrack => "on-track",
             PlanState::Behind => "behind",
             PlanState::Stale => "stale",
+            PlanState::NoPlan => "no-plan",
             PlanState::NoData => "no-data",
         }
     }
@@ -192,6 +196,7 @@ impl PlanState {
             PlanState::OnTrack => tr!("på plan", "on track"),
             PlanState::Behind => tr!("bak plan", "behind"),
             PlanState::Stale => tr!("utdatert", "stale"),
+            PlanState::NoPlan => tr!("mangler nullpunkt eller mål", "no baseline or target"),
             PlanState::NoData => tr!("ingen data", "no data"),
         }
     }
@@ -294,7 +299,7 @@ impl Indicator {
         let state = match (latest_date, achievement) {
             (None, _) => PlanState::NoData,
             (Some(_), _) if due.is_some_and(|d| as_of > d) => PlanState::Stale,
-            (Some(_), None) => PlanState::NoData,
+            (Some(_), None) => PlanState::NoPlan,
             (Some(_), Some(a)) if a >= 100.0 - 1e-9 => PlanState::Reached,
             (Some(_), Some(a)) if a + 1e-9 >= expected.unwrap_or(0.0) => PlanState::OnTrack,
             (Some(_), Some(_)) => PlanState::Behind,

@@ -483,32 +483,38 @@ impl Project {
             return Ok(exact.to_string());
         }
         let ids = self.ids(spec)?;
-        // For a grouped kind, `owner/stem` may shorten both parts
-        // (`ventetid/2026-11` for `ventetid-i-minutter/2026-11-01`).
-        if spec.group.is_some()
-            && let Some((o, st)) = exact.split_once('/')
-        {
-            let hits: Vec<&String> = ids
-                .iter()
-                .filter(|id| {
-                    id.split_once('/')
-                        .is_some_and(|(io, is)| io.starts_with(o) && is.starts_with(st))
-                })
-                .collect();
-            if let [one] = hits.as_slice() {
-                return Ok((*one).clone());
-            }
-        }
-        match id::lookup(wanted, ids.iter().map(String::as_str)) {
-            Lookup::Found(id) => Ok(id),
-            Lookup::Ambiguous(c) => Err(UserError::new(tr!(
+        let ambiguous = |c: &[String]| -> anyhow::Error {
+            UserError::new(tr!(
                 "«{wanted}» passer til flere {}: {}",
                 "`{wanted}` matches several {}: {}",
                 spec.plural_label(),
                 c.join(", ")
             ))
             .hint(tr!("skriv mer av id-en", "type more of the id"))
-            .into()),
+            .into()
+        };
+        // For a grouped kind, `owner/stem` may shorten both parts
+        // (`ventetid/2026-11` for `ventetid-i-minutter/2026-11-01`).
+        let mut grouped: Vec<String> = Vec::new();
+        if spec.group.is_some()
+            && let Some((o, st)) = exact.split_once('/')
+        {
+            grouped = ids
+                .iter()
+                .filter(|id| {
+                    id.split_once('/')
+                        .is_some_and(|(io, is)| io.starts_with(o) && is.starts_with(st))
+                })
+                .cloned()
+                .collect();
+            if let [one] = grouped.as_slice() {
+                return Ok(one.clone());
+            }
+        }
+        match id::lookup(wanted, ids.iter().map(String::as_str)) {
+            Lookup::Found(id) => Ok(id),
+            Lookup::Ambiguous(c) => Err(ambiguous(&c)),
+            Lookup::Unknown(_) if grouped.len() > 1 => Err(ambiguous(&grouped)),
             Lookup::Unknown(c) => {
                 let mut e = UserError::new(tr!(
                     "fant ingen {} med id «{wanted}»",

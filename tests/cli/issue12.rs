@@ -425,3 +425,59 @@ fn a_benefit_due_or_a_technology_decided_before_it_was_recorded_is_refused() {
     p.run(["tech", "choose", "ny", "--reason", "Billigst", "--date", "2026-11-10"]).success();
     p.run(["check"]).success();
 }
+
+#[test]
+fn a_value_with_no_target_to_judge_it_by_is_not_called_no_data() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run(["benefit", "add", "Kortere ventetid", "--type", "tid"]).success();
+    p.run([
+        "benefit",
+        "plan",
+        "kortere",
+        "--indicator",
+        "Ventetid",
+        "--unit",
+        "min",
+        "--baseline",
+        "40",
+        "--target",
+        "20",
+        "--by",
+        "2027-06-30",
+        "--baseline-date",
+        "2026-10-01",
+    ])
+    .success();
+    p.run(["measure", "record", "ventetid", "30", "--date", "2026-11-01"]).success();
+    p.run(["measure", "record", "ventetid", "28", "--date", "2026-11-15"]).success();
+    let text = p.read("indicators/ventetid.toml").replace("target = 20\n", "");
+    p.write("indicators/ventetid.toml", &text);
+    let run = p.run(["status"]).success();
+    assert!(run.stdout.contains("ventetid  mangler nullpunkt eller mål: 28 min"), "{run}");
+    assert!(!run.stdout.contains("ingen data"), "{run}");
+    let j = p.run(["status", "--format", "json"]).success().json();
+    assert_eq!(j["benefits"]["states"]["no-plan"], 1, "{j}");
+    assert_eq!(j["benefits"]["states"]["no-data"], 0, "{j}");
+    // A shortened grouped id that fits two values says so.
+    let root = p.root.clone();
+    assert_refused(
+        &p,
+        &root,
+        &["measure", "show", "ventetid/2026-11"],
+        &["passer til flere målinger: ventetid/2026-11-01, ventetid/2026-11-15"],
+    );
+    let run = p.run(["measure", "show", "ventetid/2026-11-0"]).success();
+    assert!(run.stdout.contains("30"), "{run}");
+}
+
+#[test]
+fn help_in_bokmal_names_defaults_and_choices_in_bokmal() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let run = p.run(["measure", "--help"]).success();
+    assert!(run.stdout.contains("[standard: auto] [mulige verdier: auto, always, never]"), "{run}");
+    assert!(!run.stdout.contains("[default:") && !run.stdout.contains("possible values"), "{run}");
+    let run = p.run(["--lang", "en", "measure", "--help"]).success();
+    assert!(run.stdout.contains("[default: auto] [possible values: auto, always, never]"), "{run}");
+}

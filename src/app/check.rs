@@ -211,8 +211,8 @@ fn duplicate_names(loc: &Location, snapshot: &Snapshot) -> Vec<Diagnostic> {
                     scope,
                     &loc.shown(&format!("{}/{}.toml", spec.dir, f.id)),
                     first_name,
-                    &loc.shown(&format!("{}/{first}.toml", spec.dir)),
-                    first,
+                    (&loc.shown(&format!("{}/{first}.toml", spec.dir)), first),
+                    Some(&f.id),
                 )),
                 None => {
                     seen.insert(key, (&f.id, name));

@@ -148,15 +148,23 @@ pub fn set(
     for f in unset {
         if f.required {
             return Err(UserError::new(tr!(
-                "`{}` kan ikke fjernes: {} må ha det",
+                "`{}` kan ikke fjernes fordi {} alltid må ha det",
                 "`{}` cannot be removed: every {} has one",
                 f.name,
-                spec.plural_label()
+                match crate::i18n::current() {
+                    crate::i18n::Lang::Nb => spec.a(),
+                    crate::i18n::Lang::En => spec.label().to_string(),
+                }
             ))
             .hint(tr!("endre det med --{}", "change it with --{}", f.flag_name()))
             .into());
         }
     }
+    let set: Vec<&str> = given.iter().map(|g| g.field.name).collect();
+    let removed: Vec<&str> = unset.iter().map(|f| f.name).collect();
+    set_and_unset(&set, &removed, |n| {
+        spec.field(n).map_or(n.replace('_', "-"), |f| f.flag_name())
+    })?;
     let id = project.resolve(spec, wanted)?;
     let mut changes: Changes = Vec::new();
     for g in given {
@@ -171,6 +179,26 @@ pub fn set(
         Ok(changes)
     })?;
     Ok(Written { path: project.shown_record(spec, &id), id, changes: written })
+}
+
+/// Refuse a field that is both given a value and removed in one command
+/// (`--cost 3 --unset cost`); `flag` names a field's option.
+pub fn set_and_unset(set: &[&str], unset: &[&str], flag: impl Fn(&str) -> String) -> Result<()> {
+    match set.iter().find(|n| unset.contains(n)) {
+        Some(n) => {
+            let flag = flag(n);
+            Err(UserError::new(tr!(
+                "--{flag} og --unset {flag} kan ikke brukes sammen",
+                "--{flag} and --unset {flag} cannot be used together"
+            ))
+            .hint(tr!(
+                "gi en ny verdi med --{flag}, eller fjern feltet med --unset {flag}",
+                "give a new value with --{flag}, or remove the field with --unset {flag}"
+            ))
+            .into())
+        }
+        None => Ok(()),
+    }
 }
 
 /// Remove the record `wanted`, refused while other records refer to it.

@@ -167,7 +167,7 @@ pub struct ActionDoneArgs {
     pub id: String,
 
     /// The action's number, as `deviation show` numbers them
-    #[arg(value_name = "N")]
+    #[arg(value_name = "N", value_parser = super::position_arg, allow_hyphen_values = true)]
     pub n: usize,
 
     /// When it was done [default: today]
@@ -190,7 +190,7 @@ pub struct ActionSetArgs {
     pub id: String,
 
     /// The action's number, as `deviation show` numbers them
-    #[arg(value_name = "N")]
+    #[arg(value_name = "N", value_parser = super::position_arg, allow_hyphen_values = true)]
     pub n: usize,
 
     /// A new due date
@@ -261,6 +261,19 @@ fn closed(id: &str) -> anyhow::Error {
 
 /// The error for an action number the deviation does not have.
 fn no_action(d: &Deviation, n: usize) -> anyhow::Error {
+    if d.actions.is_empty() {
+        return UserError::new(tr!(
+            "avviket «{}» har ingen tiltak ennå",
+            "the deviation `{}` has no actions yet",
+            d.id
+        ))
+        .hint(tr!(
+            "legg til et med `veikart deviation action {} TEKST --owner ROLLE --due DATO`",
+            "add one with `veikart deviation action {} TEXT --owner ROLE --due DATE`",
+            d.id
+        ))
+        .into();
+    }
     let count = crate::i18n::counted(d.actions.len(), ("tiltak", "tiltak"), ("action", "actions"));
     UserError::new(tr!(
         "avviket «{}» har ikke noe tiltak nummer {n} (det har {count})",
@@ -553,7 +566,10 @@ fn cmd_deviation_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
         .map(|(n, a)| {
             let due = common::dash(a.due);
             let mark = match a.done {
-                Some(done) => tr!(" (gjort {done})", " (done {done})"),
+                Some(done) => match &a.note {
+                    Some(note) => tr!(" (gjort {done}: {note})", " (done {done}: {note})"),
+                    None => tr!(" (gjort {done})", " (done {done})"),
+                },
                 None if late.contains(&(n + 1)) => tr!(" (forfalt)", " (overdue)"),
                 None => String::new(),
             };

@@ -408,6 +408,16 @@ fn lang_arg(s: &str) -> Result<Lang, String> {
     })
 }
 
+/// A count argument (`--top 10`).
+pub fn count_arg(s: &str) -> Result<usize, String> {
+    input::count(s)
+}
+
+/// A position in a numbered list (`deviation action done ID 2`).
+pub fn position_arg(s: &str) -> Result<usize, String> {
+    input::position(s)
+}
+
 /// A `YYYY-MM-DD` date argument.
 pub fn date_arg(s: &str) -> Result<Date, String> {
     input::date(s)

@@ -11,7 +11,6 @@ use super::{
 use crate::error::{SUCCESS, UserError};
 use crate::model::date::Date;
 use crate::model::idea::{self, Idea};
-use crate::model::number;
 use crate::model::number::money;
 use crate::model::proposal::{self, DECISION, Proposal, STATUS, UserTest, WITH};
 use crate::store::edit;
@@ -132,7 +131,7 @@ pub struct TestArgs {
     pub with: Vec<String>,
 
     /// How many took part
-    #[arg(long, value_name = "N", value_parser = participants_arg, allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", value_parser = super::int_arg(&proposal::TEST_SPEC, "participants"), allow_negative_numbers = true)]
     pub participants: Option<i64>,
 
     /// What the participants said and did
@@ -142,15 +141,6 @@ pub struct TestArgs {
     /// What the test concluded: keep, improve or discard (beholde, forbedre, forkaste)
     #[arg(long, value_name = "D", value_parser = enum_arg(&DECISION))]
     pub decision: Option<String>,
-}
-
-fn participants_arg(s: &str) -> Result<i64, String> {
-    number::parse_int_in(s, 1, 100_000).ok_or_else(|| {
-        tr!(
-            "«{s}» er ikke et antall deltakere (1 eller flere)",
-            "`{s}` is not a number of participants (1 or more)"
-        )
-    })
 }
 
 fn cmd_proposal_test(ctx: &mut Ctx, args: TestArgs) -> Result<u8> {

@@ -81,7 +81,16 @@ fn option(f: &'static Field, title: bool, for_set: bool) -> Arg {
         .long(flag)
         .value_name(value_name(f))
         .help(option_help(f, for_set))
-        .value_parser(move |s: &str| input::parse(f, s, title))
+        .value_parser(move |s: &str| {
+            if for_set && !f.required && s.trim().is_empty() {
+                return Err(tr!(
+                    "verdien er tom; bruk --unset {} for å fjerne feltet",
+                    "the value is empty; use --unset {} to remove the field",
+                    f.flag_name()
+                ));
+            }
+            input::parse(f, s, title)
+        })
         .allow_negative_numbers(matches!(f.ty, FieldType::Number));
     if let Some(alias) = f.alias {
         a = a.alias(alias);
@@ -447,16 +456,26 @@ pub struct Set<K> {
     _kind: PhantomData<fn() -> K>,
 }
 
+/// The optional fields `set` may remove.
+fn optional_fields(spec: &'static KindSpec) -> Vec<String> {
+    spec.settable().filter(|f| !f.required).map(|f| f.flag_name()).collect()
+}
+
 fn build_set(spec: &'static KindSpec, cmd: Command) -> Command {
+    let optional = optional_fields(spec);
+    let about = if optional.is_empty() {
+        format!("Change {}: one option per field", spec.a_en())
+    } else {
+        format!("Change {}: one option per field, --unset for optional ones", spec.a_en())
+    };
     let mut cmd = cmd
-        .about(format!("Change {}: one option per field, --unset for optional ones", spec.a_en()))
+        .about(about.clone())
         .long_about(format!(
-            "Change {}: one option per field, --unset for optional ones\n\n\
+            "{about}\n\n\
              Only the fields given change; the file keeps its comments and layout, and \
              the id stays, so `git log` follows the record. Each change is printed as \
              old → new. A change that would break a rule `veikart check` holds the \
-             file to is refused, and nothing is written.",
-            spec.a_en()
+             file to is refused, and nothing is written."
         ))
         .arg(id_arg(spec))
         .after_help(examples(&[format!(
@@ -466,12 +485,13 @@ fn build_set(spec: &'static KindSpec, cmd: Command) -> Command {
     for f in spec.settable() {
         cmd = cmd.arg(option(f, Some(f.name) == spec.title, true));
     }
-    let optional: Vec<String> =
-        spec.settable().filter(|f| !f.required).map(|f| f.flag_name()).collect();
+    // A kind without optional fields keeps `--unset` out of its help, yet
+    // says why a field it names cannot be removed.
     let unset = Arg::new("unset")
         .long("unset")
         .value_name("FIELD")
         .action(ArgAction::Append)
+        .hide(optional.is_empty())
         .help(format!("Remove an optional field (can be repeated): {}", optional.join(", ")))
         .value_parser(move |s: &str| unset_field(spec, s).map(|f| f.name.to_string()));
     cmd.arg(unset)
@@ -483,12 +503,18 @@ fn unset_field(spec: &'static KindSpec, s: &str) -> Result<&'static Field, Strin
     spec.settable()
         .find(|f| f.flag_name() == want || f.name == want || f.name == want.replace('-', "_"))
         .ok_or_else(|| {
-            let names: Vec<String> =
-                spec.settable().filter(|f| !f.required).map(|f| f.flag_name()).collect();
+            let optional = optional_fields(spec);
+            if optional.is_empty() {
+                return tr!(
+                    "«{s}» kan ikke fjernes; {} har ingen valgfrie felt",
+                    "`{s}` cannot be removed; {} have no optional fields",
+                    spec.plural_label()
+                );
+            }
             tr!(
                 "«{s}» er ikke et felt som kan fjernes; velg en av: {}",
                 "`{s}` is not a field that can be removed; choose one of: {}",
-                names.join(", ")
+                optional.join(", ")
             )
         })
 }
@@ -679,6 +705,7 @@ pub fn nb_about(path: &str) -> Option<String> {
         "add" => format!("Registrer {a} og skriv ut id-en"),
         "list" => format!("Vis alle {}", spec.plural_nb),
         "show" => format!("Vis {} {}", if spec.neuter { "ett" } else { "én" }, spec.noun_nb),
+        "set" if optional_fields(spec).is_empty() => format!("Endre {a}: ett valg per felt"),
         "set" => format!("Endre {a}: ett valg per felt, --unset for valgfrie felt"),
         "rm" => format!("Fjern {a} som ingen andre poster viser til"),
         _ => return None,
@@ -718,9 +745,8 @@ pub fn nb_help(path: &str, arg: &str) -> Option<String> {
     match arg {
         "id" => return Some("Id-en, eller en entydig begynnelse av den".to_string()),
         "unset" if verb == "set" => {
-            let optional: Vec<String> =
-                spec.settable().filter(|f| !f.required).map(|f| f.flag_name()).collect();
-            return Some(format!("Fjern et valgfritt felt (kan gjentas): {}", optional.join(", ")));
+            let optional = optional_fields(spec).join(", ");
+            return Some(format!("Fjern et valgfritt felt (kan gjentas): {optional}"));
         }
         _ => {}
     }

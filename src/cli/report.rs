@@ -33,7 +33,7 @@ pub struct ReportArgs {
     pub as_of: Option<Date>,
 
     /// How many of the latest log entries to include
-    #[arg(long, value_name = "N", default_value_t = 5)]
+    #[arg(long, value_name = "N", default_value_t = 5, value_parser = super::count_arg, allow_hyphen_values = true)]
     pub log: usize,
 }
 

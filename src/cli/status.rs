@@ -37,7 +37,7 @@ Examples:
   veikart status --top 10 --format json")]
 pub struct StatusArgs {
     /// How many of the highest-priority open ideas to list
-    #[arg(long, value_name = "N", default_value_t = 5)]
+    #[arg(long, value_name = "N", default_value_t = 5, value_parser = super::count_arg, allow_hyphen_values = true)]
     pub top: usize,
 
     /// Report as of this date [default: today]

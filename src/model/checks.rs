@@ -247,8 +247,8 @@ fn insights_from_others(snap: &Snapshot, _: &RuleCtx) -> Outcome {
     let n = snap.all::<Insight>().iter().filter(|i| i.method == "other-municipality").count();
     if n == 0 {
         return Outcome::fail(tr!(
-            "ingen innsikt fra andre kommuner (metode other-municipality)",
-            "no insight from other municipalities (method other-municipality)"
+            "ingen innsikt fra andre kommuner (`veikart insight add TITTEL --method annen-kommune`)",
+            "no insight from other municipalities (`veikart insight add TITLE --method other-municipality`)"
         ));
     }
     Outcome::pass(tr!(

@@ -143,7 +143,15 @@ pub fn cross(snapshot: &Snapshot, ctx: &RuleCtx) -> Vec<Located> {
                         "måleindikatoren «{}» mangler {} i gevinstrealiseringsplanen",
                         "the indicator `{}` lacks {} in the benefit realisation plan",
                         i.name,
-                        missing.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
+                        crate::i18n::and_list(
+                            &missing
+                                .iter()
+                                .map(|(k, _)| {
+                                    let f = super::indicator::SPEC.field(k);
+                                    f.map_or(k.to_string(), |f| f.label_text().to_lowercase())
+                                })
+                                .collect::<Vec<_>>()
+                        )
                     ),
                 )
                 .hint(tr!(

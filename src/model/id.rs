@@ -10,7 +10,18 @@ pub const MAX_LEN: usize = 60;
 /// stripped, every run of other characters to one `-`, at most 60 characters,
 /// cut at a word boundary where possible. Empty when nothing is left.
 pub fn slug(title: &str) -> String {
-    truncate(&slug_whole(title))
+    let s = truncate(&slug_whole(title));
+    // Windows cannot make a file named `con.toml` or `lpt1.toml`.
+    if is_reserved_on_windows(&s) { format!("{s}-1") } else { s }
+}
+
+/// The device names Windows reserves, whatever the extension.
+fn is_reserved_on_windows(s: &str) -> bool {
+    matches!(s, "con" | "prn" | "aux" | "nul")
+        || ((s.starts_with("com") || s.starts_with("lpt"))
+            && s.len() == 4
+            && s.as_bytes()[3].is_ascii_digit()
+            && s.as_bytes()[3] != b'0')
 }
 
 /// The slug of a title, not cut at 60 characters: what makes two names the
@@ -179,6 +190,13 @@ mod tests {
         assert_eq!(slug("  24/7 Tilgang  "), "24-7-tilgang");
         assert_eq!(slug("!!!"), "");
         assert_eq!(slug("Nav"), "nav");
+        for reserved in ["CON", "Aux", "nul", "com1", "LPT9"] {
+            let s = slug(reserved);
+            assert_eq!(s, format!("{}-1", reserved.to_lowercase()));
+            assert!(is_valid(&s), "{s}");
+        }
+        assert_eq!(slug("com0"), "com0");
+        assert_eq!(slug("Console"), "console");
         let long = slug(&"ord ".repeat(40));
         assert!(long.len() <= MAX_LEN && is_valid(&long), "{long}");
     }

@@ -59,7 +59,7 @@ pub static SPEC: KindSpec = KindSpec {
             .label("Målverdi", "Target")
             .nb("Verdien gevinstplanen sikter mot (målverdien)"),
         Field::opt("by", FieldType::Date, "When the target should be reached (måletidspunkt).")
-            .label("Måletidspunkt", "By")
+            .label("Måletidspunkt", "Target date")
             .nb("Når målverdien skal være nådd (måletidspunktet)"),
         Field::opt(
             "frequency",

@@ -61,6 +61,9 @@ pub fn line(raw: &str) -> Result<String, String> {
             "the text should be one line without control characters"
         ));
     }
+    if let Some(c) = super::schema::hidden_char(t, true) {
+        return Err(super::schema::hidden_char_message(&tr!("teksten", "the text"), c));
+    }
     Ok(t.to_string())
 }
 
@@ -71,10 +74,10 @@ pub fn text(raw: &str) -> Result<String, String> {
     }
     let t = raw.trim();
     if t.is_empty() {
-        return Err(tr!(
-            "teksten er tom (bruk --unset for å fjerne et felt)",
-            "the text is empty (use --unset to remove a field)"
-        ));
+        return Err(tr!("teksten er tom", "the text is empty"));
+    }
+    if let Some(c) = super::schema::hidden_char(t, false) {
+        return Err(super::schema::hidden_char_message(&tr!("teksten", "the text"), c));
     }
     Ok(t.to_string())
 }
@@ -92,9 +95,35 @@ pub fn date(raw: &str) -> Result<Date, String> {
 /// A whole number from `min` to `max` (`4`, `4,0`).
 pub fn int(raw: &str, min: i64, max: i64) -> Result<i64, String> {
     number::parse_int_in(raw, min, max).ok_or_else(|| {
+        if min == i64::MIN || max == i64::MAX {
+            return tr!("«{raw}» er ikke et helt tall", "`{raw}` is not a whole number");
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let (min, max) = (number::money(min as f64), number::money(max as f64));
         tr!(
             "«{raw}» er ikke et helt tall fra {min} til {max}",
             "`{raw}` is not a whole number from {min} to {max}"
+        )
+    })
+}
+
+/// How many (`--top 10`): a whole number from 0 up.
+pub fn count(raw: &str) -> Result<usize, String> {
+    let t = raw.trim();
+    t.parse::<usize>().ok().filter(|_| t.chars().all(|c| c.is_ascii_digit())).ok_or_else(|| {
+        tr!(
+            "«{raw}» er ikke et helt tall fra 0 og oppover",
+            "`{raw}` is not a whole number from 0 up"
+        )
+    })
+}
+
+/// Which one of a numbered list (action 2): a whole number from 1 up.
+pub fn position(raw: &str) -> Result<usize, String> {
+    count(raw).ok().filter(|n| *n >= 1).ok_or_else(|| {
+        tr!(
+            "«{raw}» er ikke et nummer; numrene begynner på 1",
+            "`{raw}` is not a number; the numbers start at 1"
         )
     })
 }

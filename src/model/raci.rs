@@ -103,7 +103,7 @@ pub fn rules(activity_id: &str, cells: &[(String, String)]) -> Vec<Finding> {
             )
             .hint(tr!(
                 "kjør `veikart raci set {activity_id} ROLLE H`",
-                "run `veikart raci set {activity_id} ROLE H`"
+                "run `veikart raci set {activity_id} ROLE H` (A, as in RACI, works too)"
             ))
             .incomplete(),
         );
@@ -140,7 +140,7 @@ pub fn rules(activity_id: &str, cells: &[(String, String)]) -> Vec<Finding> {
             )
             .hint(tr!(
                 "kjør `veikart raci set {activity_id} ROLLE U` (eller HU om den hovedansvarlige også gjør jobben)",
-                "run `veikart raci set {activity_id} ROLE R` (or HU/AR if the accountable role also does the work)"
+                "run `veikart raci set {activity_id} ROLE U` (R, as in RACI, works too; HU if the accountable role also does the work)"
             ))
             .incomplete(),
         );

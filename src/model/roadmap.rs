@@ -148,14 +148,27 @@ impl Roadmap {
     }
 
     /// The phase for what the user typed: an id, an alias or a name, any case.
+    /// The phase `typed` names: its id, an alias, its name in either
+    /// language, or the unique beginning of an id or alias (`pil`).
     pub fn find_phase(&self, typed: &str) -> Option<&Phase> {
         let want = typed.trim().to_lowercase().replace('_', "-");
-        self.phases.iter().find(|p| {
+        let exact = self.phases.iter().find(|p| {
             p.id == want
                 || p.aliases.contains(&want)
                 || p.nb.to_lowercase() == want
                 || p.en.to_lowercase() == want
-        })
+        });
+        if exact.is_some() || want.is_empty() {
+            return exact;
+        }
+        let mut begins = self
+            .phases
+            .iter()
+            .filter(|p| p.id.starts_with(&want) || p.aliases.iter().any(|a| a.starts_with(&want)));
+        match (begins.next(), begins.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
     }
 
     /// Position (0-based) of a phase.

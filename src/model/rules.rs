@@ -85,7 +85,7 @@ fn unused_roles(
             )
             .hint(tr!(
                 "gi den en bokstav med `veikart raci set AKTIVITET {} U`, eller fjern filen",
-                "give it a letter with `veikart raci set ACTIVITY {} R`, or remove the file",
+                "give it a letter with `veikart raci set ACTIVITY {} U`, or remove the file",
                 r.id
             )),
         })

@@ -509,6 +509,26 @@ impl Finding {
     }
 }
 
+/// The first invisible character in `s` that can hide or reorder what a
+/// reader sees: the bidirectional controls (the "Trojan Source" trick), and
+/// in a one-line value (`line`) also zero-width spaces and the byte order
+/// mark. Joiners (in emoji and some scripts) are fine.
+pub fn hidden_char(s: &str, line: bool) -> Option<char> {
+    s.chars().find(|c| {
+        matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+            || (line && matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}'))
+    })
+}
+
+/// The message for [`hidden_char`]: `what` has the character `c`.
+pub fn hidden_char_message(what: &str, c: char) -> String {
+    crate::tr!(
+        "{what} har et usynlig tegn (U+{:04X}) som kan skjule eller snu teksten; skriv verdien inn på nytt uten tegnet",
+        "{what} has an invisible character (U+{:04X}) that can hide or reorder the text; type the value again without it",
+        u32::from(c)
+    )
+}
+
 /// Whether a title is usable: not empty, one line, no control characters,
 /// and not something that looks like a file path. Returns the reason if not.
 pub fn title_problem(title: &str) -> Option<String> {
@@ -521,6 +541,9 @@ pub fn title_problem(title: &str) -> Option<String> {
             "tittelen har kontrolltegn eller linjeskift",
             "the title has control characters or line breaks"
         ));
+    }
+    if let Some(c) = hidden_char(title, true) {
+        return Some(hidden_char_message(&crate::tr!("tittelen", "the title"), c));
     }
     if looks_like_path(t) {
         return Some(crate::tr!(

@@ -125,6 +125,10 @@ pub struct ActionReport {
     pub owner: String,
     pub due: Option<Date>,
     pub overdue: bool,
+    /// When it was done, if it was by the report's date.
+    pub done: Option<Date>,
+    /// How it went.
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -265,6 +269,8 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
                     owner: roles.get(&a.owner).cloned().unwrap_or_else(|| a.owner.clone()),
                     due: a.due,
                     overdue: a.overdue_on(as_of),
+                    done: a.done.filter(|_| a.done_by(as_of)),
+                    note: a.note.clone().filter(|_| a.done_by(as_of)),
                 })
                 .collect(),
             id: d.id,

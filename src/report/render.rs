@@ -66,12 +66,14 @@ fn phase_line(r: &Report) -> String {
 }
 
 fn action_line(a: &super::ActionReport) -> String {
-    let due = match (a.due, a.overdue) {
-        (Some(d), true) => tr!("frist {d}, forfalt", "due {d}, overdue"),
-        (Some(d), false) => tr!("frist {d}", "due {d}"),
-        (None, _) => tr!("ingen frist", "no due date"),
+    let state = match (a.done, a.due, a.overdue) {
+        (Some(d), ..) => tr!("gjort {d}", "done {d}"),
+        (None, Some(d), true) => tr!("frist {d}, forfalt", "due {d}, overdue"),
+        (None, Some(d), false) => tr!("frist {d}", "due {d}"),
+        (None, None, _) => tr!("ingen frist", "no due date"),
     };
-    format!("{} — {}, {due}", a.text, a.owner)
+    let note = a.note.as_deref().map(|n| format!(": {n}")).unwrap_or_default();
+    format!("{} — {}, {state}{note}", a.text, a.owner)
 }
 
 fn check_line(r: &Report) -> String {
@@ -316,7 +318,7 @@ const CSS: &str = "body{font-family:system-ui,sans-serif;max-width:64rem;margin:
 h1{margin-bottom:.2rem}.sub{color:#555;margin-top:0}\
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}\
 td.n{text-align:right}td.d{white-space:nowrap}table{font-size:.92rem}.chart svg{display:block;max-width:42rem}.reached{color:#1a7f37;font-weight:600}.on-track{color:#1a7f37}.behind{color:#b35900;font-weight:600}\
-.stale,.no-data{color:#666}.overdue{color:#b00020;font-weight:600}.chart{margin:1rem 0 2rem}.chart h3{margin:.2rem 0;font-size:1rem}\
+.stale,.no-plan,.no-data{color:#666}.overdue{color:#b00020;font-weight:600}.chart{margin:1rem 0 2rem}.chart h3{margin:.2rem 0;font-size:1rem}\
 .legend{font-size:.85rem;color:#555}blockquote{border-left:4px solid #ccc;margin:1rem 0;padding:.2rem 1rem;color:#333}\
 footer{margin-top:2rem;color:#555;font-size:.9rem}";
 

@@ -53,6 +53,25 @@ pub fn create_project(dir: &Path, p: &NewProject) -> Result<String> {
         ))
         .into());
     }
+    // The folders this makes get a name; none may hold an identity number.
+    let new_names = dir
+        .ancestors()
+        .take_while(|a| !a.as_os_str().is_empty() && fs::symlink_metadata(a).is_err())
+        .filter_map(|a| a.file_name())
+        .map(|n| n.to_string_lossy().into_owned());
+    for name in new_names {
+        if !crate::model::privacy::national_ids(&name).is_empty() {
+            return Err(UserError::new(tr!(
+                "mappenavnet ser ut til å ha et fødselsnummer i seg; personopplysninger hører ikke hjemme i prosjektet [personal-id]",
+                "the folder name seems to hold a national identity number; personal data does not belong in the project [personal-id]"
+            ))
+            .hint(tr!(
+                "gi mappen et navn etter tjenesten, for eksempel `legevakt-ventetid`",
+                "name the folder after the service, for example `legevakt-ventetid`"
+            ))
+            .into());
+        }
+    }
     if dir.exists() && !dir.is_dir() {
         return Err(UserError::new(tr!(
             "{} finnes og er ikke en mappe",

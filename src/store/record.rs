@@ -433,19 +433,20 @@ fn item_spans(item: &Item) -> Vec<Option<std::ops::Range<usize>>> {
 
 type Problem = (&'static str, String, Vec<String>);
 
-fn type_name(item: &Item) -> &'static str {
+/// What a TOML value is, in words of the current language.
+fn type_name(item: &Item) -> String {
     match item {
-        Item::None => "nothing",
-        Item::Table(_) | Item::Value(TomlValue::InlineTable(_)) => "table",
-        Item::ArrayOfTables(_) => "array of tables",
+        Item::None => tr!("ingenting", "nothing"),
+        Item::Table(_) | Item::Value(TomlValue::InlineTable(_)) => tr!("en tabell", "a table"),
+        Item::ArrayOfTables(_) => tr!("en liste av tabeller", "an array of tables"),
         Item::Value(v) => match v {
-            TomlValue::String(_) => "string",
-            TomlValue::Integer(_) => "integer",
-            TomlValue::Float(_) => "float",
-            TomlValue::Boolean(_) => "boolean",
-            TomlValue::Datetime(_) => "date-time",
-            TomlValue::Array(_) => "array",
-            TomlValue::InlineTable(_) => "table",
+            TomlValue::String(_) => tr!("tekst", "a string"),
+            TomlValue::Integer(_) => tr!("et heltall", "an integer"),
+            TomlValue::Float(_) => tr!("et desimaltall", "a float"),
+            TomlValue::Boolean(_) => tr!("sann/usann", "a boolean"),
+            TomlValue::Datetime(_) => tr!("et tidspunkt", "a date-time"),
+            TomlValue::Array(_) => tr!("en liste", "an array"),
+            TomlValue::InlineTable(_) => tr!("en tabell", "a table"),
         },
     }
 }
@@ -462,9 +463,21 @@ fn wrong_type(field: &Field, expected: String, item: &Item) -> Problem {
             "write the date without quotes: `{} = {s}`",
             field.name
         ));
+    } else if matches!(
+        field.ty,
+        FieldType::Int { .. } | FieldType::Number | FieldType::Money | FieldType::Year
+    ) && let Some(s) = item.as_str()
+        && s.trim().parse::<f64>().is_ok()
+    {
+        hints.push(tr!(
+            "skriv tallet uten anførselstegn: `{} = {}`",
+            "write the number without quotes: `{} = {}`",
+            field.name,
+            s.trim()
+        ));
     } else {
         hints.push(tr!(
-            "`{}` skal være {expected}; se docs/file-format.md",
+            "i `{}` skal det stå {expected}; se docs/file-format.md",
             "`{}` takes {expected}; see docs/file-format.md",
             field.name
         ));
@@ -505,6 +518,15 @@ fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
                         Vec::new(),
                     ));
                 }
+            }
+            let line = matches!(field.ty, FieldType::Line);
+            if let Some(c) = crate::model::schema::hidden_char(s, line) {
+                let what = format!("`{}`", field.name);
+                return Err((
+                    "hidden-character",
+                    crate::model::schema::hidden_char_message(&what, c),
+                    Vec::new(),
+                ));
             }
             Ok(Value::Str(s.to_string()))
         }

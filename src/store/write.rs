@@ -80,8 +80,8 @@ impl Project {
                     scope,
                     shown,
                     &their_name,
-                    &self.shown_record(spec, other),
-                    other,
+                    (&self.shown_record(spec, other), other),
+                    None,
                 ));
             }
         }
@@ -134,13 +134,15 @@ impl Project {
 
 /// The error for a second record with the name of another (`check` and
 /// every write word it the same).
+/// `this_id` is the id of the record found twice when it is in a file
+/// already (`check`), `None` for one about to be written.
 pub fn duplicate_name(
     spec: &KindSpec,
     scope: Option<&'static str>,
     shown: &str,
     name: &str,
-    other_shown: &str,
-    other_id: &str,
+    (other_shown, other_id): (&str, &str),
+    this_id: Option<&str>,
 ) -> Diagnostic {
     let within = match scope.and_then(|s| spec.field(s)) {
         Some(f) => tr!(" med samme {}", " in the same {}", f.label_text().to_lowercase()),
@@ -156,11 +158,21 @@ pub fn duplicate_name(
         ),
     );
     let it = if spec.neuter { "det" } else { "den" };
-    d.hints.push(tr!(
-        "endre {it} med `veikart {} set {other_id} …`, eller velg et annet navn",
-        "change it with `veikart {} set {other_id} …`, or choose another name",
-        spec.command
-    ));
+    let cmd = spec.command;
+    d.hints.push(match this_id {
+        Some(this) => {
+            let flag = spec.title.and_then(|t| spec.field(t)).map_or("name".into(), |f| f.flag_name());
+            tr!(
+                "gi {it} et annet navn med `veikart {cmd} set {this} --{flag} …`, eller fjern {it} med `veikart {cmd} rm {this}` hvis begge er samme {}",
+                "rename it with `veikart {cmd} set {this} --{flag} …`, or remove it with `veikart {cmd} rm {this}` if both are the same {}",
+                spec.label()
+            )
+        }
+        None => tr!(
+            "endre {it} med `veikart {cmd} set {other_id} …`, eller velg et annet navn",
+            "change it with `veikart {cmd} set {other_id} …`, or choose another name"
+        ),
+    });
     d
 }
 

@@ -540,7 +540,10 @@ fn a_missing_plan_is_an_error_only_once_the_project_is_past_development() {
             "{run}"
         );
         assert!(run.stdout.contains("indicators/halv.toml:1:1: error[plan-incomplete]"), "{run}");
-        assert!(run.stdout.contains("lacks baseline_date, target, by, responsible"), "{run}");
+        assert!(
+            run.stdout.contains("lacks baseline date, target, target date and responsible"),
+            "{run}"
+        );
         assert!(run.stdout.contains("warning[no-measurements]"), "{run}");
         assert!(
             !run.stdout.contains("med-halv-plan.toml"),
@@ -749,7 +752,7 @@ fn a_stale_indicator_is_called_outdated_in_bokmal_and_incomplete_plans_name_the_
     p.write("veikart.toml", &text);
     let run = p.run(["--lang", "en", "check"]).code(1);
     assert!(
-        run.stdout.contains("error[plan-incomplete]: the indicator `Fornøyde brukere` lacks baseline_date, by, responsible"),
+        run.stdout.contains("error[plan-incomplete]: the indicator `Fornøyde brukere` lacks baseline date, target date and responsible"),
         "{run}"
     );
     assert!(

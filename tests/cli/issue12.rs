@@ -122,7 +122,7 @@ fn a_corrective_action_can_be_done_or_given_a_new_date_and_a_done_one_is_never_o
     let run = p.run(["check"]).success();
     assert!(!run.stdout.contains("action-overdue"), "{run}");
     let run = p.run(["deviation", "show", "koen"]).success();
-    assert!(run.stdout.contains("(gjort 2026-11-23)"), "{run}");
+    assert!(run.stdout.contains("(gjort 2026-11-23: Satt inn)"), "{run}");
 
     let root = p.root.clone();
     assert_refused(&p, &root, &["deviation", "action", "done", "koen", "1"], &["allerede"]);
@@ -480,4 +480,122 @@ fn help_in_bokmal_names_defaults_and_choices_in_bokmal() {
     assert!(!run.stdout.contains("[default:") && !run.stdout.contains("possible values"), "{run}");
     let run = p.run(["--lang", "en", "measure", "--help"]).success();
     assert!(run.stdout.contains("[default: auto] [possible values: auto, always, never]"), "{run}");
+}
+
+#[test]
+fn bad_numbers_conflicting_options_and_hidden_characters_get_a_clear_refusal() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run(["role", "add", "Legevaktsjef"]).success();
+    p.run(["deviation", "add", "Køen var lang"]).success();
+    p.run(["idea", "add", "Ringe tilbake"]).success();
+    p.run(["pilot", "finding", "add", "Mange ringte to ganger"]).success();
+    let root = p.root.clone();
+    // An action number: a number from 1, and a deviation without actions says so.
+    for n in ["x", "0", "-1", "99999999999999999999999"] {
+        assert_refused(
+            &p,
+            &root,
+            &["deviation", "action", "done", "koen", n],
+            &["numrene begynner på 1"],
+        );
+    }
+    assert_refused(
+        &p,
+        &root,
+        &["deviation", "action", "done", "koen", "1"],
+        &["har ingen tiltak ennå"],
+    );
+    assert_refused(&p, &root, &["status", "--top", "-3"], &["«-3» er ikke et helt tall fra 0"]);
+    // One field both given and removed.
+    assert_refused(
+        &p,
+        &root,
+        &["idea", "assess", "ringe", "--cost", "3", "--unset", "cost"],
+        &["--cost og --unset cost kan ikke brukes sammen"],
+    );
+    assert_refused(
+        &p,
+        &root,
+        &["role", "set", "legevaktsjef", "--description", "Leder", "--unset", "description"],
+        &["--description og --unset description kan ikke brukes sammen"],
+    );
+    assert_refused(
+        &p,
+        &root,
+        &["role", "set", "legevaktsjef", "--description", ""],
+        &["bruk --unset description"],
+    );
+    assert_refused(
+        &p,
+        &root,
+        &["role", "set", "legevaktsjef", "--unset", "name"],
+        &["fordi en rolle alltid må ha det"],
+    );
+    // A kind with no optional field has no --unset.
+    let run = p.run(["pilot", "finding", "set", "--help"]).success();
+    assert!(!run.stdout.contains("--unset"), "{run}");
+    // Characters that hide or turn text around.
+    assert_refused(&p, &root, &["idea", "add", "God\u{202e}idé"], &["usynlig tegn (U+202E)"]);
+    assert_refused(
+        &p,
+        &root,
+        &["role", "set", "legevaktsjef", "--description", "Leder\u{2066}x"],
+        &["usynlig tegn (U+2066)"],
+    );
+    p.write("roles/skjult.toml", "name = \"Sj\u{200b}ef\"\n");
+    let run = p.run(["check"]).code(1);
+    assert!(run.stdout.contains("roles/skjult.toml:1:8: error[hidden-character]"), "{run}");
+    std::fs::remove_file(p.path("roles/skjult.toml")).expect("remove");
+    // A type in Bokmål words.
+    p.write("roles/tall.toml", "name = 5\n");
+    let run = p.run(["check"]).code(1);
+    assert!(run.stdout.contains("`name` skal være tekst, men er et heltall"), "{run}");
+    std::fs::remove_file(p.path("roles/tall.toml")).expect("remove");
+    // A name Windows keeps for a device gets a suffix.
+    assert_eq!(p.run(["role", "add", "Aux"]).success().stdout.trim(), "aux-1");
+}
+
+#[test]
+fn phases_by_prefix_folders_without_identity_numbers_and_done_notes_in_the_report() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let run = p.run(["checklist", "pil"]).success();
+    assert!(run.stdout.starts_with("Sjekkliste for Pilotering"), "{run}");
+    let run = sb.run(&sb.work, ["init", "sak-15076510013", "--name", "T", "--municipality", "X"]);
+    assert_eq!(run.code, 2, "{run}");
+    assert!(run.stderr.contains("fødselsnummer") && run.stderr.contains("[personal-id]"), "{run}");
+    assert!(!sb.work.join("sak-15076510013").exists());
+
+    p.run(["role", "add", "Legevaktsjef"]).success();
+    p.run(["deviation", "add", "Køen var lang", "--date", "2026-11-01"]).success();
+    p.run([
+        "deviation",
+        "action",
+        "koen",
+        "Ekstra vakt",
+        "--owner",
+        "legevaktsjef",
+        "--due",
+        "2026-12-01",
+    ])
+    .success();
+    p.run(["deviation", "action", "done", "koen", "1", "--note", "Satt inn en vakt til"]).success();
+    let run = p.run(["deviation", "show", "koen"]).success();
+    assert!(run.stdout.contains("(gjort 2026-11-23: Satt inn en vakt til)"), "{run}");
+    let run = p.run(["report"]).success();
+    assert!(
+        run.stdout.contains("Ekstra vakt — Legevaktsjef, gjort 2026-11-23: Satt inn en vakt til"),
+        "{run}"
+    );
+    let j = p.run(["report", "--format", "json"]).success().json();
+    let action = &j["deviations"][0]["actions"][0];
+    assert_eq!(action["done"], "2026-11-23", "{j}");
+    assert_eq!(action["note"], "Satt inn en vakt til", "{j}");
+
+    // A duplicate after a merge: check points at the second record.
+    p.write("roles/legevaktsjef-2.toml", "name = \"Legevaktsjef\"\n");
+    let run = p.run(["check"]).code(1);
+    assert!(run.stdout.contains("`veikart role set legevaktsjef-2 --name …`"), "{run}");
+    assert!(run.stdout.contains("`veikart role rm legevaktsjef-2`"), "{run}");
 }

@@ -454,7 +454,7 @@ fn costs_read_as_norwegian_amounts_in_tables_and_stay_numbers_in_json() {
         &["proposal", "test", &id, "--with", "user", "--feedback", "x", "--participants", "-3"],
         &["-3"],
     );
-    assert!(run.stderr.contains("deltakere"), "{run}");
+    assert!(run.stderr.contains("fra 1 til 100 000"), "{run}");
 }
 
 #[test]

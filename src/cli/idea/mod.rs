@@ -392,6 +392,12 @@ fn cmd_idea_assess(ctx: &mut Ctx, args: AssessArgs) -> Result<u8> {
             ))
             .into());
     }
+    let mut set: Vec<&str> = scores.iter().filter(|(_, v)| v.is_some()).map(|(k, _)| *k).collect();
+    if args.note.is_some() {
+        set.push("note");
+    }
+    let unset: Vec<&str> = args.unset.iter().map(String::as_str).collect();
+    crate::app::record::set_and_unset(&set, &unset, str::to_string)?;
     let project = ctx.open()?;
     let id = project.resolve(&idea::SPEC, &args.id)?;
     let note = args.note.as_deref().map(|n| check_text("--note", n)).transpose()?;

@@ -315,14 +315,25 @@ fn cmd_action_done(ctx: &mut Ctx, args: ActionDoneArgs) -> Result<u8> {
         if let Some(t) = &note {
             values.push(("note", Some(edit::text(t))));
         }
-        if edit::set_in_row(doc, "action", n, &values) {
-            Ok(())
-        } else {
-            Err(common::not_table_array(&project.shown_record(&deviation::SPEC, &id), "action"))
-        }
+        set_in_action(&project, &id, doc, n, &values)
     })?;
     common::edited(ctx, &project, &deviation::SPEC, &id, &changed);
     Ok(SUCCESS)
+}
+
+/// Write `values` into action `n` of the deviation `id`.
+fn set_in_action(
+    project: &crate::store::Project,
+    id: &str,
+    doc: &mut toml_edit::DocumentMut,
+    n: usize,
+    values: &[(&str, Option<toml_edit::Value>)],
+) -> Result<()> {
+    if edit::set_in_row(doc, "action", n, values) {
+        Ok(())
+    } else {
+        Err(common::not_table_array(&project.shown_record(&deviation::SPEC, id), "action"))
+    }
 }
 
 fn cmd_action_set(ctx: &mut Ctx, args: ActionSetArgs) -> Result<u8> {
@@ -357,11 +368,7 @@ fn cmd_action_set(ctx: &mut Ctx, args: ActionSetArgs) -> Result<u8> {
         if let Some(t) = &text {
             values.push(("text", Some(edit::text(t))));
         }
-        if edit::set_in_row(doc, "action", n, &values) {
-            Ok(())
-        } else {
-            Err(common::not_table_array(&project.shown_record(&deviation::SPEC, &id), "action"))
-        }
+        set_in_action(&project, &id, doc, n, &values)
     })?;
     common::edited(ctx, &project, &deviation::SPEC, &id, &changed);
     Ok(SUCCESS)

@@ -376,7 +376,8 @@ impl KindSpec {
 
     /// The English noun with its indefinite article (`an idea`, `a goal`).
     pub fn a_en(&self) -> String {
-        let article = if self.noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+        // By sound: "an idea", but "a user test".
+        let article = if self.noun.starts_with(['a', 'e', 'i', 'o']) { "an" } else { "a" };
         format!("{article} {}", self.noun)
     }
 

@@ -57,19 +57,24 @@ pub static CRITERION: EnumSpec = EnumSpec {
     ],
 };
 
+/// The fields of one score, in a `[[assessment]]` row and in an assessment file.
+const SCORE_FIELD: Field = Field::req("score", SCORE, "1 (poor) to 5 (very good).")
+    .label("Poeng", "Score")
+    .nb("1 (dårlig) til 5 (svært godt)");
+const NOTE_FIELD: Field = Field::opt("note", FieldType::Text, "Why it got that score.")
+    .label("Notat", "Note")
+    .nb("Hvorfor valget fikk disse poengene");
+const DATE_FIELD: Field = Field::opt("date", FieldType::Date, "When it was assessed.")
+    .label("Dato", "Date")
+    .nb("Når det ble vurdert");
+
 pub static ASSESSMENT: &[Field] = &[
     Field::req("criterion", FieldType::Enum(&CRITERION), "The criterion assessed.")
         .label("Kriterium", "Criterion")
         .nb("Kriteriet som er vurdert"),
-    Field::req("score", SCORE, "1 (poor) to 5 (very good).")
-        .label("Poeng", "Score")
-        .nb("1 (dårlig) til 5 (svært godt)"),
-    Field::opt("note", FieldType::Text, "Why it got that score.")
-        .label("Notat", "Note")
-        .nb("Hvorfor valget fikk disse poengene"),
-    Field::opt("date", FieldType::Date, "When it was assessed.")
-        .label("Dato", "Date")
-        .nb("Når det ble vurdert"),
+    SCORE_FIELD,
+    NOTE_FIELD,
+    DATE_FIELD,
 ];
 
 /// A score on a criterion, 1 (poor) to 5 (very good).
@@ -176,17 +181,7 @@ pub static ASSESSMENT_SPEC: KindSpec = KindSpec {
     noun_nb: "vurdering",
     plural: "assessments",
     plural_nb: "vurderinger",
-    fields: &[
-        Field::req("score", SCORE, "1 (poor) to 5 (very good).")
-            .label("Poeng", "Score")
-            .nb("1 (dårlig) til 5 (svært godt)"),
-        Field::opt("note", FieldType::Text, "Why it got that score.")
-            .label("Notat", "Note")
-            .nb("Hvorfor valget fikk disse poengene"),
-        Field::opt("date", FieldType::Date, "When it was assessed.")
-            .label("Dato", "Date")
-            .nb("Når det ble vurdert"),
-    ],
+    fields: &[SCORE_FIELD, NOTE_FIELD, DATE_FIELD],
     group: Some(Group {
         field: "technology",
         refers: Some("technologies"),

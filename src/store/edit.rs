@@ -164,6 +164,13 @@ pub fn upsert_row(
             array.get_mut(last)?
         }
     };
+    set_values(table, values);
+    Some(replaced)
+}
+
+/// Set (`Some`) or remove (`None`) values in `table`, keeping each old
+/// value's decoration and leaving a value written the same way alone.
+fn set_values(table: &mut toml_edit::Table, values: &[(&str, Option<Value>)]) {
     for (k, v) in values {
         match v {
             Some(v) => {
@@ -181,7 +188,6 @@ pub fn upsert_row(
             }
         }
     }
-    Some(replaced)
 }
 
 /// Append one entry to the array of tables `key` (`[[cost]]`), at the end of
@@ -232,23 +238,7 @@ pub fn set_in_row(
         return false;
     };
     let Some(table) = n.checked_sub(1).and_then(|i| array.get_mut(i)) else { return false };
-    for (k, v) in values {
-        match v {
-            Some(v) => {
-                let mut v = v.clone();
-                if let Some(old) = table.get(k).and_then(Item::as_value) {
-                    if old.to_string().trim() == v.to_string().trim() {
-                        continue;
-                    }
-                    *v.decor_mut() = old.decor().clone();
-                }
-                table.insert(k, Item::Value(v));
-            }
-            None => {
-                table.remove(k);
-            }
-        }
-    }
+    set_values(table, values);
     true
 }
 

@@ -128,6 +128,17 @@ pub fn evaluate_on(
 /// The phase for what the user typed, with a helpful error.
 pub fn find_phase<'a>(roadmap: &'a Roadmap, typed: &str) -> Result<&'a Phase> {
     roadmap.find_phase(typed).ok_or_else(|| {
+        let several: Vec<&str> =
+            roadmap.phases_beginning(typed).iter().map(|p| p.id.as_str()).collect();
+        if several.len() > 1 {
+            return UserError::new(tr!(
+                "«{typed}» passer til flere faser: {}",
+                "`{typed}` matches several phases: {}",
+                several.join(", ")
+            ))
+            .hint(tr!("skriv mer av navnet", "type more of the name"))
+            .into();
+        }
         let ids = roadmap.phase_ids();
         let mut e = UserError::new(tr!(
             "«{typed}» er ikke en fase i veikartet {}",

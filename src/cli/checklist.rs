@@ -139,9 +139,11 @@ pub fn cmd_checklist(ctx: &mut Ctx, args: ChecklistArgs) -> Result<u8> {
     match args.action {
         Some(ChecklistAction::Tick(a)) => {
             let note = a.note.as_deref().map(|n| check_text("--note", n)).transpose()?;
+            ctx.ui.format("checklist tick", &[Format::Text, Format::Json])?;
             answer(ctx, &a.phase, &a.item, "done", note, a.common)
         }
         Some(ChecklistAction::Answer(a)) => {
+            ctx.ui.format("checklist answer", &[Format::Text, Format::Json])?;
             let note = check_text("--note", &a.note)?;
             if note.is_empty() {
                 return Err(UserError::new(tr!("--note er tom", "--note is empty"))
@@ -245,8 +247,14 @@ fn answer(
             .into());
         }
         ctx.ui.status(&tr!("Skrev {shown}.", "Wrote {shown}."));
+        if ctx.ui.json_chosen() {
+            ctx.ui
+                .json(&serde_json::json!({ "version": JSON_VERSION, "id": id, "path": shown }))?;
+        }
     }
-    ctx.ui.out(&format!("{}\n", item.id))?;
+    if !ctx.ui.json_chosen() {
+        ctx.ui.out(&format!("{}\n", item.id))?;
+    }
     for e in evidence.iter().filter(|e| !evidence_found(&project, e)) {
         ctx.ui.warn(&tr!(
             "fant ingen fil eller post «{e}» i prosjektet; belegget er lagret som skrevet",

@@ -11,6 +11,7 @@ use crate::i18n::{self, Lang};
 use crate::store::init::{NewProject, create_project};
 use crate::store::roadmap;
 use crate::tr;
+use crate::ui::{Format, JSON_VERSION};
 
 /// Start a new project: write veikart.toml in DIR (default: here)
 ///
@@ -52,6 +53,7 @@ pub struct InitArgs {
 }
 
 pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
+    let format = ctx.ui.format("init", &[Format::Text, Format::Json])?;
     let name = check_title(&args.name)?;
     let municipality =
         args.municipality.as_deref().map(|m| check_line("--municipality", m)).transpose()?;
@@ -61,7 +63,7 @@ pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
     // only changes what this run prints).
     let lang = ctx.lang_flag.unwrap_or(Lang::Nb);
     i18n::set(ctx.lang_flag.unwrap_or(i18n::current()));
-    let first = create_project(
+    let (first_id, first) = create_project(
         &args.dir,
         &NewProject {
             name: name.clone(),
@@ -87,6 +89,15 @@ pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
         "Neste steg: `veikart idea add \"Din første idé\"`, så `veikart status`.",
         "Next: `veikart idea add \"Your first idea\"`, then `veikart status`."
     ));
+    if format == Format::Json {
+        let dir = args.dir.display().to_string();
+        ctx.ui.json(&serde_json::json!({
+            "version": JSON_VERSION,
+            "dir": dir,
+            "path": args.dir.join(crate::store::PROJECT_FILE).display().to_string(),
+            "phase": first_id,
+        }))?;
+    }
     Ok(SUCCESS)
 }
 

@@ -7,6 +7,7 @@ use super::Ctx;
 use crate::error::{SUCCESS, UserError};
 use crate::store::schema;
 use crate::tr;
+use crate::ui::{Format, JSON_VERSION};
 
 /// Print the JSON Schema of a file kind, for editors such as taplo
 ///
@@ -25,18 +26,31 @@ pub struct SchemaArgs {
 }
 
 pub fn cmd_schema(ctx: &mut Ctx, args: SchemaArgs) -> Result<u8> {
+    // A schema is JSON whichever of the two is asked for.
+    let format = ctx.ui.format("schema", &[Format::Text, Format::Json])?;
     let all = schema::all();
     let Some(kind) = args.kind else {
-        let mut s = String::new();
-        for (name, spec) in &all {
-            let file = match (&spec.group, spec.dir.is_empty()) {
-                (_, true) => "veikart.toml".to_string(),
-                (Some(g), _) => format!("{}/<{}>/<id>.toml", spec.dir, g.field),
-                (None, _) => format!("{}/<id>.toml", spec.dir),
-            };
-            s.push_str(&format!("{name:<12} {file}\n"));
+        let mut rows: Vec<(String, String)> = all
+            .iter()
+            .map(|(name, spec)| {
+                let file = match (&spec.group, spec.dir.is_empty()) {
+                    (_, true) => "veikart.toml".to_string(),
+                    (Some(g), _) => format!("{}/<{}>/<id>.toml", spec.dir, g.field),
+                    (None, _) => format!("{}/<id>.toml", spec.dir),
+                };
+                (name.to_string(), file)
+            })
+            .collect();
+        rows.push((schema::ROADMAP.to_string(), "roadmap.toml".to_string()));
+        if format == Format::Json {
+            let items: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|(name, file)| serde_json::json!({ "name": name, "file": file }))
+                .collect();
+            ctx.ui.json(&serde_json::json!({ "version": JSON_VERSION, "schemas": items }))?;
+            return Ok(SUCCESS);
         }
-        s.push_str(&format!("{:<12} roadmap.toml\n", schema::ROADMAP));
+        let s: String = rows.iter().map(|(name, file)| format!("{name:<12} {file}\n")).collect();
         ctx.ui.out(&s)?;
         return Ok(SUCCESS);
     };

@@ -359,9 +359,10 @@ pub fn rules(idea: &Idea) -> Vec<Finding> {
 }
 
 /// What else changes when `set` changes an idea: a new status that is a
-/// decision records today as `decided`, and a reason given for an earlier
-/// decision goes, unless a new one is given (a reason belongs to the
-/// decision it explains).
+/// decision records today as `decided`, one that is not (the idea open
+/// again) removes `decided`, and a reason given for an earlier decision
+/// goes, unless a new one is given (a reason belongs to the decision it
+/// explains).
 pub fn transition(before: &Fields, changes: &mut super::Changes, today: Date) {
     let new = changes.iter().find(|(k, _)| *k == "status").and_then(|(_, v)| v.clone());
     let Some(super::value::Value::Str(status)) = new else { return };
@@ -369,8 +370,12 @@ pub fn transition(before: &Fields, changes: &mut super::Changes, today: Date) {
         return;
     }
     let given = |k: &str, c: &super::Changes| c.iter().any(|(x, _)| *x == k);
-    if DECISIONS.contains(&status.as_str()) && !given("decided", changes) {
-        changes.push(("decided", Some(super::value::Value::Date(today))));
+    if !given("decided", changes) {
+        // Back to `new` or `assessed`, the idea is open again: the old
+        // decision's date goes with its reason, as for proposals and options.
+        let decided =
+            DECISIONS.contains(&status.as_str()).then_some(super::value::Value::Date(today));
+        changes.push(("decided", decided));
     }
     if !given("reason", changes) {
         changes.push(("reason", None));

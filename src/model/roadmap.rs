@@ -158,17 +158,25 @@ impl Roadmap {
                 || p.nb.to_lowercase() == want
                 || p.en.to_lowercase() == want
         });
-        if exact.is_some() || want.is_empty() {
+        if exact.is_some() {
             return exact;
         }
-        let mut begins = self
-            .phases
-            .iter()
-            .filter(|p| p.id.starts_with(&want) || p.aliases.iter().any(|a| a.starts_with(&want)));
-        match (begins.next(), begins.next()) {
-            (Some(one), None) => Some(one),
+        match self.phases_beginning(typed).as_slice() {
+            [one] => Some(one),
             _ => None,
         }
+    }
+
+    /// The phases whose id or an alias begins with `typed`.
+    pub fn phases_beginning(&self, typed: &str) -> Vec<&Phase> {
+        let want = typed.trim().to_lowercase().replace('_', "-");
+        if want.is_empty() {
+            return Vec::new();
+        }
+        self.phases
+            .iter()
+            .filter(|p| p.id.starts_with(&want) || p.aliases.iter().any(|a| a.starts_with(&want)))
+            .collect()
     }
 
     /// Position (0-based) of a phase.

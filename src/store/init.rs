@@ -34,10 +34,10 @@ pub struct NewProject {
 }
 
 /// Write `veikart.toml` in `dir` (created if missing), starting in the
-/// roadmap's first phase, whose name (in the output language) is returned.
-/// Refuses, writing nothing, when `dir` already holds a project or is not a
-/// folder.
-pub fn create_project(dir: &Path, p: &NewProject) -> Result<String> {
+/// roadmap's first phase, whose id and name (in the output language) are
+/// returned. Refuses, writing nothing, when `dir` already holds a project or
+/// is not a folder.
+pub fn create_project(dir: &Path, p: &NewProject) -> Result<(String, String)> {
     let file = dir.join(PROJECT_FILE);
     let shown = file.display().to_string();
     if file.exists() {
@@ -162,5 +162,5 @@ pub fn create_project(dir: &Path, p: &NewProject) -> Result<String> {
         ))
         .into());
     }
-    Ok(first.name().to_string())
+    Ok((first.id.clone(), first.name().to_string()))
 }

@@ -599,3 +599,64 @@ fn phases_by_prefix_folders_without_identity_numbers_and_done_notes_in_the_repor
     assert!(run.stdout.contains("`veikart role set legevaktsjef-2 --name …`"), "{run}");
     assert!(run.stdout.contains("`veikart role rm legevaktsjef-2`"), "{run}");
 }
+
+#[test]
+fn reopening_an_idea_removes_its_decision_and_answers_print_json() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run(["idea", "add", "Ringe tilbake"]).success();
+    p.run(["idea", "set", "ringe", "--status", "parkert", "--reason", "Venter på budsjett"])
+        .success();
+    let run = p.run(["idea", "set", "ringe", "--status", "ny"]).success();
+    assert!(run.stderr.contains("Besluttet: 2026-11-23 → –"), "{run}");
+    let text = p.read("ideas/ringe-tilbake.toml");
+    assert!(!text.contains("decided") && !text.contains("reason"), "{text}");
+
+    let j = p
+        .run(["checklist", "tick", "forankring", "problem", "--by", "Kari", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(j["path"], "checklist/forankring/problem-and-goals.toml", "{j}");
+    let j = p
+        .run([
+            "checklist",
+            "tick",
+            "forankring",
+            "problem",
+            "--by",
+            "Kari",
+            "--note",
+            "Vedtatt",
+            "--format",
+            "json",
+        ])
+        .success()
+        .json();
+    assert_eq!(j["changes"][0]["field"], "note", "{j}");
+    assert_eq!(j["changes"][0]["new"], "Vedtatt", "{j}");
+    let root = p.root.clone();
+    assert_refused(
+        &p,
+        &root,
+        &["checklist", "p"],
+        &["«p» passer til flere faser: pilotering, ny-praksis"],
+    );
+}
+
+#[test]
+fn init_and_the_list_of_schemas_answer_in_json() {
+    let sb = Sandbox::new();
+    let j = sb
+        .run(&sb.work, ["init", "nytt", "--name", "Nytt prosjekt", "--format", "json"])
+        .success()
+        .json();
+    assert_eq!(j["path"], "nytt/veikart.toml", "{j}");
+    assert_eq!(j["phase"], "forankring", "{j}");
+    let p = sb.init_project();
+    let j = p.run(["schema", "--format", "json"]).success().json();
+    let names: Vec<&str> =
+        j["schemas"].as_array().expect("list").iter().filter_map(|s| s["name"].as_str()).collect();
+    assert!(names.contains(&"ideas") && names.contains(&"roadmap"), "{j}");
+    let root = p.root.clone();
+    assert_refused(&p, &root, &["schema", "--format", "md"], &["kan ikke skrive --format md"]);
+}

@@ -6,14 +6,7 @@ use crate::support::{Project, Sandbox};
 
 /// What the rule's item says in `checklist --all --format json`: (passed, detail).
 fn rule(p: &Project, name: &str) -> (bool, String) {
-    let json =
-        p.run(["checklist", "--all", "--format", "json", "--as-of", "2026-11-23"]).success().json();
-    let phases = json["phases"].as_array().cloned().unwrap_or_default();
-    let item = phases
-        .iter()
-        .flat_map(|ph| ph["items"].as_array().cloned().unwrap_or_default())
-        .find(|i| i["rule"] == name)
-        .unwrap_or_else(|| panic!("no item uses the rule {name}"));
+    let item = p.rule_item(name);
     (
         item["data"]["passed"].as_bool().expect("auto items have data"),
         item["data"]["detail"].as_str().unwrap_or_default().to_string(),

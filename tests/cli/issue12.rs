@@ -157,12 +157,7 @@ fn a_technology_option_is_chosen_or_rejected_with_a_reason_and_status_names_the_
     for c in ["user-needs", "integrations", "scalability", "security", "cost"] {
         p.run(["tech", "assess", "pasient", c, "4", "--note", "Godt nok"]).success();
     }
-    let j = p.run(["checklist", "tjenesteutvikling", "--format", "json"]).success().json();
-    let item = j["phases"][0]["items"]
-        .as_array()
-        .and_then(|items| items.iter().find(|i| i["rule"] == "technology-assessed"))
-        .cloned()
-        .unwrap_or_default();
+    let item = p.rule_item("technology-assessed");
     assert_eq!(item["data"]["passed"], true, "the rejected option needs no scores: {item}");
 }
 
@@ -263,12 +258,7 @@ fn an_empty_raci_matrix_does_not_hold() {
     let run = p.run(["status"]).success();
     assert!(!run.stdout.contains("reglene holder"), "no activities: nothing holds yet\n{run}");
     assert!(run.stdout.contains("ingen aktiviteter ennå"), "{run}");
-    let j = p.run(["checklist", "tjenesteutvikling", "--format", "json"]).success().json();
-    let item = j["phases"][0]["items"]
-        .as_array()
-        .and_then(|items| items.iter().find(|i| i["rule"] == "future-journey-raci"))
-        .cloned()
-        .unwrap_or_default();
+    let item = p.rule_item("future-journey-raci");
     assert_eq!(item["data"]["passed"], false, "{item}");
 }
 
@@ -303,12 +293,7 @@ fn the_benefit_item_names_exactly_what_each_benefit_lacks() {
     let p = sb.init_project();
     p.run(["benefit", "add", "Kortere ventetid", "--type", "tid", "--precondition", "Ny telefon"])
         .success();
-    let j = p.run(["checklist", "tjenesteutvikling", "--format", "json"]).success().json();
-    let item = j["phases"][0]["items"]
-        .as_array()
-        .and_then(|items| items.iter().find(|i| i["rule"] == "benefits-complete"))
-        .cloned()
-        .unwrap_or_default();
+    let item = p.rule_item("benefits-complete");
     let detail = item["data"]["detail"].as_str().unwrap_or_default();
     assert!(detail.starts_with("1 av 1 gevinst er ikke fullstendig: "), "{item}");
     assert!(detail.contains("kortere-ventetid mangler kostnader og indikator"), "{item}");

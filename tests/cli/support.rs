@@ -285,6 +285,18 @@ impl Project<'_> {
         self.run(&args).success();
     }
 
+    /// The checklist item that uses the automatic rule `name`, as
+    /// `checklist --all --format json` shows it.
+    pub fn rule_item(&self, name: &str) -> serde_json::Value {
+        let json = self.run(["checklist", "--all", "--format", "json"]).success().json();
+        let phases = json["phases"].as_array().cloned().unwrap_or_default();
+        phases
+            .iter()
+            .flat_map(|ph| ph["items"].as_array().cloned().unwrap_or_default())
+            .find(|i| i["rule"] == name)
+            .unwrap_or_else(|| panic!("no item uses the rule {name}\n{json}"))
+    }
+
     pub fn path(&self, rel: &str) -> PathBuf {
         self.root.join(rel)
     }

@@ -400,31 +400,12 @@ fn a_national_identity_number_in_any_file_is_a_warning_with_its_place() {
 fn more_indicators_than_the_limit_is_a_warning_on_the_project_file() {
     let sb = Sandbox::new();
     let p = sb.init_project();
-    p.run(["benefit", "add", "Kortere ventetid", "--type", "tid"]).success();
-    let plan = |name: &str| {
-        p.run([
-            "benefit",
-            "plan",
-            "kortere",
-            "--indicator",
-            name,
-            "--unit",
-            "min",
-            "--baseline",
-            "40",
-            "--target",
-            "20",
-            "--by",
-            "2027-06-30",
-        ])
-        .success();
-    };
     for n in 1..=8 {
-        plan(&format!("Ventetid {n}"));
+        p.plan_waiting_time(&format!("Ventetid {n}"), &[]);
     }
     let run = p.run(["check"]).success();
     assert!(!run.stdout.contains("too-many-indicators"), "8 is within the default\n{run}");
-    plan("Ventetid 9");
+    p.plan_waiting_time("Ventetid 9", &[]);
     let run = p.run(["check"]).success();
     assert!(run.stdout.contains("veikart.toml:1:1: warning[too-many-indicators]"), "{run}");
     assert!(run.stdout.contains("9 måleindikatorer, flere enn 8"), "{run}");

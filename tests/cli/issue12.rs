@@ -102,6 +102,15 @@ fn a_second_stakeholder_of_the_same_name_is_refused_and_set_changes_the_first() 
     assert_eq!(p.add_idea("Bedre skilting", &[]), "bedre-skilting-2");
 }
 
+/// The role «Legevaktsjef», the deviation «Køen var lang» found on `found`,
+/// and its action «Ekstra vakt» owned by the role, due `due`.
+fn deviation_with_action(p: &crate::support::Project, found: &str, due: &str) {
+    p.run(["role", "add", "Legevaktsjef"]).success();
+    p.run(["deviation", "add", "Køen var lang", "--date", found]).success();
+    let action = ["deviation", "action", "koen", "Ekstra vakt", "--owner", "legevaktsjef"];
+    p.run([&action[..], &["--due", due]].concat()).success();
+}
+
 #[test]
 fn a_corrective_action_can_be_done_or_given_a_new_date_and_a_done_one_is_never_overdue() {
     let sb = Sandbox::new();
@@ -304,19 +313,7 @@ fn the_benefit_item_names_exactly_what_each_benefit_lacks() {
 fn dates_of_what_has_happened_are_refused_in_checks_words_when_out_of_order_or_ahead() {
     let sb = Sandbox::new();
     let p = sb.init_project();
-    p.run(["role", "add", "Legevaktsjef"]).success();
-    p.run(["deviation", "add", "Køen var lang", "--date", "2026-10-01"]).success();
-    p.run([
-        "deviation",
-        "action",
-        "koen",
-        "Ekstra vakt",
-        "--owner",
-        "legevaktsjef",
-        "--due",
-        "2026-11-01",
-    ])
-    .success();
+    deviation_with_action(&p, "2026-10-01", "2026-11-01");
     p.run(["routine", "add", "Ringe tilbake", "--owner", "legevaktsjef"]).success();
     let root = p.root.clone();
     // Before the deviation was found: the rule check has, with its code.
@@ -415,25 +412,7 @@ fn a_benefit_due_or_a_technology_decided_before_it_was_recorded_is_refused() {
 fn a_value_with_no_target_to_judge_it_by_is_not_called_no_data() {
     let sb = Sandbox::new();
     let p = sb.init_project();
-    p.run(["benefit", "add", "Kortere ventetid", "--type", "tid"]).success();
-    p.run([
-        "benefit",
-        "plan",
-        "kortere",
-        "--indicator",
-        "Ventetid",
-        "--unit",
-        "min",
-        "--baseline",
-        "40",
-        "--target",
-        "20",
-        "--by",
-        "2027-06-30",
-        "--baseline-date",
-        "2026-10-01",
-    ])
-    .success();
+    p.plan_waiting_time("Ventetid", &["--baseline-date", "2026-10-01"]);
     p.run(["measure", "record", "ventetid", "30", "--date", "2026-11-01"]).success();
     p.run(["measure", "record", "ventetid", "28", "--date", "2026-11-15"]).success();
     let text = p.read("indicators/ventetid.toml").replace("target = 20\n", "");
@@ -552,19 +531,7 @@ fn phases_by_prefix_folders_without_identity_numbers_and_done_notes_in_the_repor
     assert!(run.stderr.contains("fødselsnummer") && run.stderr.contains("[personal-id]"), "{run}");
     assert!(!sb.work.join("sak-15076510013").exists());
 
-    p.run(["role", "add", "Legevaktsjef"]).success();
-    p.run(["deviation", "add", "Køen var lang", "--date", "2026-11-01"]).success();
-    p.run([
-        "deviation",
-        "action",
-        "koen",
-        "Ekstra vakt",
-        "--owner",
-        "legevaktsjef",
-        "--due",
-        "2026-12-01",
-    ])
-    .success();
+    deviation_with_action(&p, "2026-11-01", "2026-12-01");
     p.run(["deviation", "action", "done", "koen", "1", "--note", "Satt inn en vakt til"]).success();
     let run = p.run(["deviation", "show", "koen"]).success();
     assert!(run.stdout.contains("(gjort 2026-11-23: Satt inn en vakt til)"), "{run}");

@@ -75,23 +75,7 @@ fn report_in_html_is_one_page_with_a_chart_per_measured_indicator_and_escaped_te
     let p = sb.init_project();
     let idea = p.add_idea("Skilt <b>og</b> kart & piler", &[]);
     p.assess(&idea, 4, 4, Some(2));
-    p.run(["benefit", "add", "Kortere ventetid", "--type", "tid"]).success();
-    p.run([
-        "benefit",
-        "plan",
-        "kortere",
-        "--indicator",
-        "Ventetid",
-        "--unit",
-        "min",
-        "--baseline",
-        "40",
-        "--target",
-        "20",
-        "--by",
-        "2027-06-30",
-    ])
-    .success();
+    p.plan_waiting_time("Ventetid", &[]);
     p.run(["measure", "record", "ventetid", "35", "--date", "2026-09-01"]).success();
     p.run(["measure", "record", "ventetid", "30,5", "--date", "2026-10-01"]).success();
     let before = p.snapshot();

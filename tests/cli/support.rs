@@ -285,6 +285,18 @@ impl Project<'_> {
         self.run(&args).success();
     }
 
+    /// The benefit «Kortere ventetid» with the indicator `name`: minutes,
+    /// from 40 down to 20 by 2027-06-30; `extra` are more options of
+    /// `benefit plan` (`--baseline-date`). Both must succeed.
+    pub fn plan_waiting_time(&self, name: &str, extra: &[&str]) {
+        if !self.path("benefits/kortere-ventetid.toml").exists() {
+            self.run(["benefit", "add", "Kortere ventetid", "--type", "tid"]).success();
+        }
+        let plan = ["benefit", "plan", "kortere", "--indicator", name, "--unit", "min"];
+        let values = ["--baseline", "40", "--target", "20", "--by", "2027-06-30"];
+        self.run([&plan[..], &values, extra].concat()).success();
+    }
+
     /// The checklist item that uses the automatic rule `name`, as
     /// `checklist --all --format json` shows it.
     pub fn rule_item(&self, name: &str) -> serde_json::Value {

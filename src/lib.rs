@@ -6,9 +6,9 @@
 //! - [`store`]: the project folder: find it, read and validate records, write
 //!   them atomically one file at a time.
 //! - [`report`]: progress reports (Markdown, HTML, JSON) and the portfolio.
-//! - [`output`]: renderings several commands share (check reports, GitHub
-//!   annotations).
-//! - [`ui`]: the one output handle (stdout data, stderr messages, colour, tables).
+//! - [`output`]: everything that turns data into bytes: the output handle
+//!   (stdout data, stderr messages, colour, tables), the formats each command
+//!   offers, escaping, numbers and the JSON envelope.
 //! - `cli`: the command tree; thin adapters from arguments to store and model.
 
 pub mod app;
@@ -19,7 +19,6 @@ pub mod model;
 pub mod output;
 pub mod report;
 pub mod store;
-pub mod ui;
 
 mod cli;
 

@@ -15,7 +15,7 @@ fn main() -> ExitCode {
             }) {
                 return ExitCode::SUCCESS;
             }
-            let ui = veikart::ui::Ui::new(color, None, false);
+            let ui = veikart::output::ui::Ui::new(color, None, false);
             let user = err.chain().find_map(|c| c.downcast_ref::<UserError>());
             match user {
                 Some(e) if err.downcast_ref::<UserError>().is_some() => {

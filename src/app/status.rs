@@ -30,8 +30,8 @@ use crate::model::team::Member;
 use crate::model::technology::{self, Technology};
 use crate::model::touchpoint::{CHANNEL, Touchpoint};
 use crate::model::{Snapshot, followup};
+use crate::output::ui::JSON_VERSION;
 use crate::store::Project;
-use crate::ui::JSON_VERSION;
 
 /// Everything `status` shows (the JSON shape of `status --format json`).
 #[derive(Serialize)]

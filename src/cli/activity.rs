@@ -9,9 +9,9 @@ use crate::model::activity::{self, Activity};
 use crate::model::journey::{self, JOURNEY, Step};
 use crate::model::raci;
 use crate::model::role::Role;
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::store::edit;
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// Record the work processes (activities) behind each journey step
 #[derive(Debug, Subcommand)]
@@ -108,7 +108,7 @@ pub fn raci_summary(a: &Activity, roles: &[Role]) -> String {
 }
 
 fn cmd_activity_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
-    let format = ctx.ui.format("activity list", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("activity list")?;
     let project = ctx.open()?;
     let only = args.step.as_deref().map(|s| project.resolve(&journey::SPEC, s)).transpose()?;
     let mut steps: Vec<Step> = project.load_all()?;
@@ -178,7 +178,7 @@ pub struct ShowArgs {
 }
 
 fn cmd_activity_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
-    let format = ctx.ui.format("activity show", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("activity show")?;
     let project = ctx.open()?;
     let id = project.resolve(&activity::SPEC, &args.id)?;
     let a: Activity = project.load(&id)?;

@@ -19,9 +19,9 @@ use crate::model::indicator::{self, FREQUENCY, Indicator, Progress};
 use crate::model::measurement::Measurement;
 use crate::model::number;
 use crate::model::role::{self, Role};
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::store::edit;
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// Map benefits, weigh them against costs, and plan how each is measured
 #[derive(Debug, Subcommand)]
@@ -171,7 +171,7 @@ pub struct PreconditionArgs {
 }
 
 fn cmd_precondition_add(ctx: &mut Ctx, args: PreconditionArgs) -> Result<u8> {
-    ctx.ui.format("benefit precondition add", &[Format::Text, Format::Json])?;
+    ctx.ui.format("benefit precondition add")?;
     let project = ctx.open()?;
     let id = project.resolve(&benefit::SPEC, &args.benefit)?;
     let text = check_line(&tr!("forutsetningen", "the precondition"), &args.text)?;
@@ -222,7 +222,7 @@ pub struct CostArgs {
 }
 
 fn cmd_cost_add(ctx: &mut Ctx, args: CostArgs) -> Result<u8> {
-    ctx.ui.format("benefit cost add", &[Format::Text, Format::Json])?;
+    ctx.ui.format("benefit cost add")?;
     let project = ctx.open()?;
     let id = project.resolve(&benefit::SPEC, &args.benefit)?;
     let amount = args.amount;
@@ -307,7 +307,7 @@ pub struct PlanArgs {
 }
 
 fn cmd_benefit_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
-    let format = ctx.ui.format("benefit plan", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("benefit plan")?;
     let project = ctx.open()?;
     let benefit_id = project.resolve(&benefit::SPEC, &args.benefit)?;
     let name = check_title(&args.indicator)?;
@@ -481,7 +481,7 @@ pub struct ListArgs {
 }
 
 fn cmd_benefit_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
-    let format = ctx.ui.format("benefit list", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("benefit list")?;
     let project = ctx.open()?;
     let as_of = today(args.as_of)?;
     let mut benefits: Vec<Benefit> = project.load_all()?;
@@ -589,7 +589,7 @@ pub struct ShowArgs {
 }
 
 fn cmd_benefit_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
-    let format = ctx.ui.format("benefit show", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("benefit show")?;
     let project = ctx.open()?;
     let as_of = today(args.as_of)?;
     let id = project.resolve(&benefit::SPEC, &args.id)?;

@@ -5,7 +5,6 @@ use clap::Args;
 
 use super::{Ctx, date_arg, today};
 use crate::model::date::Date;
-use crate::ui::Format;
 
 /// Check every file of the project and report all problems at once
 ///
@@ -33,7 +32,7 @@ pub struct CheckArgs {
 }
 
 pub fn cmd_check(ctx: &mut Ctx, args: CheckArgs) -> Result<u8> {
-    let format = ctx.ui.format("check", &[Format::Text, Format::Json, Format::Github])?;
+    let format = ctx.ui.format("check")?;
     let loc = ctx.locate()?;
     // The project's language applies when its file can be read.
     if let Ok((Some(info), _)) = loc.read_info()

@@ -15,9 +15,9 @@ use crate::model::date::Date;
 use crate::model::id::{self, Lookup};
 use crate::model::roadmap::{Evaluation as Eval, Phase, Roadmap};
 use crate::output::github::{gh_escape_data, gh_escape_property, gh_path};
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::store::{Project, edit};
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// Show a phase's checklist, answer its items, or gate CI on it
 ///
@@ -139,11 +139,11 @@ pub fn cmd_checklist(ctx: &mut Ctx, args: ChecklistArgs) -> Result<u8> {
     match args.action {
         Some(ChecklistAction::Tick(a)) => {
             let note = a.note.as_deref().map(|n| check_text("--note", n)).transpose()?;
-            ctx.ui.format("checklist tick", &[Format::Text, Format::Json])?;
+            ctx.ui.format("checklist tick")?;
             answer(ctx, &a.phase, &a.item, "done", note, a.common)
         }
         Some(ChecklistAction::Answer(a)) => {
-            ctx.ui.format("checklist answer", &[Format::Text, Format::Json])?;
+            ctx.ui.format("checklist answer")?;
             let note = check_text("--note", &a.note)?;
             if note.is_empty() {
                 return Err(UserError::new(tr!("--note er tom", "--note is empty"))
@@ -288,7 +288,7 @@ fn evidence_found(project: &Project, e: &str) -> bool {
 }
 
 fn untick(ctx: &mut Ctx, a: &UntickArgs) -> Result<u8> {
-    let format = ctx.ui.format("checklist untick", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("checklist untick")?;
     let project = ctx.open()?;
     let roadmap = project.roadmap()?;
     let phase = find_phase(&roadmap, &a.phase)?;
@@ -333,10 +333,7 @@ fn selected(roadmap: &Roadmap, project: &Project, args: &ChecklistArgs) -> Resul
 }
 
 fn show(ctx: &mut Ctx, args: &ChecklistArgs) -> Result<u8> {
-    let format = ctx.ui.format(
-        "checklist",
-        &[Format::Text, Format::Json, Format::Md, Format::Junit, Format::Github],
-    )?;
+    let format = ctx.ui.format("checklist")?;
     let project = ctx.open()?;
     let roadmap = project.roadmap()?;
     let phases = selected(&roadmap, &project, args)?;

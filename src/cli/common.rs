@@ -9,9 +9,9 @@ use super::Ctx;
 use crate::error::{SUCCESS, UserError};
 use crate::model::display::Change;
 use crate::model::schema::KindSpec;
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::store::Project;
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// Write a new record from `(key, value)` pairs (given in the kind's field
 /// order), print its id on stdout (or `{version, id, path}` as JSON) and a
@@ -23,7 +23,7 @@ pub fn add_record(
     title: &str,
     values: Vec<(&str, Value)>,
 ) -> Result<String> {
-    let format = ctx.ui.format(&format!("{} add", spec.command), &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format(&format!("{} add", spec.command))?;
     let mut doc = DocumentMut::new();
     for (k, v) in values {
         debug_assert!(spec.field(k).is_some(), "{k} is not a field of {}", spec.noun);

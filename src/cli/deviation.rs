@@ -10,9 +10,9 @@ use crate::model::deviation::{self, Deviation, KIND, STATUS};
 use crate::model::indicator;
 use crate::model::role::{self, Role};
 use crate::model::supplier;
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::store::edit;
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// Record deviations (avvik) and correct them with actions
 #[derive(Debug, Subcommand)]
@@ -216,7 +216,7 @@ fn cmd_deviation_action(ctx: &mut Ctx, args: ActionArgs) -> Result<u8> {
 }
 
 fn cmd_action_add(ctx: &mut Ctx, args: ActionAddArgs) -> Result<u8> {
-    ctx.ui.format("deviation action add", &[Format::Text, Format::Json])?;
+    ctx.ui.format("deviation action add")?;
     let (Some(wanted), Some(text), Some(owner), Some(due)) =
         (args.id, args.text, args.owner, args.due)
     else {
@@ -289,7 +289,7 @@ fn no_action(d: &Deviation, n: usize) -> anyhow::Error {
 }
 
 fn cmd_action_done(ctx: &mut Ctx, args: ActionDoneArgs) -> Result<u8> {
-    ctx.ui.format("deviation action done", &[Format::Text, Format::Json])?;
+    ctx.ui.format("deviation action done")?;
     let project = ctx.open()?;
     let id = project.resolve(&deviation::SPEC, &args.id)?;
     let date = super::happened(args.date)?;
@@ -337,7 +337,7 @@ fn set_in_action(
 }
 
 fn cmd_action_set(ctx: &mut Ctx, args: ActionSetArgs) -> Result<u8> {
-    ctx.ui.format("deviation action set", &[Format::Text, Format::Json])?;
+    ctx.ui.format("deviation action set")?;
     if args.due.is_none() && args.owner.is_none() && args.text.is_none() {
         return Err(UserError::new(tr!("ingenting å endre", "nothing to change"))
             .hint(tr!(
@@ -394,7 +394,7 @@ pub struct CloseArgs {
 }
 
 fn cmd_deviation_close(ctx: &mut Ctx, args: CloseArgs) -> Result<u8> {
-    ctx.ui.format("deviation close", &[Format::Text, Format::Json])?;
+    ctx.ui.format("deviation close")?;
     let project = ctx.open()?;
     let id = project.resolve(&deviation::SPEC, &args.id)?;
     let note = check_text("--note", &args.note)?;
@@ -444,7 +444,7 @@ pub struct ListArgs {
 }
 
 fn cmd_deviation_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
-    let format = ctx.ui.format("deviation list", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("deviation list")?;
     let project = ctx.open()?;
     let as_of = today(args.as_of)?;
     let mut devs: Vec<Deviation> = project.load_all()?;
@@ -529,7 +529,7 @@ pub struct ShowArgs {
 }
 
 fn cmd_deviation_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
-    let format = ctx.ui.format("deviation show", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("deviation show")?;
     let project = ctx.open()?;
     let as_of = today(args.as_of)?;
     let id = project.resolve(&deviation::SPEC, &args.id)?;

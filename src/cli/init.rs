@@ -8,10 +8,10 @@ use clap::Args;
 use super::{Ctx, check_line, check_title, filled_text, today};
 use crate::error::SUCCESS;
 use crate::i18n::{self, Lang};
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::store::init::{NewProject, create_project};
 use crate::store::roadmap;
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// Start a new project: write veikart.toml in DIR (default: here)
 ///
@@ -53,7 +53,7 @@ pub struct InitArgs {
 }
 
 pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
-    let format = ctx.ui.format("init", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("init")?;
     let name = check_title(&args.name)?;
     let municipality =
         args.municipality.as_deref().map(|m| check_line("--municipality", m)).transpose()?;

@@ -9,9 +9,9 @@ use crate::model::activity::Activity;
 use crate::model::journey::{self, JOURNEY, Step};
 use crate::model::number;
 use crate::model::touchpoint::Touchpoint;
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::store::{Project, edit};
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// Draw the service journey: the steps the user goes through, in order
 ///
@@ -158,7 +158,7 @@ pub struct ListArgs {
 }
 
 fn cmd_journey_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
-    let format = ctx.ui.format("journey list", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("journey list")?;
     let project = ctx.open()?;
     let mut steps: Vec<Step> = project.load_all()?;
     journey::sort(&mut steps);
@@ -240,7 +240,7 @@ pub struct ShowArgs {
 }
 
 fn cmd_journey_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
-    let format = ctx.ui.format("journey show", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("journey show")?;
     let project = ctx.open()?;
     let id = project.resolve(&journey::SPEC, &args.id)?;
     let step: Step = project.load(&id)?;
@@ -306,7 +306,7 @@ pub struct MoveArgs {
 }
 
 fn cmd_journey_move(ctx: &mut Ctx, args: MoveArgs) -> Result<u8> {
-    ctx.ui.format("journey move", &[Format::Text, Format::Json])?;
+    ctx.ui.format("journey move")?;
     if args.placement.after.is_none() && !args.placement.first {
         return Err(UserError::new(tr!("hvor skal steget flyttes?", "where should the step go?"))
             .hint(tr!("bruk --after STEG eller --first", "use --after STEP or --first"))

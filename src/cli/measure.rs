@@ -16,9 +16,9 @@ use crate::model::id::{self, Lookup};
 use crate::model::indicator::{self, Indicator};
 use crate::model::measurement::{self, Measurement};
 use crate::model::number;
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::store::{Project, edit};
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// Record the values of the benefit plan's indicators
 #[derive(Debug, Subcommand)]
@@ -118,7 +118,7 @@ fn replace_value(
 }
 
 fn cmd_measure_record(ctx: &mut Ctx, args: RecordArgs) -> Result<u8> {
-    let format = ctx.ui.format("measure record", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("measure record")?;
     let project = ctx.open()?;
     let ind_id = project.resolve(&indicator::SPEC, &args.indicator)?;
     let ind: Indicator = project.load(&ind_id)?;
@@ -320,7 +320,7 @@ fn selected(
 }
 
 fn cmd_measure_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
-    let format = ctx.ui.format("measure list", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("measure list")?;
     let project = ctx.open()?;
     let (ms, indicators) = selected(&project, args.indicator.as_deref(), args.from, args.to)?;
     if format == Format::Json {
@@ -396,7 +396,7 @@ pub struct ExportArgs {
 }
 
 fn cmd_measure_export(ctx: &mut Ctx, args: ExportArgs) -> Result<u8> {
-    let format = ctx.ui.format("measure export", &[Format::Csv, Format::Json])?;
+    let format = ctx.ui.format("measure export")?;
     let project = ctx.open()?;
     let (ms, _) = selected(&project, args.indicator.as_deref(), args.from, args.to)?;
     if format == Format::Json {
@@ -543,7 +543,7 @@ fn read_csv(path: &std::path::Path, shown: &str) -> Result<(String, bool)> {
 }
 
 fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
-    let format = ctx.ui.format("measure import", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("measure import")?;
     let project = ctx.open()?;
     let by = args.by.as_deref().map(|b| check_line("--by", b)).transpose()?;
     let shown = args.file.display().to_string();

@@ -41,9 +41,9 @@ use crate::i18n::{self, Lang};
 use crate::model::date::Date;
 use crate::model::input;
 use crate::model::schema::{EnumSpec, Field, FieldType, KindSpec};
+use crate::output::ui::{ColorChoice, Format, Ui};
 use crate::store::{Location, Project};
 use crate::tr;
-use crate::ui::{ColorChoice, Format, Ui};
 
 const ABOUT: &str = "Run a municipal service-innovation project as plain TOML files in git";
 

@@ -6,9 +6,9 @@ use clap::Args;
 use super::{Ctx, common};
 use crate::error::SUCCESS;
 use crate::model::role::{self, Role};
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::store::{PROJECT_FILE, edit};
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// Show or name the service owner: the one role that owns the whole service
 ///
@@ -27,7 +27,7 @@ pub struct OwnerArgs {
 }
 
 pub fn cmd_owner(ctx: &mut Ctx, args: OwnerArgs) -> Result<u8> {
-    let format = ctx.ui.format("owner", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("owner")?;
     let project = ctx.open()?;
     let Some(wanted) = args.role else {
         let owner = project.info.owner.clone();

@@ -11,9 +11,9 @@ use crate::app::checklist::{find_phase, phase_not_in_roadmap, progress, skipped_
 use crate::error::{SUCCESS, UserError};
 use crate::model::checklist::{self, DECISION_SPEC, Decision};
 use crate::model::date::Date;
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::store::edit;
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// Show the current phase, its steps and what is left; or change phase
 ///
@@ -94,7 +94,7 @@ struct PhaseJson<'a> {
 }
 
 fn show(ctx: &mut Ctx, as_of: Option<Date>) -> Result<u8> {
-    let format = ctx.ui.format("phase", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("phase")?;
     let project = ctx.open()?;
     let roadmap = project.roadmap()?;
     let as_of = today(as_of)?;
@@ -173,7 +173,7 @@ fn show(ctx: &mut Ctx, as_of: Option<Date>) -> Result<u8> {
 }
 
 fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
-    let format = ctx.ui.format("phase set", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("phase set")?;
     let project = ctx.open_to_repair()?;
     let roadmap = project.roadmap()?;
     let to = find_phase(&roadmap, &a.phase)?.id.clone();

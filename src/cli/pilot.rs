@@ -8,9 +8,9 @@ use crate::error::{SUCCESS, UserError};
 use crate::model::date::Date;
 use crate::model::pilot::{self, FINDING_SPEC, PLAN_ID, POINTS, PilotFinding, PilotPlan};
 use crate::model::role::{self, Role};
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::store::edit;
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// Plan the pilot on the roadmap's ten points, name one responsible, log findings
 #[derive(Debug, Subcommand)]
@@ -90,7 +90,7 @@ pub struct PlanArgs {
 }
 
 fn cmd_pilot_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
-    ctx.ui.format("pilot plan", &[Format::Text, Format::Json])?;
+    ctx.ui.format("pilot plan")?;
     let mut texts: Vec<(&str, String)> = Vec::new();
     for (key, value) in [
         ("goals", &args.goals),
@@ -166,7 +166,7 @@ fn cmd_pilot_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
         if ctx.ui.json_chosen() {
             let path = project.shown_record(&pilot::SPEC, PLAN_ID);
             ctx.ui.json(&serde_json::json!({
-                "version": crate::ui::JSON_VERSION, "id": PLAN_ID, "path": path,
+                "version": crate::output::ui::JSON_VERSION, "id": PLAN_ID, "path": path,
             }))?;
         }
         return Ok(SUCCESS);
@@ -188,7 +188,7 @@ Examples:
 pub struct ShowArgs {}
 
 fn cmd_pilot_show(ctx: &mut Ctx, _args: ShowArgs) -> Result<u8> {
-    let format = ctx.ui.format("pilot show", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("pilot show")?;
     let project = ctx.open()?;
     let plan: Option<PilotPlan> = if project.ids(&pilot::SPEC)?.iter().any(|i| i == PLAN_ID) {
         Some(project.load(PLAN_ID)?)

@@ -10,10 +10,10 @@ use serde::Serialize;
 use super::{Ctx, date_arg, today};
 use crate::error::{FINDINGS, SUCCESS, UserError};
 use crate::model::date::Date;
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::report::portfolio::{self, Row};
 use crate::store::PROJECT_FILE;
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// Sum up every veikart project in a folder tree: phase, checklist, benefits, deviations
 ///
@@ -46,7 +46,7 @@ struct PortfolioJson<'a> {
 }
 
 pub fn cmd_portfolio(ctx: &mut Ctx, args: PortfolioArgs) -> Result<u8> {
-    let format = ctx.ui.format("portfolio", &[Format::Text, Format::Json, Format::Md])?;
+    let format = ctx.ui.format("portfolio")?;
     let as_of = today(args.as_of)?;
     let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
     if !dir.is_dir() {

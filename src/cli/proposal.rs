@@ -13,9 +13,9 @@ use crate::model::date::Date;
 use crate::model::idea::{self, Idea};
 use crate::model::number::money;
 use crate::model::proposal::{self, DECISION, Proposal, STATUS, UserTest, WITH};
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::store::edit;
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// Turn chosen ideas into solution proposals, test them with users, keep or discard them
 #[derive(Debug, Subcommand)]
@@ -144,7 +144,7 @@ pub struct TestArgs {
 }
 
 fn cmd_proposal_test(ctx: &mut Ctx, args: TestArgs) -> Result<u8> {
-    let format = ctx.ui.format("proposal test", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("proposal test")?;
     let project = ctx.open()?;
     let id = project.resolve(&proposal::SPEC, &args.id)?;
     // Refuse a broken proposal file before writing the test.
@@ -233,7 +233,7 @@ fn decision_arg(s: &str) -> Result<String, String> {
 }
 
 fn cmd_proposal_decide(ctx: &mut Ctx, args: DecideArgs) -> Result<u8> {
-    ctx.ui.format("proposal decide", &[Format::Text, Format::Json])?;
+    ctx.ui.format("proposal decide")?;
     let reason = check_text("--reason", &args.reason)?;
     if reason.is_empty() {
         return Err(UserError::new(tr!("--reason er tom", "--reason is empty"))
@@ -285,7 +285,7 @@ pub struct EstimateArgs {
 }
 
 fn cmd_proposal_estimate(ctx: &mut Ctx, args: EstimateArgs) -> Result<u8> {
-    ctx.ui.format("proposal estimate", &[Format::Text, Format::Json])?;
+    ctx.ui.format("proposal estimate")?;
     if args.cost.is_none() && args.gain.is_none() {
         return Err(UserError::new(tr!("ingenting å endre", "nothing to change"))
             .hint(tr!("gi --cost, --gain eller begge", "give --cost, --gain or both"))
@@ -329,7 +329,7 @@ struct Listed<'a> {
 }
 
 fn cmd_proposal_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
-    let format = ctx.ui.format("proposal list", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("proposal list")?;
     let project = ctx.open()?;
     let mut list: Vec<Proposal> = project.load_all()?;
     list.retain(|p| args.status.as_ref().is_none_or(|s| *s == p.status));
@@ -412,7 +412,7 @@ struct IdeaRef {
 }
 
 fn cmd_proposal_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
-    let format = ctx.ui.format("proposal show", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("proposal show")?;
     let project = ctx.open()?;
     let id = project.resolve(&proposal::SPEC, &args.id)?;
     let p: Proposal = project.load(&id)?;

@@ -12,9 +12,9 @@ use crate::model::date::Date;
 use crate::model::journey::{self, Step};
 use crate::model::raci;
 use crate::model::role::{self, Role};
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::store::edit;
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// Keep the RACI (HUKI) matrix: who is accountable, does, is consulted, is informed
 ///
@@ -63,7 +63,7 @@ pub struct SetArgs {
 }
 
 fn cmd_raci_set(ctx: &mut Ctx, args: SetArgs) -> Result<u8> {
-    ctx.ui.format("raci set", &[Format::Text, Format::Json])?;
+    ctx.ui.format("raci set")?;
     let letters = raci::parse_letters(&args.letters).map_err(|m| {
         UserError::new(m).hint(tr!(
             "bruk H (hovedansvarlig), U (utførende), K (konsulteres), I (informeres) eller HU",
@@ -101,7 +101,7 @@ pub struct UnsetArgs {
 }
 
 fn cmd_raci_unset(ctx: &mut Ctx, args: UnsetArgs) -> Result<u8> {
-    ctx.ui.format("raci unset", &[Format::Text, Format::Json])?;
+    ctx.ui.format("raci unset")?;
     let project = ctx.open()?;
     let act = project.resolve(&activity::SPEC, &args.activity)?;
     let role = project.resolve(&role::SPEC, &args.role)?;
@@ -156,8 +156,7 @@ struct RowJson<'a> {
 }
 
 fn cmd_raci_show(ctx: &mut Ctx, _args: ShowArgs) -> Result<u8> {
-    let format =
-        ctx.ui.format("raci show", &[Format::Text, Format::Json, Format::Md, Format::Csv])?;
+    let format = ctx.ui.format("raci show")?;
     let project = ctx.open()?;
     // The matrix needs every step, activity and role, and the references
     // between them to hold: read in the pass `check` makes, stopping where
@@ -292,7 +291,7 @@ pub struct CheckArgs {
 }
 
 fn cmd_raci_check(ctx: &mut Ctx, args: CheckArgs) -> Result<u8> {
-    let format = ctx.ui.format("raci check", &[Format::Text, Format::Json, Format::Github])?;
+    let format = ctx.ui.format("raci check")?;
     let project = ctx.open()?;
     let loc = ctx.locate()?;
     let as_of = today(args.as_of)?;

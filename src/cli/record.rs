@@ -15,8 +15,8 @@ use crate::error::SUCCESS;
 use crate::model::schema::{Default, Field, FieldType, KindSpec};
 use crate::model::value::Value;
 use crate::model::{Kind, KindEntry, input, kind_of};
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// The entry of a kind, for the generic verbs.
 fn entry<K: Kind>() -> &'static KindEntry {
@@ -223,7 +223,7 @@ args_impl!(Add, build_add, parse_add);
 
 pub fn run_add<K: Kind>(ctx: &mut Ctx, a: Add<K>) -> Result<u8> {
     let spec = K::SPEC;
-    let format = ctx.ui.format(&format!("{} add", spec.command), &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format(&format!("{} add", spec.command))?;
     let project = ctx.open()?;
     let w = app::add(&project, spec, &a.title, &a.given)?;
     match format {
@@ -302,7 +302,7 @@ args_impl!(List, build_list, parse_list);
 
 pub fn run_list<K: Kind>(ctx: &mut Ctx, mut a: List<K>) -> Result<u8> {
     let spec = K::SPEC;
-    let format = ctx.ui.format(&format!("{} list", spec.command), &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format(&format!("{} list", spec.command))?;
     let project = ctx.open()?;
     // The owner of a grouped kind may be given by a prefix of its id.
     if let Some(g) = &spec.group
@@ -390,7 +390,7 @@ args_impl!(Show, build_show, parse_show);
 
 pub fn run_show<K: Kind>(ctx: &mut Ctx, a: Show<K>) -> Result<u8> {
     let spec = K::SPEC;
-    let format = ctx.ui.format(&format!("{} show", spec.command), &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format(&format!("{} show", spec.command))?;
     let project = ctx.open()?;
     let r = app::show(&project, entry::<K>(), &a.id)?;
     print_show(ctx, spec, format, &r)
@@ -537,7 +537,7 @@ args_impl!(Set, build_set, parse_set);
 
 pub fn run_set<K: Kind>(ctx: &mut Ctx, a: Set<K>) -> Result<u8> {
     let spec = K::SPEC;
-    let format = ctx.ui.format(&format!("{} set", spec.command), &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format(&format!("{} set", spec.command))?;
     let project = ctx.open()?;
     let w = app::set(&project, entry::<K>(), &a.id, &a.given, &a.unset)?;
     print_written(ctx, &project, spec, format, &w)
@@ -585,7 +585,7 @@ args_impl!(Rm, build_rm, parse_rm);
 
 pub fn run_rm<K: Kind>(ctx: &mut Ctx, a: Rm<K>) -> Result<u8> {
     let spec = K::SPEC;
-    let format = ctx.ui.format(&format!("{} rm", spec.command), &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format(&format!("{} rm", spec.command))?;
     let project = ctx.open()?;
     let (id, files) = app::remove(&project, spec, &a.id)?;
     if format == Format::Json {

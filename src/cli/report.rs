@@ -6,9 +6,9 @@ use clap::Args;
 use super::{Ctx, date_arg, today};
 use crate::error::SUCCESS;
 use crate::model::date::Date;
+use crate::output::ui::Format;
 use crate::report::{gather, render};
 use crate::tr;
-use crate::ui::Format;
 
 /// Write a progress report: phase, checklist, benefit plan with charts, deviations
 ///
@@ -44,12 +44,12 @@ pub fn cmd_report(ctx: &mut Ctx, args: ReportArgs) -> Result<u8> {
         .as_ref()
         .and_then(|p| p.extension())
         .map(|e| e.to_string_lossy().to_lowercase());
-    let offered = match by_extension.as_deref() {
-        Some("html" | "htm") => [Format::Html, Format::Md, Format::Json],
-        Some("json") => [Format::Json, Format::Md, Format::Html],
-        _ => [Format::Md, Format::Html, Format::Json],
+    let default = match by_extension.as_deref() {
+        Some("html" | "htm") => Format::Html,
+        Some("json") => Format::Json,
+        _ => Format::Md,
     };
-    let format = ctx.ui.format("report", &offered)?;
+    let format = ctx.ui.format_or("report", default)?;
     let project = ctx.open()?;
     let as_of = today(args.as_of)?;
     if let Some(path) = &args.output

@@ -7,8 +7,8 @@ use serde::Serialize;
 use super::Ctx;
 use crate::error::SUCCESS;
 use crate::model::roadmap::{Item, Origin, Roadmap};
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// Show the roadmap the project follows: phases, steps and checklist items
 ///
@@ -48,7 +48,7 @@ struct RoadmapJson<'a> {
 }
 
 fn show(ctx: &mut Ctx) -> Result<u8> {
-    let format = ctx.ui.format("roadmap show", &[Format::Text, Format::Json, Format::Md])?;
+    let format = ctx.ui.format("roadmap show")?;
     let project = ctx.open()?;
     let roadmap = project.roadmap()?;
     match format {

@@ -10,9 +10,9 @@ use crate::model::journey::Step;
 use crate::model::raci;
 use crate::model::role::{self, KIND, Role};
 use crate::model::routine::Routine;
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::store::edit;
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// Record the roles that take part in the service (roles, not people)
 #[derive(Debug, Subcommand)]
@@ -97,7 +97,7 @@ Examples:
 pub struct ListArgs {}
 
 fn cmd_role_list(ctx: &mut Ctx, _args: ListArgs) -> Result<u8> {
-    let format = ctx.ui.format("role list", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("role list")?;
     let project = ctx.open()?;
     let roles: Vec<Role> = project.load_all()?;
     let activities: Vec<Activity> = project.load_all()?;
@@ -157,7 +157,7 @@ pub struct ShowArgs {
 }
 
 fn cmd_role_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
-    let format = ctx.ui.format("role show", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("role show")?;
     let project = ctx.open()?;
     let id = project.resolve(&role::SPEC, &args.id)?;
     let r: Role = project.load(&id)?;

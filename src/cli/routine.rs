@@ -9,9 +9,9 @@ use crate::model::activity;
 use crate::model::date::Date;
 use crate::model::role::{self, Role};
 use crate::model::routine::{self, Routine};
+use crate::output::ui::Format;
 use crate::store::edit;
 use crate::tr;
-use crate::ui::Format;
 
 /// Keep simple routines with an owner, and review them on time
 #[derive(Debug, Subcommand)]
@@ -127,7 +127,7 @@ pub struct ReviewArgs {
 }
 
 fn cmd_routine_review(ctx: &mut Ctx, args: ReviewArgs) -> Result<u8> {
-    ctx.ui.format("routine review", &[Format::Text, Format::Json])?;
+    ctx.ui.format("routine review")?;
     let project = ctx.open()?;
     let id = project.resolve(&routine::SPEC, &args.id)?;
     let date = super::happened(args.date)?;
@@ -161,7 +161,7 @@ pub struct ListArgs {
 }
 
 fn cmd_routine_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
-    let format = ctx.ui.format("routine list", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("routine list")?;
     let project = ctx.open()?;
     let as_of = today(args.as_of)?;
     let mut routines: Vec<Routine> = project.load_all()?;

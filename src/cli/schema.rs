@@ -5,9 +5,9 @@ use clap::Args;
 
 use super::Ctx;
 use crate::error::{SUCCESS, UserError};
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::store::schema;
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// Print the JSON Schema of a file kind, for editors such as taplo
 ///
@@ -27,7 +27,7 @@ pub struct SchemaArgs {
 
 pub fn cmd_schema(ctx: &mut Ctx, args: SchemaArgs) -> Result<u8> {
     // A schema is JSON whichever of the two is asked for.
-    let format = ctx.ui.format("schema", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("schema")?;
     let all = schema::all();
     let Some(kind) = args.kind else {
         let mut rows: Vec<(String, String)> = all

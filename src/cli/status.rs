@@ -22,8 +22,8 @@ use crate::model::proposal::STATUS as PROPOSAL_STATUS;
 use crate::model::schema::EnumSpec;
 use crate::model::touchpoint::CHANNEL;
 use crate::model::{activity, benefit, role};
+use crate::output::ui::Format;
 use crate::tr;
-use crate::ui::Format;
 
 /// Show the project at a glance: phase, ideas by status, top ideas, benefit plan, open deviations
 ///
@@ -46,7 +46,7 @@ pub struct StatusArgs {
 }
 
 pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
-    let format = ctx.ui.format("status", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("status")?;
     let project = ctx.open()?;
     let as_of = today(args.as_of)?;
     let st = crate::app::status::gather(&project, as_of, args.top)?;

@@ -8,9 +8,9 @@ use crate::error::SUCCESS;
 use crate::model::date::Date;
 use crate::model::deviation::{self, Deviation, KIND, STATUS};
 use crate::model::supplier::{self, Supplier};
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::store::edit;
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// Follow up the suppliers' delivery (leveranseevne)
 #[derive(Debug, Subcommand)]
@@ -100,7 +100,7 @@ pub struct ReviewArgs {
 }
 
 fn cmd_supplier_review(ctx: &mut Ctx, args: ReviewArgs) -> Result<u8> {
-    ctx.ui.format("supplier review", &[Format::Text, Format::Json])?;
+    ctx.ui.format("supplier review")?;
     let project = ctx.open()?;
     let id = project.resolve(&supplier::SPEC, &args.supplier)?;
     let date = super::happened(args.date)?;
@@ -129,7 +129,7 @@ Examples:
 pub struct ListArgs {}
 
 fn cmd_supplier_list(ctx: &mut Ctx, _args: ListArgs) -> Result<u8> {
-    let format = ctx.ui.format("supplier list", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("supplier list")?;
     let project = ctx.open()?;
     let mut suppliers: Vec<Supplier> = project.load_all()?;
     suppliers
@@ -196,7 +196,7 @@ pub struct ShowArgs {
 }
 
 fn cmd_supplier_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
-    let format = ctx.ui.format("supplier show", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("supplier show")?;
     let project = ctx.open()?;
     let as_of = today(args.as_of)?;
     let id = project.resolve(&supplier::SPEC, &args.id)?;

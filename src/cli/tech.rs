@@ -10,9 +10,9 @@ use super::{
 use crate::error::SUCCESS;
 use crate::model::date::Date;
 use crate::model::technology::{self, AssessmentFile, CRITERION, DECISION, Technology};
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::store::edit;
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// Develop, buy or procure technology, and compare the options on five criteria
 #[derive(Debug, Subcommand)]
@@ -154,7 +154,7 @@ pub struct DecideArgs {
 
 fn cmd_tech_decide(ctx: &mut Ctx, args: DecideArgs, status: &'static str) -> Result<u8> {
     let verb = if status == "chosen" { "tech choose" } else { "tech reject" };
-    ctx.ui.format(verb, &[Format::Text, Format::Json])?;
+    ctx.ui.format(verb)?;
     use crate::model::value::Value;
     let reason = crate::model::input::text(&args.reason)
         .map_err(|m| crate::error::UserError::new(format!("--reason: {m}")))?;
@@ -207,7 +207,7 @@ pub struct AssessArgs {
 }
 
 fn cmd_tech_assess(ctx: &mut Ctx, args: AssessArgs) -> Result<u8> {
-    ctx.ui.format("tech assess", &[Format::Text, Format::Json])?;
+    ctx.ui.format("tech assess")?;
     let note = filled_text("--note", &args.note)?;
     let project = ctx.open()?;
     let id = project.resolve(&technology::SPEC, &args.id)?;
@@ -262,7 +262,7 @@ Examples:
 pub struct ListArgs {}
 
 fn cmd_tech_list(ctx: &mut Ctx, _args: ListArgs) -> Result<u8> {
-    let format = ctx.ui.format("tech list", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("tech list")?;
     let project = ctx.open()?;
     let list = load_options(&project)?;
     common::list_records(
@@ -298,7 +298,7 @@ pub struct ShowArgs {
 }
 
 fn cmd_tech_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
-    let format = ctx.ui.format("tech show", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("tech show")?;
     let project = ctx.open()?;
     let id = project.resolve(&technology::SPEC, &args.id)?;
     let own: Technology = project.load(&id)?;
@@ -377,8 +377,7 @@ struct CompareJson<'a> {
 }
 
 fn cmd_tech_compare(ctx: &mut Ctx, _args: CompareArgs) -> Result<u8> {
-    let format =
-        ctx.ui.format("tech compare", &[Format::Text, Format::Json, Format::Md, Format::Csv])?;
+    let format = ctx.ui.format("tech compare")?;
     let project = ctx.open()?;
     let mut list = load_options(&project)?;
     list.sort_by(|a, b| b.total.cmp(&a.total).then(a.id.cmp(&b.id)));

@@ -7,9 +7,9 @@ use super::{Ctx, check_text, check_title, common, enum_arg};
 use crate::error::SUCCESS;
 use crate::model::journey::{self, JOURNEY, Step};
 use crate::model::touchpoint::{self, CHANGE, CHANNEL, STATUS, Touchpoint};
+use crate::output::ui::Format;
 use crate::store::edit;
 use crate::tr;
-use crate::ui::Format;
 
 /// Record the touchpoints where users meet the service: digital, physical, between people
 #[derive(Debug, Subcommand)]
@@ -105,7 +105,7 @@ pub struct ListArgs {
 }
 
 fn cmd_touchpoint_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
-    let format = ctx.ui.format("touchpoint list", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("touchpoint list")?;
     let project = ctx.open()?;
     let mut steps: Vec<Step> = project.load_all()?;
     journey::sort(&mut steps);

@@ -10,8 +10,8 @@ use crate::app::check::Report;
 use crate::diag::{Diagnostic, Severity};
 use crate::error::{FINDINGS, SUCCESS};
 use crate::model::date::Date;
+use crate::output::ui::{Format, JSON_VERSION, Ui};
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION, Ui};
 
 #[derive(Serialize)]
 struct CheckJson<'a> {

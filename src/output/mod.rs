@@ -1,5 +1,8 @@
-//! Everything that turns data into bytes for the user beside the output
-//! handle in [`crate::ui`]: renderings shared by several commands.
+//! Everything that turns data into bytes: the output handle ([`ui`]), the
+//! formats each command offers ([`formats`]), and the renderings several
+//! commands share.
 
 pub mod check;
+pub mod formats;
 pub mod github;
+pub mod ui;

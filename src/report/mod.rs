@@ -22,8 +22,8 @@ use crate::model::measurement::Measurement;
 use crate::model::project::ProjectInfo;
 use crate::model::role::Role;
 use crate::model::supplier::Supplier;
+use crate::output::ui::JSON_VERSION;
 use crate::store::Project;
-use crate::ui::JSON_VERSION;
 
 /// Everything a report shows (the JSON shape of `report --format json`).
 #[derive(Debug, Serialize)]

@@ -174,7 +174,7 @@ pub fn cells(r: &Row) -> Vec<String> {
 pub fn markdown(rows: &[Row], as_of: Date) -> String {
     let mut s = format!("# {}\n\n", tr!("Portefølje per {as_of}", "Portfolio as of {as_of}"));
     let heads = headers();
-    let heads: Vec<String> = heads.iter().map(|h| crate::ui::capitalised(h)).collect();
+    let heads: Vec<String> = heads.iter().map(|h| crate::output::ui::capitalised(h)).collect();
     s.push_str(&format!("| {} |\n", heads.join(" | ")));
     s.push_str(&format!("|{}\n", "---|".repeat(heads.len())));
     for r in rows {

@@ -10,9 +10,9 @@ use crate::error::{SUCCESS, UserError};
 use crate::model::date::Date;
 use crate::model::idea::{self, Idea, KIND, SOURCE, STATUS};
 use crate::model::number;
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::store::edit;
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// Collect ideas, score them and decide on them
 #[derive(Debug, Subcommand)]
@@ -182,7 +182,7 @@ pub struct ListArgs {
 }
 
 fn cmd_idea_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
-    let format = ctx.ui.format("idea list", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("idea list")?;
     let project = ctx.open()?;
     let mut ideas: Vec<Idea> = project
         .load_all::<Idea>()?
@@ -273,7 +273,7 @@ pub struct ShowArgs {
 }
 
 fn cmd_idea_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
-    let format = ctx.ui.format("idea show", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("idea show")?;
     let project = ctx.open()?;
     let id = project.resolve(&idea::SPEC, &args.id)?;
     let i: Idea = project.load(&id)?;
@@ -380,7 +380,7 @@ pub struct AssessArgs {
 }
 
 fn cmd_idea_assess(ctx: &mut Ctx, args: AssessArgs) -> Result<u8> {
-    ctx.ui.format("idea assess", &[Format::Text, Format::Json])?;
+    ctx.ui.format("idea assess")?;
     use crate::model::value::Value;
     let scores =
         [("feasibility", args.feasibility), ("benefit", args.benefit), ("cost", args.cost)];

@@ -12,10 +12,10 @@ use crate::i18n::Lang;
 use crate::model::date::Date;
 use crate::model::idea::{self, Idea};
 use crate::model::value::Value;
+use crate::output::ui::{Format, JSON_VERSION};
 use crate::store::init::{NewProject, create_project};
 use crate::store::{PROJECT_FILE, read_text, roadmap};
 use crate::tr;
-use crate::ui::{Format, JSON_VERSION};
 
 /// Start a new innovation project in DIR from an idea, linking the two
 ///
@@ -45,7 +45,7 @@ pub struct PromoteArgs {
 }
 
 pub fn cmd_idea_promote(ctx: &mut Ctx, args: PromoteArgs) -> Result<u8> {
-    let format = ctx.ui.format("idea promote", &[Format::Text, Format::Json])?;
+    let format = ctx.ui.format("idea promote")?;
     let project = ctx.open()?;
     let id = project.resolve(&idea::SPEC, &args.id)?;
     let i: Idea = project.load(&id)?;

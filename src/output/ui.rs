@@ -23,6 +23,7 @@ pub enum Format {
     Md,
     Csv,
     Github,
+    Codequality,
     Junit,
     Html,
 }
@@ -35,6 +36,7 @@ impl Format {
             Format::Md => "md",
             Format::Csv => "csv",
             Format::Github => "github",
+            Format::Codequality => "codequality",
             Format::Junit => "junit",
             Format::Html => "html",
         }
@@ -81,9 +83,15 @@ impl Ui {
     }
 
     /// The format asked for, checked against what the command offers
-    /// (the first of `offered` is the default).
-    pub fn format(&self, command: &str, offered: &[Format]) -> anyhow::Result<Format> {
-        let default = offered.first().copied().unwrap_or(Format::Text);
+    /// ([`super::formats::offered`]; the first is the default).
+    pub fn format(&self, command: &str) -> anyhow::Result<Format> {
+        let offered = super::formats::offered(command);
+        self.format_or(command, offered.first().copied().unwrap_or(Format::Text))
+    }
+
+    /// Like [`Ui::format`], with another default (one the command offers).
+    pub fn format_or(&self, command: &str, default: Format) -> anyhow::Result<Format> {
+        let offered = super::formats::offered(command);
         let chosen = match self.format {
             None => Ok(default),
             Some(f) if offered.contains(&f) => Ok(f),

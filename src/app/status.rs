@@ -30,13 +30,11 @@ use crate::model::team::Member;
 use crate::model::technology::{self, Technology};
 use crate::model::touchpoint::{CHANNEL, Touchpoint};
 use crate::model::{Snapshot, followup};
-use crate::output::ui::JSON_VERSION;
 use crate::store::Project;
 
 /// Everything `status` shows (the JSON shape of `status --format json`).
 #[derive(Serialize)]
 pub struct Status {
-    pub version: u32,
     pub as_of: Date,
     pub project: ProjectInfo,
     pub phase: PhaseJson,
@@ -281,7 +279,6 @@ pub fn gather(project: &Project, as_of: Date, top: usize) -> Result<Status> {
         .and_then(|id| roles.iter().find(|r| r.id == *id))
         .map(|r| r.name.clone());
     Ok(Status {
-        version: JSON_VERSION,
         as_of,
         phase: PhaseJson { id: info.phase.clone(), label: phase_label, position, of, checklist },
         ideas: IdeasJson {

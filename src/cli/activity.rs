@@ -9,7 +9,7 @@ use crate::model::activity::{self, Activity};
 use crate::model::journey::{self, JOURNEY, Step};
 use crate::model::raci;
 use crate::model::role::Role;
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::store::edit;
 use crate::tr;
 
@@ -184,7 +184,6 @@ fn cmd_activity_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
     let a: Activity = project.load(&id)?;
     if format == Format::Json {
         ctx.ui.json(&serde_json::json!({
-            "version": JSON_VERSION,
             "activity": common::with_path(&project, &activity::SPEC, &id, &a),
         }))?;
         return Ok(SUCCESS);

@@ -19,7 +19,7 @@ use crate::model::indicator::{self, FREQUENCY, Indicator, Progress};
 use crate::model::measurement::Measurement;
 use crate::model::number;
 use crate::model::role::{self, Role};
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::store::edit;
 use crate::tr;
 
@@ -425,10 +425,11 @@ fn cmd_benefit_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
         changes = changed;
     }
     match format {
-        Format::Json => ctx.ui.json(&serde_json::json!({
-            "version": JSON_VERSION, "id": id, "path": path, "created": created,
-            "changes": changes,
-        }))?,
+        Format::Json => {
+            ctx.ui.json(&serde_json::json!({ "id": id, "path": path, "created": created,
+                "changes": changes,
+            }))?
+        }
         _ => ctx.ui.out(&id)?,
     }
     Ok(SUCCESS)
@@ -501,7 +502,6 @@ fn cmd_benefit_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
             })
             .collect();
         let mut map = serde_json::Map::new();
-        map.insert("version".into(), JSON_VERSION.into());
         map.insert("as_of".into(), serde_json::to_value(as_of)?);
         map.insert("benefits".into(), serde_json::to_value(items)?);
         ctx.ui.json(&map)?;
@@ -602,7 +602,6 @@ fn cmd_benefit_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
     let (one_off, recurring) = b.cost_totals();
     if format == Format::Json {
         ctx.ui.json(&serde_json::json!({
-            "version": JSON_VERSION,
             "as_of": as_of,
             "benefit": common::with_path(&project, &benefit::SPEC, &b.id, &b),
             "costs": { "one_off": one_off, "recurring": recurring },

@@ -15,7 +15,7 @@ use crate::model::date::Date;
 use crate::model::id::{self, Lookup};
 use crate::model::roadmap::{Evaluation as Eval, Phase, Roadmap};
 use crate::output::github::{gh_escape_data, gh_escape_property, gh_path};
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::store::{Project, edit};
 use crate::tr;
 
@@ -248,8 +248,7 @@ fn answer(
         }
         ctx.ui.status(&tr!("Skrev {shown}.", "Wrote {shown}."));
         if ctx.ui.json_chosen() {
-            ctx.ui
-                .json(&serde_json::json!({ "version": JSON_VERSION, "id": id, "path": shown }))?;
+            ctx.ui.json(&serde_json::json!({ "id": id, "path": shown }))?;
         }
     }
     if !ctx.ui.json_chosen() {
@@ -298,7 +297,7 @@ fn untick(ctx: &mut Ctx, a: &UntickArgs) -> Result<u8> {
     let removed = project.remove(&ANSWER_SPEC, &id)?;
     if format == Format::Json {
         let files: Vec<&str> = if removed { vec![shown.as_str()] } else { Vec::new() };
-        ctx.ui.json(&serde_json::json!({ "version": JSON_VERSION, "id": id, "removed": files }))?;
+        ctx.ui.json(&serde_json::json!({ "id": id, "removed": files }))?;
     }
     if removed {
         ctx.ui.status(&tr!(
@@ -460,7 +459,6 @@ fn text(ctx: &Ctx, eval: &Evaluation) -> String {
 
 #[derive(Serialize)]
 struct ChecklistJson<'a> {
-    version: u32,
     roadmap: &'a str,
     as_of: Date,
     total: usize,
@@ -499,7 +497,6 @@ struct ItemJson<'a> {
 
 fn to_json(eval: &Evaluation, as_of: Date) -> ChecklistJson<'_> {
     ChecklistJson {
-        version: JSON_VERSION,
         roadmap: &eval.roadmap.id,
         as_of,
         total: eval.total(),

@@ -9,7 +9,7 @@ use super::Ctx;
 use crate::error::{SUCCESS, UserError};
 use crate::model::display::Change;
 use crate::model::schema::KindSpec;
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::store::Project;
 use crate::tr;
 
@@ -32,9 +32,7 @@ pub fn add_record(
     let id = project.create(spec, title, &doc)?;
     let path = project.shown_record(spec, &id);
     match format {
-        Format::Json => {
-            ctx.ui.json(&serde_json::json!({ "version": JSON_VERSION, "id": id, "path": path }))?
-        }
+        Format::Json => ctx.ui.json(&serde_json::json!({ "id": id, "path": path }))?,
         _ => ctx.ui.out(&id)?,
     }
     ctx.ui.status(&tr!(
@@ -60,7 +58,6 @@ pub fn record_block(ctx: &Ctx, id: &str, path: &str, rows: &[(String, String)]) 
 /// `{ "version": 1, "<key>": <items> }` on stdout.
 pub fn json_list<T: Serialize>(ctx: &mut Ctx, key: &str, items: &T) -> Result<u8> {
     let mut map = serde_json::Map::new();
-    map.insert("version".into(), JSON_VERSION.into());
     map.insert(key.into(), serde_json::to_value(items)?);
     ctx.ui.json(&map)?;
     Ok(SUCCESS)
@@ -94,7 +91,6 @@ pub fn edited(ctx: &mut Ctx, project: &Project, spec: &KindSpec, id: &str, chang
 pub fn changed_file(ctx: &mut Ctx, id: &str, path: &str, changes: &[Change]) {
     if ctx.ui.json_chosen() {
         let _ = ctx.ui.json(&serde_json::json!({
-            "version": JSON_VERSION,
             "id": id,
             "path": path,
             "changes": changes,

@@ -10,7 +10,7 @@ use crate::model::deviation::{self, Deviation, KIND, STATUS};
 use crate::model::indicator;
 use crate::model::role::{self, Role};
 use crate::model::supplier;
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::store::edit;
 use crate::tr;
 
@@ -536,7 +536,6 @@ fn cmd_deviation_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
     let d: Deviation = project.load(&id)?;
     if format == Format::Json {
         ctx.ui.json(&serde_json::json!({
-            "version": JSON_VERSION,
             "deviation": common::with_path(&project, &deviation::SPEC, &d.id, &d),
             "overdue_actions": d.overdue(as_of).iter().map(|(n, _)| *n).collect::<Vec<_>>(),
         }))?;

@@ -8,7 +8,7 @@ use clap::Args;
 use super::{Ctx, check_line, check_title, filled_text, today};
 use crate::error::SUCCESS;
 use crate::i18n::{self, Lang};
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::store::init::{NewProject, create_project};
 use crate::store::roadmap;
 use crate::tr;
@@ -92,7 +92,6 @@ pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
     if format == Format::Json {
         let dir = args.dir.display().to_string();
         ctx.ui.json(&serde_json::json!({
-            "version": JSON_VERSION,
             "dir": dir,
             "path": args.dir.join(crate::store::PROJECT_FILE).display().to_string(),
             "phase": first_id,

@@ -9,7 +9,7 @@ use crate::model::activity::Activity;
 use crate::model::journey::{self, JOURNEY, Step};
 use crate::model::number;
 use crate::model::touchpoint::Touchpoint;
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::store::{Project, edit};
 use crate::tr;
 
@@ -253,7 +253,6 @@ fn cmd_journey_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
         .collect();
     if format == Format::Json {
         ctx.ui.json(&serde_json::json!({
-            "version": JSON_VERSION,
             "step": common::with_path(&project, &journey::SPEC, &id, &step),
             "activities": activities,
             "touchpoints": touchpoints,

@@ -16,7 +16,7 @@ use crate::model::id::{self, Lookup};
 use crate::model::indicator::{self, Indicator};
 use crate::model::measurement::{self, Measurement};
 use crate::model::number;
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::store::{Project, edit};
 use crate::tr;
 
@@ -188,7 +188,6 @@ fn cmd_measure_record(ctx: &mut Ctx, args: RecordArgs) -> Result<u8> {
     }
     match format {
         Format::Json => ctx.ui.json(&serde_json::json!({
-            "version": JSON_VERSION,
             "id": id,
             "path": path,
             "replaced": replaced,
@@ -731,7 +730,6 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
     }
     if format == Format::Json {
         ctx.ui.json(&serde_json::json!({
-            "version": JSON_VERSION,
             "imported": written,
             "replaced": replaced,
             "targets_reached_first_time": first_reach.iter().map(|(i, _, _)| &i.id).collect::<Vec<_>>(),

@@ -6,7 +6,7 @@ use clap::Args;
 use super::{Ctx, common};
 use crate::error::SUCCESS;
 use crate::model::role::{self, Role};
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::store::{PROJECT_FILE, edit};
 use crate::tr;
 
@@ -36,9 +36,7 @@ pub fn cmd_owner(ctx: &mut Ctx, args: OwnerArgs) -> Result<u8> {
             None => None,
         };
         if format == Format::Json {
-            ctx.ui.json(
-                &serde_json::json!({ "version": JSON_VERSION, "owner": owner, "role": role }),
-            )?;
+            ctx.ui.json(&serde_json::json!({ "owner": owner, "role": role }))?;
             return Ok(SUCCESS);
         }
         match (owner, role) {

@@ -11,7 +11,7 @@ use crate::app::checklist::{find_phase, phase_not_in_roadmap, progress, skipped_
 use crate::error::{SUCCESS, UserError};
 use crate::model::checklist::{self, DECISION_SPEC, Decision};
 use crate::model::date::Date;
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::store::edit;
 use crate::tr;
 
@@ -80,7 +80,6 @@ pub fn cmd_phase(ctx: &mut Ctx, args: PhaseArgs) -> Result<u8> {
 
 #[derive(Serialize)]
 struct PhaseJson<'a> {
-    version: u32,
     roadmap: &'a str,
     phase: &'a str,
     name: &'a str,
@@ -117,7 +116,6 @@ fn show(ctx: &mut Ctx, as_of: Option<Date>) -> Result<u8> {
     let (position, of) = project.info.phase_position();
     if format == Format::Json {
         ctx.ui.json(&PhaseJson {
-            version: JSON_VERSION,
             roadmap: &eval.roadmap.id,
             phase: &p.phase.id,
             name: p.phase.name(),
@@ -252,7 +250,6 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
     }
     if format == Format::Json {
         ctx.ui.json(&serde_json::json!({
-            "version": JSON_VERSION,
             "from": from,
             "to": to,
             "decision": id,

@@ -8,7 +8,7 @@ use crate::error::{SUCCESS, UserError};
 use crate::model::date::Date;
 use crate::model::pilot::{self, FINDING_SPEC, PLAN_ID, POINTS, PilotFinding, PilotPlan};
 use crate::model::role::{self, Role};
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::store::edit;
 use crate::tr;
 
@@ -166,7 +166,7 @@ fn cmd_pilot_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
         if ctx.ui.json_chosen() {
             let path = project.shown_record(&pilot::SPEC, PLAN_ID);
             ctx.ui.json(&serde_json::json!({
-                "version": crate::output::ui::JSON_VERSION, "id": PLAN_ID, "path": path,
+                "id": PLAN_ID, "path": path,
             }))?;
         }
         return Ok(SUCCESS);
@@ -206,7 +206,6 @@ fn cmd_pilot_show(ctx: &mut Ctx, _args: ShowArgs) -> Result<u8> {
         let findings: Vec<_> =
             findings.iter().map(|f| common::with_path(&project, &FINDING_SPEC, &f.id, f)).collect();
         ctx.ui.json(&serde_json::json!({
-            "version": JSON_VERSION,
             "plan": plan,
             "path": plan.as_ref().map(|_| path.clone()),
             "complete": missing.is_empty(),

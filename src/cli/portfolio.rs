@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::{Ctx, date_arg, today};
 use crate::error::{FINDINGS, SUCCESS, UserError};
 use crate::model::date::Date;
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::report::portfolio::{self, Row};
 use crate::store::PROJECT_FILE;
 use crate::tr;
@@ -39,7 +39,6 @@ pub struct PortfolioArgs {
 
 #[derive(Serialize)]
 struct PortfolioJson<'a> {
-    version: u32,
     as_of: Date,
     dir: String,
     projects: &'a [Row],
@@ -76,7 +75,6 @@ pub fn cmd_portfolio(ctx: &mut Ctx, args: PortfolioArgs) -> Result<u8> {
     let broken = rows.iter().filter(|r| r.error.is_some()).count();
     match format {
         Format::Json => ctx.ui.json(&PortfolioJson {
-            version: JSON_VERSION,
             as_of,
             dir: dir.to_string_lossy().into_owned(),
             projects: &rows,

@@ -13,7 +13,7 @@ use crate::model::date::Date;
 use crate::model::idea::{self, Idea};
 use crate::model::number::money;
 use crate::model::proposal::{self, DECISION, Proposal, STATUS, UserTest, WITH};
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::store::edit;
 use crate::tr;
 
@@ -178,9 +178,7 @@ fn cmd_proposal_test(ctx: &mut Ctx, args: TestArgs) -> Result<u8> {
     };
     let path = project.shown_record(&proposal::TEST_SPEC, &test_id);
     match format {
-        Format::Json => ctx
-            .ui
-            .json(&serde_json::json!({ "version": JSON_VERSION, "id": test_id, "path": path }))?,
+        Format::Json => ctx.ui.json(&serde_json::json!({ "id": test_id, "path": path }))?,
         _ => ctx.ui.out(&test_id)?,
     }
     ctx.ui.status(&tr!(
@@ -430,7 +428,6 @@ fn cmd_proposal_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
             .map(|t| common::with_path(&project, &proposal::TEST_SPEC, &t.id, t))
             .collect();
         ctx.ui.json(&serde_json::json!({
-            "version": JSON_VERSION,
             "proposal": common::with_path(&project, &proposal::SPEC, &p.id, &p),
             "ideas": ideas,
             "tests": tests,

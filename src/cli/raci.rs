@@ -12,7 +12,7 @@ use crate::model::date::Date;
 use crate::model::journey::{self, Step};
 use crate::model::raci;
 use crate::model::role::{self, Role};
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::store::edit;
 use crate::tr;
 
@@ -133,7 +133,6 @@ pub struct ShowArgs {}
 
 #[derive(Serialize)]
 struct MatrixJson<'a> {
-    version: u32,
     roles: Vec<RoleJson<'a>>,
     activities: Vec<RowJson<'a>>,
 }
@@ -185,7 +184,6 @@ fn cmd_raci_show(ctx: &mut Ctx, _args: ShowArgs) -> Result<u8> {
                 cells_sorted.push(cells);
             }
             ctx.ui.json(&MatrixJson {
-                version: JSON_VERSION,
                 roles: roles
                     .iter()
                     .map(|r| RoleJson { id: &r.id, name: &r.name, kind: &r.kind })

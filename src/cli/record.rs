@@ -15,7 +15,7 @@ use crate::error::SUCCESS;
 use crate::model::schema::{Default, Field, FieldType, KindSpec};
 use crate::model::value::Value;
 use crate::model::{Kind, KindEntry, input, kind_of};
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::tr;
 
 /// The entry of a kind, for the generic verbs.
@@ -227,9 +227,7 @@ pub fn run_add<K: Kind>(ctx: &mut Ctx, a: Add<K>) -> Result<u8> {
     let project = ctx.open()?;
     let w = app::add(&project, spec, &a.title, &a.given)?;
     match format {
-        Format::Json => ctx
-            .ui
-            .json(&serde_json::json!({ "version": JSON_VERSION, "id": w.id, "path": w.path }))?,
+        Format::Json => ctx.ui.json(&serde_json::json!({ "id": w.id, "path": w.path }))?,
         _ => ctx.ui.out(&w.id)?,
     }
     ctx.ui.status(&tr!(
@@ -401,7 +399,6 @@ pub fn run_show<K: Kind>(ctx: &mut Ctx, a: Show<K>) -> Result<u8> {
 pub fn print_show(ctx: &mut Ctx, spec: &KindSpec, format: Format, r: &Shown) -> Result<u8> {
     if format == Format::Json {
         let mut out = serde_json::Map::new();
-        out.insert("version".into(), JSON_VERSION.into());
         out.insert(spec.noun.replace(' ', "_"), r.json.clone());
         ctx.ui.json(&out)?;
         return Ok(SUCCESS);
@@ -589,7 +586,7 @@ pub fn run_rm<K: Kind>(ctx: &mut Ctx, a: Rm<K>) -> Result<u8> {
     let project = ctx.open()?;
     let (id, files) = app::remove(&project, spec, &a.id)?;
     if format == Format::Json {
-        ctx.ui.json(&serde_json::json!({ "version": JSON_VERSION, "id": id, "removed": files }))?;
+        ctx.ui.json(&serde_json::json!({ "id": id, "removed": files }))?;
     }
     ctx.ui.status(&tr!("Fjernet {}.", "Removed {}.", files.join(", ")));
     Ok(SUCCESS)

@@ -69,7 +69,7 @@ pub fn cmd_report(ctx: &mut Ctx, args: ReportArgs) -> Result<u8> {
     }
     let report = gather(&project, as_of, args.log)?;
     let text = match format {
-        Format::Json => serde_json::to_string_pretty(&report)? + "\n",
+        Format::Json => crate::output::json::to_string(&report)? + "\n",
         Format::Html => render::html(&report),
         _ => render::markdown(&report),
     };

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::Ctx;
 use crate::error::SUCCESS;
 use crate::model::roadmap::{Item, Origin, Roadmap};
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::tr;
 
 /// Show the roadmap the project follows: phases, steps and checklist items
@@ -42,7 +42,6 @@ pub fn run(ctx: &mut Ctx, cmd: RoadmapCommand) -> Result<u8> {
 
 #[derive(Serialize)]
 struct RoadmapJson<'a> {
-    version: u32,
     #[serde(flatten)]
     roadmap: &'a Roadmap,
 }
@@ -52,7 +51,7 @@ fn show(ctx: &mut Ctx) -> Result<u8> {
     let project = ctx.open()?;
     let roadmap = project.roadmap()?;
     match format {
-        Format::Json => ctx.ui.json(&RoadmapJson { version: JSON_VERSION, roadmap: &roadmap })?,
+        Format::Json => ctx.ui.json(&RoadmapJson { roadmap: &roadmap })?,
         Format::Md => ctx.ui.out(&markdown(&roadmap, &project.info.phase))?,
         _ => {
             let mut s = String::new();

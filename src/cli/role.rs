@@ -10,7 +10,7 @@ use crate::model::journey::Step;
 use crate::model::raci;
 use crate::model::role::{self, KIND, Role};
 use crate::model::routine::Routine;
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::store::edit;
 use crate::tr;
 
@@ -179,7 +179,6 @@ fn cmd_role_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
             .collect();
         let routines: Vec<&str> = owns.iter().map(|x| x.id.as_str()).collect();
         ctx.ui.json(&serde_json::json!({
-            "version": JSON_VERSION,
             "role": common::with_path(&project, &role::SPEC, &id, &r),
             "service_owner": owner,
             "raci": letters,

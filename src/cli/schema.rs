@@ -5,7 +5,7 @@ use clap::Args;
 
 use super::Ctx;
 use crate::error::{SUCCESS, UserError};
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::store::schema;
 use crate::tr;
 
@@ -47,7 +47,7 @@ pub fn cmd_schema(ctx: &mut Ctx, args: SchemaArgs) -> Result<u8> {
                 .iter()
                 .map(|(name, file)| serde_json::json!({ "name": name, "file": file }))
                 .collect();
-            ctx.ui.json(&serde_json::json!({ "version": JSON_VERSION, "schemas": items }))?;
+            ctx.ui.json(&serde_json::json!({ "schemas": items }))?;
             return Ok(SUCCESS);
         }
         let s: String = rows.iter().map(|(name, file)| format!("{name:<12} {file}\n")).collect();

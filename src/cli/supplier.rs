@@ -8,7 +8,7 @@ use crate::error::SUCCESS;
 use crate::model::date::Date;
 use crate::model::deviation::{self, Deviation, KIND, STATUS};
 use crate::model::supplier::{self, Supplier};
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::store::edit;
 use crate::tr;
 
@@ -224,7 +224,6 @@ fn cmd_supplier_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
             })
             .collect();
         ctx.ui.json(&serde_json::json!({
-            "version": JSON_VERSION,
             "as_of": as_of,
             "supplier": common::with_path(&project, &supplier::SPEC, &s.id, &s),
             "latest": s.latest(),

@@ -10,7 +10,7 @@ use super::{
 use crate::error::SUCCESS;
 use crate::model::date::Date;
 use crate::model::technology::{self, AssessmentFile, CRITERION, DECISION, Technology};
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::store::edit;
 use crate::tr;
 
@@ -308,7 +308,6 @@ fn cmd_tech_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
     };
     if format == Format::Json {
         ctx.ui.json(&serde_json::json!({
-            "version": JSON_VERSION,
             "technology": common::with_path(&project, &technology::SPEC, &t.id, &t),
         }))?;
         return Ok(SUCCESS);
@@ -371,7 +370,6 @@ pub struct CompareArgs {}
 
 #[derive(Serialize)]
 struct CompareJson<'a> {
-    version: u32,
     criteria: Vec<&'static str>,
     options: &'a [Technology],
 }
@@ -382,11 +380,7 @@ fn cmd_tech_compare(ctx: &mut Ctx, _args: CompareArgs) -> Result<u8> {
     let mut list = load_options(&project)?;
     list.sort_by(|a, b| b.total.cmp(&a.total).then(a.id.cmp(&b.id)));
     if format == Format::Json {
-        ctx.ui.json(&CompareJson {
-            version: JSON_VERSION,
-            criteria: CRITERION.keys(),
-            options: &list,
-        })?;
+        ctx.ui.json(&CompareJson { criteria: CRITERION.keys(), options: &list })?;
         return Ok(SUCCESS);
     }
     if list.is_empty() && format == Format::Text {

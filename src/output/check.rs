@@ -10,12 +10,11 @@ use crate::app::check::Report;
 use crate::diag::{Diagnostic, Severity};
 use crate::error::{FINDINGS, SUCCESS};
 use crate::model::date::Date;
-use crate::output::ui::{Format, JSON_VERSION, Ui};
+use crate::output::ui::{Format, Ui};
 use crate::tr;
 
 #[derive(Serialize)]
 struct CheckJson<'a> {
-    version: u32,
     as_of: Date,
     ok: bool,
     files: usize,
@@ -36,7 +35,6 @@ pub fn print(
     let failed = errors > 0 || (strict && warnings > 0);
     match format {
         Format::Json => ui.json(&CheckJson {
-            version: JSON_VERSION,
             as_of,
             ok: !failed,
             files: report.files,

@@ -3,6 +3,8 @@
 //! commands share.
 
 pub mod check;
+pub mod escape;
 pub mod formats;
 pub mod github;
+pub mod json;
 pub mod ui;

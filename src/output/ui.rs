@@ -43,9 +43,6 @@ impl Format {
     }
 }
 
-/// The version of every JSON shape veikart prints (docs/json.md).
-pub const JSON_VERSION: u32 = 1;
-
 pub struct Ui {
     color_out: bool,
     color_err: bool,
@@ -117,8 +114,16 @@ impl Ui {
         self.chosen.get() == Some(Format::Json)
     }
 
-    /// Write text to stdout as is.
+    /// Write text to stdout. Control characters, bidi overrides and line
+    /// separators that came from a file are shown as `\u{…}`, never sent to
+    /// the terminal (our own colour codes stay when colour is on).
     pub fn out(&mut self, text: &str) -> io::Result<()> {
+        let text = super::escape::terminal(text, self.color_out);
+        self.raw(&text)
+    }
+
+    /// Write bytes that are already safe (JSON) to stdout, ending in a newline.
+    fn raw(&mut self, text: &str) -> io::Result<()> {
         let mut out = io::stdout().lock();
         out.write_all(text.as_bytes())?;
         if !text.ends_with('\n') && !text.is_empty() {
@@ -129,33 +134,39 @@ impl Ui {
 
     /// Print a value as pretty JSON on stdout.
     pub fn json<T: serde::Serialize>(&mut self, value: &T) -> anyhow::Result<()> {
-        let mut s = serde_json::to_string_pretty(value)?;
+        let mut s = super::json::to_string(value)?;
         s.push('\n');
-        Ok(self.out(&s)?)
+        Ok(self.raw(&s)?)
     }
 
     /// A status line on stderr (a full sentence), unless `--quiet`.
     pub fn status(&self, text: &str) {
         if !self.quiet {
-            let _ = writeln!(io::stderr(), "{text}");
+            let _ = writeln!(io::stderr(), "{}", self.safe_err(text));
         }
     }
 
     /// A warning on stderr.
     pub fn warn(&self, text: &str) {
         let label = crate::i18n::pick("advarsel", "warning");
-        let _ = writeln!(io::stderr(), "{}: {text}", self.paint_err("33;1", label));
+        let _ =
+            writeln!(io::stderr(), "{}: {}", self.paint_err("33;1", label), self.safe_err(text));
     }
 
     /// An error and its hints on stderr.
     pub fn error(&self, text: &str, hints: &[String]) {
         let label = crate::i18n::pick("feil", "error");
         let mut err = io::stderr().lock();
-        let _ = writeln!(err, "{}: {text}", self.paint_err("31;1", label));
+        let _ = writeln!(err, "{}: {}", self.paint_err("31;1", label), self.safe_err(text));
         for h in hints {
-            let _ =
-                writeln!(err, "  {}: {h}", self.paint_err("36", crate::i18n::pick("tips", "hint")));
+            let tips = self.paint_err("36", crate::i18n::pick("tips", "hint"));
+            let _ = writeln!(err, "  {tips}: {}", self.safe_err(h));
         }
+    }
+
+    /// A message for stderr with nothing in it a terminal would act on.
+    fn safe_err<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        super::escape::terminal(text, self.color_err)
     }
 
     fn paint_err(&self, code: &str, text: &str) -> String {

@@ -22,13 +22,11 @@ use crate::model::measurement::Measurement;
 use crate::model::project::ProjectInfo;
 use crate::model::role::Role;
 use crate::model::supplier::Supplier;
-use crate::output::ui::JSON_VERSION;
 use crate::store::Project;
 
 /// Everything a report shows (the JSON shape of `report --format json`).
 #[derive(Debug, Serialize)]
 pub struct Report {
-    pub version: u32,
     pub as_of: Date,
     pub project: ProjectInfo,
     pub phase: PhaseReport,
@@ -339,7 +337,6 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
     entries.truncate(log_entries);
 
     Ok(Report {
-        version: JSON_VERSION,
         as_of,
         project: info,
         phase,

@@ -95,9 +95,23 @@ pub fn render(name: &str, spec: &KindSpec) -> String {
 }
 
 fn pretty(v: &Value) -> String {
-    let mut s = serde_json::to_string_pretty(v).unwrap_or_default();
+    let mut s = serde_json::to_string_pretty(&sorted(v.clone())).unwrap_or_default();
     s.push('\n');
     s
+}
+
+/// Keys in alphabetical order at every level, so a schema's text does not
+/// depend on the order the generator wrote them in.
+fn sorted(v: Value) -> Value {
+    match v {
+        Value::Object(map) => {
+            let mut entries: Vec<(String, Value)> = map.into_iter().collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            Value::Object(entries.into_iter().map(|(k, v)| (k, sorted(v))).collect())
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(sorted).collect()),
+        other => other,
+    }
 }
 
 /// The name `veikart schema` and docs/schema/ give the roadmap file's schema.

@@ -260,7 +260,7 @@ fn check_format_json_has_the_same_diagnostics() {
     let p = messy(&sb);
     let run = p.run(["check", "--format", "json"]).code(1);
     let v = run.json();
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(v["ok"], false);
     assert_eq!(v["errors"], 5);
     assert_eq!(v["warnings"], 0);

@@ -250,7 +250,7 @@ en = "Operations"
     let json = checklist_json(&p, &["--all"]);
     assert_eq!(json["phases"].as_array().map(Vec::len), Some(2));
     assert_eq!(json["roadmap"], "liten");
-    assert_eq!(json["version"], 1);
+    assert_eq!(json["version"], 2);
 }
 
 #[test]

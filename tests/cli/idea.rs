@@ -59,7 +59,7 @@ fn idea_add_format_json_prints_id_path_and_version() {
     let sb = Sandbox::new();
     let p = sb.init_project();
     let v = p.run(["idea", "add", "SMS-varsel", "--format", "json"]).success().json();
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(v["id"], "sms-varsel");
     assert_eq!(v["path"], "ideas/sms-varsel.toml");
 }
@@ -270,7 +270,7 @@ fn idea_show_json_has_version_and_every_field() {
     let id = p.add_idea("Bedre skilting", &["--kind", "improvement", "--tag", "bygg"]);
     p.assess(&id, 4, 3, Some(2));
     let v = p.run(["idea", "show", "bedre", "--format", "json"]).success().json();
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     let i = &v["idea"];
     assert_eq!(i["id"], "bedre-skilting");
     assert_eq!(i["title"], "Bedre skilting");

@@ -15,7 +15,7 @@ fn list(p: &Project, noun: &str, key: &str, extra: &[&str]) -> Vec<serde_json::V
     let mut args = vec![noun, "list", "--format", "json"];
     args.extend_from_slice(extra);
     let v = p.run(&args).success().json();
-    assert_eq!(v["version"], 1, "{v}");
+    assert_eq!(v["version"], 2, "{v}");
     v[key].as_array().unwrap_or_else(|| panic!("`{key}` in {v}")).clone()
 }
 

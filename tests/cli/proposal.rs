@@ -713,7 +713,7 @@ fn goal_team_stakeholder_related_and_log_entries_each_have_a_show() {
     assert!(run.stdout.contains("Kind:  celebration"), "{run}");
 
     let j = p.run(["team", "show", "kari", "--format", "json"]).success().json();
-    assert_eq!(j["version"], 1);
+    assert_eq!(j["version"], 2);
     assert_eq!(j["team_member"]["role"], "prosjektleder", "{j}");
     assert_eq!(j["team_member"]["path"], "team/kari-nordmann.toml", "{j}");
 

@@ -49,7 +49,7 @@ fn report_as_json_has_the_series_up_to_as_of_and_english_with_lang_en() {
     let sb = Sandbox::new();
     let run = on_example(&sb, &["report", "--format", "json", "--as-of", "2026-06-15"]).success();
     let j = run.json();
-    assert_eq!(j["version"], 1);
+    assert_eq!(j["version"], 2);
     assert_eq!(j["as_of"], "2026-06-15");
     assert_eq!(j["phase"]["id"], "ny-praksis");
     let inds = j["indicators"].as_array().expect("indicators");

@@ -48,7 +48,7 @@ fn status_json_has_version_counts_and_top_ideas_in_order() {
     let sb = Sandbox::new();
     let p = project_with_ideas(&sb);
     let v = p.run(["status", "--format", "json"]).success().json();
-    assert_eq!(v["version"], 1);
+    assert_eq!(v["version"], 2);
     assert_eq!(v["as_of"], TODAY);
     assert_eq!(v["project"]["name"], "Digital legevakt");
     assert_eq!(v["project"]["municipality"], "Fjordvik kommune");

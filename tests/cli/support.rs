@@ -331,7 +331,7 @@ impl Project<'_> {
         let mut args = vec!["idea", "list", "--format", "json"];
         args.extend_from_slice(extra);
         let v = self.run(&args).success().json();
-        assert_eq!(v["version"], 1, "idea list JSON carries version 1: {v}");
+        assert_eq!(v["version"], 2, "idea list JSON carries version 2: {v}");
         v["ideas"].as_array().expect("`ideas` is an array").clone()
     }
 

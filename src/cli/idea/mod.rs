@@ -10,7 +10,7 @@ use crate::error::{SUCCESS, UserError};
 use crate::model::date::Date;
 use crate::model::idea::{self, Idea, KIND, SOURCE, STATUS};
 use crate::model::number;
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::store::edit;
 use crate::tr;
 
@@ -279,7 +279,7 @@ fn cmd_idea_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
     let i: Idea = project.load(&id)?;
     if format == Format::Json {
         ctx.ui.json(
-            &serde_json::json!({ "version": JSON_VERSION, "idea": common::with_path(&project, &idea::SPEC, &i.id, &i) }),
+            &serde_json::json!({ "idea": common::with_path(&project, &idea::SPEC, &i.id, &i) }),
         )?;
         return Ok(SUCCESS);
     }

@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use crate::model::date::Date;
 use crate::model::idea::{self, Idea};
 use crate::model::value::Value;
-use crate::output::ui::{Format, JSON_VERSION};
+use crate::output::ui::Format;
 use crate::store::init::{NewProject, create_project};
 use crate::store::{PROJECT_FILE, read_text, roadmap};
 use crate::tr;
@@ -133,7 +133,6 @@ pub fn cmd_idea_promote(ctx: &mut Ctx, args: PromoteArgs) -> Result<u8> {
     let shown = args.dir.display().to_string();
     match format {
         Format::Json => ctx.ui.json(&serde_json::json!({
-            "version": JSON_VERSION,
             "idea": id,
             "project": shown,
             "promoted_to": promoted_to,

@@ -43,5 +43,5 @@ pub fn cmd_check(ctx: &mut Ctx, args: CheckArgs) -> Result<u8> {
     }
     let as_of = today(args.as_of)?;
     let report = crate::app::check::run(&loc, as_of)?;
-    crate::output::check::print(&mut ctx.ui, &report, format, args.strict, as_of)
+    crate::output::check::print(&mut ctx.ui, "veikart check", &report, format, args.strict, as_of)
 }

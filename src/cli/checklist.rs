@@ -14,7 +14,8 @@ use crate::model::checklist::{self, ANSWER, ANSWER_SPEC, Answer};
 use crate::model::date::Date;
 use crate::model::id::{self, Lookup};
 use crate::model::roadmap::{Evaluation as Eval, Phase, Roadmap};
-use crate::output::github::{gh_escape_data, gh_escape_property, gh_path};
+use crate::output::ci;
+use crate::output::escape::{md, md_code, xml};
 use crate::output::ui::Format;
 use crate::store::{Project, edit};
 use crate::tr;
@@ -351,7 +352,11 @@ fn show(ctx: &mut Ctx, args: &ChecklistArgs) -> Result<u8> {
         Format::Json => ctx.ui.json(&to_json(&eval, as_of))?,
         Format::Md => ctx.ui.out(&markdown(&eval))?,
         Format::Junit => ctx.ui.out(&junit(&eval))?,
-        Format::Github => ctx.ui.out(&github(&eval))?,
+        Format::Github => {
+            let summary = summary_line(&eval);
+            ctx.ui.out(&ci::github(&findings(&eval), "veikart checklist", Some(&summary)))?
+        }
+        Format::Codequality => ctx.ui.out(&ci::codequality("checklist", &findings(&eval))?)?,
         _ => {
             let text = text(ctx, &eval);
             ctx.ui.out(&text)?;
@@ -359,6 +364,9 @@ fn show(ctx: &mut Ctx, args: &ChecklistArgs) -> Result<u8> {
     }
     let unfinished = eval.unfinished();
     if args.check {
+        if let Some(problem) = ci::step_summary(&markdown(&eval)) {
+            ctx.ui.warn(&problem);
+        }
         if let Some(e) = broken {
             // A rule that does not see a record can pass when it should
             // not: the gate cannot say the checklist is finished.
@@ -539,17 +547,13 @@ fn to_json(eval: &Evaluation, as_of: Date) -> ChecklistJson<'_> {
     }
 }
 
-fn md_cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
-}
-
 fn markdown(eval: &Evaluation) -> String {
     let mut s = String::new();
     for p in &eval.phases {
         s.push_str(&tr!(
             "## Sjekkliste for {}: {} av {} ferdig\n\n",
             "## Checklist for {}: {} of {} finished\n\n",
-            p.phase.name(),
+            md(p.phase.name()),
             p.finished(),
             p.items.len()
         ));
@@ -561,18 +565,18 @@ fn markdown(eval: &Evaluation) -> String {
         for i in &p.items {
             let mark = if i.state.finished { "✅" } else { "❌" };
             s.push_str(&format!(
-                "| {mark} | {} (`{}`) | {} · {} | {} | {} |\n",
-                md_cell(i.item.text()),
-                i.item.id,
-                md_cell(&status_word(i)),
+                "| {mark} | {} ({}) | {} · {} | {} | {} |\n",
+                md(i.item.text()),
+                md_code(&i.item.id),
+                md(&status_word(i)),
                 i.item.evaluation.label(),
-                i.outcome.as_ref().map(|o| md_cell(&o.detail)).unwrap_or_default(),
-                i.answer.as_ref().map(|a| md_cell(&answer_line(a))).unwrap_or_default(),
+                i.outcome.as_ref().map(|o| md(&o.detail)).unwrap_or_default(),
+                i.answer.as_ref().map(|a| md(&answer_line(a))).unwrap_or_default(),
             ));
         }
         s.push('\n');
     }
-    s.push_str(&summary_line(eval));
+    s.push_str(&md(&summary_line(eval)));
     s.push('\n');
     s
 }
@@ -605,22 +609,6 @@ fn summary_line(eval: &Evaluation) -> String {
     )
 }
 
-fn xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// Why an item is unfinished, in one sentence.
 fn reason(i: &ItemResult) -> String {
     let status = checklist::status_label(&i.state.status);
@@ -641,37 +629,51 @@ fn reason(i: &ItemResult) -> String {
     s
 }
 
+/// JUnit XML as the common schema (Jenkins' junit-10.xsd) has it: one
+/// testsuite per phase, one testcase per item; an unfinished item fails, a
+/// not-relevant one is skipped. Times are 0: nothing here is timed.
 fn junit(eval: &Evaluation) -> String {
-    let failures = eval.unfinished();
+    let skipped = |items: &[&ItemResult]| items.iter().filter(|i| is_skipped(i)).count();
+    let all: Vec<&ItemResult> = eval.phases.iter().flat_map(|p| p.items.iter()).collect();
     let mut s = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     s.push_str(&format!(
-        "<testsuites name=\"veikart checklist\" tests=\"{}\" failures=\"{failures}\">\n",
-        eval.total()
+        "<testsuites name=\"veikart checklist\" tests=\"{}\" failures=\"{}\" errors=\"0\" disabled=\"{}\" time=\"0\">\n",
+        eval.total(),
+        eval.unfinished(),
+        skipped(&all)
     ));
     for p in &eval.phases {
+        let items: Vec<&ItemResult> = p.items.iter().collect();
         s.push_str(&format!(
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\">\n",
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\" time=\"0\">\n",
             xml(&p.phase.id),
             p.items.len(),
-            p.items.len() - p.finished()
+            p.items.len() - p.finished(),
+            skipped(&items)
         ));
         for i in &p.items {
             s.push_str(&format!(
-                "    <testcase classname=\"veikart.checklist.{}\" name=\"{}: {}\" file=\"{}\" line=\"{}\"",
+                "    <testcase classname=\"veikart.checklist.{}\" name=\"{}: {}\" time=\"0\"",
                 xml(&p.phase.id),
                 xml(&i.item.id),
-                xml(i.item.text()),
-                xml(&i.file),
-                i.line
+                xml(i.item.text())
             ));
-            if i.state.finished {
+            if is_skipped(i) {
+                let why = reason(i);
+                s.push_str(&format!(
+                    ">\n      <skipped message=\"{}\"/>\n    </testcase>\n",
+                    xml(&why)
+                ));
+            } else if i.state.finished {
                 s.push_str("/>\n");
             } else {
                 let why = reason(i);
                 s.push_str(&format!(
-                    ">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>\n",
+                    ">\n      <failure message=\"{}\" type=\"{}\">{}:{}: {}</failure>\n    </testcase>\n",
                     xml(&why),
                     xml(&i.state.status),
+                    xml(&i.file),
+                    i.line,
                     xml(&why)
                 ));
             }
@@ -682,48 +684,33 @@ fn junit(eval: &Evaluation) -> String {
     s
 }
 
-/// At most this many annotations; GitHub shows only a few per step anyway.
-const GITHUB_CAP: usize = 20;
+fn is_skipped(i: &ItemResult) -> bool {
+    i.state.status == "not-relevant"
+}
 
-fn github(eval: &Evaluation) -> String {
-    let mut s = String::new();
-    let mut shown = 0;
-    let mut more = 0;
+/// The unfinished items as CI findings. Items a person still has to answer
+/// are errors; so are automatic items whose data fails. Suggested items
+/// with no answer yet but passing data are warnings.
+fn findings(eval: &Evaluation) -> Vec<ci::Finding> {
+    let mut out = Vec::new();
     for p in &eval.phases {
         for i in p.unfinished() {
-            if shown == GITHUB_CAP {
-                more += 1;
-                continue;
-            }
-            shown += 1;
-            // Items a person still has to answer are errors; so are auto
-            // items whose data fails. Suggested items with no answer yet
-            // but passing data are warnings.
-            let level = match (&i.outcome, i.item.evaluation, &i.answer) {
-                (Some(o), Eval::Suggested, None) if o.passed => "warning",
-                _ => "error",
-            };
-            let title = format!("{}/{}", p.phase.id, i.item.id);
-            let msg = format!("{} — {}", i.item.text(), reason(i));
-            s.push_str(&format!(
-                "::{level} file={},line={},title={}::{}\n",
-                gh_escape_property(&gh_path(&i.file)),
-                i.line,
-                gh_escape_property(&title),
-                gh_escape_data(&msg)
-            ));
+            let error = !matches!(
+                (&i.outcome, i.item.evaluation, &i.answer),
+                (Some(o), Eval::Suggested, None) if o.passed
+            );
+            let code = format!("{}/{}", p.phase.id, i.item.id);
+            out.push(ci::Finding {
+                error,
+                path: i.file.clone(),
+                line: i.line,
+                column: None,
+                title: code.clone(),
+                key: i.item.id.clone(),
+                code,
+                message: format!("{} — {}", i.item.text(), reason(i)),
+            });
         }
     }
-    if more > 0 {
-        s.push_str(&format!(
-            "::warning::{}\n",
-            gh_escape_data(&tr!("… og {more} punkter til", "… and {more} more items"))
-        ));
-    }
-    let level = if eval.unfinished() > 0 { "error" } else { "notice" };
-    s.push_str(&format!(
-        "::{level} title=veikart checklist::{}\n",
-        gh_escape_data(&summary_line(eval))
-    ));
-    s
+    out
 }

@@ -197,12 +197,6 @@ pub fn list_records<K: crate::model::Kind>(
     Ok(SUCCESS)
 }
 
-/// Markdown table row, `|` escaped.
-pub fn md_row(cells: &[String]) -> String {
-    let escaped: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();
-    format!("| {} |\n", escaped.join(" | "))
-}
-
 /// The error for an edit that would append to `key` in a file that writes it
 /// as an inline array instead of `[[key]]` tables: veikart leaves such a file alone.
 pub fn not_table_array(shown: &str, key: &str) -> anyhow::Error {

@@ -408,27 +408,23 @@ fn cmd_measure_export(ctx: &mut Ctx, args: ExportArgs) -> Result<u8> {
         }
         return super::common::json_list(ctx, "measurements", &ms);
     }
-    let mut builder = csv::WriterBuilder::new();
-    if args.excel {
-        builder.delimiter(b';').terminator(csv::Terminator::CRLF);
-    }
-    let mut w = builder.from_writer(Vec::new());
-    w.write_record(["indicator", "date", "value", "note"])?;
-    for m in &ms {
-        let mut value = crate::model::number::plain(m.value);
-        if args.excel {
-            value = value.replace('.', ",");
-        }
-        w.write_record([
-            m.indicator.as_str(),
-            &super::common::dash(m.date),
-            &value,
-            m.note.as_deref().unwrap_or(""),
-        ])?;
-    }
-    let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let bom = if args.excel { "\u{feff}" } else { "" };
-    ctx.ui.out(&format!("{bom}{}", String::from_utf8_lossy(&bytes)))?;
+    let rows: Vec<Vec<String>> = ms
+        .iter()
+        .map(|m| {
+            let mut value = crate::model::number::plain(m.value);
+            if args.excel {
+                value = value.replace('.', ",");
+            }
+            vec![
+                m.indicator.clone(),
+                super::common::dash(m.date),
+                value,
+                m.note.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let header = ["indicator", "date", "value", "note"];
+    ctx.ui.out(&crate::output::table::csv(&header, &rows, args.excel)?)?;
     Ok(SUCCESS)
 }
 
@@ -604,7 +600,8 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
         if rec.iter().all(str::is_empty) {
             continue;
         }
-        let field = |i: usize| rec.get(i).unwrap_or("").trim();
+        // A cell exported as `'=…` (so a spreadsheet does not run it) reads back as `=…`.
+        let field = |i: usize| crate::output::escape::csv_read(rec.get(i).unwrap_or("").trim());
         let mut problems = Vec::new();
         let ind = match id::lookup(field(ci), ids.iter().map(String::as_str)) {
             Lookup::Found(id) => Some(id),

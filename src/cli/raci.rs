@@ -202,29 +202,30 @@ fn cmd_raci_show(ctx: &mut Ctx, _args: ShowArgs) -> Result<u8> {
             })?;
         }
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
             let mut header = vec![tr!("aktivitet", "activity")];
             header.extend(roles.iter().map(|r| r.name.clone()));
-            w.write_record(&header)?;
-            for a in &rows {
-                let mut rec = vec![a.title.clone()];
-                rec.extend(roles.iter().map(|r| cell(a, r)));
-                w.write_record(&rec)?;
-            }
-            let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
-            ctx.ui.out(&String::from_utf8_lossy(&bytes))?;
+            let recs: Vec<Vec<String>> = rows
+                .iter()
+                .map(|a| {
+                    let mut rec = vec![a.title.clone()];
+                    rec.extend(roles.iter().map(|r| cell(a, r)));
+                    rec
+                })
+                .collect();
+            ctx.ui.out(&crate::output::table::csv(&header, &recs, false)?)?;
         }
         Format::Md => {
-            let mut s = String::new();
             let mut header = vec![tr!("Steg", "Step"), tr!("Aktivitet", "Activity")];
             header.extend(roles.iter().map(|r| r.name.clone()));
-            s.push_str(&md_row(&header));
-            s.push_str(&md_row(&vec!["---".to_string(); header.len()]));
-            for a in &rows {
-                let mut rec = vec![step_title(a), a.title.clone()];
-                rec.extend(roles.iter().map(|r| cell(a, r)));
-                s.push_str(&md_row(&rec));
-            }
+            let recs: Vec<Vec<String>> = rows
+                .iter()
+                .map(|a| {
+                    let mut rec = vec![step_title(a), a.title.clone()];
+                    rec.extend(roles.iter().map(|r| cell(a, r)));
+                    rec
+                })
+                .collect();
+            let mut s = crate::output::table::md(&header, &recs);
             s.push_str(&format!("\n{}\n", legend()));
             ctx.ui.out(&s)?;
         }
@@ -266,11 +267,6 @@ fn legend() -> String {
     )
 }
 
-fn md_row(cells: &[String]) -> String {
-    let escaped: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|")).collect();
-    format!("| {} |\n", escaped.join(" | "))
-}
-
 /// Check the RACI rules only: one H per activity, at least one U, one letter
 /// per role (except HU), roles and steps that exist
 #[derive(Debug, Args)]
@@ -297,5 +293,12 @@ fn cmd_raci_check(ctx: &mut Ctx, args: CheckArgs) -> Result<u8> {
     let dirs = [project.shown(activity::SPEC.dir), project.shown(role::SPEC.dir)];
     report.diagnostics.retain(|d| dirs.iter().any(|dir| d.path.starts_with(&format!("{dir}/"))));
     report.files = project.ids(&activity::SPEC)?.len() + project.ids(&role::SPEC)?.len();
-    crate::output::check::print(&mut ctx.ui, &report, format, args.strict, as_of)
+    crate::output::check::print(
+        &mut ctx.ui,
+        "veikart raci check",
+        &report,
+        format,
+        args.strict,
+        as_of,
+    )
 }

@@ -79,20 +79,22 @@ fn show(ctx: &mut Ctx) -> Result<u8> {
 }
 
 fn markdown(r: &Roadmap, current: &str) -> String {
-    let mut s = format!("# {} (`{}`)\n", r.name(), r.id);
+    use crate::output::escape::{md, md_code};
+    let mut s = format!("# {} ({})\n", md(r.name()), md_code(&r.id));
     for (n, p) in r.phases.iter().enumerate() {
         let here = if p.id == current {
             tr!(" — her er prosjektet", " — the project is here")
         } else {
             String::new()
         };
-        s.push_str(&format!("\n## {}. {} (`{}`){here}\n\n", n + 1, p.name(), p.id));
+        s.push_str(&format!("\n## {}. {} ({}){here}\n\n", n + 1, md(p.name()), md_code(&p.id)));
         for (k, step) in p.steps.iter().enumerate() {
-            s.push_str(&format!("{}. {}\n", k + 1, step.get()));
+            s.push_str(&format!("{}. {}\n", k + 1, md(step.get())));
         }
         s.push('\n');
         for i in &p.items {
-            s.push_str(&format!("- [ ] {} (`{}`, {}){}\n", i.text(), i.id, how(i), from(i)));
+            let (text, id) = (md(i.text()), md_code(&i.id));
+            s.push_str(&format!("- [ ] {text} ({id}, {}){}\n", md(&how(i)), from(i)));
         }
     }
     s

@@ -410,21 +410,10 @@ fn cmd_tech_compare(ctx: &mut Ctx, _args: CompareArgs) -> Result<u8> {
     rows.push(total);
     match format {
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            w.write_record(&header)?;
-            for r in &rows {
-                w.write_record(r)?;
-            }
-            let bytes = w.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
-            ctx.ui.out(&String::from_utf8_lossy(&bytes))?;
+            ctx.ui.out(&crate::output::table::csv(&header, &rows, false)?)?;
         }
         Format::Md => {
-            let mut s = common::md_row(&header);
-            s.push_str(&common::md_row(&vec!["---".to_string(); header.len()]));
-            for r in &rows {
-                s.push_str(&common::md_row(r));
-            }
-            ctx.ui.out(&s)?;
+            ctx.ui.out(&crate::output::table::md(&header, &rows))?;
         }
         _ => {
             let mut header = header;

@@ -511,13 +511,22 @@ impl Finding {
 }
 
 /// The first invisible character in `s` that can hide or reorder what a
-/// reader sees: the bidirectional controls (the "Trojan Source" trick), and
+/// reader sees: the bidirectional controls (the "Trojan Source" trick), the
+/// line and paragraph separators (U+2028, U+2029), and
 /// in a one-line value (`line`) also zero-width spaces and the byte order
 /// mark. Joiners (in emoji and some scripts) are fine.
 pub fn hidden_char(s: &str, line: bool) -> Option<char> {
     s.chars().find(|c| {
-        matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-            || (line && matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}'))
+        matches!(
+            c,
+            '\u{200E}'
+                | '\u{200F}'
+                | '\u{061C}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{2028}'
+                | '\u{2029}'
+        ) || (line && matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}'))
     })
 }
 

@@ -5,7 +5,8 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use super::github::{gh_escape_data, gh_escape_property, gh_path};
+use super::ci::{self, Finding};
+use super::escape::{md, md_code};
 use crate::app::check::Report;
 use crate::diag::{Diagnostic, Severity};
 use crate::error::{FINDINGS, SUCCESS};
@@ -26,6 +27,7 @@ struct CheckJson<'a> {
 /// Print a check report in `format` and give the exit code.
 pub fn print(
     ui: &mut Ui,
+    command: &str,
     report: &Report,
     format: Format,
     strict: bool,
@@ -43,28 +45,14 @@ pub fn print(
             diagnostics: &report.diagnostics,
         })?,
         Format::Github => {
-            let mut s = String::new();
-            for d in &report.diagnostics {
-                let level = match d.severity {
-                    Severity::Error => "error",
-                    Severity::Warning if strict => "error",
-                    Severity::Warning => "warning",
-                };
-                let mut msg = format!("[{}] {}", d.code, d.message);
-                for h in &d.hints {
-                    msg.push_str(&format!("\nhint: {h}"));
-                }
-                s.push_str(&format!(
-                    "::{level} file={},line={},col={}::{}\n",
-                    gh_escape_property(&gh_path(&d.path)),
-                    d.line,
-                    d.column,
-                    gh_escape_data(&msg)
-                ));
-            }
+            let s = ci::github(&findings(report, strict), command, None);
             if !s.is_empty() {
                 ui.out(&s)?;
             }
+            ui.status(&summary(report.files, errors, warnings));
+        }
+        Format::Codequality => {
+            ui.out(&ci::codequality(command, &findings(report, strict))?)?;
             ui.status(&summary(report.files, errors, warnings));
         }
         _ => {
@@ -79,7 +67,43 @@ pub fn print(
             ui.status(&summary(report.files, errors, warnings));
         }
     }
+    if let Some(problem) = ci::step_summary(&step_summary(command, report, strict)) {
+        ui.warn(&problem);
+    }
     Ok(if failed { FINDINGS } else { SUCCESS })
+}
+
+/// The diagnostics as CI findings; with `strict`, warnings fail too.
+fn findings(report: &Report, strict: bool) -> Vec<Finding> {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let mut message = format!("[{}] {}", d.code, d.message);
+            for h in &d.hints {
+                message.push_str(&format!("\n{}: {h}", tr!("tips", "hint")));
+            }
+            Finding {
+                error: d.severity == Severity::Error || strict,
+                path: d.path.clone(),
+                line: d.line,
+                column: Some(d.column),
+                code: d.code.to_string(),
+                title: d.code.to_string(),
+                key: d.message.clone(),
+                message,
+            }
+        })
+        .collect()
+}
+
+/// What `check` adds to GitHub's step summary.
+fn step_summary(command: &str, report: &Report, strict: bool) -> String {
+    let line = summary(report.files, report.errors(), report.warnings());
+    let mut s = format!("### {}\n\n{}\n\n", md_code(command), md(&line));
+    s.push_str(&ci::summary_table(&findings(report, strict)));
+    s.push('\n');
+    s
 }
 
 fn summary(files: usize, errors: usize, warnings: usize) -> String {

@@ -37,6 +37,27 @@ pub fn md_lines(s: &str, join: &str) -> String {
     s.lines().map(md).collect::<Vec<_>>().join(join)
 }
 
+/// Inline code in Markdown (an id, a command): fenced with more backticks
+/// than the text has in a row, so nothing inside can end it.
+pub fn md_code(s: &str) -> String {
+    let s = md_code_body(s);
+    let mut longest = 0;
+    let mut run = 0;
+    for c in s.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = if s.starts_with('`') || s.ends_with('`') { " " } else { "" };
+    format!("{fence}{pad}{s}{pad}{fence}")
+}
+
+fn md_code_body(s: &str) -> String {
+    s.chars()
+        .map(|c| if matches!(c, '\n' | '\r' | '|') || is_unsafe_char(c) { ' ' } else { c })
+        .collect()
+}
+
 /// A Markdown table row, every cell escaped.
 pub fn md_row<S: AsRef<str>>(cells: &[S]) -> String {
     let escaped: Vec<String> = cells.iter().map(|c| md(c.as_ref())).collect();
@@ -187,6 +208,8 @@ mod tests {
         assert_eq!(md("to\nlinjer"), "to linjer");
         assert_eq!(md("Bedre skilting på legevakten"), "Bedre skilting på legevakten");
         assert_eq!(md_row(&["a|b", "c"]), "| a\\|b | c |\n");
+        assert_eq!(md_code("idea-1"), "`idea-1`");
+        assert_eq!(md_code("a`b"), "``a`b``");
     }
 
     #[test]

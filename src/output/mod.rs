@@ -3,8 +3,10 @@
 //! commands share.
 
 pub mod check;
+pub mod ci;
 pub mod escape;
 pub mod formats;
 pub mod github;
 pub mod json;
+pub mod table;
 pub mod ui;

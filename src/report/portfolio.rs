@@ -171,15 +171,16 @@ pub fn cells(r: &Row) -> Vec<String> {
     ]
 }
 
+use crate::output::escape::md_row;
+
 pub fn markdown(rows: &[Row], as_of: Date) -> String {
     let mut s = format!("# {}\n\n", tr!("Portefølje per {as_of}", "Portfolio as of {as_of}"));
     let heads = headers();
     let heads: Vec<String> = heads.iter().map(|h| crate::output::ui::capitalised(h)).collect();
-    s.push_str(&format!("| {} |\n", heads.join(" | ")));
+    s.push_str(&md_row(&heads));
     s.push_str(&format!("|{}\n", "---|".repeat(heads.len())));
     for r in rows {
-        let cells: Vec<String> = cells(r).iter().map(|c| c.replace('|', "\\|")).collect();
-        s.push_str(&format!("| {} |\n", cells.join(" | ")));
+        s.push_str(&md_row(&cells(r)));
     }
     s
 }

@@ -8,6 +8,7 @@ use super::{IndicatorReport, Point, Report};
 use crate::model::date::Date;
 use crate::model::idea::STATUS;
 use crate::model::{deviation, log, number};
+use crate::output::escape::{self, md};
 use crate::tr;
 
 fn num(v: Option<f64>, unit: &str) -> String {
@@ -35,11 +36,6 @@ fn bar(a: Option<f64>) -> String {
 
 fn trend(i: &IndicatorReport) -> String {
     i.trend.map_or("–".to_string(), |t| t.label())
-}
-
-/// Text safe inside a Markdown table cell.
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
 }
 
 fn subtitle(r: &Report) -> String {
@@ -140,21 +136,25 @@ fn technology_line(t: &super::TechnologyReport) -> String {
 
 pub fn markdown(r: &Report) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "# {}: {}\n", tr!("Statusrapport", "Status report"), r.project.name);
-    let _ = writeln!(s, "{}\n", subtitle(r));
+    let _ = writeln!(s, "# {}: {}\n", tr!("Statusrapport", "Status report"), md(&r.project.name));
+    let _ = writeln!(s, "{}\n", md(&subtitle(r)));
     if let Some(p) = &r.project.problem {
-        let _ = writeln!(s, "> {}\n", p.replace('\n', "\n> "));
+        let _ = writeln!(s, "> {}\n", escape::md_lines(p, "\n> "));
     }
 
     let _ = writeln!(s, "## {}\n", tr!("Fase og sjekkliste", "Phase and checklist"));
-    let _ = writeln!(s, "{}\n", phase_line(r));
+    let _ = writeln!(s, "{}\n", md(&phase_line(r)));
     if !r.checklist.unfinished.is_empty() {
         let _ = writeln!(s, "{}\n", tr!("Dette gjenstår:", "Still to do:"));
         for i in &r.checklist.unfinished {
-            let _ =
-                write!(s, "- {} *({})*", i.text, crate::model::checklist::status_label(&i.status));
+            let _ = write!(
+                s,
+                "- {} *({})*",
+                md(&i.text),
+                crate::model::checklist::status_label(&i.status)
+            );
             if let Some(d) = &i.detail {
-                let _ = write!(s, " — {d}");
+                let _ = write!(s, " — {}", md(d));
             }
             s.push('\n');
         }
@@ -181,12 +181,12 @@ pub fn markdown(r: &Report) -> String {
             let _ = writeln!(
                 s,
                 "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-                cell(&i.benefit_title),
-                cell(&i.name),
-                num(i.baseline, &i.unit),
-                num(i.target, &i.unit),
+                md(&i.benefit_title),
+                md(&i.name),
+                md(&num(i.baseline, &i.unit)),
+                md(&num(i.target, &i.unit)),
                 date(i.by),
-                num(i.latest, &i.unit),
+                md(&num(i.latest, &i.unit)),
                 percent(i.achievement),
                 bar(i.achievement),
                 trend(i),
@@ -206,16 +206,16 @@ pub fn markdown(r: &Report) -> String {
         for d in &r.deviations {
             let kind = d.kind.as_deref().map(|k| deviation::KIND.label(k).to_string());
             let meta: Vec<String> = kind.into_iter().chain(d.date.map(|d| d.to_string())).collect();
-            let _ = write!(s, "- **{}**", d.title);
+            let _ = write!(s, "- **{}**", md(&d.title));
             if !meta.is_empty() {
-                let _ = write!(s, " ({})", meta.join(", "));
+                let _ = write!(s, " ({})", md(&meta.join(", ")));
             }
             s.push('\n');
             if d.actions.is_empty() {
                 let _ = writeln!(s, "  - {}", tr!("ingen tiltak ennå", "no corrective action yet"));
             }
             for a in &d.actions {
-                let _ = writeln!(s, "  - {}", action_line(a));
+                let _ = writeln!(s, "  - {}", md(&action_line(a)));
             }
         }
         s.push('\n');
@@ -230,7 +230,7 @@ pub fn markdown(r: &Report) -> String {
                 s,
                 "{}. {} ({}, {})",
                 n + 1,
-                i.title,
+                md(&i.title),
                 num(i.priority, ""),
                 STATUS.label(&i.status)
             );
@@ -241,7 +241,7 @@ pub fn markdown(r: &Report) -> String {
     if !r.technology.is_empty() {
         let _ = writeln!(s, "## {}\n", tr!("Teknologi", "Technology"));
         for t in &r.technology {
-            let _ = writeln!(s, "- {}", technology_line(t));
+            let _ = writeln!(s, "- {}", md(&technology_line(t)));
         }
         s.push('\n');
     }
@@ -258,7 +258,7 @@ pub fn markdown(r: &Report) -> String {
         );
         for sup in &r.suppliers {
             let score = sup.score.map_or("–".to_string(), |v| v.to_string());
-            let _ = writeln!(s, "| {} | {score} | {} |", cell(&sup.name), date(sup.date));
+            let _ = writeln!(s, "| {} | {score} | {} |", md(&sup.name), date(sup.date));
         }
         s.push('\n');
     }
@@ -266,7 +266,7 @@ pub fn markdown(r: &Report) -> String {
     if !r.log.is_empty() {
         let _ = writeln!(s, "## {}\n", tr!("Siste fra loggen", "Latest from the log"));
         for l in &r.log {
-            let _ = writeln!(s, "- {} {}: {}", date(l.date), log::KIND.label(&l.kind), l.text);
+            let _ = writeln!(s, "- {} {}: {}", date(l.date), log::KIND.label(&l.kind), md(&l.text));
         }
         s.push('\n');
     }
@@ -277,7 +277,7 @@ pub fn markdown(r: &Report) -> String {
 
 /// A Mermaid line chart of one indicator, with its target as a second line.
 fn mermaid(i: &IndicatorReport) -> String {
-    let quote = |t: &str| t.replace('"', "'");
+    let quote = escape::mermaid;
     let values = |f: &dyn Fn(&Point) -> f64| -> String {
         i.series
             .iter()
@@ -298,22 +298,6 @@ fn mermaid(i: &IndicatorReport) -> String {
     s
 }
 
-/// `<`, `>`, `&` and quotes escaped for HTML text and attributes.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 const CSS: &str = "body{font-family:system-ui,sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}\
 h1{margin-bottom:.2rem}.sub{color:#555;margin-top:0}\
 table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}\
@@ -332,42 +316,49 @@ pub fn html(r: &Report) -> String {
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-        esc(&title)
+        escape::html(&title)
     );
-    let _ = writeln!(s, "<h1>{}</h1>\n<p class=\"sub\">{}</p>", esc(&title), esc(&subtitle(r)));
+    let _ = writeln!(
+        s,
+        "<h1>{}</h1>\n<p class=\"sub\">{}</p>",
+        escape::html(&title),
+        escape::html(&subtitle(r))
+    );
     if let Some(p) = &r.project.problem {
-        let _ = writeln!(s, "<blockquote>{}</blockquote>", esc(p));
+        let _ = writeln!(s, "<blockquote>{}</blockquote>", escape::html(p));
     }
 
     let _ = writeln!(
         s,
         "<h2>{}</h2>\n<p>{}</p>",
-        esc(&tr!("Fase og sjekkliste", "Phase and checklist")),
-        esc(&phase_line(r))
+        escape::html(&tr!("Fase og sjekkliste", "Phase and checklist")),
+        escape::html(&phase_line(r))
     );
     if !r.checklist.unfinished.is_empty() {
-        let _ = writeln!(s, "<p>{}</p>\n<ul>", esc(&tr!("Dette gjenstår:", "Still to do:")));
+        let _ =
+            writeln!(s, "<p>{}</p>\n<ul>", escape::html(&tr!("Dette gjenstår:", "Still to do:")));
         for i in &r.checklist.unfinished {
             let _ = write!(
                 s,
                 "<li>{} <em>({})</em>",
-                esc(&i.text),
-                esc(crate::model::checklist::status_label(&i.status))
+                escape::html(&i.text),
+                escape::html(crate::model::checklist::status_label(&i.status))
             );
             if let Some(d) = &i.detail {
-                let _ = write!(s, " — {}", esc(d));
+                let _ = write!(s, " — {}", escape::html(d));
             }
             s.push_str("</li>\n");
         }
         s.push_str("</ul>\n");
     }
 
-    let _ = writeln!(s, "<h2>{}</h2>", esc(&tr!("Gevinstrealisering", "Benefit realisation")));
+    let _ =
+        writeln!(s, "<h2>{}</h2>", escape::html(&tr!("Gevinstrealisering", "Benefit realisation")));
     if r.indicators.is_empty() {
         let _ = writeln!(
             s,
             "<p>{}</p>",
-            esc(&tr!(
+            escape::html(&tr!(
                 "Ingen måleindikatorer ennå (`veikart benefit plan`).",
                 "No indicators yet (`veikart benefit plan`)."
             ))
@@ -399,7 +390,7 @@ pub fn html(r: &Report) -> String {
         );
         s.push_str("<table>\n<thead><tr>");
         for h in heads {
-            let _ = write!(s, "<th>{}</th>", esc(h));
+            let _ = write!(s, "<th>{}</th>", escape::html(h));
         }
         s.push_str("</tr></thead>\n<tbody>\n");
         for i in &r.indicators {
@@ -407,16 +398,16 @@ pub fn html(r: &Report) -> String {
                 s,
                 "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"d\">{}</td>\
                  <td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"{}\">{}</td></tr>",
-                esc(&i.benefit_title),
-                esc(&i.name),
-                esc(&num(i.baseline, &i.unit)),
-                esc(&num(i.target, &i.unit)),
+                escape::html(&i.benefit_title),
+                escape::html(&i.name),
+                escape::html(&num(i.baseline, &i.unit)),
+                escape::html(&num(i.target, &i.unit)),
                 date(i.by),
-                esc(&num(i.latest, &i.unit)),
-                esc(&percent(i.achievement)),
-                esc(&trend(i)),
+                escape::html(&num(i.latest, &i.unit)),
+                escape::html(&percent(i.achievement)),
+                escape::html(&trend(i)),
                 i.state.key(),
-                esc(&i.state.label())
+                escape::html(&i.state.label())
             );
         }
         s.push_str("</tbody>\n</table>\n");
@@ -425,61 +416,70 @@ pub fn html(r: &Report) -> String {
         }
     }
 
-    let _ = writeln!(s, "<h2>{}</h2>", esc(&tr!("Åpne avvik", "Open deviations")));
+    let _ = writeln!(s, "<h2>{}</h2>", escape::html(&tr!("Åpne avvik", "Open deviations")));
     if r.deviations.is_empty() {
-        let _ = writeln!(s, "<p>{}</p>", esc(&tr!("Ingen åpne avvik.", "No open deviations.")));
+        let _ = writeln!(
+            s,
+            "<p>{}</p>",
+            escape::html(&tr!("Ingen åpne avvik.", "No open deviations."))
+        );
     } else {
         s.push_str("<ul>\n");
         for d in &r.deviations {
             let kind = d.kind.as_deref().map(|k| deviation::KIND.label(k).to_string());
             let meta: Vec<String> = kind.into_iter().chain(d.date.map(|d| d.to_string())).collect();
-            let _ = write!(s, "<li><strong>{}</strong>", esc(&d.title));
+            let _ = write!(s, "<li><strong>{}</strong>", escape::html(&d.title));
             if !meta.is_empty() {
-                let _ = write!(s, " ({})", esc(&meta.join(", ")));
+                let _ = write!(s, " ({})", escape::html(&meta.join(", ")));
             }
             s.push_str("<ul>");
             if d.actions.is_empty() {
                 let _ = write!(
                     s,
                     "<li>{}</li>",
-                    esc(&tr!("ingen tiltak ennå", "no corrective action yet"))
+                    escape::html(&tr!("ingen tiltak ennå", "no corrective action yet"))
                 );
             }
             for a in &d.actions {
                 let class = if a.overdue { " class=\"overdue\"" } else { "" };
-                let _ = write!(s, "<li{class}>{}</li>", esc(&action_line(a)));
+                let _ = write!(s, "<li{class}>{}</li>", escape::html(&action_line(a)));
             }
             s.push_str("</ul></li>\n");
         }
         s.push_str("</ul>\n");
     }
 
-    let _ =
-        writeln!(s, "<h2>{}</h2>\n<p>{}</p>", esc(&tr!("Idéer", "Ideas")), esc(&idea_counts(r)));
+    let _ = writeln!(
+        s,
+        "<h2>{}</h2>\n<p>{}</p>",
+        escape::html(&tr!("Idéer", "Ideas")),
+        escape::html(&idea_counts(r))
+    );
     if !r.ideas.top.is_empty() {
         s.push_str("<ol>\n");
         for i in &r.ideas.top {
             let _ = writeln!(
                 s,
                 "<li>{} ({}, {})</li>",
-                esc(&i.title),
-                esc(&num(i.priority, "")),
-                esc(STATUS.label(&i.status))
+                escape::html(&i.title),
+                escape::html(&num(i.priority, "")),
+                escape::html(STATUS.label(&i.status))
             );
         }
         s.push_str("</ol>\n");
     }
 
     if !r.technology.is_empty() {
-        let _ = writeln!(s, "<h2>{}</h2>\n<ul>", esc(&tr!("Teknologi", "Technology")));
+        let _ = writeln!(s, "<h2>{}</h2>\n<ul>", escape::html(&tr!("Teknologi", "Technology")));
         for t in &r.technology {
-            let _ = writeln!(s, "<li>{}</li>", esc(&technology_line(t)));
+            let _ = writeln!(s, "<li>{}</li>", escape::html(&technology_line(t)));
         }
         s.push_str("</ul>\n");
     }
 
     if !r.suppliers.is_empty() {
-        let _ = writeln!(s, "<h2>{}</h2>\n<table>", esc(&tr!("Leverandører", "Suppliers")));
+        let _ =
+            writeln!(s, "<h2>{}</h2>\n<table>", escape::html(&tr!("Leverandører", "Suppliers")));
         let heads = crate::i18n::pick(
             ["Leverandør", "Siste vurdering (1–5)", "Dato"],
             ["Supplier", "Latest score (1–5)", "Date"],
@@ -494,7 +494,7 @@ pub fn html(r: &Report) -> String {
             let _ = writeln!(
                 s,
                 "<tr><td>{}</td><td class=\"n\">{score}</td><td>{}</td></tr>",
-                esc(&sup.name),
+                escape::html(&sup.name),
                 date(sup.date)
             );
         }
@@ -502,21 +502,24 @@ pub fn html(r: &Report) -> String {
     }
 
     if !r.log.is_empty() {
-        let _ =
-            writeln!(s, "<h2>{}</h2>\n<ul>", esc(&tr!("Siste fra loggen", "Latest from the log")));
+        let _ = writeln!(
+            s,
+            "<h2>{}</h2>\n<ul>",
+            escape::html(&tr!("Siste fra loggen", "Latest from the log"))
+        );
         for l in &r.log {
             let _ = writeln!(
                 s,
                 "<li>{} {}: {}</li>",
                 date(l.date),
-                esc(log::KIND.label(&l.kind)),
-                esc(&l.text)
+                escape::html(log::KIND.label(&l.kind)),
+                escape::html(&l.text)
             );
         }
         s.push_str("</ul>\n");
     }
 
-    let _ = writeln!(s, "<footer>{}</footer>\n</body>\n</html>", esc(&check_line(r)));
+    let _ = writeln!(s, "<footer>{}</footer>\n</body>\n</html>", escape::html(&check_line(r)));
     s
 }
 
@@ -559,9 +562,9 @@ fn svg_chart(i: &IndicatorReport) -> String {
     let _ = writeln!(
         s,
         "<div class=\"chart\"><h3>{} ({})</h3>\n<svg viewBox=\"0 0 {W} {H}\" width=\"100%\" role=\"img\" aria-label=\"{}\">",
-        esc(&i.name),
-        esc(&i.unit),
-        esc(&i.name)
+        escape::html(&i.name),
+        escape::html(&i.unit),
+        escape::html(&i.name)
     );
     let _ = writeln!(
         s,
@@ -581,7 +584,7 @@ fn svg_chart(i: &IndicatorReport) -> String {
                 W - RIGHT,
                 LEFT - 4.0,
                 y(v) + 4.0,
-                esc(&number::format(v))
+                escape::html(&number::format(v))
             );
         }
     }
@@ -599,7 +602,7 @@ fn svg_chart(i: &IndicatorReport) -> String {
             x(p.date),
             y(p.value),
             p.date,
-            esc(&number::format(p.value))
+            escape::html(&number::format(p.value))
         );
     }
     if let (Some(f), Some(l)) = (i.series.first(), i.series.last()) {
@@ -618,7 +621,7 @@ fn svg_chart(i: &IndicatorReport) -> String {
     let _ = writeln!(
         s,
         "<p class=\"legend\">{}</p></div>",
-        esc(&tr!(
+        escape::html(&tr!(
             "Blå: målte verdier. Grønn stiplet: målet. Grå stiplet: nullpunktet.",
             "Blue: measured values. Green dashes: the target. Grey dashes: the baseline."
         ))

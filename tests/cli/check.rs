@@ -304,9 +304,9 @@ fn check_format_github_prints_error_annotations() {
     let run = p.run(["check", "--format", "github"]).code(1);
     let lines = run.out_lines();
     assert_eq!(lines.len(), 5, "one annotation per problem, hints inside it\n{run}");
-    assert!(lines[0].starts_with("::error file=ideas/alfa.toml,line=2,col=1::"), "{run}");
+    assert!(lines[0].starts_with("::error file=ideas/alfa.toml,line=2,col=1,title="), "{run}");
     assert!(lines[0].contains("farge"), "{run}");
-    assert!(lines[4].starts_with("::error file=ideas/zulu.toml,line=4,col=12::"), "{run}");
+    assert!(lines[4].starts_with("::error file=ideas/zulu.toml,line=4,col=12,title="), "{run}");
     assert!(lines[4].contains("finnes-ikke"), "{run}");
     for l in lines {
         assert!(l.starts_with("::error file="), "{l}");

@@ -20,6 +20,7 @@ mod init;
 mod issue12;
 // Issue 5
 mod measure;
+mod output;
 mod phases;
 mod promote;
 mod proposal;

@@ -220,3 +220,72 @@ pub fn skipped_files(eval: &Evaluation) -> Option<String> {
 pub fn progress(p: &PhaseResult) -> String {
     tr!("{} ferdige", "{} finished", crate::i18n::items_of(p.finished(), p.items.len()))
 }
+
+/// Where the project is on its roadmap, as every document shows it
+/// (`status`, `report`, `phase`, `portfolio`): the phase's id and name and
+/// its place among the roadmap's phases.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PhaseRef {
+    pub id: String,
+    pub name: String,
+    pub position: usize,
+    pub of: usize,
+}
+
+impl PhaseRef {
+    pub fn of_project(project: &Project, roadmap: &Roadmap) -> PhaseRef {
+        let info = &project.info;
+        let (position, of) = info.phase_position();
+        PhaseRef {
+            id: info.phase.clone(),
+            name: roadmap.phase(&info.phase).map_or(info.phase.clone(), |p| p.name().to_string()),
+            position,
+            of,
+        }
+    }
+}
+
+/// A phase's checklist in short, the same in every document: counts, and
+/// the unfinished items with what the data says about them.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct ChecklistSummary {
+    pub finished: usize,
+    pub total: usize,
+    pub unfinished: usize,
+    pub unfinished_items: Vec<OpenItem>,
+}
+
+/// An unfinished checklist item.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct OpenItem {
+    pub id: String,
+    pub text: String,
+    pub status: String,
+    /// What the data says, for automatic and suggested items whose data fails.
+    pub detail: Option<String>,
+}
+
+impl ChecklistSummary {
+    pub fn of(p: &PhaseResult) -> ChecklistSummary {
+        let unfinished_items: Vec<OpenItem> = p
+            .unfinished()
+            .map(|i| OpenItem {
+                id: i.item.id.clone(),
+                text: i.item.text().to_string(),
+                status: i.state.status.clone(),
+                detail: i.outcome.as_ref().filter(|o| !o.passed).map(|o| o.detail.clone()),
+            })
+            .collect();
+        ChecklistSummary {
+            finished: p.finished(),
+            total: p.items.len(),
+            unfinished: unfinished_items.len(),
+            unfinished_items,
+        }
+    }
+
+    /// The summary of the first phase evaluated (the current one).
+    pub fn first(eval: &Evaluation) -> ChecklistSummary {
+        eval.phases.first().map(ChecklistSummary::of).unwrap_or_default()
+    }
+}

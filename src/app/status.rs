@@ -37,7 +37,8 @@ use crate::store::Project;
 pub struct Status {
     pub as_of: Date,
     pub project: ProjectInfo,
-    pub phase: PhaseJson,
+    pub phase: crate::app::checklist::PhaseRef,
+    pub checklist: crate::app::checklist::ChecklistSummary,
     pub ideas: IdeasJson,
     pub journey: JourneyJson,
     pub raci: RaciJson,
@@ -49,22 +50,6 @@ pub struct Status {
     #[serde(flatten)]
     pub more: More,
     pub benefits: StatusPlan,
-}
-
-#[derive(Serialize)]
-pub struct PhaseJson {
-    pub id: String,
-    pub label: String,
-    pub position: usize,
-    pub of: usize,
-    pub checklist: ChecklistJson,
-}
-
-#[derive(Serialize)]
-pub struct ChecklistJson {
-    pub finished: usize,
-    pub total: usize,
-    pub unfinished: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -174,7 +159,7 @@ pub struct StatusPlan {
     pub benefits: usize,
     pub indicators: usize,
     /// Indicators by state (`reached`, `on-track`, `behind`, `stale`, `no-data`).
-    pub states: BTreeMap<&'static str, usize>,
+    pub indicator_states: BTreeMap<&'static str, usize>,
     pub plan: Vec<StatusIndicator>,
     pub deviations: StatusDeviations,
 }
@@ -205,7 +190,8 @@ pub struct StatusDeviation {
     pub title: String,
     pub kind: Option<String>,
     pub date: Option<Date>,
-    pub actions: usize,
+    /// The corrective actions, as in `report`.
+    pub actions: Vec<crate::report::ActionReport>,
     pub overdue_actions: usize,
 }
 
@@ -215,23 +201,14 @@ pub fn gather(project: &Project, as_of: Date, top: usize) -> Result<Status> {
     let snap = &report.snapshot;
     let info = project.info.clone();
     let roadmap = project.roadmap()?;
-    let phase_label =
-        roadmap.phase(&info.phase).map_or(info.phase.clone(), |p| p.name().to_string());
-    let (position, of) = info.phase_position();
+    let phase = crate::app::checklist::PhaseRef::of_project(project, &roadmap);
     let eval: Evaluation = crate::app::checklist::evaluate_on(
         project,
         &report,
         roadmap,
         std::slice::from_ref(&info.phase),
     );
-    let checklist = eval.phases.first().map_or(
-        ChecklistJson { finished: 0, total: 0, unfinished: Vec::new() },
-        |p| ChecklistJson {
-            finished: p.finished(),
-            total: p.items.len(),
-            unfinished: p.unfinished().map(|i| i.item.id.clone()).collect(),
-        },
-    );
+    let checklist = crate::app::checklist::ChecklistSummary::first(&eval);
 
     let mut ideas: Vec<Idea> = snap.all();
     idea::sort_by_priority(&mut ideas);
@@ -280,7 +257,8 @@ pub fn gather(project: &Project, as_of: Date, top: usize) -> Result<Status> {
         .map(|r| r.name.clone());
     Ok(Status {
         as_of,
-        phase: PhaseJson { id: info.phase.clone(), label: phase_label, position, of, checklist },
+        phase,
+        checklist,
         ideas: IdeasJson {
             total: ideas.len(),
             open: ideas.iter().filter(|i| i.is_open()).count(),
@@ -399,6 +377,9 @@ fn plan(snap: &Snapshot, as_of: Date) -> StatusPlan {
     // unless closed by then.
     let devs: Vec<Deviation> =
         snap.all::<Deviation>().into_iter().filter(|d| d.found_by(as_of)).collect();
+    let role_names: BTreeMap<String, String> =
+        snap.all::<crate::model::role::Role>().into_iter().map(|r| (r.id, r.name)).collect();
+    use crate::report::ActionReport;
     let mut items: Vec<StatusDeviation> = devs
         .iter()
         .filter(|d| d.open_on(as_of))
@@ -407,7 +388,7 @@ fn plan(snap: &Snapshot, as_of: Date) -> StatusPlan {
             title: d.title.clone(),
             kind: d.kind.clone(),
             date: d.date,
-            actions: d.actions.len(),
+            actions: d.actions.iter().map(|a| ActionReport::of(a, &role_names, as_of)).collect(),
             overdue_actions: d.actions.iter().filter(|a| a.overdue_on(as_of)).count(),
         })
         .collect();
@@ -415,7 +396,7 @@ fn plan(snap: &Snapshot, as_of: Date) -> StatusPlan {
     StatusPlan {
         benefits: benefits.len(),
         indicators: indicators.len(),
-        states,
+        indicator_states: states,
         plan,
         deviations: StatusDeviations {
             open: items.len(),

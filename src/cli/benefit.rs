@@ -438,8 +438,10 @@ fn cmd_benefit_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
 /// One indicator with where it stands, for JSON and tables.
 #[derive(Serialize)]
 pub struct PlanRow<'a> {
+    #[serde(flatten)]
     pub indicator: &'a Indicator,
     pub direction: Option<indicator::Direction>,
+    #[serde(flatten)]
     pub progress: Progress,
 }
 
@@ -495,10 +497,9 @@ fn cmd_benefit_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
         let items: Vec<_> = benefits
             .iter()
             .map(|b| {
-                serde_json::json!({
-                    "benefit": common::with_path(&project, &benefit::SPEC, &b.id, b),
-                    "indicators": plan.remove(&b.id).unwrap_or_default(),
-                })
+                let derived =
+                    serde_json::json!({ "indicators": plan.remove(&b.id).unwrap_or_default() });
+                common::record_json(&project, &benefit::SPEC, &b.id, b, derived)
             })
             .collect();
         let mut map = serde_json::Map::new();

@@ -489,7 +489,6 @@ struct ItemJson<'a> {
     text: &'a str,
     evaluation: &'static str,
     origin: crate::model::roadmap::Origin,
-    #[serde(skip_serializing_if = "Option::is_none")]
     rule: Option<&'a str>,
     status: &'a str,
     finished: bool,

@@ -71,6 +71,28 @@ pub struct WithPath<'a, T: Serialize> {
     pub path: String,
 }
 
+/// A record as every JSON document shows it (docs/json.md): `id` first,
+/// then the keys of its file (a missing optional value as `null`), `path`,
+/// and last the values veikart derives from it, under their fixed names.
+pub fn record_json<T: Serialize>(
+    project: &Project,
+    spec: &KindSpec,
+    id: &str,
+    record: &T,
+    derived: serde_json::Value,
+) -> serde_json::Value {
+    let mut out = serde_json::Map::new();
+    out.insert("id".into(), id.into());
+    if let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(record) {
+        out.extend(fields.into_iter().filter(|(k, _)| k != "id"));
+    }
+    out.insert("path".into(), project.shown_record(spec, id).into());
+    if let serde_json::Value::Object(derived) = derived {
+        out.extend(derived);
+    }
+    serde_json::Value::Object(out)
+}
+
 pub fn with_path<'a, T: Serialize>(
     project: &Project,
     spec: &KindSpec,

@@ -462,10 +462,8 @@ fn cmd_deviation_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
         let items: Vec<_> = devs
             .iter()
             .map(|d| {
-                serde_json::json!({
-                    "deviation": common::with_path(&project, &deviation::SPEC, &d.id, d),
-                    "overdue_actions": d.overdue(as_of).len(),
-                })
+                let derived = serde_json::json!({ "overdue_actions": d.overdue(as_of).len() });
+                common::record_json(&project, &deviation::SPEC, &d.id, d, derived)
             })
             .collect();
         return common::json_list(ctx, "deviations", &items);
@@ -536,8 +534,17 @@ fn cmd_deviation_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
     let d: Deviation = project.load(&id)?;
     if format == Format::Json {
         ctx.ui.json(&serde_json::json!({
-            "deviation": common::with_path(&project, &deviation::SPEC, &d.id, &d),
-            "overdue_actions": d.overdue(as_of).iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+            "deviation": common::record_json(
+                &project,
+                &deviation::SPEC,
+                &d.id,
+                &d,
+                serde_json::json!({
+                    "overdue_actions": d.overdue(as_of).len(),
+                    "overdue_action_numbers":
+                        d.overdue(as_of).iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+                }),
+            ),
         }))?;
         return Ok(SUCCESS);
     }

@@ -171,11 +171,8 @@ fn cmd_journey_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
         let items: Vec<_> = steps
             .iter()
             .map(|s| {
-                serde_json::json!({
-                    "step": common::with_path(&project, &journey::SPEC, &s.id, s),
-                    "activities": acts(s),
-                    "touchpoints": tps(s),
-                })
+                let derived = serde_json::json!({ "activities": acts(s), "touchpoints": tps(s) });
+                common::record_json(&project, &journey::SPEC, &s.id, s, derived)
             })
             .collect();
         return common::json_list(ctx, "steps", &items);

@@ -7,6 +7,7 @@ use serde::Serialize;
 use toml_edit::DocumentMut;
 
 use super::{Ctx, check_text, date_arg, today};
+use crate::app::checklist::{ChecklistSummary, PhaseRef};
 use crate::app::checklist::{find_phase, phase_not_in_roadmap, progress, skipped_files, who};
 use crate::error::{SUCCESS, UserError};
 use crate::model::checklist::{self, DECISION_SPEC, Decision};
@@ -81,14 +82,9 @@ pub fn cmd_phase(ctx: &mut Ctx, args: PhaseArgs) -> Result<u8> {
 #[derive(Serialize)]
 struct PhaseJson<'a> {
     roadmap: &'a str,
-    phase: &'a str,
-    name: &'a str,
-    position: usize,
-    of: usize,
+    phase: PhaseRef,
     steps: Vec<&'a str>,
-    finished: usize,
-    total: usize,
-    unfinished: Vec<&'a str>,
+    checklist: ChecklistSummary,
     decisions: &'a [Decision],
 }
 
@@ -117,14 +113,9 @@ fn show(ctx: &mut Ctx, as_of: Option<Date>) -> Result<u8> {
     if format == Format::Json {
         ctx.ui.json(&PhaseJson {
             roadmap: &eval.roadmap.id,
-            phase: &p.phase.id,
-            name: p.phase.name(),
-            position,
-            of,
+            phase: PhaseRef::of_project(&project, &eval.roadmap),
             steps: p.phase.steps.iter().map(|s| s.get()).collect(),
-            finished: p.finished(),
-            total: p.items.len(),
-            unfinished: p.unfinished().map(|i| i.item.id.as_str()).collect(),
+            checklist: ChecklistSummary::of(p),
             decisions: &decisions,
         })?;
         return Ok(SUCCESS);

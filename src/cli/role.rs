@@ -106,10 +106,8 @@ fn cmd_role_list(ctx: &mut Ctx, _args: ListArgs) -> Result<u8> {
         let items: Vec<_> = roles
             .iter()
             .map(|r| {
-                serde_json::json!({
-                    "role": common::with_path(&project, &role::SPEC, &r.id, r),
-                    "activities": count(r),
-                })
+                let derived = serde_json::json!({ "activities": count(r) });
+                common::record_json(&project, &role::SPEC, &r.id, r, derived)
             })
             .collect();
         return common::json_list(ctx, "roles", &items);

@@ -173,10 +173,8 @@ fn cmd_routine_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
         let items: Vec<_> = routines
             .iter()
             .map(|r| {
-                serde_json::json!({
-                    "routine": common::with_path(&project, &routine::SPEC, &r.id, r),
-                    "overdue": overdue(r),
-                })
+                let derived = serde_json::json!({ "overdue": overdue(r) });
+                common::record_json(&project, &routine::SPEC, &r.id, r, derived)
             })
             .collect();
         return common::json_list(ctx, "routines", &items);

@@ -71,9 +71,9 @@ fn text(ctx: &Ctx, st: &Status) -> String {
     let (position, of) = (st.phase.position, st.phase.of);
     rows.push((
         tr!("Fase", "Phase"),
-        tr!("{} ({position} av {of})", "{} ({position} of {of})", st.phase.label),
+        tr!("{} ({position} av {of})", "{} ({position} of {of})", st.phase.name),
     ));
-    let checklist = &st.phase.checklist;
+    let checklist = &st.checklist;
     rows.push((
         tr!("Sjekkliste", "Checklist"),
         tr!(
@@ -233,7 +233,7 @@ fn plan_rows(p: &StatusPlan) -> Vec<(String, String)> {
         let states: Vec<String> = indicator::PlanState::ALL
             .iter()
             .filter_map(|s| {
-                let n = p.states.get(s.key()).copied().unwrap_or(0);
+                let n = p.indicator_states.get(s.key()).copied().unwrap_or(0);
                 (n > 0).then(|| format!("{} {}", n, s.label()))
             })
             .collect();
@@ -292,7 +292,7 @@ fn plan_sections(p: &StatusPlan, bold: impl Fn(&str) -> String) -> String {
         let width = p.deviations.items.iter().map(|d| d.id.chars().count()).max().unwrap_or(0);
         for d in &p.deviations.items {
             let pad = " ".repeat(width - d.id.chars().count());
-            let mut extra = format!("{}, {}", common::dash(d.date), actions(d.actions));
+            let mut extra = format!("{}, {}", common::dash(d.date), actions(d.actions.len()));
             if d.overdue_actions > 0 {
                 extra.push_str(&tr!(", {} over fristen", ", {} overdue", d.overdue_actions));
             }

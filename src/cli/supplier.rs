@@ -138,10 +138,8 @@ fn cmd_supplier_list(ctx: &mut Ctx, _args: ListArgs) -> Result<u8> {
         let items: Vec<_> = suppliers
             .iter()
             .map(|s| {
-                serde_json::json!({
-                    "supplier": common::with_path(&project, &supplier::SPEC, &s.id, s),
-                    "latest": s.latest(),
-                })
+                let derived = serde_json::json!({ "latest_review": s.latest() });
+                common::record_json(&project, &supplier::SPEC, &s.id, s, derived)
             })
             .collect();
         return common::json_list(ctx, "suppliers", &items);
@@ -217,16 +215,19 @@ fn cmd_supplier_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
         let items: Vec<_> = devs
             .iter()
             .map(|d| {
-                serde_json::json!({
-                    "deviation": common::with_path(&project, &deviation::SPEC, &d.id, d),
-                    "overdue_actions": d.overdue(as_of).len(),
-                })
+                let derived = serde_json::json!({ "overdue_actions": d.overdue(as_of).len() });
+                common::record_json(&project, &deviation::SPEC, &d.id, d, derived)
             })
             .collect();
         ctx.ui.json(&serde_json::json!({
             "as_of": as_of,
-            "supplier": common::with_path(&project, &supplier::SPEC, &s.id, &s),
-            "latest": s.latest(),
+            "supplier": common::record_json(
+                &project,
+                &supplier::SPEC,
+                &s.id,
+                &s,
+                serde_json::json!({ "latest_review": s.latest() }),
+            ),
             "deviations": items,
         }))?;
         return Ok(SUCCESS);

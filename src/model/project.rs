@@ -107,7 +107,6 @@ pub struct ProjectInfo {
     #[serde(skip)]
     pub phases: Vec<String>,
     /// The limit above which `check` warns of too many indicators.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub max_indicators: Option<i64>,
 }
 

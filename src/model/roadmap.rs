@@ -77,7 +77,7 @@ pub struct Item {
     pub evaluation: Evaluation,
     /// The name of a built-in rule (see `model::checklist::RULES`); required
     /// for auto and suggested items.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub rule: Option<String>,
     pub nb: String,
     pub en: String,
@@ -104,11 +104,12 @@ pub struct Phase {
     pub nb: String,
     #[serde(default)]
     pub en: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub aliases: Vec<String>,
     #[serde(default)]
     pub steps: Vec<Text>,
-    #[serde(default, rename = "item")]
+    // `[[phase.item]]` in the file, `items` in JSON like every other list.
+    #[serde(default, rename(deserialize = "item", serialize = "items"))]
     pub items: Vec<Item>,
 }
 
@@ -132,9 +133,9 @@ pub struct Roadmap {
     #[serde(default)]
     pub en: String,
     /// For a project's own file: the built-in roadmap it adds items to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub extends: Option<String>,
-    #[serde(default, rename = "phase")]
+    #[serde(default, rename(deserialize = "phase", serialize = "phases"))]
     pub phases: Vec<Phase>,
 }
 

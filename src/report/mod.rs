@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use anyhow::Result;
 use serde::Serialize;
 
+use crate::app::checklist::{ChecklistSummary, PhaseRef};
 use crate::model::benefit::Benefit;
 use crate::model::date::Date;
 use crate::model::deviation::Deviation;
@@ -29,8 +30,8 @@ use crate::store::Project;
 pub struct Report {
     pub as_of: Date,
     pub project: ProjectInfo,
-    pub phase: PhaseReport,
-    pub checklist: ChecklistReport,
+    pub phase: PhaseRef,
+    pub checklist: ChecklistSummary,
     pub check: CheckReport,
     pub indicators: Vec<IndicatorReport>,
     pub deviations: Vec<DeviationReport>,
@@ -49,30 +50,6 @@ pub struct TechnologyReport {
     pub total: i64,
     pub reason: Option<String>,
     pub decided: Option<Date>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct PhaseReport {
-    pub id: String,
-    pub label: String,
-    pub position: usize,
-    pub of: usize,
-}
-
-#[derive(Debug, Serialize)]
-pub struct ChecklistReport {
-    pub finished: usize,
-    pub total: usize,
-    pub unfinished: Vec<OpenItem>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct OpenItem {
-    pub id: String,
-    pub text: String,
-    pub status: String,
-    /// What the data says, for auto and suggested items.
-    pub detail: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -116,11 +93,32 @@ pub struct DeviationReport {
     pub actions: Vec<ActionReport>,
 }
 
+impl ActionReport {
+    /// A corrective action as it stood on `as_of`; `roles` maps role ids to names.
+    pub fn of(
+        a: &crate::model::deviation::Action,
+        roles: &BTreeMap<String, String>,
+        as_of: Date,
+    ) -> ActionReport {
+        ActionReport {
+            text: a.text.clone(),
+            owner: a.owner.clone(),
+            owner_name: roles.get(&a.owner).cloned().unwrap_or_else(|| a.owner.clone()),
+            due: a.due,
+            overdue: a.overdue_on(as_of),
+            done: a.done.filter(|_| a.done_by(as_of)),
+            note: a.note.clone().filter(|_| a.done_by(as_of)),
+        }
+    }
+}
+
 #[derive(Debug, Serialize)]
 pub struct ActionReport {
     pub text: String,
-    /// The owning role's name (its id when the role is unknown).
+    /// The owning role's id, as in the deviation's file.
     pub owner: String,
+    /// The owning role's name (its id when the role is unknown).
+    pub owner_name: String,
     pub due: Option<Date>,
     pub overdue: bool,
     /// When it was done, if it was by the report's date.
@@ -173,13 +171,7 @@ impl Report {
 pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Report> {
     let info = project.info.clone();
     let roadmap = project.roadmap()?;
-    let (position, of) = info.phase_position();
-    let phase = PhaseReport {
-        id: info.phase.clone(),
-        label: roadmap.phase(&info.phase).map_or(info.phase.clone(), |p| p.name().to_string()),
-        position,
-        of,
-    };
+    let phase = PhaseRef::of_project(project, &roadmap);
     // Like every other reader, refuse a file `check` calls a contradiction,
     // rather than leave it out of a report people act on.
     let checked = crate::app::pass::read(project, as_of)?;
@@ -189,22 +181,7 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
         roadmap,
         std::slice::from_ref(&info.phase),
     );
-    let checklist = eval.phases.first().map_or(
-        ChecklistReport { finished: 0, total: 0, unfinished: Vec::new() },
-        |p| ChecklistReport {
-            finished: p.finished(),
-            total: p.items.len(),
-            unfinished: p
-                .unfinished()
-                .map(|i| OpenItem {
-                    id: i.item.id.clone(),
-                    text: i.item.text().to_string(),
-                    status: i.state.status.clone(),
-                    detail: i.outcome.as_ref().filter(|o| !o.passed).map(|o| o.detail.clone()),
-                })
-                .collect(),
-        },
-    );
+    let checklist = ChecklistSummary::first(&eval);
     let snap = &checked.snapshot;
     let check = CheckReport {
         files: checked.files,
@@ -259,18 +236,7 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
         // As they stood on `as_of`, as `status` shows them.
         .filter(|d| d.open_on(as_of))
         .map(|d| DeviationReport {
-            actions: d
-                .actions
-                .iter()
-                .map(|a| ActionReport {
-                    text: a.text.clone(),
-                    owner: roles.get(&a.owner).cloned().unwrap_or_else(|| a.owner.clone()),
-                    due: a.due,
-                    overdue: a.overdue_on(as_of),
-                    done: a.done.filter(|_| a.done_by(as_of)),
-                    note: a.note.clone().filter(|_| a.done_by(as_of)),
-                })
-                .collect(),
+            actions: d.actions.iter().map(|a| ActionReport::of(a, &roles, as_of)).collect(),
             id: d.id,
             title: d.title,
             kind: d.kind,

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::app::checklist::PhaseRef;
 use crate::model::date::Date;
 use crate::store::Location;
 use crate::tr;
@@ -17,14 +18,11 @@ pub struct Row {
     pub name: Option<String>,
     pub municipality: Option<String>,
     pub service: Option<String>,
-    pub phase: Option<String>,
-    pub phase_label: Option<String>,
-    pub phase_position: Option<usize>,
-    pub phases: Option<usize>,
-    pub checklist_finished: Option<usize>,
-    pub checklist_total: Option<usize>,
-    /// Indicators by state (`reached`, `on-track`, `behind`, `stale`, `no-data`).
-    pub indicators: std::collections::BTreeMap<&'static str, usize>,
+    pub phase: Option<PhaseRef>,
+    /// The current phase's checklist in short (without its items).
+    pub checklist: Option<Counts>,
+    /// Indicators by state (`reached`, `on-track`, `behind`, `stale`, `no-data`, `no-plan`).
+    pub indicator_states: std::collections::BTreeMap<&'static str, usize>,
     pub open_deviations: usize,
     pub overdue_actions: usize,
     pub ideas: usize,
@@ -32,6 +30,14 @@ pub struct Row {
     pub warnings: usize,
     /// Why the project could not be read, when it could not.
     pub error: Option<String>,
+}
+
+/// A checklist's counts, as in [`ChecklistSummary`](crate::app::checklist::ChecklistSummary).
+#[derive(Debug, Serialize)]
+pub struct Counts {
+    pub finished: usize,
+    pub total: usize,
+    pub unfinished: usize,
 }
 
 /// The folders under `dir` (itself included) that hold a project, sorted.
@@ -46,12 +52,8 @@ pub fn row(dir: &Path, shown: String, as_of: Date) -> Row {
         municipality: None,
         service: None,
         phase: None,
-        phase_label: None,
-        phase_position: None,
-        phases: None,
-        checklist_finished: None,
-        checklist_total: None,
-        indicators: Default::default(),
+        checklist: None,
+        indicator_states: Default::default(),
         open_deviations: 0,
         overdue_actions: 0,
         ideas: 0,
@@ -64,17 +66,15 @@ pub fn row(dir: &Path, shown: String, as_of: Date) -> Row {
         .and_then(|project| super::gather(&project, as_of, 0));
     match report {
         Ok(r) => {
-            row.indicators = r.states();
+            row.indicator_states = r.states();
             row.overdue_actions = r.overdue_actions();
             row.name = Some(r.project.name);
             row.municipality = r.project.municipality;
             row.service = r.project.service;
-            row.phase = Some(r.phase.id);
-            row.phase_label = Some(r.phase.label);
-            row.phase_position = Some(r.phase.position);
-            row.phases = Some(r.phase.of);
-            row.checklist_finished = Some(r.checklist.finished);
-            row.checklist_total = Some(r.checklist.total);
+            row.phase = Some(r.phase);
+            let c = &r.checklist;
+            row.checklist =
+                Some(Counts { finished: c.finished, total: c.total, unfinished: c.unfinished });
             row.open_deviations = r.deviations.len();
             row.ideas = r.ideas.total;
             row.errors = r.check.errors;
@@ -109,7 +109,7 @@ fn benefits(r: &Row) -> String {
     let parts: Vec<String> = crate::model::indicator::PlanState::ALL
         .iter()
         .filter_map(|s| {
-            let n = r.indicators.get(s.key()).copied().unwrap_or(0);
+            let n = r.indicator_states.get(s.key()).copied().unwrap_or(0);
             (n > 0).then(|| format!("{n} {}", s.label()))
         })
         .collect();
@@ -130,14 +130,10 @@ pub fn cells(r: &Row) -> Vec<String> {
             dash(),
         ];
     }
-    let phase = match (&r.phase_label, r.phase_position, r.phases) {
-        (Some(l), Some(p), Some(of)) => format!("{l} ({p}/{of})"),
-        _ => dash(),
-    };
-    let checklist = match (r.checklist_finished, r.checklist_total) {
-        (Some(f), Some(t)) => format!("{f}/{t}"),
-        _ => dash(),
-    };
+    let phase =
+        r.phase.as_ref().map_or_else(dash, |p| format!("{} ({}/{})", p.name, p.position, p.of));
+    let checklist =
+        r.checklist.as_ref().map_or_else(dash, |c| format!("{}/{}", c.finished, c.total));
     let deviations = if r.overdue_actions > 0 {
         tr!(
             "{} ({} forfalt)",

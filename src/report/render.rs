@@ -54,7 +54,7 @@ fn phase_line(r: &Report) -> String {
     tr!(
         "{} (fase {} av {}). Sjekklisten for fasen: {} ferdige.",
         "{} (phase {} of {}). The phase's checklist: {} finished.",
-        r.phase.label,
+        r.phase.name,
         r.phase.position,
         r.phase.of,
         crate::i18n::items_of(r.checklist.finished, r.checklist.total)
@@ -69,7 +69,7 @@ fn action_line(a: &super::ActionReport) -> String {
         (None, None, _) => tr!("ingen frist", "no due date"),
     };
     let note = a.note.as_deref().map(|n| format!(": {n}")).unwrap_or_default();
-    format!("{} — {}, {state}{note}", a.text, a.owner)
+    format!("{} — {}, {state}{note}", a.text, a.owner_name)
 }
 
 fn check_line(r: &Report) -> String {
@@ -144,9 +144,9 @@ pub fn markdown(r: &Report) -> String {
 
     let _ = writeln!(s, "## {}\n", tr!("Fase og sjekkliste", "Phase and checklist"));
     let _ = writeln!(s, "{}\n", md(&phase_line(r)));
-    if !r.checklist.unfinished.is_empty() {
+    if r.checklist.unfinished > 0 {
         let _ = writeln!(s, "{}\n", tr!("Dette gjenstår:", "Still to do:"));
-        for i in &r.checklist.unfinished {
+        for i in &r.checklist.unfinished_items {
             let _ = write!(
                 s,
                 "- {} *({})*",
@@ -334,10 +334,10 @@ pub fn html(r: &Report) -> String {
         escape::html(&tr!("Fase og sjekkliste", "Phase and checklist")),
         escape::html(&phase_line(r))
     );
-    if !r.checklist.unfinished.is_empty() {
+    if r.checklist.unfinished > 0 {
         let _ =
             writeln!(s, "<p>{}</p>\n<ul>", escape::html(&tr!("Dette gjenstår:", "Still to do:")));
-        for i in &r.checklist.unfinished {
+        for i in &r.checklist.unfinished_items {
             let _ = write!(
                 s,
                 "<li>{} <em>({})</em>",

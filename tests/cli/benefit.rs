@@ -367,20 +367,20 @@ fn achievement_trend_and_state_for_a_lower_is_better_indicator() {
     let p = plan_project(&sb);
     let i = first_indicator(&plan_json(&p, &["--as-of", "2026-07-10"]));
     assert_eq!(i["direction"], "lower");
-    assert_eq!(i["progress"]["state"], "no-data");
+    assert_eq!(i["state"], "no-data");
     p.run(["measure", "record", "ventetid", "50", "--date", "2026-06-01"]).success();
     p.run(["measure", "record", "ventetid", "42", "--date", "2026-07-02"]).success();
     // (42 − 60) ÷ (30 − 60) = 60 %, and half the year had gone: on track.
     let i = first_indicator(&plan_json(&p, &["--as-of", "2026-07-10"]));
-    let a = i["progress"]["achievement"].as_f64().expect("achievement");
+    let a = i["achievement"].as_f64().expect("achievement");
     assert!((a - 60.0).abs() < 1e-6, "{i}");
-    assert_eq!(i["progress"]["trend"], "better");
-    assert_eq!(i["progress"]["state"], "on-track");
+    assert_eq!(i["trend"], "better");
+    assert_eq!(i["state"], "on-track");
     // Worse again: behind.
     p.run(["measure", "record", "ventetid", "55", "--date", "2026-07-09"]).success();
     let i = first_indicator(&plan_json(&p, &["--as-of", "2026-07-10"]));
-    assert_eq!(i["progress"]["trend"], "worse");
-    assert_eq!(i["progress"]["state"], "behind");
+    assert_eq!(i["trend"], "worse");
+    assert_eq!(i["state"], "behind");
     let table =
         p.run(["--lang", "en", "benefit", "list", "--as-of", "2026-07-10"]).success().stdout;
     let row = table.lines().find(|l| l.contains("ventetid-i-minutter")).expect("row");
@@ -391,11 +391,11 @@ fn achievement_trend_and_state_for_a_lower_is_better_indicator() {
     }
     p.run(["measure", "record", "ventetid", "30", "--date", "2026-07-10"]).success();
     let i = first_indicator(&plan_json(&p, &["--as-of", "2026-07-10"]));
-    assert_eq!(i["progress"]["state"], "reached");
+    assert_eq!(i["state"], "reached");
     // Judged as of an earlier day, later values do not count.
     let i = first_indicator(&plan_json(&p, &["--as-of", "2026-06-15"]));
-    assert_eq!(i["progress"]["latest"], 50.0);
-    assert!(i["progress"]["trend"].is_null());
+    assert_eq!(i["latest"], 50.0);
+    assert!(i["trend"].is_null());
 }
 
 #[test]
@@ -425,34 +425,34 @@ fn achievement_and_state_for_a_higher_is_better_indicator() {
     p.run(["measure", "record", "fornoyde", "60", "--date", "2026-06-01"]).success();
     let v = plan_json(&p, &["--as-of", "2026-06-10"]);
     let rows = v["benefits"][0]["indicators"].as_array().expect("indicators").clone();
-    let i = rows.iter().find(|r| r["indicator"]["id"] == "fornoyde-pasienter").expect("row");
+    let i = rows.iter().find(|r| r["id"] == "fornoyde-pasienter").expect("row");
     assert_eq!(i["direction"], "higher");
     // 25 % of the way, with 41 % of the time gone: behind.
-    assert_eq!(i["progress"]["achievement"], 25.0);
-    assert_eq!(i["progress"]["state"], "behind");
+    assert_eq!(i["achievement"], 25.0);
+    assert_eq!(i["state"], "behind");
     p.run(["measure", "record", "fornoyde", "75", "--date", "2026-07-01"]).success();
     let v = plan_json(&p, &["--as-of", "2026-07-10"]);
     let i = v["benefits"][0]["indicators"]
         .as_array()
         .expect("indicators")
         .iter()
-        .find(|r| r["indicator"]["id"] == "fornoyde-pasienter")
+        .find(|r| r["id"] == "fornoyde-pasienter")
         .expect("row")
         .clone();
-    assert_eq!(i["progress"]["achievement"], 62.5);
-    assert_eq!(i["progress"]["trend"], "better");
-    assert_eq!(i["progress"]["state"], "on-track");
+    assert_eq!(i["achievement"], 62.5);
+    assert_eq!(i["trend"], "better");
+    assert_eq!(i["state"], "on-track");
     p.run(["measure", "record", "fornoyde", "95", "--date", "2026-08-01"]).success();
     let v = plan_json(&p, &["--as-of", "2026-08-01"]);
     let i = v["benefits"][0]["indicators"]
         .as_array()
         .expect("indicators")
         .iter()
-        .find(|r| r["indicator"]["id"] == "fornoyde-pasienter")
+        .find(|r| r["id"] == "fornoyde-pasienter")
         .expect("row")
         .clone();
-    assert_eq!(i["progress"]["state"], "reached");
-    assert_eq!(i["progress"]["achievement"], 112.5);
+    assert_eq!(i["state"], "reached");
+    assert_eq!(i["achievement"], 112.5);
 }
 
 #[test]
@@ -463,10 +463,7 @@ fn stale_indicators_are_found_as_of_a_date() {
     // Monthly: stale after one month and half a month of grace.
     let ok = p.run(["check", "--as-of", "2026-04-16", "--format", "json"]).success().json();
     assert_eq!(ok["warnings"], 0, "{ok}");
-    assert_eq!(
-        first_indicator(&plan_json(&p, &["--as-of", "2026-04-16"]))["progress"]["state"],
-        "on-track"
-    );
+    assert_eq!(first_indicator(&plan_json(&p, &["--as-of", "2026-04-16"]))["state"], "on-track");
     let run = p.run(["--lang", "en", "check", "--as-of", "2026-04-17"]).success();
     assert!(
         run.stdout.contains("indicators/ventetid-i-minutter.toml:1:1: warning[indicator-stale]"),
@@ -474,10 +471,7 @@ fn stale_indicators_are_found_as_of_a_date() {
     );
     assert!(run.stdout.contains("has not been measured since 2026-03-01"), "{run}");
     p.run(["check", "--as-of", "2026-04-17", "--strict"]).code(1);
-    assert_eq!(
-        first_indicator(&plan_json(&p, &["--as-of", "2026-04-17"]))["progress"]["state"],
-        "stale"
-    );
+    assert_eq!(first_indicator(&plan_json(&p, &["--as-of", "2026-04-17"]))["state"], "stale");
     // Quarterly gives more time.
     p.run([
         "benefit",

@@ -366,8 +366,8 @@ fn phase_set_records_the_decision_and_going_back_is_allowed() {
     .success();
     assert!(p.read("veikart.toml").contains("phase = \"innsikt\""));
     let json = p.run(["phase", "--format", "json"]).success().json();
-    assert_eq!(json["phase"], "innsikt");
-    assert_eq!(json["position"], 2);
+    assert_eq!(json["phase"]["id"], "innsikt");
+    assert_eq!(json["phase"]["position"], 2);
     assert_eq!(json["decisions"].as_array().map(Vec::len), Some(2));
     assert_eq!(json["decisions"][1]["to"], "innsikt");
     let text = p.run(["phase"]).success();
@@ -402,11 +402,11 @@ fn the_roadmap_is_data_and_a_project_can_add_items() {
     let p = sb.init_project();
     let json = p.run(["roadmap", "show", "--format", "json"]).success().json();
     assert_eq!(json["id"], "ks-2018");
-    let phases = json["phase"].as_array().expect("phases");
+    let phases = json["phases"].as_array().expect("phases");
     assert_eq!(phases.len(), 6);
     let np = phases.iter().find(|ph| ph["id"] == "ny-praksis").expect("ny-praksis");
-    assert_eq!(np["item"].as_array().map(Vec::len), Some(12));
-    assert!(np["item"].as_array().unwrap().iter().all(|i| i["origin"] == "ks"));
+    assert_eq!(np["items"].as_array().map(Vec::len), Some(12));
+    assert!(np["items"].as_array().unwrap().iter().all(|i| i["origin"] == "ks"));
 
     p.write(
         "roadmap.toml",
@@ -438,7 +438,7 @@ fn the_roadmap_is_data_and_a_project_can_add_items() {
     sb.run(&sb.work, ["init", "s", "--name", "S", "--roadmap", "samveis"]).success();
     let s = sb.run(&sb.work.join("s"), ["roadmap", "show", "--format", "json"]).success().json();
     assert_eq!(s["id"], "samveis-2015");
-    assert_eq!(s["phase"].as_array().map(Vec::len), Some(5));
+    assert_eq!(s["phases"].as_array().map(Vec::len), Some(5));
 }
 
 #[test]
@@ -587,7 +587,7 @@ fn a_roadmap_of_the_projects_own_is_checked_like_a_built_in_one() {
     p.run(["check"]).success();
     let json = p.run(["roadmap", "show", "--format", "json"]).success().json();
     assert_eq!(json["id"], "var-vei");
-    assert_eq!(json["phase"][1]["item"][0]["origin"], "local");
+    assert_eq!(json["phases"][1]["items"][0]["origin"], "local");
     let run = p.run(["checklist", "--check", "--all"]).code(1);
     assert!(run.stdout.contains("[ ] ferdig"), "{run}");
 
@@ -970,11 +970,11 @@ fn ny_praksis_covers_ks_twelve_points_in_our_own_words() {
         let dir = sb.work.join(roadmap);
         sb.run(&sb.work, ["init", roadmap, "--name", "P", "--roadmap", roadmap]).success();
         let json = sb.run(&dir, ["roadmap", "show", "--format", "json"]).success().json();
-        let phase = json["phase"]
+        let phase = json["phases"]
             .as_array()
             .and_then(|ps| ps.iter().find(|p| p["id"] == "ny-praksis"))
             .unwrap_or_else(|| panic!("{roadmap} has ny-praksis: {json}"));
-        let items = phase["item"].as_array().expect("items");
+        let items = phase["items"].as_array().expect("items");
         let got: Vec<(&str, &str)> = items
             .iter()
             .map(|i| (i["id"].as_str().unwrap_or(""), i["evaluation"].as_str().unwrap_or("")))

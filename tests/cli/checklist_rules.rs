@@ -459,8 +459,8 @@ fn every_automatic_rule_has_a_case_here() {
             .replace("\"for-du-starter\"", &format!("\"{first}\""));
         p.write("veikart.toml", &text);
         let json = p.run(["roadmap", "show", "--format", "json"]).success().json();
-        for ph in json["phase"].as_array().cloned().unwrap_or_default() {
-            for i in ph["item"].as_array().cloned().unwrap_or_default() {
+        for ph in json["phases"].as_array().cloned().unwrap_or_default() {
+            for i in ph["items"].as_array().cloned().unwrap_or_default() {
                 if i["evaluation"] == "auto" {
                     auto.insert(i["rule"].as_str().unwrap_or_default().to_string());
                 }

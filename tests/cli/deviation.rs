@@ -170,10 +170,10 @@ fn supplier_reviews_are_appended_and_list_shows_the_latest() {
     );
     let v = p.run(["supplier", "list", "--format", "json"]).success().json();
     let s = v["suppliers"].as_array().expect("suppliers");
-    assert_eq!(s[0]["supplier"]["id"], "journal-as");
-    assert!(s[0]["latest"].is_null());
-    assert_eq!(s[1]["latest"]["score"], 5, "the newest by date: {v}");
-    assert_eq!(s[1]["latest"]["date"], "2026-09-30");
+    assert_eq!(s[0]["id"], "journal-as");
+    assert!(s[0]["latest_review"].is_null());
+    assert_eq!(s[1]["latest_review"]["score"], 5, "the newest by date: {v}");
+    assert_eq!(s[1]["latest_review"]["date"], "2026-09-30");
     let table = p.run(["--lang", "en", "supplier", "list"]).success().stdout;
     let row = table.lines().find(|l| l.starts_with("nordlys")).expect("row");
     assert!(
@@ -243,8 +243,8 @@ fn status_shows_the_plan_states_and_open_deviations() {
     assert!(!text.contains("Gammelt"), "{text}");
     let v = p.run(["status", "--format", "json"]).success().json();
     let b = &v["benefits"];
-    assert_eq!(b["states"]["reached"], 1);
-    assert_eq!(b["states"]["no-data"], 1);
+    assert_eq!(b["indicator_states"]["reached"], 1);
+    assert_eq!(b["indicator_states"]["no-data"], 1);
     assert_eq!(b["deviations"]["open"], 1);
     assert_eq!(b["deviations"]["overdue_actions"], 1);
     assert_eq!(b["plan"].as_array().map(Vec::len), Some(2));
@@ -307,8 +307,8 @@ fn supplier_show_has_the_contract_reviews_and_linked_deviations() {
     assert_eq!(v["supplier"]["contract"], "Avtale 2025/118");
     assert_eq!(v["supplier"]["path"], "suppliers/nordlys-telefoni-as.toml");
     assert_eq!(v["supplier"]["reviews"].as_array().map(Vec::len), Some(2));
-    assert_eq!(v["latest"]["score"], 4);
-    assert_eq!(v["deviations"][0]["deviation"]["id"], "telefonen-nede");
+    assert_eq!(v["supplier"]["latest_review"]["score"], 4);
+    assert_eq!(v["deviations"][0]["id"], "telefonen-nede");
     assert_eq!(v["deviations"][0]["overdue_actions"], 1);
     assert_eq!(v["deviations"].as_array().map(Vec::len), Some(1));
     crate::support::assert_same_tree(&before, &snapshot(&root), &"supplier show is read-only");

@@ -125,18 +125,17 @@ fn example_project_has_a_benefit_plan_followed_up_for_a_year() {
     let benefits = v["benefits"].as_array().expect("benefits");
     assert!(benefits.len() >= 3, "3+ benefits: {v}");
     let types: std::collections::BTreeSet<&str> =
-        benefits.iter().filter_map(|b| b["benefit"]["type"].as_str()).collect();
+        benefits.iter().filter_map(|b| b["type"].as_str()).collect();
     assert!(types.len() >= 3, "benefits of different types: {types:?}");
     for b in benefits {
-        assert!(!b["benefit"]["preconditions"].as_array().expect("list").is_empty(), "{b}");
-        assert!(!b["benefit"]["costs"].as_array().expect("list").is_empty(), "{b}");
+        assert!(!b["preconditions"].as_array().expect("list").is_empty(), "{b}");
+        assert!(!b["costs"].as_array().expect("list").is_empty(), "{b}");
     }
     let indicators: Vec<&serde_json::Value> =
         benefits.iter().flat_map(|b| b["indicators"].as_array().expect("list")).collect();
     assert!(indicators.len() >= 4, "4+ indicators");
     assert!(indicators.iter().any(|i| i["direction"] == "lower"), "one lower-is-better");
-    let states: Vec<&str> =
-        indicators.iter().filter_map(|i| i["progress"]["state"].as_str()).collect();
+    let states: Vec<&str> = indicators.iter().filter_map(|i| i["state"].as_str()).collect();
     assert!(states.contains(&"reached"), "one reached target: {states:?}");
     assert!(!states.contains(&"stale") && !states.contains(&"no-data"), "{states:?}");
 
@@ -144,7 +143,7 @@ fn example_project_has_a_benefit_plan_followed_up_for_a_year() {
         sb.run(&sb.work, ["-C", dir_arg, "measure", "list", "--format", "json"]).success().json();
     let ms = ms["measurements"].as_array().expect("measurements");
     for i in &indicators {
-        let id = i["indicator"]["id"].as_str().expect("id");
+        let id = i["id"].as_str().expect("id");
         let dates: Vec<&str> =
             ms.iter().filter(|m| m["indicator"] == id).filter_map(|m| m["date"].as_str()).collect();
         let (first, last) = (dates.first().expect("values"), dates.last().expect("values"));
@@ -155,13 +154,13 @@ fn example_project_has_a_benefit_plan_followed_up_for_a_year() {
     let d = d.success().json();
     let open = d["deviations"].as_array().expect("deviations");
     assert!(!open.is_empty(), "an open deviation");
-    assert!(open.iter().any(|x| !x["deviation"]["actions"].as_array().expect("a").is_empty()));
+    assert!(open.iter().any(|x| !x["actions"].as_array().expect("a").is_empty()));
     assert!(open.iter().all(|x| x["overdue_actions"] == 0), "{d}");
 
     let s =
         sb.run(&sb.work, ["-C", dir_arg, "supplier", "list", "--format", "json"]).success().json();
     let s = s["suppliers"].as_array().expect("suppliers");
-    assert!(s.iter().any(|x| x["supplier"]["reviews"].as_array().is_some_and(|r| r.len() >= 2)));
+    assert!(s.iter().any(|x| x["reviews"].as_array().is_some_and(|r| r.len() >= 2)));
 }
 
 #[test]
@@ -170,7 +169,7 @@ fn example_project_went_through_every_phase_and_its_gate_fails_on_one_honest_ite
     let v =
         sb.run(&sb.work, ["-C", example().to_str().expect("UTF-8"), "phase", "--format", "json"]);
     let v = v.success().json();
-    assert_eq!(v["phase"], "ny-praksis", "{v}");
+    assert_eq!(v["phase"]["id"], "ny-praksis", "{v}");
     let decisions = v["decisions"].as_array().expect("decisions");
     let path: Vec<&str> = decisions.iter().filter_map(|d| d["to"].as_str()).collect();
     assert_eq!(

@@ -421,8 +421,8 @@ fn a_value_with_no_target_to_judge_it_by_is_not_called_no_data() {
     assert!(run.stdout.contains("ventetid  mangler nullpunkt eller mål: 28 min"), "{run}");
     assert!(!run.stdout.contains("ingen data"), "{run}");
     let j = p.run(["status", "--format", "json"]).success().json();
-    assert_eq!(j["benefits"]["states"]["no-plan"], 1, "{j}");
-    assert_eq!(j["benefits"]["states"]["no-data"], 0, "{j}");
+    assert_eq!(j["benefits"]["indicator_states"]["no-plan"], 1, "{j}");
+    assert_eq!(j["benefits"]["indicator_states"]["no-data"], 0, "{j}");
     // A shortened grouped id that fits two values says so.
     let root = p.root.clone();
     assert_refused(

@@ -182,12 +182,8 @@ fn inserting_and_moving_a_step_writes_only_that_step() {
     assert_eq!(changed.len(), 1, "{changed:?}");
     assert!(p.read(&format!("journey/{new}.toml")).contains("order = 15\n"));
     let json = p.run(["journey", "list", "--format", "json"]).success().json();
-    let ids: Vec<&str> = json["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["step"]["id"].as_str().unwrap())
-        .collect();
+    let ids: Vec<&str> =
+        json["steps"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["ringer", "far-sms", "moter-opp"]);
     let before = p.snapshot();
     p.run(["journey", "move", "moter", "--first"]).success();
@@ -291,19 +287,12 @@ fn the_example_has_a_complete_future_journey_and_valid_raci() {
         assert!(status["journey"]["touchpoints"][channel].as_u64().unwrap() >= 1, "{channel}");
     }
     let roles = run(&["role", "list", "--format", "json"]);
-    let kinds: Vec<&str> = roles["roles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["role"]["kind"].as_str().unwrap())
-        .collect();
+    let kinds: Vec<&str> =
+        roles["roles"].as_array().unwrap().iter().map(|r| r["kind"].as_str().unwrap()).collect();
     assert!(kinds.contains(&"supplier") && kinds.contains(&"external"), "{kinds:?}");
     let routines = run(&["routine", "list", "--format", "json"]);
     for r in routines["routines"].as_array().unwrap() {
-        assert!(
-            r["routine"]["owner"].is_string() && r["routine"]["next_review"].is_string(),
-            "{r}"
-        );
+        assert!(r["owner"].is_string() && r["next_review"].is_string(), "{r}");
     }
 }
 

@@ -123,7 +123,7 @@ fn portfolio_lists_every_project_in_a_tree_and_flags_one_it_cannot_read() {
     assert_eq!(projects.len(), 2, "{j}");
     assert_eq!(projects[1]["path"], "legevakt");
     assert_eq!(projects[1]["ideas"], 1);
-    assert_eq!(projects[1]["phase"], "forankring");
+    assert_eq!(projects[1]["phase"]["id"], "forankring");
     assert_eq!(projects[1]["error"], serde_json::Value::Null);
 
     // A broken project is listed with the reason, and the exit code says so.

@@ -703,7 +703,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("measure record", "replace", "Erstatt en verdi som allerede er registrert for datoen"),
     ("measure *", "from", "Bare verdier fra og med denne datoen"),
     ("measure *", "to", "Bare verdier til og med denne datoen"),
-    ("measure import", "file", "CSV-filen"),
+    ("measure import", "file", "CSV-filen, eller - for å lese standard inn"),
     (
         "measure export",
         "excel",

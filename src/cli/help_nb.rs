@@ -382,6 +382,26 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     ("supplier list", "Vis leverandørene med siste vurdering", ""),
     ("supplier show", "Vis én leverandør: avtale, vurderinger og avvikene som gjelder den", ""),
     ("help", "Vis denne hjelpen eller hjelpen til en underkommando", ""),
+    // Shell completion and man pages (issue 13).
+    (
+        "completions",
+        "Skriv ut et skript for autofullføring i skallet: bash, zsh, fish, powershell eller elvish",
+        "Skriptet fullfører kommandoer, valg og verdiene deres, og id-ene til\n\
+         prosjektets poster (`veikart idea show <TAB>`): skallet spør veikart for\n\
+         hvert trykk på TAB, så skriptet er riktig også etter en oppgradering når\n\
+         det lastes på nytt ved oppstart av skallet. Med --static fullfører\n\
+         skriptet bare kommandoer og valg og kaller aldri veikart, for pakker som\n\
+         installerer en fast fil. Linjen som setter opp hvert skall, står i\n\
+         docs/cli.md.",
+    ),
+    (
+        "man",
+        "Skriv én man-side per kommando (veikart.1, veikart-idea.1, …) i MAPPE",
+        "MAPPE lages om den mangler; sider som finnes fra før, erstattes. Sidene\n\
+         er på engelsk, som man-sider vanligvis er (`--help` finnes på begge\n\
+         språk). Hver fil som skrives, nevnes på standard feil, unntatt med\n\
+         --quiet.",
+    ),
 ];
 
 /// (command path, argument id, help text).
@@ -752,6 +772,13 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("supplier review", "note", "Hva skåren bygger på"),
     ("supplier show", "id", "Leverandøren (id eller entydig begynnelse)"),
     ("supplier show", "as_of", "Vurder avvikenes frister per denne datoen [standard: i dag]"),
+    ("completions", "shell", "Skallet som skal fullføre"),
+    (
+        "completions",
+        "static_script",
+        "Skriv et fast skript som aldri kaller veikart (kommandoer og valg, ingen id-er)",
+    ),
+    ("man", "dir", "Mappen sidene skrives i, lages om den mangler [standard: arbeidsmappen]"),
 ];
 
 /// The start of every help text, up to and with the arguments: clap's own

@@ -7,11 +7,13 @@ mod benefit;
 mod check;
 mod checklist;
 mod common;
+mod completions;
 mod deviation;
 mod help_nb;
 mod idea;
 mod init;
 mod journey;
+mod man;
 mod measure;
 mod owner;
 mod phase;
@@ -75,6 +77,7 @@ pub struct Cli {
         short = 'C',
         long = "project",
         value_name = "DIR",
+        value_hint = clap::ValueHint::DirPath,
         global = true,
         help_heading = "Global options"
     )]
@@ -122,6 +125,8 @@ impl Cli {
     /// Parse `std::env::args`, exiting with clap's message (exit 2) on a usage error.
     pub fn parse_args() -> Cli {
         use clap::FromArgMatches;
+        // A shell asking what fits at a TAB gets its answer, and the run ends.
+        completions::answer_if_asked();
         let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
         let lang = help_language(&args);
         // Value parsers word their errors in this language too.
@@ -233,6 +238,8 @@ pub enum Command {
     Roadmap(roadmap::RoadmapCommand),
     Check(check::CheckArgs),
     Schema(schema::SchemaArgs),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
 }
 
 /// The language for `--help`, decided before the arguments are parsed:
@@ -311,6 +318,15 @@ impl Ctx {
 
     pub fn locate(&self) -> Result<Location> {
         Location::find(self.project.as_deref())
+    }
+
+    /// The language `--help` is in for this run (see [`help_language`]),
+    /// for what prints help texts without opening the project.
+    pub fn help_lang(&self) -> Lang {
+        if self.lang_forced {
+            return i18n::current();
+        }
+        self.locate().ok().and_then(|loc| loc.peek_lang()).unwrap_or_else(i18n::current)
     }
 }
 
@@ -455,6 +471,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Roadmap(cmd) => roadmap::run(&mut ctx, cmd),
         Command::Check(args) => check::cmd_check(&mut ctx, args),
         Command::Schema(args) => schema::cmd_schema(&mut ctx, args),
+        Command::Completions(args) => completions::cmd_completions(&mut ctx, args),
+        Command::Man(args) => man::cmd_man(&mut ctx, args),
     }
 }
 

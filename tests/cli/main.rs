@@ -26,5 +26,6 @@ mod proposal;
 mod raci;
 mod records;
 mod report;
+mod shell;
 mod status;
 mod support;

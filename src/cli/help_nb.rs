@@ -399,7 +399,7 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "Skriv én man-side per kommando (veikart.1, veikart-idea.1, …) i MAPPE",
         "MAPPE lages om den mangler; sider som finnes fra før, erstattes. Sidene\n\
          er på engelsk, som man-sider vanligvis er (`--help` finnes på begge\n\
-         språk). Hver fil som skrives, nevnes på standard feil, unntatt med\n\
+         språk). Hver fil som skrives, nevnes i en statuslinje, unntatt med\n\
          --quiet.",
     ),
 ];
@@ -772,7 +772,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("supplier review", "note", "Hva skåren bygger på"),
     ("supplier show", "id", "Leverandøren (id eller entydig begynnelse)"),
     ("supplier show", "as_of", "Vurder avvikenes frister per denne datoen [standard: i dag]"),
-    ("completions", "shell", "Skallet som skal fullføre"),
+    ("completions", "shell", "Skallet skriptet skal brukes i"),
     (
         "completions",
         "static_script",

@@ -32,6 +32,7 @@ pub struct ManArgs {
 
 pub fn cmd_man(ctx: &mut Ctx, args: ManArgs) -> Result<u8> {
     super::completions::refuse_format(ctx, "man")?;
+    let here = args.dir.is_none();
     let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
     let shown_dir = dir.display().to_string();
     if dir.exists() && !dir.is_dir() {
@@ -50,7 +51,8 @@ pub fn cmd_man(ctx: &mut Ctx, args: ManArgs) -> Result<u8> {
     })?;
     for (name, page) in pages()? {
         let path = dir.join(&name);
-        let shown = path.display().to_string();
+        // In the working folder, the bare name (`veikart.1`, not `./veikart.1`).
+        let shown = if here { name.clone() } else { path.display().to_string() };
         write_atomic(&path, &shown, &page)?;
         ctx.ui.status(&tr!("Skrev {shown}.", "Wrote {shown}."));
     }

@@ -382,6 +382,26 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     ("supplier list", "Vis leverandørene med siste vurdering", ""),
     ("supplier show", "Vis én leverandør: avtale, vurderinger og avvikene som gjelder den", ""),
     ("help", "Vis denne hjelpen eller hjelpen til en underkommando", ""),
+    // Shell completion and man pages (issue 13).
+    (
+        "completions",
+        "Skriv ut et skript for autofullføring i skallet: bash, zsh, fish, powershell eller elvish",
+        "Skriptet fullfører kommandoer, valg og verdiene deres, og id-ene til\n\
+         prosjektets poster (`veikart idea show <TAB>`): skallet spør veikart for\n\
+         hvert trykk på TAB, så skriptet er riktig også etter en oppgradering når\n\
+         det lastes på nytt ved oppstart av skallet. Med --static fullfører\n\
+         skriptet bare kommandoer og valg og kaller aldri veikart, for pakker som\n\
+         installerer en fast fil. Linjen som setter opp hvert skall, står i\n\
+         docs/cli.md.",
+    ),
+    (
+        "man",
+        "Skriv én man-side per kommando (veikart.1, veikart-idea.1, …) i MAPPE",
+        "MAPPE lages om den mangler; sider som finnes fra før, erstattes. Sidene\n\
+         er på engelsk, som man-sider vanligvis er (`--help` finnes på begge\n\
+         språk). Hver fil som skrives, nevnes i en statuslinje, unntatt med\n\
+         --quiet.",
+    ),
 ];
 
 /// (command path, argument id, help text).
@@ -703,7 +723,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("measure record", "replace", "Erstatt en verdi som allerede er registrert for datoen"),
     ("measure *", "from", "Bare verdier fra og med denne datoen"),
     ("measure *", "to", "Bare verdier til og med denne datoen"),
-    ("measure import", "file", "CSV-filen"),
+    ("measure import", "file", "CSV-filen, eller - for å lese standard inn"),
     (
         "measure export",
         "excel",
@@ -752,13 +772,31 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("supplier review", "note", "Hva skåren bygger på"),
     ("supplier show", "id", "Leverandøren (id eller entydig begynnelse)"),
     ("supplier show", "as_of", "Vurder avvikenes frister per denne datoen [standard: i dag]"),
+    ("completions", "shell", "Skallet skriptet skal brukes i"),
+    (
+        "completions",
+        "static_script",
+        "Skriv et fast skript som aldri kaller veikart (kommandoer og valg, ingen id-er)",
+    ),
+    ("man", "dir", "Mappen sidene skrives i, lages om den mangler [standard: arbeidsmappen]"),
 ];
 
-const TEMPLATE: &str = "\
-{before-help}{about-with-newline}
-Bruk: {usage}
+/// The start of every help text, up to and with the arguments: clap's own
+/// layout, with «Bruk:» for «Usage:» in Bokmål.
+pub fn template_head(styles: &clap::builder::Styles, lang: crate::i18n::Lang) -> String {
+    let usage = match lang {
+        crate::i18n::Lang::Nb => {
+            let u = styles.get_usage();
+            format!("{}Bruk:{}", u.render(), u.render_reset())
+        }
+        crate::i18n::Lang::En => "{usage-heading}".to_string(),
+    };
+    format!("{{before-help}}{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}")
+}
 
-{all-args}{after-help}";
+/// The words clap puts in a usage line, in Bokmål.
+const USAGE_WORDS: &[(&str, &str)] =
+    &[("[OPTIONS]", "[VALG]"), ("<COMMAND>", "<KOMMANDO>"), ("[COMMAND]", "[KOMMANDO]")];
 
 /// A usage error (bad value, unknown flag, missing argument) in Bokmål, as
 /// `feil: …` and `tips: …` lines like veikart's own errors. `None` for what
@@ -823,6 +861,16 @@ pub fn usage_error(e: &clap::Error) -> Option<String> {
                 Vec::new(),
             )
         }
+        ErrorKind::MissingSubcommand => {
+            let name = get(ContextKind::InvalidSubcommand).unwrap_or_else(|| "veikart".into());
+            let mut hints = Vec::new();
+            if let Some(valid) = get(ContextKind::ValidSubcommand) {
+                let valid: Vec<&str> = valid.split(", ").filter(|s| *s != "help").collect();
+                let valid = valid.join(", ");
+                hints.push(tr!("velg en av: {valid}", "choose one of: {valid}"));
+            }
+            (tr!("mangler en kommando etter «{name}»", "missing a command after `{name}`"), hints)
+        }
         ErrorKind::NoEquals | ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
             (tr!("feil antall verdier for {arg}", "wrong number of values for {arg}"), Vec::new())
         }
@@ -848,7 +896,15 @@ pub fn localize(mut cmd: Command) -> Command {
 }
 
 fn localize_at(mut cmd: Command, path: &str) -> Command {
-    let key = if path.rsplit(' ').next() == Some("help") { "help" } else { path };
+    // clap's `help` subcommand mirrors the tree (`help idea add`): its
+    // commands say what the real ones say.
+    let words: Vec<&str> = path.split(' ').collect();
+    let key = if words.last() == Some(&"help") {
+        "help".to_string()
+    } else {
+        words.iter().filter(|w| **w != "help").copied().collect::<Vec<_>>().join(" ")
+    };
+    let key = key.as_str();
     if let Some((_, about, long)) = COMMANDS.iter().find(|(p, _, _)| *p == key) {
         cmd = cmd.about(*about);
         cmd = if long.is_empty() {
@@ -889,7 +945,18 @@ fn localize_at(mut cmd: Command, path: &str) -> Command {
         let sub_path = if path.is_empty() { name.clone() } else { format!("{path} {name}") };
         cmd = cmd.mut_subcommand(&name, |s| localize_at(s, &sub_path));
     }
-    cmd.subcommand_help_heading("Kommandoer").help_template(TEMPLATE)
+    let template =
+        format!("{}{{after-help}}", template_head(cmd.get_styles(), crate::i18n::Lang::Nb));
+    cmd = cmd.subcommand_help_heading("Kommandoer").help_template(template);
+    // The usage line as clap makes it, with its English words in Bokmål.
+    let mut usage = cmd.render_usage().ansi().to_string();
+    for (en, nb) in USAGE_WORDS {
+        usage = usage.replace(en, nb);
+    }
+    // Lines after the first line up under the first, after «Bruk: ».
+    let usage =
+        usage.trim_start_matches(|c: char| c != ' ').trim_start().replace("\n       ", "\n      ");
+    cmd.override_usage(usage)
 }
 
 fn localized(a: clap::Arg, text: Option<String>) -> clap::Arg {
@@ -996,17 +1063,61 @@ mod tests {
         }
     }
 
+    /// clap's own words, which Bokmål help must not show.
+    const CLAP_ENGLISH: &[&str] = &[
+        "[default:",
+        "(default:",
+        "[possible values:",
+        "Possible values:",
+        "Usage:",
+        "Options:",
+        "Arguments:",
+        "Commands:",
+        "Examples:",
+        "Formats:",
+        "Print help",
+        "Print version",
+        "Print this message",
+        "the help of the given subcommand",
+        "[aliases:",
+        "[alias:",
+        "[short aliases:",
+        "[env:",
+        "see more with",
+        "[OPTIONS]",
+        "<COMMAND>",
+        "[COMMAND]",
+    ];
+
     #[test]
-    fn bokmal_help_has_no_english_default_or_choices() {
-        let mut cmd = localize(crate::Cli::command());
+    fn bokmal_help_has_no_english_clap_words_in_any_command() {
+        let mut cmd = super::super::command_for(crate::i18n::Lang::Nb);
         let mut helps = Vec::new();
         every_help(&mut cmd, "", &mut helps);
         assert!(helps.len() > 100, "{}", helps.len());
         assert!(helps.iter().any(|(_, t)| t.contains("[standard: auto] [mulige verdier: auto")));
+        assert!(helps.iter().any(|(_, t)| t.contains("Bruk: veikart idea add [VALG] <TITLE>")));
+        assert!(helps.iter().any(|(_, t)| t.contains("\nFormater: text, json (standard: text)\n")));
         for (path, text) in &helps {
-            for english in ["[default:", "[possible values:", "Usage:", "Options:", "Arguments:"] {
+            for english in CLAP_ENGLISH {
                 assert!(!text.contains(english), "`{path}` --help says {english}\n{text}");
             }
+        }
+        // clap's `help` subcommand, which the walk above leaves out.
+        let help = cmd.find_subcommand_mut("help").expect("help").render_long_help().to_string();
+        for english in CLAP_ENGLISH {
+            assert!(!help.contains(english), "`help --help` says {english}\n{help}");
+        }
+    }
+
+    #[test]
+    fn english_help_keeps_clap_words() {
+        let mut cmd = super::super::command_for(crate::i18n::Lang::En);
+        let add = cmd.find_subcommand_mut("idea").and_then(|i| i.find_subcommand_mut("add"));
+        let text = add.expect("idea add").render_long_help().to_string();
+        for want in ["Usage: veikart idea add [OPTIONS] <TITLE>", "Options:", "Formats: text, json"]
+        {
+            assert!(text.contains(want), "{want}\n{text}");
         }
     }
 
@@ -1014,5 +1125,7 @@ mod tests {
     fn the_clap_tree_is_consistent_in_both_languages() {
         crate::Cli::command().debug_assert();
         localize(crate::Cli::command()).debug_assert();
+        super::super::command_for(crate::i18n::Lang::Nb).debug_assert();
+        super::super::command_for(crate::i18n::Lang::En).debug_assert();
     }
 }

@@ -445,9 +445,11 @@ fn cmd_measure_export(ctx: &mut Ctx, args: ExportArgs) -> Result<u8> {
 Examples:
   veikart measure import malinger.csv
   veikart measure import eksport-fra-fagsystem.csv --by \"Kari Nordmann\"
-  veikart measure import rettede-verdier.csv --replace")]
+  veikart measure import rettede-verdier.csv --replace
+  veikart -C gammelt-prosjekt measure export | veikart measure import -")]
 pub struct ImportArgs {
-    /// The CSV file
+    /// The CSV file, or - to read standard input
+    #[arg(value_name = "FILE")]
     pub file: PathBuf,
 
     /// Who measured the values (written to every value imported)
@@ -520,16 +522,34 @@ fn line_at(text: &str, byte: u64) -> u64 {
     bytes[..end].iter().filter(|b| **b == b'\n').count() as u64 + 1
 }
 
+/// Whether a path argument means standard input (`-`, as in most tools).
+fn is_stdin(path: &std::path::Path) -> bool {
+    path.as_os_str() == "-"
+}
+
 /// The text of the CSV file: UTF-8 (a byte-order mark is dropped) or, when
 /// it is not valid UTF-8, Windows-1252. The flag says which.
 fn read_csv(path: &std::path::Path, shown: &str) -> Result<(String, bool)> {
-    let bytes =
+    let bytes = if is_stdin(path) {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map_err(|e| {
+            UserError::new(tr!(
+                "kunne ikke lese standard inn: {e}",
+                "could not read standard input: {e}"
+            ))
+        })?;
+        bytes
+    } else {
         crate::store::read_file(path, shown).map_err(|e| match e.downcast::<UserError>() {
             Ok(u) => u
-                .hint(tr!("oppgi CSV-filen som skal importeres", "name the CSV file to import"))
+                .hint(tr!(
+                    "oppgi CSV-filen som skal importeres, eller - for standard inn",
+                    "name the CSV file to import, or - for standard input"
+                ))
                 .into(),
             Err(e) => e,
-        })?;
+        })?
+    };
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
     Ok(match std::str::from_utf8(bytes) {
         Ok(t) => (t.to_string(), false),
@@ -541,7 +561,17 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
     let format = ctx.ui.format("measure import")?;
     let project = ctx.open()?;
     let by = args.by.as_deref().map(|b| check_line("--by", b)).transpose()?;
-    let shown = args.file.display().to_string();
+    let shown = if is_stdin(&args.file) {
+        if std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+            ctx.ui.status(&tr!(
+                "Leser CSV fra standard inn; avslutt med Ctrl-D.",
+                "Reading CSV from standard input; end it with Ctrl-D."
+            ));
+        }
+        tr!("<standard inn>", "<stdin>")
+    } else {
+        args.file.display().to_string()
+    };
     let (text, cp1252) = read_csv(&args.file, &shown)?;
     if cp1252 {
         ctx.ui.status(&tr!(

@@ -7,11 +7,13 @@ mod benefit;
 mod check;
 mod checklist;
 mod common;
+mod completions;
 mod deviation;
 mod help_nb;
 mod idea;
 mod init;
 mod journey;
+mod man;
 mod measure;
 mod owner;
 mod phase;
@@ -34,7 +36,7 @@ mod touchpoint;
 use std::path::PathBuf;
 
 use anyhow::Result;
-use clap::{Parser, Subcommand};
+use clap::{Command as ClapCommand, Parser, Subcommand};
 
 use crate::error::UserError;
 use crate::i18n::{self, Lang};
@@ -75,6 +77,7 @@ pub struct Cli {
         short = 'C',
         long = "project",
         value_name = "DIR",
+        value_hint = clap::ValueHint::DirPath,
         global = true,
         help_heading = "Global options"
     )]
@@ -121,17 +124,22 @@ pub struct Cli {
 impl Cli {
     /// Parse `std::env::args`, exiting with clap's message (exit 2) on a usage error.
     pub fn parse_args() -> Cli {
-        use clap::{CommandFactory, FromArgMatches};
+        use clap::FromArgMatches;
+        // A shell asking what fits at a TAB gets its answer, and the run ends.
+        completions::answer_if_asked();
         let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-        let mut cmd = Cli::command();
         let lang = help_language(&args);
         // Value parsers word their errors in this language too.
         i18n::set(lang);
         let nb = lang == Lang::Nb;
-        if nb {
-            cmd = help_nb::localize(cmd);
-        }
-        let matches = match cmd.try_get_matches_from(args) {
+        // Parse with the bare tree first: the help texts cost more to set up
+        // than parsing does, and they change nothing about what parses.
+        // Only help, the version and usage errors need them.
+        let parsed = {
+            use clap::CommandFactory;
+            Cli::command().try_get_matches_from(&args)
+        };
+        let matches = match parsed.or_else(|_| command_for(lang).try_get_matches_from(&args)) {
             Ok(m) => m,
             Err(e) => {
                 // Usage mistakes in our own words and the chosen language,
@@ -230,6 +238,8 @@ pub enum Command {
     Roadmap(roadmap::RoadmapCommand),
     Check(check::CheckArgs),
     Schema(schema::SchemaArgs),
+    Completions(completions::CompletionsArgs),
+    Man(man::ManArgs),
 }
 
 /// The language for `--help`, decided before the arguments are parsed:
@@ -309,6 +319,112 @@ impl Ctx {
     pub fn locate(&self) -> Result<Location> {
         Location::find(self.project.as_deref())
     }
+
+    /// The language `--help` is in for this run (see [`help_language`]),
+    /// for what prints help texts without opening the project.
+    pub fn help_lang(&self) -> Lang {
+        if self.lang_forced {
+            return i18n::current();
+        }
+        self.locate().ok().and_then(|loc| loc.peek_lang()).unwrap_or_else(i18n::current)
+    }
+}
+
+/// The clap tree as `--help` shows it in `lang`: the Bokmål texts, each
+/// command's formats, and the examples set so that clap never rewraps them.
+pub(crate) fn command_for(lang: Lang) -> ClapCommand {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    if lang == Lang::Nb {
+        cmd = help_nb::localize(cmd);
+    } else {
+        cmd.build();
+    }
+    finish_help(cmd, "", lang)
+}
+
+/// Whether a command runs by itself (a leaf, or one like `checklist` whose
+/// subcommands are optional), rather than only naming a group.
+fn runs_itself(cmd: &ClapCommand) -> bool {
+    cmd.get_subcommands().next().is_none() || !cmd.is_subcommand_required_set()
+}
+
+/// `Formats: text, json (default: text)` for a command that prints data
+/// ([`crate::output::formats::offered`]; the first is the default).
+pub(crate) fn formats_line(cmd: &ClapCommand, path: &str, lang: Lang) -> Option<String> {
+    if path.is_empty() || path.rsplit(' ').next() == Some("help") || !runs_itself(cmd) {
+        return None;
+    }
+    let offered = crate::output::formats::offered(path);
+    let default = offered.first()?;
+    let names: Vec<&str> = offered.iter().map(|f| f.name()).collect();
+    let names = names.join(", ");
+    let default = default.name();
+    Some(match lang {
+        Lang::Nb => format!("Formater: {names} (standard: {default})"),
+        Lang::En => format!("Formats: {names} (default: {default})"),
+    })
+}
+
+/// Give `cmd` and every command under it what `--help` shows after the
+/// arguments: the formats line, then the examples. clap rewraps
+/// `after_help` to the terminal and would cut an example in the middle of
+/// an argument, so both go into the help template as literal text, which
+/// clap prints as it is; a terminal narrower than a line folds it without
+/// adding a line break, so a copied example still runs. Arguments that take
+/// a folder or a file also get a value hint, for the shells.
+fn finish_help(mut cmd: ClapCommand, path: &str, lang: Lang) -> ClapCommand {
+    // `mut_arg` moves the argument to the end, so every argument is taken
+    // in turn to keep their order (and with it the positions of positionals).
+    let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
+    for id in ids {
+        cmd = cmd.mut_arg(&id, |a| match value_hint(&a) {
+            Some(hint) if !a.is_global_set() => a.value_hint(hint),
+            _ => a,
+        });
+    }
+    let mut tail = Vec::new();
+    tail.extend(formats_line(&cmd, path, lang));
+    tail.extend(cmd.get_after_help().map(|a| a.to_string()));
+    // A `{` would be read as a template tag; such a text stays where clap wraps it.
+    let text = tail.join("\n\n");
+    if !text.is_empty() && !text.contains('{') {
+        let styles = cmd.get_styles().clone();
+        let head = help_nb::template_head(&styles, lang);
+        cmd = cmd.help_template(format!("{head}\n\n{}", headed(&styles, &text)));
+    }
+    let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in subs {
+        let sub_path = if path.is_empty() { name.clone() } else { format!("{path} {name}") };
+        cmd = cmd.mut_subcommand(&name, |s| finish_help(s, &sub_path, lang));
+    }
+    cmd
+}
+
+/// Where a shell completes an argument's value as a folder or a file.
+fn value_hint(arg: &clap::Arg) -> Option<clap::ValueHint> {
+    let value = arg.get_value_names().and_then(|v| v.first()).map(|v| v.as_str());
+    match value {
+        Some("DIR") => Some(clap::ValueHint::DirPath),
+        Some("FILE") => Some(clap::ValueHint::FilePath),
+        _ => None,
+    }
+}
+
+/// The text with each heading (`Examples:`, `Formats:` at the start of a
+/// line) in clap's heading style.
+fn headed(styles: &clap::builder::Styles, text: &str) -> String {
+    let h = styles.get_header();
+    let lines: Vec<String> = text
+        .lines()
+        .map(|line| match line.split_once(':') {
+            Some((word, rest)) if !word.is_empty() && !word.contains(' ') => {
+                format!("{}{word}:{}{rest}", h.render(), h.render_reset())
+            }
+            _ => line.to_string(),
+        })
+        .collect();
+    lines.join("\n")
 }
 
 /// Run a parsed command line. Returns the exit code.
@@ -355,6 +471,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Roadmap(cmd) => roadmap::run(&mut ctx, cmd),
         Command::Check(args) => check::cmd_check(&mut ctx, args),
         Command::Schema(args) => schema::cmd_schema(&mut ctx, args),
+        Command::Completions(args) => completions::cmd_completions(&mut ctx, args),
+        Command::Man(args) => man::cmd_man(&mut ctx, args),
     }
 }
 

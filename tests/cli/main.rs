@@ -27,5 +27,6 @@ mod proposal;
 mod raci;
 mod records;
 mod report;
+mod shell;
 mod status;
 mod support;

@@ -28,3 +28,4 @@ mod records;
 mod report;
 mod status;
 mod support;
+mod taplo;

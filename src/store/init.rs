@@ -111,7 +111,7 @@ pub fn create_project_in(dir: &Path, p: &NewProject) -> Result<Created> {
         .hint(tr!("velg en ny mappe", "choose a new folder"))
         .into());
     }
-    let support = dir.join(".veikart");
+    let support = dir.join(schema::SUPPORT_DIR);
     if fs::symlink_metadata(&support).is_ok() {
         return Err(UserError::new(tr!(
             "{} finnes allerede; ingenting ble endret",
@@ -218,9 +218,12 @@ fn write_all(
         }
         written.files.push(own_file);
     }
-    let support = dir.join(".veikart");
+    let support = dir.join(schema::SUPPORT_DIR);
     let support_shown = support.display().to_string();
-    let inside = schema::PROJECT_DIR.strip_prefix(".veikart/").unwrap_or(schema::PROJECT_DIR);
+    // The schemas' folder inside the support folder (`schema`).
+    let inside = schema::PROJECT_DIR
+        .strip_prefix(schema::SUPPORT_DIR)
+        .map_or(schema::PROJECT_DIR, |rest| rest.trim_start_matches('/'));
     let schemas: Vec<(String, Vec<u8>)> = schema::files()
         .into_iter()
         .map(|(name, text)| (format!("{inside}/{name}"), text.into_bytes()))

@@ -190,6 +190,9 @@ pub fn render_roadmap() -> String {
 /// veikart's source.
 pub const PROJECT_DIR: &str = ".veikart/schema";
 
+/// veikart's own hidden folder in a project, the one [`PROJECT_DIR`] is in.
+pub const SUPPORT_DIR: &str = ".veikart";
+
 /// The taplo configuration `init` writes beside `veikart.toml`.
 pub const TAPLO_FILE: &str = ".taplo.toml";
 
@@ -307,6 +310,11 @@ mod tests {
             let have = std::fs::read_to_string(&path).unwrap_or_default();
             assert!(have == render_roadmap(), "{} is stale; bless it as above", path.display());
         }
+    }
+
+    #[test]
+    fn the_schema_folder_is_in_the_support_folder() {
+        assert!(PROJECT_DIR.starts_with(&format!("{SUPPORT_DIR}/")));
     }
 
     /// The example project carries what `init` writes for editors: the same

@@ -9,7 +9,7 @@ use super::{Ctx, check_line, check_title, filled_text, today};
 use crate::error::SUCCESS;
 use crate::i18n::{self, Lang};
 use crate::output::ui::Format;
-use crate::store::init::{NewProject, create_project};
+use crate::store::init::{NewProject, create_project_in};
 use crate::store::roadmap;
 use crate::tr;
 
@@ -63,7 +63,7 @@ pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
     // only changes what this run prints).
     let lang = ctx.lang_flag.unwrap_or(Lang::Nb);
     i18n::set(ctx.lang_flag.unwrap_or(i18n::current()));
-    let (first_id, first) = create_project(
+    let created = create_project_in(
         &args.dir,
         &NewProject {
             name: name.clone(),
@@ -83,8 +83,15 @@ pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
         "Opprettet prosjektet «{name}» i {} (fase: {}).",
         "Created the project \"{name}\" in {} (phase: {}).",
         args.dir.display(),
-        first
+        created.phase
     ));
+    if !created.taplo {
+        ctx.ui.warn(&tr!(
+            "{} fantes fra før og ble ikke endret; legg til reglene for veikart-filene selv (se docs/file-format.md, «Editor support»)",
+            "{} was there already and was left as it was; add the rules for the veikart files yourself (see docs/file-format.md, \"Editor support\")",
+            args.dir.join(crate::store::schema::TAPLO_FILE).display()
+        ));
+    }
     ctx.ui.status(&tr!(
         "Neste steg: `veikart idea add \"Din første idé\"`, så `veikart status`.",
         "Next: `veikart idea add \"Your first idea\"`, then `veikart status`."
@@ -94,7 +101,7 @@ pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
         ctx.ui.json(&serde_json::json!({
             "dir": dir,
             "path": args.dir.join(crate::store::PROJECT_FILE).display().to_string(),
-            "phase": first_id,
+            "phase": created.phase_id,
         }))?;
     }
     Ok(SUCCESS)

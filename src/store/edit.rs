@@ -242,11 +242,28 @@ pub fn set_in_row(
     true
 }
 
-/// Append a text to the list `key`, keeping the items already there as written.
+/// Append a text to the list `key`, keeping the items already there as
+/// written. In a list written one item a line, the new item gets a line of
+/// its own, indented as the last one.
 pub fn push_to_list(doc: &mut DocumentMut, key: &str, item: &str) {
     let table = doc.as_table_mut();
     match table.get_mut(key).and_then(Item::as_array_mut) {
-        Some(a) => a.push(item),
+        Some(a) => {
+            let indent = a.iter().last().and_then(|last| {
+                let prefix = last.decor().prefix()?.as_str()?;
+                let (_, indent) = prefix.rsplit_once('\n')?;
+                Some(indent.to_string())
+            });
+            match indent {
+                Some(indent) => {
+                    let mut v = Value::from(item);
+                    v.decor_mut().set_prefix(format!("\n{indent}"));
+                    v.decor_mut().set_suffix("");
+                    a.push_formatted(v);
+                }
+                None => a.push(item),
+            }
+        }
         None => {
             table.insert(key, Item::Value(list(&[item])));
         }

@@ -64,6 +64,43 @@ pub fn create_new(path: &Path, shown: &str, bytes: &[u8]) -> Result<bool> {
     }
 }
 
+/// Create the folder `path` holding `files` (paths relative to it, with
+/// their bytes) only if nothing is there yet, atomically: the files are
+/// written in a hidden temp folder beside it, which is then renamed, so the
+/// folder appears whole or not at all. Returns `Ok(false)` when the name is
+/// taken.
+pub fn create_folder_new(path: &Path, shown: &str, files: &[(String, Vec<u8>)]) -> Result<bool> {
+    let dir = parent(path);
+    fs::create_dir_all(&dir).with_context(|| {
+        tr!("kunne ikke lage mappen {}", "could not create the folder {}", dir.display())
+    })?;
+    if fs::symlink_metadata(path).is_ok() {
+        return Ok(false);
+    }
+    let tmp = tempfile::Builder::new().prefix(".veikart-").tempdir_in(&dir).with_context(|| {
+        tr!("kunne ikke skrive i mappen {}", "could not write in the folder {}", dir.display())
+    })?;
+    let failed = || tr!("kunne ikke skrive {shown}", "could not write {shown}");
+    for (rel, bytes) in files {
+        let file = tmp.path().join(rel);
+        let folder = parent(&file);
+        fs::create_dir_all(&folder).with_context(failed)?;
+        set_folder_mode(&folder);
+        let mut f = File::create(&file).with_context(failed)?;
+        f.write_all(bytes).and_then(|()| f.sync_all()).with_context(failed)?;
+        set_default_mode(&file);
+    }
+    set_folder_mode(tmp.path());
+    if fs::symlink_metadata(path).is_ok() {
+        return Ok(false);
+    }
+    fs::rename(tmp.path(), path)
+        .with_context(|| tr!("kunne ikke lagre {shown}", "could not save {shown}"))?;
+    let _ = tmp.keep();
+    sync_dir(&dir);
+    Ok(true)
+}
+
 /// Write `bytes` to a new hidden temp file in `dir` and flush it to disk.
 fn write_temp(dir: &Path, shown: &str, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
     let mut tmp = tempfile::Builder::new()
@@ -95,6 +132,17 @@ fn set_default_mode(path: &Path) {
 
 #[cfg(not(unix))]
 fn set_default_mode(_path: &Path) {}
+
+#[cfg(unix)]
+fn set_folder_mode(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    // What a plain `mkdir` would give under the usual umask; tempfile makes
+    // its folders 0700.
+    let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o755));
+}
+
+#[cfg(not(unix))]
+fn set_folder_mode(_path: &Path) {}
 
 fn sync_dir(dir: &Path) {
     // Make the rename durable; not every platform can open a folder.

@@ -1,12 +1,13 @@
 //! Making a new project folder: `veikart.toml` (and, for a promoted idea,
-//! the roadmap it follows), written whole or not at all.
+//! the roadmap it follows), with the editor support beside it (`.taplo.toml`
+//! and the schemas in `.veikart/schema/`), written whole or not at all.
 
 use std::fs;
 use std::path::Path;
 
 use anyhow::Result;
 
-use super::{PROJECT_FILE, edit, fsutil, roadmap};
+use super::{PROJECT_FILE, edit, fsutil, roadmap, schema};
 use crate::error::UserError;
 use crate::i18n::Lang;
 use crate::model::date::Date;
@@ -33,11 +34,31 @@ pub struct NewProject {
     pub started: Date,
 }
 
+/// What [`create_project_in`] made.
+#[derive(Debug)]
+pub struct Created {
+    /// The roadmap's first phase: its id, and its name in the output language.
+    pub phase_id: String,
+    pub phase: String,
+    /// Whether `.taplo.toml` was written; false when the folder had one
+    /// already (a repository's own), which is left as it was.
+    pub taplo: bool,
+}
+
 /// Write `veikart.toml` in `dir` (created if missing), starting in the
 /// roadmap's first phase, whose id and name (in the output language) are
 /// returned. Refuses, writing nothing, when `dir` already holds a project or
-/// is not a folder.
+/// is not a folder. See [`create_project_in`].
 pub fn create_project(dir: &Path, p: &NewProject) -> Result<(String, String)> {
+    create_project_in(dir, p).map(|c| (c.phase_id, c.phase))
+}
+
+/// Write the project: `veikart.toml`, the schemas in `.veikart/schema/` and a
+/// `.taplo.toml` that points the editor at them (left out when the folder
+/// has one), and for a promoted idea its roadmap. Refuses, writing nothing,
+/// when `dir` already holds a project, a `.veikart` folder, or is not a
+/// folder; when a write fails, what was written is removed again.
+pub fn create_project_in(dir: &Path, p: &NewProject) -> Result<Created> {
     let file = dir.join(PROJECT_FILE);
     let shown = file.display().to_string();
     if file.exists() {
@@ -90,6 +111,21 @@ pub fn create_project(dir: &Path, p: &NewProject) -> Result<(String, String)> {
         .hint(tr!("velg en ny mappe", "choose a new folder"))
         .into());
     }
+    let support = dir.join(schema::SUPPORT_DIR);
+    if fs::symlink_metadata(&support).is_ok() {
+        return Err(UserError::new(tr!(
+            "{} finnes allerede; ingenting ble endret",
+            "{} exists already; nothing was changed",
+            support.display()
+        ))
+        .hint(tr!(
+            "mappen er igjen etter et tidligere prosjekt; flytt eller slett den, eller velg en ny mappe",
+            "the folder is left from an earlier project; move or delete it, or choose a new folder"
+        ))
+        .into());
+    }
+    let taplo_file = dir.join(schema::TAPLO_FILE);
+    let want_taplo = fs::symlink_metadata(&taplo_file).is_err();
     let map = match &p.roadmap_file {
         Some((_, map)) => Some(map.clone()),
         None => roadmap::builtin(&p.roadmap),
@@ -136,31 +172,96 @@ pub fn create_project(dir: &Path, p: &NewProject) -> Result<(String, String)> {
     found.extend(super::write::personal_data(&text, &shown));
     super::write::refuse_contradictions(found, true)?;
 
-    // The roadmap first, so a project never exists without the roadmap it names.
-    let own_written = match &p.roadmap_file {
-        Some((text, _)) => {
-            let own_shown = own_file.display().to_string();
-            if !fsutil::create_new(&own_file, &own_shown, text.as_bytes())? {
-                return Err(UserError::new(tr!(
-                    "{own_shown} ble opprettet av noen andre i mellomtiden; ingenting ble endret",
-                    "{own_shown} was created by someone else meanwhile; nothing was changed"
-                ))
-                .into());
-            }
-            true
+    // The folders this makes, outermost last, so a failure can take them away.
+    let new_folders: Vec<&Path> = dir
+        .ancestors()
+        .take_while(|a| !a.as_os_str().is_empty() && fs::symlink_metadata(a).is_err())
+        .collect();
+    let mut written = Written::default();
+    match write_all(dir, p, &text, &shown, want_taplo, &mut written) {
+        Ok(taplo) => {
+            Ok(Created { phase_id: first.id.clone(), phase: first.name().to_string(), taplo })
         }
-        None => false,
-    };
-    let created = fsutil::create_new(&file, &shown, text.as_bytes());
-    if own_written && !matches!(created, Ok(true)) {
-        let _ = fs::remove_file(&own_file);
+        Err(e) => {
+            written.undo();
+            for folder in new_folders {
+                let _ = fs::remove_dir(folder);
+            }
+            Err(e)
+        }
     }
-    if !created? {
-        return Err(UserError::new(tr!(
-            "{shown} ble opprettet av noen andre i mellomtiden; ingenting ble endret",
-            "{shown} was created by someone else meanwhile; nothing was changed"
+}
+
+/// Write the files of a new project, the project file last, noting each in
+/// `written`; returns whether `.taplo.toml` was written.
+fn write_all(
+    dir: &Path,
+    p: &NewProject,
+    text: &str,
+    shown: &str,
+    want_taplo: bool,
+    written: &mut Written,
+) -> Result<bool> {
+    let taken = |what: &str| -> anyhow::Error {
+        UserError::new(tr!(
+            "{what} ble opprettet av noen andre i mellomtiden; ingenting ble endret",
+            "{what} was created by someone else meanwhile; nothing was changed"
         ))
-        .into());
+        .into()
+    };
+    // The roadmap first, so a project never exists without the roadmap it names.
+    if let Some((own, _)) = &p.roadmap_file {
+        let own_file = dir.join(roadmap::LOCAL_FILE);
+        let own_shown = own_file.display().to_string();
+        if !fsutil::create_new(&own_file, &own_shown, own.as_bytes())? {
+            return Err(taken(&own_shown));
+        }
+        written.files.push(own_file);
     }
-    Ok((first.id.clone(), first.name().to_string()))
+    let support = dir.join(schema::SUPPORT_DIR);
+    let support_shown = support.display().to_string();
+    // The schemas' folder inside the support folder (`schema`).
+    let inside = schema::PROJECT_DIR
+        .strip_prefix(schema::SUPPORT_DIR)
+        .map_or(schema::PROJECT_DIR, |rest| rest.trim_start_matches('/'));
+    let schemas: Vec<(String, Vec<u8>)> = schema::files()
+        .into_iter()
+        .map(|(name, text)| (format!("{inside}/{name}"), text.into_bytes()))
+        .collect();
+    if !fsutil::create_folder_new(&support, &support_shown, &schemas)? {
+        return Err(taken(&support_shown));
+    }
+    written.folders.push(support);
+    // A `.taplo.toml` that turns up meanwhile is someone's own: left alone.
+    let taplo_file = dir.join(schema::TAPLO_FILE);
+    let config = schema::taplo_config(p.lang);
+    let taplo = want_taplo
+        && fsutil::create_new(&taplo_file, &taplo_file.display().to_string(), config.as_bytes())?;
+    if taplo {
+        written.files.push(taplo_file);
+    }
+    let file = dir.join(PROJECT_FILE);
+    if !fsutil::create_new(&file, shown, text.as_bytes())? {
+        return Err(taken(shown));
+    }
+    Ok(taplo)
+}
+
+/// What a failed `init` must take away again.
+#[derive(Default)]
+struct Written {
+    files: Vec<std::path::PathBuf>,
+    folders: Vec<std::path::PathBuf>,
+}
+
+impl Written {
+    /// Remove everything written, newest first.
+    fn undo(&mut self) {
+        for f in self.files.drain(..).rev() {
+            let _ = fs::remove_file(f);
+        }
+        for d in self.folders.drain(..).rev() {
+            let _ = fs::remove_dir_all(d);
+        }
+    }
 }

@@ -52,15 +52,41 @@ fn object(fields: &[crate::model::schema::Field]) -> Value {
     })
 }
 
+/// What `veikart check` holds a one-line field (a title, a name) to, as one
+/// regular expression: no control character (`char::is_control`), none of
+/// the invisible characters that can hide or reorder text
+/// (`model::schema::hidden_char` with `line`), and at least one character
+/// that is not white space (`str::trim` leaves something). Escapes only, so
+/// the schema file itself holds no invisible character.
+const LINE_PATTERN: &str = concat!(
+    "^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200b\\u200e\\u200f\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff]*",
+    "[^\\u0000-\\u0020\\u007f-\\u00a0\\u061c\\u1680\\u2000-\\u200b\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202f\\u205f\\u2060\\u2066-\\u2069\\u3000\\ufeff]",
+    "[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200b\\u200e\\u200f\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff]*$",
+);
+
+/// Free text: only the bidirectional controls are refused (`hidden_char`
+/// without `line`); line breaks and other control characters are fine.
+const TEXT_PATTERN: &str = "^[^\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]*$";
+
+/// A date veikart reads: `YYYY-MM-DD` with a year from 0001 (TOML allows
+/// 0000, `model::date::Date` does not). `format` checks the month and day.
+const DATE_PATTERN: &str =
+    "^([0-9]{3}[1-9]|[0-9]{2}[1-9][0-9]|[0-9][1-9][0-9]{2}|[1-9][0-9]{3})-[0-9]{2}-[0-9]{2}$";
+
+/// An id (`model::id::is_valid`): lowercase words of a–z and 0–9 joined by
+/// single dashes, at most `MAX_LEN` and a suffix (`-99`) long.
+const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+fn id() -> Value {
+    json!({ "type": "string", "pattern": ID_PATTERN, "maxLength": crate::model::id::MAX_LEN + 4 })
+}
+
 fn field_type(ty: FieldType) -> Value {
-    const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
     match ty {
-        FieldType::Line => {
-            json!({ "type": "string", "minLength": 1, "pattern": "^[^\\u0000-\\u001f]*$" })
-        }
-        FieldType::Text => json!({ "type": "string" }),
+        FieldType::Line => json!({ "type": "string", "minLength": 1, "pattern": LINE_PATTERN }),
+        FieldType::Text => json!({ "type": "string", "pattern": TEXT_PATTERN }),
         // TOML local dates appear to JSON tooling as "date" strings.
-        FieldType::Date => json!({ "type": "string", "format": "date" }),
+        FieldType::Date => json!({ "type": "string", "format": "date", "pattern": DATE_PATTERN }),
         FieldType::Int { min, max } => json!({ "type": "integer", "minimum": min, "maximum": max }),
         FieldType::Year => {
             let (min, max) = crate::model::input::YEARS;
@@ -73,18 +99,15 @@ fn field_type(ty: FieldType) -> Value {
         FieldType::Keys(e) => {
             json!({ "type": "array", "items": { "type": "string", "enum": e.keys() } })
         }
-        FieldType::Lines => {
-            json!({ "type": "array", "items": { "type": "string", "minLength": 1 } })
-        }
-        FieldType::Ref(_) => json!({ "type": "string", "pattern": ID_PATTERN }),
+        // `check` takes any string in a list of texts, an empty one too.
+        FieldType::Lines => json!({ "type": "array", "items": { "type": "string" } }),
+        FieldType::Ref(_) => id(),
         FieldType::RefMap(_, e) => json!({
             "type": "object",
-            "propertyNames": { "pattern": ID_PATTERN },
+            "propertyNames": id(),
             "additionalProperties": { "type": "string", "enum": e.keys() },
         }),
-        FieldType::Refs(_) => {
-            json!({ "type": "array", "items": { "type": "string", "pattern": ID_PATTERN } })
-        }
+        FieldType::Refs(_) => json!({ "type": "array", "items": id() }),
         FieldType::Tables(fields) => json!({ "type": "array", "items": object(fields) }),
     }
 }
@@ -120,7 +143,6 @@ pub const ROADMAP: &str = "roadmap";
 /// The JSON Schema of a project's own `roadmap.toml` (and of the built-in
 /// roadmaps), following `model::roadmap`; `rule` lists the rules veikart has.
 pub fn roadmap_schema() -> Value {
-    const ID_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
     let text = |what: &str| json!({ "type": "string", "minLength": 1, "description": what });
     let rules: Vec<&str> = crate::model::checks::RULES.iter().map(|(n, _)| *n).collect();
     let item = json!({
@@ -176,6 +198,100 @@ pub fn render_roadmap() -> String {
     pretty(&roadmap_schema())
 }
 
+/// The folder, relative to a project's root, where `init` keeps the
+/// project's own copy of the schemas: hidden, so no record folder is in the
+/// way, and inside the project, so the editor needs neither the network nor
+/// veikart's source.
+pub const PROJECT_DIR: &str = ".veikart/schema";
+
+/// veikart's own hidden folder in a project, the one [`PROJECT_DIR`] is in.
+pub const SUPPORT_DIR: &str = ".veikart";
+
+/// The taplo configuration `init` writes beside `veikart.toml`.
+pub const TAPLO_FILE: &str = ".taplo.toml";
+
+/// Every schema a project keeps: its file name in [`PROJECT_DIR`] (the same
+/// as in docs/schema/) and its committed text.
+pub fn files() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> =
+        all().into_iter().map(|(name, spec)| (file_name(name), render(name, spec))).collect();
+    out.push((file_name(ROADMAP), render_roadmap()));
+    out
+}
+
+fn file_name(name: &str) -> String {
+    format!("{name}.schema.json")
+}
+
+/// Which files of a project a schema is for, as globs from its root.
+fn globs() -> Vec<(String, &'static str)> {
+    let mut out = vec![(super::PROJECT_FILE.to_string(), "project")];
+    out.push((super::roadmap::LOCAL_FILE.to_string(), ROADMAP));
+    for entry in KINDS {
+        let spec = entry.spec;
+        let glob = match spec.group {
+            Some(_) => format!("{}/*/*.toml", spec.dir),
+            None => format!("{}/*.toml", spec.dir),
+        };
+        out.push((glob, spec.dir));
+    }
+    out
+}
+
+/// The `.taplo.toml` of a project: one rule per kind pointing its files at
+/// the kind's schema in [`PROJECT_DIR`], and formatter options that keep
+/// the layout veikart writes (keys in their order, nothing aligned in
+/// columns, an array on one line or several as it is), so that after
+/// `taplo fmt` a veikart edit still leaves every file as `taplo fmt --check`
+/// wants it. The comment at the top is in the project's language.
+pub fn taplo_config(lang: crate::i18n::Lang) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::from(match lang {
+        crate::i18n::Lang::Nb => {
+            "# Redigeringsstøtte for veikart-filene: Even Better TOML (VS Code) og taplo\n\
+             # (`taplo check`, `taplo fmt`) leser denne filen. `veikart init` skrev den;\n\
+             # skjemaene i .veikart/schema/ kommer fra veikart (`veikart schema TYPE`).\n"
+        }
+        crate::i18n::Lang::En => {
+            "# Editor support for the veikart files: Even Better TOML (VS Code) and taplo\n\
+             # (`taplo check`, `taplo fmt`) read this file. `veikart init` wrote it; the\n\
+             # schemas in .veikart/schema/ come from veikart (`veikart schema KIND`).\n"
+        }
+    });
+    let globs = globs();
+    out.push_str("\ninclude = [\n");
+    for (glob, _) in &globs {
+        let _ = writeln!(out, "  \"{glob}\",");
+    }
+    out.push_str("]\n");
+    out.push_str(
+        "\n[formatting]\n\
+         align_entries = false\n\
+         align_comments = false\n\
+         array_auto_expand = false\n\
+         array_auto_collapse = false\n\
+         array_trailing_comma = true\n\
+         compact_arrays = true\n\
+         compact_inline_tables = false\n\
+         compact_entries = false\n\
+         inline_table_expand = false\n\
+         indent_tables = false\n\
+         indent_entries = false\n\
+         reorder_keys = false\n\
+         reorder_arrays = false\n\
+         trailing_newline = true\n\
+         crlf = false\n",
+    );
+    for (glob, name) in &globs {
+        let _ = write!(
+            out,
+            "\n[[rule]]\ninclude = [\"{glob}\"]\n\n[rule.schema]\npath = \"{PROJECT_DIR}/{}\"\n",
+            file_name(name)
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +324,44 @@ mod tests {
             let have = std::fs::read_to_string(&path).unwrap_or_default();
             assert!(have == render_roadmap(), "{} is stale; bless it as above", path.display());
         }
+    }
+
+    #[test]
+    fn the_schema_folder_is_in_the_support_folder() {
+        assert!(PROJECT_DIR.starts_with(&format!("{SUPPORT_DIR}/")));
+    }
+
+    /// The example project carries what `init` writes for editors: the same
+    /// `.taplo.toml` and the same schemas (blessed with the ones above).
+    #[test]
+    fn example_editor_support_is_current() {
+        let root =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/fjordvik-legevakt");
+        let bless = std::env::var_os("VEIKART_BLESS").is_some();
+        let dir = root.join(PROJECT_DIR);
+        let mut want = vec![(root.join(TAPLO_FILE), taplo_config(crate::i18n::Lang::Nb))];
+        want.extend(files().into_iter().map(|(name, text)| (dir.join(name), text)));
+        for (path, text) in &want {
+            if bless {
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(path, text).unwrap();
+                continue;
+            }
+            let have = std::fs::read_to_string(path).unwrap_or_default();
+            assert!(
+                &have == text,
+                "{} is stale; run `VEIKART_BLESS=1 cargo test --lib schema`",
+                path.display()
+            );
+        }
+        let mut names: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        let mut expected: Vec<String> = files().into_iter().map(|(n, _)| n).collect();
+        expected.sort();
+        assert_eq!(names, expected, "{} holds exactly the schemas", dir.display());
     }
 
     /// The built-in roadmaps use only what the schema allows: every key is

@@ -30,3 +30,4 @@ mod report;
 mod shell;
 mod status;
 mod support;
+mod taplo;

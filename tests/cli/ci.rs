@@ -107,10 +107,72 @@ fn the_documented_ci_jobs_pass_the_example_except_for_its_one_unfinished_item() 
     assert_eq!(gates, 3, "each setup gates on the checklist");
     let summary = fs::read_to_string(sb.work.join("step-summary.md")).expect("summary");
     assert!(summary.contains("## Sjekkliste for Ny praksis"), "{summary}");
+    assert!(summary.contains("### `veikart check`"), "{summary}");
     let junit = fs::read_to_string(project.join("checklist.xml")).expect("junit");
     let doc = roxmltree::Document::parse(&junit).expect("XML");
     let failures = doc.descendants().filter(|n| n.has_tag_name("failure")).count();
     assert_eq!(failures, 1, "{junit}");
+    assert_valid_junit(&project.join("checklist.xml"));
+    let quality = fs::read_to_string(project.join("gl-code-quality-report.json")).expect("report");
+    let quality: serde_json::Value = serde_json::from_str(&quality).expect("JSON");
+    assert_eq!(quality, serde_json::json!([]), "the example has no problems");
+}
+
+/// Validate a JUnit file against tests/fixtures/junit.xsd (the common JUnit
+/// schema's structure) with Python's `xmlschema`, which `.ci/run` installs.
+/// Without it the check is skipped, except in CI, where it must run.
+fn assert_valid_junit(file: &Path) {
+    let script = "import sys, xmlschema\n\
+                  xmlschema.XMLSchema(sys.argv[1]).validate(sys.argv[2])\n";
+    let xsd = repo("tests/fixtures/junit.xsd");
+    let out = Command::new("python3").arg("-c").arg(script).arg(&xsd).arg(file).output();
+    let missing = match &out {
+        Err(_) => true,
+        Ok(o) => String::from_utf8_lossy(&o.stderr).contains("No module named 'xmlschema'"),
+    };
+    if missing {
+        assert!(std::env::var_os("CI").is_none(), "CI needs python3 with xmlschema");
+        eprintln!("note: python3 xmlschema not found; JUnit schema check skipped");
+        return;
+    }
+    let out = out.expect("python3");
+    assert!(
+        out.status.success(),
+        "{} is not valid JUnit:\n{}",
+        file.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn the_documented_ci_files_are_valid_yaml_with_the_reports_wired_up() {
+    use yaml_rust2::{Yaml, YamlLoader};
+    let doc = fs::read_to_string(repo("docs/ci.md")).expect("docs/ci.md");
+    let blocks: Vec<&str> =
+        doc.split("```yaml\n").skip(1).filter_map(|b| b.split("\n```").next()).collect();
+    assert_eq!(blocks.len(), 3, "GitHub, GitLab and pre-commit");
+    let parsed: Vec<Yaml> = blocks
+        .iter()
+        .map(|b| {
+            let mut docs = YamlLoader::load_from_str(b).unwrap_or_else(|e| panic!("{e}\n{b}"));
+            assert_eq!(docs.len(), 1, "{b}");
+            docs.remove(0)
+        })
+        .collect();
+    let steps = parsed[0]["jobs"]["veikart"]["steps"].as_vec().expect("GitHub steps");
+    let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
+    assert!(runs.contains(&"veikart check --format github"), "{runs:?}");
+    assert!(runs.iter().any(|r| r.starts_with("veikart checklist --check")), "{runs:?}");
+    let gitlab = &parsed[1]["veikart"];
+    assert!(gitlab["script"].as_vec().is_some_and(|s| s.len() >= 3), "GitLab script");
+    let reports = &gitlab["artifacts"]["reports"];
+    assert_eq!(reports["codequality"].as_str(), Some("gl-code-quality-report.json"));
+    assert_eq!(reports["junit"].as_str(), Some("checklist.xml"));
+    let script: Vec<&str> =
+        gitlab["script"].as_vec().into_iter().flatten().filter_map(Yaml::as_str).collect();
+    assert!(script.iter().any(|s| s.ends_with("> gl-code-quality-report.json")), "{script:?}");
+    let hooks = parsed[2]["repos"][0]["hooks"].as_vec().expect("pre-commit hooks");
+    assert_eq!(hooks.len(), 2);
 }
 
 #[test]

@@ -255,9 +255,9 @@ fn every_console_example_in_the_docs_prints_what_it_shows() {
                 Some("skip") => continue,
                 Some(other) => {
                     // `write PATH`: the last ```toml block above, as the file PATH.
-                    let path = other.strip_prefix("write ").unwrap_or_else(|| {
-                        panic!("{shown}: unknown docs-test setup `{other}`")
-                    });
+                    let path = other
+                        .strip_prefix("write ")
+                        .unwrap_or_else(|| panic!("{shown}: unknown docs-test setup `{other}`"));
                     let above = &lines[..block.start];
                     let open = above.iter().rposition(|l| l.trim_end() == "```toml");
                     let open = open.unwrap_or_else(|| panic!("{shown}: no ```toml above"));
@@ -356,11 +356,10 @@ fn the_readme_starts_with_the_two_commands_and_its_commands_run() {
             // `veikart role` names a group of commands; it prints their list.
             continue;
         }
-        assert!(
-            code == "exit=0" || code == "exit=1",
-            "README: `veikart {args}` failed:\n{out}"
-        );
-        if args.starts_with("init ") && let Some(dir) = args.split_whitespace().nth(1) {
+        assert!(code == "exit=0" || code == "exit=1", "README: `veikart {args}` failed:\n{out}");
+        if args.starts_with("init ")
+            && let Some(dir) = args.split_whitespace().nth(1)
+        {
             cwd = cwd.join(dir);
         }
     }

@@ -5,7 +5,6 @@
 //! - [`model`]: the domain (ideas, the project, ids, dates, field specs), no I/O.
 //! - [`store`]: the project folder: find it, read and validate records, write
 //!   them atomically one file at a time.
-//! - [`report`]: progress reports (Markdown, HTML, JSON) and the portfolio.
 //! - [`output`]: everything that turns data into bytes: the output handle
 //!   (stdout data, stderr messages, colour, tables), the formats each command
 //!   offers, escaping, numbers and the JSON envelope.
@@ -17,7 +16,6 @@ pub mod error;
 pub mod i18n;
 pub mod model;
 pub mod output;
-pub mod report;
 pub mod store;
 
 mod cli;

@@ -5,5 +5,7 @@
 pub mod check;
 pub mod checklist;
 pub mod pass;
+pub mod portfolio;
 pub mod record;
+pub mod report;
 pub mod status;

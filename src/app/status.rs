@@ -191,7 +191,7 @@ pub struct StatusDeviation {
     pub kind: Option<String>,
     pub date: Option<Date>,
     /// The corrective actions, as in `report`.
-    pub actions: Vec<crate::report::ActionReport>,
+    pub actions: Vec<crate::app::report::ActionReport>,
     pub overdue_actions: usize,
 }
 
@@ -379,7 +379,7 @@ fn plan(snap: &Snapshot, as_of: Date) -> StatusPlan {
         snap.all::<Deviation>().into_iter().filter(|d| d.found_by(as_of)).collect();
     let role_names: BTreeMap<String, String> =
         snap.all::<crate::model::role::Role>().into_iter().map(|r| (r.id, r.name)).collect();
-    use crate::report::ActionReport;
+    use crate::app::report::ActionReport;
     let mut items: Vec<StatusDeviation> = devs
         .iter()
         .filter(|d| d.open_on(as_of))

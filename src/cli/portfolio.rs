@@ -8,10 +8,11 @@ use clap::Args;
 use serde::Serialize;
 
 use super::{Ctx, date_arg, today};
+use crate::app::portfolio::{self, Row};
 use crate::error::{FINDINGS, SUCCESS, UserError};
 use crate::model::date::Date;
+use crate::output::portfolio as view;
 use crate::output::ui::Format;
-use crate::report::portfolio::{self, Row};
 use crate::store::PROJECT_FILE;
 use crate::tr;
 
@@ -84,10 +85,9 @@ pub fn cmd_portfolio(ctx: &mut Ctx, args: PortfolioArgs) -> Result<u8> {
             "Found no veikart projects (no {PROJECT_FILE}) under {}.",
             dir.display()
         )),
-        Format::Md => ctx.ui.out(&portfolio::markdown(&rows, as_of))?,
+        Format::Md => ctx.ui.out(&view::markdown(&rows, as_of))?,
         _ => {
-            let table =
-                ctx.ui.table(&portfolio::headers(), rows.iter().map(portfolio::cells).collect());
+            let table = ctx.ui.table(&view::headers(), rows.iter().map(view::cells).collect());
             ctx.ui.out(&table)?;
             let projects = crate::i18n::counted(
                 rows.len(),

@@ -1,13 +1,14 @@
-//! `veikart report`: the adapter from arguments to [`crate::report`].
+//! `veikart report`: the adapter from arguments to [`crate::app::report`].
 
 use anyhow::Result;
 use clap::Args;
 
 use super::{Ctx, date_arg, today};
+use crate::app::report::gather;
 use crate::error::SUCCESS;
 use crate::model::date::Date;
+use crate::output::report as render;
 use crate::output::ui::Format;
-use crate::report::{gather, render};
 use crate::tr;
 
 /// Write a progress report: phase, checklist, benefit plan with charts, deviations

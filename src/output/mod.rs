@@ -3,10 +3,13 @@
 //! commands share.
 
 pub mod check;
+pub mod checklist;
 pub mod ci;
 pub mod escape;
 pub mod formats;
 pub mod github;
 pub mod json;
+pub mod portfolio;
+pub mod report;
 pub mod table;
 pub mod ui;

@@ -1,10 +1,7 @@
-//! Reports: where a project stands, gathered once from the pass `check`
-//! makes (so a report is linear in the project's bytes), and rendered as
-//! Markdown, HTML or JSON; and the portfolio of many projects. This layer
-//! reads through `store` and `checklist` and knows no command-line details.
-
-pub mod portfolio;
-pub mod render;
+//! The progress report: where a project stands, gathered once from the
+//! pass `check` makes (so a report is linear in the project's bytes). It is
+//! rendered by [`crate::output::report`] (Markdown, HTML) or as JSON. This
+//! layer reads through `store` and `checklist` and knows no command-line details.
 
 use std::collections::BTreeMap;
 

@@ -4,11 +4,11 @@
 
 use std::fmt::Write as _;
 
-use super::{IndicatorReport, Point, Report};
+use super::escape::{self, md};
+use crate::app::report::{ActionReport, IndicatorReport, Point, Report, TechnologyReport};
 use crate::model::date::Date;
 use crate::model::idea::STATUS;
 use crate::model::{deviation, log, number};
-use crate::output::escape::{self, md};
 use crate::tr;
 
 fn num(v: Option<f64>, unit: &str) -> String {
@@ -61,7 +61,7 @@ fn phase_line(r: &Report) -> String {
     )
 }
 
-fn action_line(a: &super::ActionReport) -> String {
+fn action_line(a: &ActionReport) -> String {
     let state = match (a.done, a.due, a.overdue) {
         (Some(d), ..) => tr!("gjort {d}", "done {d}"),
         (None, Some(d), true) => tr!("frist {d}, forfalt", "due {d}, overdue"),
@@ -117,7 +117,7 @@ fn idea_counts(r: &Report) -> String {
 
 /// The report as Markdown.
 /// `Valgt: Pasientvarsling (kjøpe, 21 av 25 poeng) – fordi …`.
-fn technology_line(t: &super::TechnologyReport) -> String {
+fn technology_line(t: &TechnologyReport) -> String {
     let how = t.decision.as_deref().map(|d| crate::model::technology::DECISION.label(d));
     let mut line = match how {
         Some(h) => tr!(

@@ -410,7 +410,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "*",
         "format",
-        "Utdataformat: text, json, md, csv, html, github eller junit (hver kommando sier hvilke den har)",
+        "Utdataformat: text, json, md, csv, html, github, codequality eller junit (hver kommando sier hvilke den har)",
     ),
     ("*", "color", "Når farger skal brukes"),
     (

@@ -68,6 +68,7 @@ pub struct IndicatorReport {
     pub by: Option<Date>,
     pub latest: Option<f64>,
     pub latest_date: Option<Date>,
+    #[serde(serialize_with = "crate::model::number::serialize_percent")]
     pub achievement: Option<f64>,
     pub trend: Option<Trend>,
     pub state: PlanState,

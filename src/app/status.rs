@@ -172,6 +172,7 @@ pub struct StatusIndicator {
     pub unit: String,
     pub latest: Option<f64>,
     pub latest_date: Option<Date>,
+    #[serde(serialize_with = "crate::model::number::serialize_percent")]
     pub achievement: Option<f64>,
     pub state: PlanState,
 }

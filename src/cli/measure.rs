@@ -283,6 +283,7 @@ struct Row<'a> {
     #[serde(flatten)]
     measurement: &'a Measurement,
     unit: String,
+    #[serde(serialize_with = "crate::model::number::serialize_percent")]
     achievement: Option<f64>,
     path: String,
 }

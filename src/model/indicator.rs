@@ -209,9 +209,11 @@ pub struct Progress {
     pub latest_date: Option<Date>,
     pub previous: Option<f64>,
     /// Percent of the way from baseline to target (may be below 0 or above 100).
+    #[serde(serialize_with = "crate::model::number::serialize_percent")]
     pub achievement: Option<f64>,
     pub trend: Option<Trend>,
     /// The achievement the plan expects at the latest measurement.
+    #[serde(serialize_with = "crate::model::number::serialize_percent")]
     pub expected: Option<f64>,
     pub state: PlanState,
     /// When the next value is due at the latest before it counts as stale.

@@ -118,3 +118,15 @@ mod tests {
         assert_eq!(parse_int_in("6", 1, 5), None);
     }
 }
+
+/// Serialise a share in percent (achievement, expected progress) the way a
+/// reader needs it: one decimal (`77.8`), never float noise (docs/json.md).
+pub fn serialize_percent<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(x) => {
+            let r = (x * 10.0).round() / 10.0;
+            s.serialize_f64(if r == 0.0 { 0.0 } else { r })
+        }
+        None => s.serialize_none(),
+    }
+}

@@ -6,6 +6,7 @@ use clap::{Args, Subcommand};
 use toml_edit::DocumentMut;
 
 use super::{Ctx, check_line, check_text, date_arg, enum_arg, today};
+use crate::app::checklist::Evaluation;
 use crate::app::checklist::{find_phase, phase_not_in_roadmap, who};
 use crate::error::{FINDINGS, SUCCESS, UserError};
 use crate::model::checklist::{ANSWER, ANSWER_SPEC, Answer};
@@ -330,6 +331,15 @@ fn selected(roadmap: &Roadmap, project: &Project, args: &ChecklistArgs) -> Resul
     Ok(vec![project.info.phase.clone()])
 }
 
+/// What the gate shows a CI service: the files `check` finds a
+/// contradiction in (the gate cannot judge the checklist while they are
+/// broken), then the unfinished items.
+fn gate_findings(report: &crate::app::check::Report, eval: &Evaluation) -> Vec<ci::Finding> {
+    let mut findings = crate::output::check::blocking_findings(report);
+    findings.extend(view::findings(eval));
+    findings
+}
+
 fn show(ctx: &mut Ctx, args: &ChecklistArgs) -> Result<u8> {
     let format = ctx.ui.format("checklist")?;
     let project = ctx.open()?;
@@ -352,11 +362,11 @@ fn show(ctx: &mut Ctx, args: &ChecklistArgs) -> Result<u8> {
         Format::Junit => ctx.ui.out(&view::junit(&eval))?,
         Format::Github => {
             let summary = view::summary_line(&eval);
-            let findings = view::findings(&eval);
+            let findings = gate_findings(&report, &eval);
             ctx.ui.out(&ci::github(&findings, "veikart checklist", Some(&summary)))?
         }
         Format::Codequality => {
-            ctx.ui.out(&ci::codequality("checklist", &view::findings(&eval))?)?
+            ctx.ui.raw(&ci::codequality("checklist", &gate_findings(&report, &eval))?)?
         }
         _ => {
             let text = view::text(&ctx.ui, &eval);

@@ -2,7 +2,6 @@
 //! indicator and date (`measurements/<indicator>/<YYYY-MM-DD>.toml`).
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Result;
@@ -727,9 +726,8 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
             &[],
         );
         // One line per bad row, `FILE:LINE: problem`, like a compiler.
-        let mut err = std::io::stderr().lock();
         for b in &bad {
-            let _ = writeln!(err, "{b}");
+            ctx.ui.message(b);
         }
         return Ok(FAILURE);
     }

@@ -146,6 +146,7 @@ impl Cli {
                 // as one line and hints; help and version print as clap does.
                 if let Some(text) = help_nb::usage_error(&e) {
                     use std::io::Write;
+                    let text = crate::output::escape::terminal(&text, false);
                     let _ = std::io::stderr().write_all(text.as_bytes());
                     std::process::exit(2);
                 }

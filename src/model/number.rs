@@ -100,6 +100,18 @@ pub fn percent(v: Option<f64>) -> String {
     v.map_or_else(|| "–".to_string(), |v| std::format!("{} %", format(v.round())))
 }
 
+/// Serialise a share in percent (achievement, expected progress) the way a
+/// reader needs it: one decimal (`77.8`), never float noise (docs/json.md).
+pub fn serialize_percent<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(x) => {
+            let r = (x * 10.0).round() / 10.0;
+            s.serialize_f64(if r == 0.0 { 0.0 } else { r })
+        }
+        None => s.serialize_none(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,17 +128,5 @@ mod tests {
         assert_eq!(parse_int_in("4,0", 1, 5), Some(4));
         assert_eq!(parse_int_in("4,5", 1, 5), None);
         assert_eq!(parse_int_in("6", 1, 5), None);
-    }
-}
-
-/// Serialise a share in percent (achievement, expected progress) the way a
-/// reader needs it: one decimal (`77.8`), never float noise (docs/json.md).
-pub fn serialize_percent<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
-    match v {
-        Some(x) => {
-            let r = (x * 10.0).round() / 10.0;
-            s.serialize_f64(if r == 0.0 { 0.0 } else { r })
-        }
-        None => s.serialize_none(),
     }
 }

@@ -52,7 +52,7 @@ pub fn print(
             ui.status(&summary(report.files, errors, warnings));
         }
         Format::Codequality => {
-            ui.out(&ci::codequality(command, &findings(report, strict))?)?;
+            ui.raw(&ci::codequality(command, &findings(report, strict))?)?;
             ui.status(&summary(report.files, errors, warnings));
         }
         _ => {
@@ -73,6 +73,16 @@ pub fn print(
     Ok(if failed { FINDINGS } else { SUCCESS })
 }
 
+/// The contradictions in a report (what stops every reader) as CI findings,
+/// for the checklist gate to show beside its own.
+pub fn blocking_findings(report: &Report) -> Vec<Finding> {
+    let mut all = findings(report, false);
+    let blocks: Vec<bool> = report.diagnostics.iter().map(|d| d.blocks()).collect();
+    let mut keep = blocks.into_iter();
+    all.retain(|_| keep.next().unwrap_or(false));
+    all
+}
+
 /// The diagnostics as CI findings; with `strict`, warnings fail too.
 fn findings(report: &Report, strict: bool) -> Vec<Finding> {
     report
@@ -90,7 +100,9 @@ fn findings(report: &Report, strict: bool) -> Vec<Finding> {
                 column: Some(d.column),
                 code: d.code.to_string(),
                 title: d.code.to_string(),
-                key: d.message.clone(),
+                // Not the message, which is in the user's language: the
+                // fingerprint must not change with `--lang`.
+                key: format!("column {}", d.column),
                 message,
             }
         })

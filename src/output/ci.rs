@@ -121,7 +121,7 @@ pub fn codequality(tool: &str, findings: &[Finding]) -> anyhow::Result<String> {
             }
         })
         .collect();
-    let mut s = serde_json::to_string_pretty(&issues)?;
+    let mut s = super::json::escape_invisible(&serde_json::to_string_pretty(&issues)?);
     s.push('\n');
     Ok(s)
 }

@@ -34,7 +34,21 @@ pub fn md(s: &str) -> String {
 /// Several lines of text kept as lines in Markdown (a block quote, a note):
 /// each line escaped as [`md`], joined with `join` (`"\n> "` for a quote).
 pub fn md_lines(s: &str, join: &str) -> String {
-    s.lines().map(md).collect::<Vec<_>>().join(join)
+    s.lines().map(md_line_start).collect::<Vec<_>>().join(join)
+}
+
+/// One line as [`md`], and what Markdown reads at a line's start (a list
+/// item, a setext underline, an indented code block) made plain text.
+fn md_line_start(line: &str) -> String {
+    let escaped = md(line.trim_start());
+    let digits = escaped.chars().take_while(char::is_ascii_digit).count();
+    if escaped.starts_with(['-', '+', '=']) {
+        format!("\\{escaped}")
+    } else if digits > 0 && escaped[digits..].starts_with(['.', ')']) {
+        format!("{}\\{}", &escaped[..digits], &escaped[digits..])
+    } else {
+        escaped
+    }
 }
 
 /// Inline code in Markdown (an id, a command): fenced with more backticks
@@ -123,20 +137,23 @@ const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// running it. A plain number (`-3,5`, `-12`) is left alone, since it cannot
 /// be a formula. [`csv_read`] undoes it, so an import reads what was exported.
 pub fn csv_cell(s: &str) -> String {
-    if s.starts_with(FORMULA_START) && !is_plain_number(s) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    }
+    if needs_guard(s) { format!("'{s}") } else { s.to_string() }
 }
 
 /// A cell as veikart reads it back from CSV: the `'` that [`csv_cell`] put
 /// before a formula-like cell is taken away again.
 pub fn csv_read(s: &str) -> &str {
     match s.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(FORMULA_START) && !is_plain_number(rest) => rest,
+        Some(rest) if needs_guard(rest) => rest,
         _ => s,
     }
+}
+
+/// Whether a cell gets a guarding `'`: it starts like a formula, after any
+/// `'` of its own (so `'=x` written by a user comes back as `'=x`).
+fn needs_guard(s: &str) -> bool {
+    let body = s.trim_start_matches('\'');
+    body.starts_with(FORMULA_START) && !is_plain_number(body)
 }
 
 fn is_plain_number(s: &str) -> bool {
@@ -188,11 +205,17 @@ pub fn terminal(s: &str, keep_sgr: bool) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// The length of a colour sequence `ESC [ digits;… m` at the start of `s`.
+/// The colour sequences veikart itself writes (bold, the colours of
+/// `feil`, `advarsel` and `tips`, and reset), and those comfy-table writes
+/// for a bold header. Anything else, such as conceal (`8`), is escaped, so a
+/// file cannot hide or move text even when colour is on.
+const OWN_SGR: &[&str] = &["0", "1", "22", "36", "31;1", "33;1", "32", "39"];
+
+/// The length of one of [`OWN_SGR`] as `ESC [ code m` at the start of `s`.
 fn sgr_len(s: &str) -> Option<usize> {
     let rest = s.strip_prefix("\x1b[")?;
-    let end = rest.find(|c: char| !(c.is_ascii_digit() || c == ';'))?;
-    (rest[end..].starts_with('m') && end <= 12).then_some(2 + end + 1)
+    let end = rest.find('m')?;
+    OWN_SGR.contains(&&rest[..end]).then_some(2 + end + 1)
 }
 
 #[cfg(test)]
@@ -206,6 +229,10 @@ mod tests {
         assert_eq!(md("![i](x.png)"), "\\!\\[i\\](x.png)");
         assert_eq!(md("kr | år"), "kr \\| år");
         assert_eq!(md("to\nlinjer"), "to linjer");
+        assert_eq!(
+            md_lines("# A\n---\n1. b\n    kode", "\n> "),
+            "\\# A\n> \\---\n> 1\\. b\n> kode"
+        );
         assert_eq!(md("Bedre skilting på legevakten"), "Bedre skilting på legevakten");
         assert_eq!(md_row(&["a|b", "c"]), "| a\\|b | c |\n");
         assert_eq!(md_code("idea-1"), "`idea-1`");
@@ -219,6 +246,9 @@ mod tests {
             assert!(cell.starts_with('\''), "{bad}");
             assert_eq!(csv_read(&cell), bad);
         }
+        for own in ["'=allerede", "''@x"] {
+            assert_eq!(csv_read(&csv_cell(own)), own);
+        }
         for ok in ["-3,5", "-12", "+4", "Eva", "2026-11-01", "'quoted"] {
             assert_eq!(csv_cell(ok), ok);
             assert_eq!(csv_read(ok), ok);
@@ -230,6 +260,7 @@ mod tests {
         assert_eq!(terminal("a\x1b]0;x\x07b", false), "a\\u{1b}]0;x\\u{7}b");
         assert_eq!(terminal("a\u{202E}b\u{2028}c", false), "a\\u{202e}b\\u{2028}c");
         assert_eq!(terminal("\x1b[1mfet\x1b[0m", true), "\x1b[1mfet\x1b[0m");
+        assert_eq!(terminal("\x1b[8mskjult", true), "\\u{1b}[8mskjult");
         assert_eq!(terminal("\x1b[1mfet", false), "\\u{1b}[1mfet");
         assert_eq!(terminal("linje\n\tinnrykk", false), "linje\n\tinnrykk");
         assert_eq!(terminal("a;b\r\nc\rd", false), "a;b\r\nc\\u{d}d");

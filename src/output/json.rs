@@ -67,10 +67,10 @@ fn clean(value: Value) -> Value {
     }
 }
 
-/// Raw U+2028/U+2029 and bidi controls are valid in JSON strings but move
-/// or hide text when printed; write them as escapes. They can only occur
+/// Raw U+2028/U+2029, bidi and C1 controls are valid in JSON strings but
+/// move or hide text when printed; write them as escapes. They can only occur
 /// inside strings, so a plain replace is exact.
-fn escape_invisible(text: &str) -> String {
+pub fn escape_invisible(text: &str) -> String {
     if !text.chars().any(invisible) {
         return text.to_string();
     }
@@ -86,7 +86,10 @@ fn escape_invisible(text: &str) -> String {
 }
 
 fn invisible(c: char) -> bool {
-    matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+    // C1 controls (U+0080–U+009F) too: serde leaves them raw, and a terminal
+    // acts on some of them (U+009B starts a control sequence).
+    ('\u{80}'..='\u{9f}').contains(&c)
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 
 #[cfg(test)]

@@ -122,8 +122,9 @@ impl Ui {
         self.raw(&text)
     }
 
-    /// Write bytes that are already safe (JSON) to stdout, ending in a newline.
-    fn raw(&mut self, text: &str) -> io::Result<()> {
+    /// Write text that is already safe (JSON, made by [`super::json`]) to
+    /// stdout as it is, ending in a newline.
+    pub fn raw(&mut self, text: &str) -> io::Result<()> {
         let mut out = io::stdout().lock();
         out.write_all(text.as_bytes())?;
         if !text.ends_with('\n') && !text.is_empty() {
@@ -144,6 +145,12 @@ impl Ui {
         if !self.quiet {
             let _ = writeln!(io::stderr(), "{}", self.safe_err(text));
         }
+    }
+
+    /// A line on stderr that belongs to an error (one bad row of many),
+    /// shown even with `--quiet`, with nothing in it a terminal would act on.
+    pub fn message(&self, text: &str) {
+        let _ = writeln!(io::stderr(), "{}", self.safe_err(text));
     }
 
     /// A warning on stderr.

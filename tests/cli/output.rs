@@ -294,3 +294,83 @@ fn junit_skips_not_relevant_items_and_has_times() {
     assert_eq!(suite.attribute("skipped"), Some("1"));
     assert_eq!(suite.attribute("failures"), Some("5"));
 }
+
+#[test]
+fn colour_codes_and_c1_controls_from_files_are_escaped_in_every_output() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let id = p.add_idea("Skilting", &[]);
+    let file = format!("ideas/{id}.toml");
+    let text = p
+        .read(&file)
+        .replace("status =", "description = \"Skjult \\u001b[8mtekst og \\u009b31m C1\"\nstatus =");
+    p.write(&file, &text);
+    // With colour on, only veikart's own colour codes reach the terminal.
+    let show = p.run(["--color", "always", "idea", "show", &id]).success();
+    assert!(!show.stdout.contains("\u{1b}[8m") && !show.stdout.contains('\u{9b}'), "{show}");
+    assert!(show.stdout.contains("\\u{1b}[8m"), "{show}");
+    // JSON stays JSON, with the controls as escapes.
+    let json = p.run(["idea", "show", &id, "--format", "json"]).success();
+    assert!(!json.stdout.contains('\u{9b}'), "{json}");
+    assert!(json.stdout.contains("\\u009b31m"), "{json}");
+}
+
+#[test]
+fn codequality_is_valid_json_and_its_fingerprints_do_not_depend_on_the_language() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.write(
+        "ideas/rar.toml",
+        "title = \"R\"\nstatus = \"ny\\u0085\\u202e\"\nsubmitted = 2026-11-01\n",
+    );
+    let nb = p.run(["check", "--format", "codequality"]).code(1).json();
+    let en = p.run(["--lang", "en", "check", "--format", "codequality"]).code(1).json();
+    let prints = |v: &serde_json::Value| v[0]["fingerprint"].clone();
+    assert!(prints(&nb).is_string(), "{nb}");
+    assert_eq!(prints(&nb), prints(&en));
+    assert_ne!(nb[0]["description"], en[0]["description"]);
+}
+
+#[test]
+fn a_users_own_leading_quote_survives_export_and_import() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.plan_waiting_time("Ventetid", &[]);
+    p.run(["measure", "record", "ventetid", "35", "--date", "2026-10-01", "--note", "'=allerede"])
+        .success();
+    let export = p.run(["measure", "export"]).success();
+    assert!(export.stdout.contains("''=allerede"), "{}", export.stdout);
+    fs::write(p.path("eksport.csv"), &export.stdout).expect("write");
+    p.run(["measure", "import", "eksport.csv", "--replace"]).success();
+    let list = p.run(["measure", "list", "--format", "json"]).json();
+    assert_eq!(list["measurements"][0]["note"], "'=allerede");
+}
+
+#[test]
+fn bad_rows_and_usage_errors_never_send_control_characters_to_the_terminal() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.plan_waiting_time("Ventetid", &[]);
+    fs::write(
+        p.path("rader.csv"),
+        "indicator,date,value\nvent\u{1b}]0;x\u{7},2026-10-01,1\nventetid,2026-13-\u{1b}[2J01,1\n",
+    )
+    .expect("write");
+    let run = p.run(["measure", "import", "rader.csv"]).code(2);
+    assert!(!run.stderr.contains('\u{1b}') && !run.stderr.contains('\u{7}'), "{run}");
+    assert!(run.stderr.contains("\\u{1b}"), "{run}");
+    let usage = p.run(["idea", "list", "--format", "x\u{1b}[31m"]).code(2);
+    assert!(!usage.stderr.contains('\u{1b}'), "{usage}");
+}
+
+#[test]
+fn the_gate_annotates_the_file_it_cannot_judge_the_checklist_for() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.write("ideas/feil.toml", "title = \"F\"\nstatus = \"bogus\"\nsubmitted = 2026-11-01\n");
+    let run = p.run(["checklist", "--check", "--format", "github"]).code(2);
+    assert!(
+        run.stdout.lines().any(|l| l.starts_with("::error file=ideas/feil.toml,line=2,")),
+        "{run}"
+    );
+}

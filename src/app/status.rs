@@ -142,7 +142,8 @@ pub struct PilotJson {
 #[derive(Serialize)]
 pub struct LogJson {
     pub total: usize,
-    pub latest: Vec<LatestJson>,
+    /// The newest entries; not `latest`, which is an indicator's newest value.
+    pub latest_entries: Vec<LatestJson>,
 }
 
 #[derive(Serialize)]
@@ -333,7 +334,7 @@ fn more(snap: &Snapshot) -> More {
         },
         log: LogJson {
             total: entries.len(),
-            latest: entries
+            latest_entries: entries
                 .iter()
                 .take(3)
                 .map(|e| LatestJson {

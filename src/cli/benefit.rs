@@ -397,7 +397,7 @@ fn cmd_benefit_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
         values.push(("source", edit::text(s)));
     }
     let path = project.shown_record(&indicator::SPEC, &id);
-    let mut changes = Vec::new();
+    let changes;
     if created {
         let mut doc = toml_edit::DocumentMut::new();
         for (k, v) in values {
@@ -410,6 +410,7 @@ fn cmd_benefit_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
             ))
             .into());
         }
+        changes = common::created_changes(&project, &indicator::SPEC, &id);
         ctx.ui.status(&tr!(
             "La til måleindikatoren «{name}» i {path}.",
             "Added the indicator \"{name}\" in {path}."
@@ -605,7 +606,7 @@ fn cmd_benefit_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
         ctx.ui.json(&serde_json::json!({
             "as_of": as_of,
             "benefit": common::with_path(&project, &benefit::SPEC, &b.id, &b),
-            "costs": { "one_off": one_off, "recurring": recurring },
+            "cost_totals": { "one_off": one_off, "recurring": recurring },
             "indicators": rows_of,
         }))?;
         return Ok(SUCCESS);

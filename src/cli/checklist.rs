@@ -249,7 +249,7 @@ fn answer(
         }
         ctx.ui.status(&tr!("Skrev {shown}.", "Wrote {shown}."));
         if ctx.ui.json_chosen() {
-            ctx.ui.json(&serde_json::json!({ "id": id, "path": shown }))?;
+            super::common::created_json(ctx, &project, &ANSWER_SPEC, &id)?;
         }
     }
     if !ctx.ui.json_chosen() {
@@ -498,6 +498,8 @@ struct ItemJson<'a> {
     note: Option<&'a str>,
     evidence: Vec<&'a str>,
     data: Option<&'a crate::model::checklist::Outcome>,
+    /// Where an annotation points, as `path` and `line` of `check`'s diagnostics.
+    #[serde(rename = "path")]
     file: &'a str,
     line: usize,
 }

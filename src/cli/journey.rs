@@ -171,7 +171,8 @@ fn cmd_journey_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
         let items: Vec<_> = steps
             .iter()
             .map(|s| {
-                let derived = serde_json::json!({ "activities": acts(s), "touchpoints": tps(s) });
+                let derived =
+                    serde_json::json!({ "activity_count": acts(s), "touchpoint_count": tps(s) });
                 common::record_json(&project, &journey::SPEC, &s.id, s, derived)
             })
             .collect();

@@ -106,7 +106,7 @@ fn cmd_role_list(ctx: &mut Ctx, _args: ListArgs) -> Result<u8> {
         let items: Vec<_> = roles
             .iter()
             .map(|r| {
-                let derived = serde_json::json!({ "activities": count(r) });
+                let derived = serde_json::json!({ "activity_count": count(r) });
                 common::record_json(&project, &role::SPEC, &r.id, r, derived)
             })
             .collect();

@@ -37,7 +37,10 @@ pub struct Report {
     pub deviations: Vec<DeviationReport>,
     pub ideas: IdeasReport,
     pub suppliers: Vec<SupplierReport>,
+    /// Plural like every list (`technology` in `status` is a summary object).
+    #[serde(rename = "technologies")]
     pub technology: Vec<TechnologyReport>,
+    #[serde(rename = "logs")]
     pub log: Vec<LogEntry>,
 }
 
@@ -147,8 +150,18 @@ pub struct TopIdea {
 pub struct SupplierReport {
     pub id: String,
     pub name: String,
-    pub score: Option<i64>,
-    pub date: Option<Date>,
+    /// The newest review, as `supplier list` gives it.
+    pub latest_review: Option<crate::model::supplier::Review>,
+}
+
+impl SupplierReport {
+    pub fn score(&self) -> Option<i64> {
+        self.latest_review.as_ref().map(|r| r.score)
+    }
+
+    pub fn date(&self) -> Option<Date> {
+        self.latest_review.as_ref().and_then(|r| r.date)
+    }
 }
 
 impl Report {
@@ -271,15 +284,7 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
     let suppliers = snap
         .all::<Supplier>()
         .into_iter()
-        .map(|s| {
-            let latest = s.latest();
-            SupplierReport {
-                score: latest.map(|r| r.score),
-                date: latest.and_then(|r| r.date),
-                id: s.id,
-                name: s.name,
-            }
-        })
+        .map(|s| SupplierReport { latest_review: s.latest().cloned(), id: s.id, name: s.name })
         .collect();
 
     // The options chosen by `as_of`.

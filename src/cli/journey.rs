@@ -250,6 +250,14 @@ fn cmd_journey_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
         .filter(|t| t.step.as_deref() == Some(id.as_str()))
         .collect();
     if format == Format::Json {
+        let activities: Vec<_> = activities
+            .iter()
+            .map(|a| common::with_path(&project, &crate::model::activity::SPEC, &a.id, a))
+            .collect();
+        let touchpoints: Vec<_> = touchpoints
+            .iter()
+            .map(|t| common::with_path(&project, &crate::model::touchpoint::SPEC, &t.id, t))
+            .collect();
         ctx.ui.json(&serde_json::json!({
             "step": common::with_path(&project, &journey::SPEC, &id, &step),
             "activities": activities,

@@ -179,7 +179,8 @@ fn cmd_role_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
         ctx.ui.json(&serde_json::json!({
             "role": common::with_path(&project, &role::SPEC, &id, &r),
             "service_owner": owner,
-            "raci": letters,
+            // Not `raci`, which is an activity's letters by role.
+            "assignments": letters,
             "routines": routines,
         }))?;
         return Ok(SUCCESS);

@@ -236,6 +236,9 @@ fn cmd_tech_assess(ctx: &mut Ctx, args: AssessArgs) -> Result<u8> {
             Ok(())
         })?;
         common::edited(ctx, &project, &technology::ASSESSMENT_SPEC, &file, &changes);
+    } else if ctx.ui.json_chosen() {
+        // A first assessment of the criterion prints what an edit does.
+        common::created_json(ctx, &project, &technology::ASSESSMENT_SPEC, &file)?;
     }
     ctx.ui.status(&tr!(
         "Vurderte {id} på {}: {} ({}).",

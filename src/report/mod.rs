@@ -41,7 +41,7 @@ pub struct Report {
     #[serde(rename = "technologies")]
     pub technology: Vec<TechnologyReport>,
     #[serde(rename = "logs")]
-    pub log: Vec<LogEntry>,
+    pub log: Vec<crate::output::json::Record<LogEntry>>,
 }
 
 /// A technology option that was chosen (`tech choose`), with why.
@@ -318,6 +318,12 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
         ideas,
         suppliers,
         technology,
-        log: entries,
+        log: entries
+            .into_iter()
+            .map(|l| crate::output::json::Record {
+                path: project.shown_record(&log::SPEC, &l.id),
+                record: l,
+            })
+            .collect(),
     })
 }

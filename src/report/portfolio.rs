@@ -47,7 +47,11 @@ pub fn row(dir: &Path, shown: String, as_of: Date) -> Row {
         service: None,
         phase: None,
         checklist: None,
-        indicator_states: Default::default(),
+        // Every state, as for a project that could be read.
+        indicator_states: crate::model::indicator::PlanState::ALL
+            .iter()
+            .map(|s| (s.key(), 0))
+            .collect(),
         open_deviations: 0,
         overdue_actions: 0,
         ideas: 0,

@@ -18,6 +18,7 @@ mod help;
 mod idea;
 mod init;
 mod issue12;
+mod json_contract;
 // Issue 5
 mod measure;
 mod output;

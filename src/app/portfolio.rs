@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::app::checklist::PhaseRef;
+use crate::app::checklist::{ChecklistSummary, PhaseRef};
 use crate::model::date::Date;
 use crate::store::Location;
 
@@ -19,25 +19,19 @@ pub struct Row {
     pub municipality: Option<String>,
     pub service: Option<String>,
     pub phase: Option<PhaseRef>,
-    /// The current phase's checklist in short (without its items).
-    pub checklist: Option<Counts>,
+    /// The current phase's checklist in short, as in `status`.
+    pub checklist: Option<ChecklistSummary>,
     /// Indicators by state (`reached`, `on-track`, `behind`, `stale`, `no-data`, `no-plan`).
     pub indicator_states: std::collections::BTreeMap<&'static str, usize>,
     pub open_deviations: usize,
     pub overdue_actions: usize,
+    /// How many ideas (`ideas` in `status` is a summary object).
+    #[serde(rename = "idea_count")]
     pub ideas: usize,
     pub errors: usize,
     pub warnings: usize,
     /// Why the project could not be read, when it could not.
     pub error: Option<String>,
-}
-
-/// A checklist's counts, as in [`ChecklistSummary`](crate::app::checklist::ChecklistSummary).
-#[derive(Debug, Serialize)]
-pub struct Counts {
-    pub finished: usize,
-    pub total: usize,
-    pub unfinished: usize,
 }
 
 /// The folders under `dir` (itself included) that hold a project, sorted.
@@ -53,7 +47,11 @@ pub fn row(dir: &Path, shown: String, as_of: Date) -> Row {
         service: None,
         phase: None,
         checklist: None,
-        indicator_states: Default::default(),
+        // Every state, as for a project that could be read.
+        indicator_states: crate::model::indicator::PlanState::ALL
+            .iter()
+            .map(|s| (s.key(), 0))
+            .collect(),
         open_deviations: 0,
         overdue_actions: 0,
         ideas: 0,
@@ -72,9 +70,7 @@ pub fn row(dir: &Path, shown: String, as_of: Date) -> Row {
             row.municipality = r.project.municipality;
             row.service = r.project.service;
             row.phase = Some(r.phase);
-            let c = &r.checklist;
-            row.checklist =
-                Some(Counts { finished: c.finished, total: c.total, unfinished: c.unfinished });
+            row.checklist = Some(r.checklist);
             row.open_deviations = r.deviations.len();
             row.ideas = r.ideas.total;
             row.errors = r.check.errors;

@@ -218,11 +218,15 @@ pub fn show(project: &Project, entry: &KindEntry, wanted: &str) -> Result<Shown>
 
 fn shown(project: &Project, entry: &KindEntry, fields: Fields) -> Shown {
     let path = project.shown_record(entry.spec, &fields.id);
-    let mut json = (entry.json)(&fields);
-    if let serde_json::Value::Object(m) = &mut json {
-        m.entry("id").or_insert_with(|| serde_json::Value::String(fields.id.clone()));
-        m.insert("path".into(), serde_json::Value::String(path.clone()));
+    // As every record appears in JSON (docs/json.md): `id` first, the keys
+    // of its file, `path`, then what the kind derives from them.
+    let mut json = serde_json::Map::new();
+    json.insert("id".into(), serde_json::Value::String(fields.id.clone()));
+    if let serde_json::Value::Object(m) = (entry.json)(&fields) {
+        json.extend(m.into_iter().filter(|(k, _)| k != "id"));
     }
+    json.insert("path".into(), serde_json::Value::String(path.clone()));
+    let json = serde_json::Value::Object(json);
     Shown { id: fields.id.clone(), path, fields, json }
 }
 

@@ -34,8 +34,11 @@ pub struct Report {
     pub deviations: Vec<DeviationReport>,
     pub ideas: IdeasReport,
     pub suppliers: Vec<SupplierReport>,
+    /// Plural like every list (`technology` in `status` is a summary object).
+    #[serde(rename = "technologies")]
     pub technology: Vec<TechnologyReport>,
-    pub log: Vec<LogEntry>,
+    #[serde(rename = "logs")]
+    pub log: Vec<crate::output::json::Record<LogEntry>>,
 }
 
 /// A technology option that was chosen (`tech choose`), with why.
@@ -145,8 +148,18 @@ pub struct TopIdea {
 pub struct SupplierReport {
     pub id: String,
     pub name: String,
-    pub score: Option<i64>,
-    pub date: Option<Date>,
+    /// The newest review, as `supplier list` gives it.
+    pub latest_review: Option<crate::model::supplier::Review>,
+}
+
+impl SupplierReport {
+    pub fn score(&self) -> Option<i64> {
+        self.latest_review.as_ref().map(|r| r.score)
+    }
+
+    pub fn date(&self) -> Option<Date> {
+        self.latest_review.as_ref().and_then(|r| r.date)
+    }
 }
 
 impl Report {
@@ -269,15 +282,7 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
     let suppliers = snap
         .all::<Supplier>()
         .into_iter()
-        .map(|s| {
-            let latest = s.latest();
-            SupplierReport {
-                score: latest.map(|r| r.score),
-                date: latest.and_then(|r| r.date),
-                id: s.id,
-                name: s.name,
-            }
-        })
+        .map(|s| SupplierReport { latest_review: s.latest().cloned(), id: s.id, name: s.name })
         .collect();
 
     // The options chosen by `as_of`.
@@ -311,6 +316,12 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
         ideas,
         suppliers,
         technology,
-        log: entries,
+        log: entries
+            .into_iter()
+            .map(|l| crate::output::json::Record {
+                path: project.shown_record(&log::SPEC, &l.id),
+                record: l,
+            })
+            .collect(),
     })
 }

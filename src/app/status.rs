@@ -57,7 +57,7 @@ pub struct IdeasJson {
     pub total: usize,
     pub open: usize,
     pub by_status: BTreeMap<&'static str, usize>,
-    pub top: Vec<Idea>,
+    pub top: Vec<crate::output::json::Record<Idea>>,
 }
 
 #[derive(Serialize)]
@@ -133,6 +133,8 @@ pub struct InsightsJson {
 
 #[derive(Serialize)]
 pub struct PilotJson {
+    /// Whether `pilot/plan.toml` exists (`plan` in `pilot show` is the plan).
+    #[serde(rename = "has_plan")]
     pub plan: bool,
     /// Planning points (and `responsible`) still missing.
     pub missing: Vec<&'static str>,
@@ -142,7 +144,8 @@ pub struct PilotJson {
 #[derive(Serialize)]
 pub struct LogJson {
     pub total: usize,
-    pub latest: Vec<LatestJson>,
+    /// The newest entries; not `latest`, which is an indicator's newest value.
+    pub latest_entries: Vec<LatestJson>,
 }
 
 #[derive(Serialize)]
@@ -156,10 +159,14 @@ pub struct LatestJson {
 /// The benefit plan and the open deviations.
 #[derive(Serialize)]
 pub struct StatusPlan {
+    #[serde(rename = "benefit_count")]
     pub benefits: usize,
+    #[serde(rename = "indicator_count")]
     pub indicators: usize,
     /// Indicators by state (`reached`, `on-track`, `behind`, `stale`, `no-data`).
     pub indicator_states: BTreeMap<&'static str, usize>,
+    /// Every indicator with where it stands, as `indicators` in `report`.
+    #[serde(rename = "indicators")]
     pub plan: Vec<StatusIndicator>,
     pub deviations: StatusDeviations,
 }
@@ -218,8 +225,15 @@ pub fn gather(project: &Project, as_of: Date, top: usize) -> Result<Status> {
         .into_iter()
         .map(|k| (k, ideas.iter().filter(|i| i.status == k).count()))
         .collect();
-    let best: Vec<Idea> =
-        ideas.iter().filter(|i| i.is_open() && i.priority.is_some()).take(top).cloned().collect();
+    let best: Vec<_> = ideas
+        .iter()
+        .filter(|i| i.is_open() && i.priority.is_some())
+        .take(top)
+        .map(|i| crate::output::json::Record {
+            path: project.shown_record(&idea::SPEC, &i.id),
+            record: i.clone(),
+        })
+        .collect();
 
     let steps: Vec<Step> = snap.all();
     let activities: Vec<Activity> = snap.all();
@@ -334,7 +348,7 @@ fn more(snap: &Snapshot) -> More {
         },
         log: LogJson {
             total: entries.len(),
-            latest: entries
+            latest_entries: entries
                 .iter()
                 .take(3)
                 .map(|e| LatestJson {

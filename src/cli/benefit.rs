@@ -397,7 +397,7 @@ fn cmd_benefit_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
         values.push(("source", edit::text(s)));
     }
     let path = project.shown_record(&indicator::SPEC, &id);
-    let mut changes = Vec::new();
+    let changes;
     if created {
         let mut doc = toml_edit::DocumentMut::new();
         for (k, v) in values {
@@ -410,6 +410,7 @@ fn cmd_benefit_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
             ))
             .into());
         }
+        changes = common::created_changes(&project, &indicator::SPEC, &id);
         ctx.ui.status(&tr!(
             "La til måleindikatoren «{name}» i {path}.",
             "Added the indicator \"{name}\" in {path}."
@@ -443,6 +444,17 @@ pub struct PlanRow<'a> {
     pub direction: Option<indicator::Direction>,
     #[serde(flatten)]
     pub progress: Progress,
+}
+
+/// A plan row as JSON: the indicator's record (with its `path`), then where
+/// it stands.
+fn row_json(project: &crate::store::Project, row: &PlanRow) -> serde_json::Value {
+    let mut derived = serde_json::Map::new();
+    derived.insert("direction".into(), serde_json::to_value(row.direction).unwrap_or_default());
+    if let Ok(serde_json::Value::Object(progress)) = serde_json::to_value(&row.progress) {
+        derived.extend(progress);
+    }
+    common::record_json(project, &indicator::SPEC, &row.indicator.id, row.indicator, derived.into())
 }
 
 /// The plan: every indicator with its progress on `as_of`, by benefit id.
@@ -497,8 +509,9 @@ fn cmd_benefit_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
         let items: Vec<_> = benefits
             .iter()
             .map(|b| {
-                let derived =
-                    serde_json::json!({ "indicators": plan.remove(&b.id).unwrap_or_default() });
+                let rows = plan.remove(&b.id).unwrap_or_default();
+                let rows: Vec<_> = rows.iter().map(|r| row_json(&project, r)).collect();
+                let derived = serde_json::json!({ "indicators": rows });
                 common::record_json(&project, &benefit::SPEC, &b.id, b, derived)
             })
             .collect();
@@ -605,8 +618,8 @@ fn cmd_benefit_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
         ctx.ui.json(&serde_json::json!({
             "as_of": as_of,
             "benefit": common::with_path(&project, &benefit::SPEC, &b.id, &b),
-            "costs": { "one_off": one_off, "recurring": recurring },
-            "indicators": rows_of,
+            "cost_totals": { "one_off": one_off, "recurring": recurring },
+            "indicators": rows_of.iter().map(|r| row_json(&project, r)).collect::<Vec<_>>(),
         }))?;
         return Ok(SUCCESS);
     }

@@ -248,7 +248,7 @@ fn answer(
         }
         ctx.ui.status(&tr!("Skrev {shown}.", "Wrote {shown}."));
         if ctx.ui.json_chosen() {
-            ctx.ui.json(&serde_json::json!({ "id": id, "path": shown }))?;
+            super::common::created_json(ctx, &project, &ANSWER_SPEC, &id)?;
         }
     }
     if !ctx.ui.json_chosen() {

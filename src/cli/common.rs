@@ -32,7 +32,7 @@ pub fn add_record(
     let id = project.create(spec, title, &doc)?;
     let path = project.shown_record(spec, &id);
     match format {
-        Format::Json => ctx.ui.json(&serde_json::json!({ "id": id, "path": path }))?,
+        Format::Json => created_json(ctx, project, spec, &id)?,
         _ => ctx.ui.out(&id)?,
     }
     ctx.ui.status(&tr!(
@@ -41,6 +41,25 @@ pub fn add_record(
         spec.label()
     ));
     Ok(id)
+}
+
+/// What a new record holds, as the `changes` of a write: every field of its
+/// file, each with `old` null, so that a write that creates a file prints
+/// the same `{version, id, path, changes}` as one that edits it.
+pub fn created_changes(project: &Project, spec: &KindSpec, id: &str) -> Vec<Change> {
+    project.load_fields(spec, id).map_or_else(
+        |_| Vec::new(),
+        |after| crate::model::display::changes(spec, &Default::default(), &after),
+    )
+}
+
+/// `{version, id, path, changes}` on stdout for the record `id` just created.
+pub fn created_json(ctx: &mut Ctx, project: &Project, spec: &KindSpec, id: &str) -> Result<()> {
+    ctx.ui.json(&serde_json::json!({
+        "id": id,
+        "path": project.shown_record(spec, id),
+        "changes": created_changes(project, spec, id),
+    }))
 }
 
 /// The aligned `Label:  value` block of one record, headed by its id and file.

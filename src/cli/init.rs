@@ -98,10 +98,13 @@ pub fn cmd_init(ctx: &mut Ctx, args: InitArgs) -> Result<u8> {
     ));
     if format == Format::Json {
         let dir = args.dir.display().to_string();
+        // The phase as every document shows it: {id, name, position, of}.
+        let project = crate::store::Location::find(Some(&args.dir))?.open()?;
+        let phase = crate::app::checklist::PhaseRef::of_project(&project, &project.roadmap()?);
         ctx.ui.json(&serde_json::json!({
             "dir": dir,
             "path": args.dir.join(crate::store::PROJECT_FILE).display().to_string(),
-            "phase": created.phase_id,
+            "phase": phase,
         }))?;
     }
     Ok(SUCCESS)

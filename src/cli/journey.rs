@@ -171,7 +171,8 @@ fn cmd_journey_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
         let items: Vec<_> = steps
             .iter()
             .map(|s| {
-                let derived = serde_json::json!({ "activities": acts(s), "touchpoints": tps(s) });
+                let derived =
+                    serde_json::json!({ "activity_count": acts(s), "touchpoint_count": tps(s) });
                 common::record_json(&project, &journey::SPEC, &s.id, s, derived)
             })
             .collect();
@@ -249,6 +250,14 @@ fn cmd_journey_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
         .filter(|t| t.step.as_deref() == Some(id.as_str()))
         .collect();
     if format == Format::Json {
+        let activities: Vec<_> = activities
+            .iter()
+            .map(|a| common::with_path(&project, &crate::model::activity::SPEC, &a.id, a))
+            .collect();
+        let touchpoints: Vec<_> = touchpoints
+            .iter()
+            .map(|t| common::with_path(&project, &crate::model::touchpoint::SPEC, &t.id, t))
+            .collect();
         ctx.ui.json(&serde_json::json!({
             "step": common::with_path(&project, &journey::SPEC, &id, &step),
             "activities": activities,

@@ -6,7 +6,6 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
-use serde::Serialize;
 
 use super::{Ctx, check_line, check_text, date_arg, today};
 use crate::error::{FAILURE, SUCCESS, UserError};
@@ -277,16 +276,6 @@ pub struct ListArgs {
     pub to: Option<Date>,
 }
 
-#[derive(Serialize)]
-struct Row<'a> {
-    #[serde(flatten)]
-    measurement: &'a Measurement,
-    unit: String,
-    #[serde(serialize_with = "crate::model::number::serialize_percent")]
-    achievement: Option<f64>,
-    path: String,
-}
-
 /// The measurements picked by an optional indicator and date range, sorted
 /// by indicator and date, with their indicators.
 fn selected(
@@ -323,16 +312,17 @@ fn cmd_measure_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
     let project = ctx.open()?;
     let (ms, indicators) = selected(&project, args.indicator.as_deref(), args.from, args.to)?;
     if format == Format::Json {
-        let rows: Vec<Row> = ms
+        let rows: Vec<serde_json::Value> = ms
             .iter()
             .map(|m| {
                 let i = indicators.get(&m.indicator);
-                Row {
-                    measurement: m,
-                    unit: i.map(|i| i.unit.clone()).unwrap_or_default(),
-                    achievement: i.and_then(|i| i.achievement(m.value)),
-                    path: project.shown_record(&measurement::SPEC, &m.id),
-                }
+                let derived = serde_json::json!({
+                    "unit": i.map(|i| i.unit.clone()),
+                    "achievement": i
+                        .and_then(|i| i.achievement(m.value))
+                        .map(crate::model::number::percent_rounded),
+                });
+                super::common::record_json(&project, &measurement::SPEC, &m.id, m, derived)
             })
             .collect();
         return super::common::json_list(ctx, "measurements", &rows);
@@ -406,7 +396,14 @@ fn cmd_measure_export(ctx: &mut Ctx, args: ExportArgs) -> Result<u8> {
             ))
             .into());
         }
-        return super::common::json_list(ctx, "measurements", &ms);
+        let rows: Vec<serde_json::Value> = ms
+            .iter()
+            .map(|m| {
+                let none = serde_json::json!({});
+                super::common::record_json(&project, &measurement::SPEC, &m.id, m, none)
+            })
+            .collect();
+        return super::common::json_list(ctx, "measurements", &rows);
     }
     let rows: Vec<Vec<String>> = ms
         .iter()

@@ -36,6 +36,7 @@ pub fn cmd_owner(ctx: &mut Ctx, args: OwnerArgs) -> Result<u8> {
             None => None,
         };
         if format == Format::Json {
+            let role = role.as_ref().map(|r| common::with_path(&project, &role::SPEC, &r.id, r));
             ctx.ui.json(&serde_json::json!({ "owner": owner, "role": role }))?;
             return Ok(SUCCESS);
         }

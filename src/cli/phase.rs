@@ -85,7 +85,7 @@ struct PhaseJson<'a> {
     phase: PhaseRef,
     steps: Vec<&'a str>,
     checklist: ChecklistSummary,
-    decisions: &'a [Decision],
+    decisions: Vec<super::common::WithPath<'a, Decision>>,
 }
 
 fn show(ctx: &mut Ctx, as_of: Option<Date>) -> Result<u8> {
@@ -116,7 +116,10 @@ fn show(ctx: &mut Ctx, as_of: Option<Date>) -> Result<u8> {
             phase: PhaseRef::of_project(&project, &eval.roadmap),
             steps: p.phase.steps.iter().map(|s| s.get()).collect(),
             checklist: ChecklistSummary::of(p),
-            decisions: &decisions,
+            decisions: decisions
+                .iter()
+                .map(|d| super::common::with_path(&project, &DECISION_SPEC, &d.id, d))
+                .collect(),
         })?;
         return Ok(SUCCESS);
     }

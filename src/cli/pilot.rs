@@ -164,10 +164,7 @@ fn cmd_pilot_plan(ctx: &mut Ctx, args: PlanArgs) -> Result<u8> {
             10 - plan.missing.iter().filter(|m| **m != "responsible").count()
         ));
         if ctx.ui.json_chosen() {
-            let path = project.shown_record(&pilot::SPEC, PLAN_ID);
-            ctx.ui.json(&serde_json::json!({
-                "id": PLAN_ID, "path": path,
-            }))?;
+            common::created_json(ctx, &project, &pilot::SPEC, PLAN_ID)?;
         }
         return Ok(SUCCESS);
     }
@@ -201,13 +198,12 @@ fn cmd_pilot_show(ctx: &mut Ctx, _args: ShowArgs) -> Result<u8> {
         Some(p) => p.missing.clone(),
         None => POINTS.iter().map(|(k, _, _)| *k).chain(["responsible"]).collect(),
     };
-    let path = project.shown_record(&pilot::SPEC, PLAN_ID);
     if format == Format::Json {
         let findings: Vec<_> =
             findings.iter().map(|f| common::with_path(&project, &FINDING_SPEC, &f.id, f)).collect();
         ctx.ui.json(&serde_json::json!({
-            "plan": plan,
-            "path": plan.as_ref().map(|_| path.clone()),
+            // The plan as a record, with its `path` like every record.
+            "plan": plan.as_ref().map(|p| common::with_path(&project, &pilot::SPEC, PLAN_ID, p)),
             "complete": missing.is_empty(),
             "missing": missing,
             "findings": findings,
@@ -242,7 +238,7 @@ fn cmd_pilot_show(ctx: &mut Ctx, _args: ShowArgs) -> Result<u8> {
             s.push_str(&common::record_block(
                 ctx,
                 &tr!("Piloteringsplan", "Pilot plan"),
-                &path,
+                &project.shown_record(&pilot::SPEC, PLAN_ID),
                 &rows,
             ));
         }

@@ -178,7 +178,7 @@ fn cmd_proposal_test(ctx: &mut Ctx, args: TestArgs) -> Result<u8> {
     };
     let path = project.shown_record(&proposal::TEST_SPEC, &test_id);
     match format {
-        Format::Json => ctx.ui.json(&serde_json::json!({ "id": test_id, "path": path }))?,
+        Format::Json => common::created_json(ctx, &project, &proposal::TEST_SPEC, &test_id)?,
         _ => ctx.ui.out(&test_id)?,
     }
     ctx.ui.status(&tr!(
@@ -318,14 +318,6 @@ pub struct ListArgs {
     pub status: Option<String>,
 }
 
-#[derive(Serialize)]
-struct Listed<'a> {
-    #[serde(flatten)]
-    proposal: &'a Proposal,
-    tests: usize,
-    path: String,
-}
-
 fn cmd_proposal_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
     let format = ctx.ui.format("proposal list")?;
     let project = ctx.open()?;
@@ -343,13 +335,12 @@ fn cmd_proposal_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
         counts.push(project.group_ids(&proposal::TEST_SPEC, &p.id)?.len());
     }
     if format == Format::Json {
-        let items: Vec<Listed> = list
+        let items: Vec<serde_json::Value> = list
             .iter()
             .zip(&counts)
-            .map(|(p, n)| Listed {
-                proposal: p,
-                tests: *n,
-                path: project.shown_record(&proposal::SPEC, &p.id),
+            .map(|(p, n)| {
+                let derived = serde_json::json!({ "test_count": n });
+                common::record_json(&project, &proposal::SPEC, &p.id, p, derived)
             })
             .collect();
         return common::json_list(ctx, "proposals", &items);

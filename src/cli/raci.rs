@@ -131,27 +131,12 @@ Examples:
   veikart raci show --format json")]
 pub struct ShowArgs {}
 
+/// The matrix as JSON: the roles and the activities as records, as
+/// `role list` and `activity list` give them, in the matrix's order.
 #[derive(Serialize)]
 struct MatrixJson<'a> {
-    roles: Vec<RoleJson<'a>>,
-    activities: Vec<RowJson<'a>>,
-}
-
-#[derive(Serialize)]
-struct RoleJson<'a> {
-    id: &'a str,
-    name: &'a str,
-    kind: &'a str,
-}
-
-#[derive(Serialize)]
-struct RowJson<'a> {
-    id: &'a str,
-    title: &'a str,
-    step: &'a str,
-    outside: bool,
-    #[serde(serialize_with = "crate::model::value::pairs_as_map")]
-    cells: Vec<(String, String)>,
+    roles: Vec<common::WithPath<'a, Role>>,
+    activities: Vec<common::WithPath<'a, Activity>>,
 }
 
 fn cmd_raci_show(ctx: &mut Ctx, _args: ShowArgs) -> Result<u8> {
@@ -177,27 +162,14 @@ fn cmd_raci_show(ctx: &mut Ctx, _args: ShowArgs) -> Result<u8> {
 
     match format {
         Format::Json => {
-            let mut cells_sorted = Vec::new();
-            for a in &rows {
-                let mut cells = a.raci.clone();
-                cells.sort();
-                cells_sorted.push(cells);
-            }
             ctx.ui.json(&MatrixJson {
                 roles: roles
                     .iter()
-                    .map(|r| RoleJson { id: &r.id, name: &r.name, kind: &r.kind })
+                    .map(|r| common::with_path(&project, &role::SPEC, &r.id, r))
                     .collect(),
                 activities: rows
                     .iter()
-                    .zip(cells_sorted)
-                    .map(|(a, cells)| RowJson {
-                        id: &a.id,
-                        title: &a.title,
-                        step: &a.step,
-                        outside: a.outside,
-                        cells,
-                    })
+                    .map(|a| common::with_path(&project, &activity::SPEC, &a.id, *a))
                     .collect(),
             })?;
         }

@@ -227,7 +227,7 @@ pub fn run_add<K: Kind>(ctx: &mut Ctx, a: Add<K>) -> Result<u8> {
     let project = ctx.open()?;
     let w = app::add(&project, spec, &a.title, &a.given)?;
     match format {
-        Format::Json => ctx.ui.json(&serde_json::json!({ "id": w.id, "path": w.path }))?,
+        Format::Json => super::common::created_json(ctx, &project, spec, &w.id)?,
         _ => ctx.ui.out(&w.id)?,
     }
     ctx.ui.status(&tr!(

@@ -106,7 +106,7 @@ fn cmd_role_list(ctx: &mut Ctx, _args: ListArgs) -> Result<u8> {
         let items: Vec<_> = roles
             .iter()
             .map(|r| {
-                let derived = serde_json::json!({ "activities": count(r) });
+                let derived = serde_json::json!({ "activity_count": count(r) });
                 common::record_json(&project, &role::SPEC, &r.id, r, derived)
             })
             .collect();
@@ -179,7 +179,8 @@ fn cmd_role_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
         ctx.ui.json(&serde_json::json!({
             "role": common::with_path(&project, &role::SPEC, &id, &r),
             "service_owner": owner,
-            "raci": letters,
+            // Not `raci`, which is an activity's letters by role.
+            "assignments": letters,
             "routines": routines,
         }))?;
         return Ok(SUCCESS);

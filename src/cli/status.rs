@@ -394,7 +394,7 @@ fn more_rows(m: &More) -> Vec<(String, String)> {
             format!("{plan}; {}", n(pi.findings, ("funn", "funn"), ("finding", "findings"))),
         ));
     }
-    if let Some(latest) = m.log.latest.first() {
+    if let Some(latest) = m.log.latest_entries.first() {
         rows.push((
             tr!("Logg", "Log"),
             tr!(

@@ -236,6 +236,9 @@ fn cmd_tech_assess(ctx: &mut Ctx, args: AssessArgs) -> Result<u8> {
             Ok(())
         })?;
         common::edited(ctx, &project, &technology::ASSESSMENT_SPEC, &file, &changes);
+    } else if ctx.ui.json_chosen() {
+        // A first assessment of the criterion prints what an edit does.
+        common::created_json(ctx, &project, &technology::ASSESSMENT_SPEC, &file)?;
     }
     ctx.ui.status(&tr!(
         "Vurderte {id} på {}: {} ({}).",
@@ -371,7 +374,7 @@ pub struct CompareArgs {}
 #[derive(Serialize)]
 struct CompareJson<'a> {
     criteria: Vec<&'static str>,
-    options: &'a [Technology],
+    options: Vec<common::WithPath<'a, Technology>>,
 }
 
 fn cmd_tech_compare(ctx: &mut Ctx, _args: CompareArgs) -> Result<u8> {
@@ -380,7 +383,9 @@ fn cmd_tech_compare(ctx: &mut Ctx, _args: CompareArgs) -> Result<u8> {
     let mut list = load_options(&project)?;
     list.sort_by(|a, b| b.total.cmp(&a.total).then(a.id.cmp(&b.id)));
     if format == Format::Json {
-        ctx.ui.json(&CompareJson { criteria: CRITERION.keys(), options: &list })?;
+        let options =
+            list.iter().map(|t| common::with_path(&project, &technology::SPEC, &t.id, t)).collect();
+        ctx.ui.json(&CompareJson { criteria: CRITERION.keys(), options })?;
         return Ok(SUCCESS);
     }
     if list.is_empty() && format == Format::Text {

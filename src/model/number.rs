@@ -100,14 +100,17 @@ pub fn percent(v: Option<f64>) -> String {
     v.map_or_else(|| "–".to_string(), |v| std::format!("{} %", format(v.round())))
 }
 
+/// A share in percent as a reader needs it: one decimal (`77.8`), no `-0`.
+pub fn percent_rounded(x: f64) -> f64 {
+    let r = (x * 10.0).round() / 10.0;
+    if r == 0.0 { 0.0 } else { r }
+}
+
 /// Serialise a share in percent (achievement, expected progress) the way a
 /// reader needs it: one decimal (`77.8`), never float noise (docs/json.md).
 pub fn serialize_percent<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match v {
-        Some(x) => {
-            let r = (x * 10.0).round() / 10.0;
-            s.serialize_f64(if r == 0.0 { 0.0 } else { r })
-        }
+        Some(x) => s.serialize_f64(percent_rounded(*x)),
         None => s.serialize_none(),
     }
 }

@@ -265,7 +265,10 @@ pub struct Technology {
     pub reason: Option<String>,
     pub decided: Option<Date>,
     pub created: Option<Date>,
-    /// The current assessment per criterion, in the criteria's order.
+    /// The current assessment per criterion, in the criteria's order
+    /// (`[[assessment]]` in the older layout, `assessments` in JSON like
+    /// every other list).
+    #[serde(rename = "assessments")]
     pub assessment: Vec<Assessment>,
     /// Sum of the current scores.
     pub total: i64,

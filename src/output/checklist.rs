@@ -112,6 +112,8 @@ struct ItemJson<'a> {
     note: Option<&'a str>,
     evidence: Vec<&'a str>,
     data: Option<&'a crate::model::checklist::Outcome>,
+    /// Where an annotation points, as `path` and `line` of `check`'s diagnostics.
+    #[serde(rename = "path")]
     file: &'a str,
     line: usize,
 }

@@ -41,6 +41,22 @@ pub fn envelope(value: Value) -> Value {
     Value::Object(doc)
 }
 
+/// A record as JSON shows it wherever it appears: its keys, then `path`,
+/// its file as the user would type it. Reads as the record itself.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Record<T> {
+    #[serde(flatten)]
+    pub record: T,
+    pub path: String,
+}
+
+impl<T> std::ops::Deref for Record<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.record
+    }
+}
+
 /// Round `x` to `decimals`, with `-0` as `0`.
 pub fn round(x: f64, decimals: i32) -> f64 {
     let f = 10f64.powi(decimals);

@@ -257,8 +257,8 @@ pub fn markdown(r: &Report) -> String {
             )
         );
         for sup in &r.suppliers {
-            let score = sup.score.map_or("–".to_string(), |v| v.to_string());
-            let _ = writeln!(s, "| {} | {score} | {} |", md(&sup.name), date(sup.date));
+            let score = sup.score().map_or("–".to_string(), |v| v.to_string());
+            let _ = writeln!(s, "| {} | {score} | {} |", md(&sup.name), date(sup.date()));
         }
         s.push('\n');
     }
@@ -490,12 +490,12 @@ pub fn html(r: &Report) -> String {
             heads[0], heads[1], heads[2]
         );
         for sup in &r.suppliers {
-            let score = sup.score.map_or("–".to_string(), |v| v.to_string());
+            let score = sup.score().map_or("–".to_string(), |v| v.to_string());
             let _ = writeln!(
                 s,
                 "<tr><td>{}</td><td class=\"n\">{score}</td><td>{}</td></tr>",
                 escape::html(&sup.name),
-                date(sup.date)
+                date(sup.date())
             );
         }
         s.push_str("</tbody></table>\n");

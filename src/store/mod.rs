@@ -5,6 +5,7 @@
 pub mod edit;
 pub mod fsutil;
 pub mod init;
+pub mod output_schema;
 pub mod record;
 pub mod roadmap;
 pub mod scan;

@@ -81,7 +81,7 @@ fn id() -> Value {
     json!({ "type": "string", "pattern": ID_PATTERN, "maxLength": crate::model::id::MAX_LEN + 4 })
 }
 
-fn field_type(ty: FieldType) -> Value {
+pub(super) fn field_type(ty: FieldType) -> Value {
     match ty {
         FieldType::Line => json!({ "type": "string", "minLength": 1, "pattern": LINE_PATTERN }),
         FieldType::Text => json!({ "type": "string", "pattern": TEXT_PATTERN }),
@@ -117,7 +117,7 @@ pub fn render(name: &str, spec: &KindSpec) -> String {
     pretty(&schema(name, spec))
 }
 
-fn pretty(v: &Value) -> String {
+pub(super) fn pretty(v: &Value) -> String {
     let mut s = serde_json::to_string_pretty(&sorted(v.clone())).unwrap_or_default();
     s.push('\n');
     s

@@ -155,8 +155,8 @@ fn costs_and_preconditions_are_appended_keeping_comments_and_show_sums_them() {
     assert_eq!(pre, ["Opplæring i triage", "Ny telefonløsning"]);
 
     let v = p.run(["benefit", "show", "kortere", "--format", "json"]).success().json();
-    assert_eq!(v["costs"]["one_off"], 250000.0);
-    assert_eq!(v["costs"]["recurring"], 49500.5);
+    assert_eq!(v["cost_totals"]["one_off"], 250000.0);
+    assert_eq!(v["cost_totals"]["recurring"], 49500.5);
     let text = p.run(["--lang", "en", "benefit", "show", "kortere"]).success().stdout;
     assert!(text.contains("total: 250,000 NOK one-off, 49,500.5 NOK recurring per year"), "{text}");
     assert!(text.contains("Opplæring i triage"), "{text}");

@@ -247,7 +247,7 @@ fn status_shows_the_plan_states_and_open_deviations() {
     assert_eq!(b["indicator_states"]["no-data"], 1);
     assert_eq!(b["deviations"]["open"], 1);
     assert_eq!(b["deviations"]["overdue_actions"], 1);
-    assert_eq!(b["plan"].as_array().map(Vec::len), Some(2));
+    assert_eq!(b["indicators"].as_array().map(Vec::len), Some(2));
 }
 
 #[test]

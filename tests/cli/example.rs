@@ -85,7 +85,7 @@ fn example_project_has_tested_proposals_compared_technology_and_the_other_phases
     assert!(proposals.len() >= 3, "{v}");
     assert!(proposals.iter().any(|p| p["status"] == "kept" && p["cost"].is_number()), "{v}");
     assert!(proposals.iter().any(|p| p["status"] == "discarded" && p["reason"].is_string()), "{v}");
-    assert!(proposals.iter().filter(|p| p["tests"].as_u64() >= Some(2)).count() >= 2, "{v}");
+    assert!(proposals.iter().filter(|p| p["test_count"].as_u64() >= Some(2)).count() >= 2, "{v}");
 
     let v = example_json(&sb, &["tech", "compare"]);
     let options = v["options"].as_array().expect("options");

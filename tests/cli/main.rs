@@ -19,6 +19,7 @@ mod help;
 mod idea;
 mod init;
 mod issue12;
+mod json_contract;
 // Issue 5
 mod measure;
 mod output;

@@ -358,9 +358,9 @@ fn status_has_a_line_for_every_area() {
     assert_eq!(v["anchoring"]["goals"], 1);
     assert_eq!(v["anchoring"]["team"], 1);
     assert_eq!(v["insights"]["by_respondent"]["employee"], 1);
-    assert_eq!(v["pilot"]["plan"], true);
+    assert_eq!(v["pilot"]["has_plan"], true);
     assert_eq!(v["pilot"]["missing"].as_array().unwrap().len(), 10);
-    assert_eq!(v["log"]["latest"][0]["kind"], "report");
+    assert_eq!(v["log"]["latest_entries"][0]["kind"], "report");
     let text = p.run(["status"]).success();
     for label in ["Forankring:", "Innsikt:", "Løsningsforslag:", "Teknologi:", "Pilot:", "Logg:"] {
         assert!(text.stdout.contains(label), "{label}\n{text}");

@@ -120,7 +120,7 @@ fn a_proposal_is_added_tested_twice_the_same_day_decided_and_estimated() {
     let list = p.run(["proposal", "list", "--format", "json"]).success().json();
     let items = list["proposals"].as_array().unwrap();
     assert_eq!(items.len(), 1);
-    assert_eq!(items[0]["tests"], 2);
+    assert_eq!(items[0]["test_count"], 2);
     assert_eq!(items[0]["status"], "kept");
     assert_eq!(items[0]["path"], "proposals/ventetid-pa-skjerm-og-sms.toml");
 
@@ -492,7 +492,7 @@ fn two_branches_assessing_different_criteria_of_one_option_merge_without_conflic
     let option = &v["options"][0];
     assert_eq!(option["total"], 13, "5 + 2 + 4 + 2\n{v}");
     assert_eq!(option["missing"], serde_json::json!(["scalability"]));
-    let notes: Vec<&str> = option["assessment"]
+    let notes: Vec<&str> = option["assessments"]
         .as_array()
         .unwrap()
         .iter()
@@ -527,7 +527,7 @@ fn tech_show_gives_every_criterion_with_score_note_and_date() {
     let v = p.run(["tech", "show", &a, "--format", "json"]).success().json();
     assert_eq!(v["technology"]["total"], 6);
     assert_eq!(v["technology"]["path"], format!("technologies/{a}.toml"));
-    assert_eq!(v["technology"]["assessment"][0]["note"], "Ingen navn på skjermen");
+    assert_eq!(v["technology"]["assessments"][0]["note"], "Ingen navn på skjermen");
     assert_refused(&p, &sb.work, &["tech", "show", "finnes-ikke"], &["finnes-ikke"]);
     assert_refused(&p, &sb.work, &["tech", "show", &a, "--format", "csv"], &[]);
 }

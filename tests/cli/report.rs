@@ -60,7 +60,7 @@ fn report_as_json_has_the_series_up_to_as_of_and_english_with_lang_en() {
     assert_eq!(series.len(), 8, "{phone}");
     assert_eq!(series.last().expect("a value")["date"], "2026-06-01");
     assert_eq!(phone["latest"], 9.5);
-    for key in ["checklist", "check", "deviations", "ideas", "suppliers", "log"] {
+    for key in ["checklist", "check", "deviations", "ideas", "suppliers", "logs"] {
         assert!(j.get(key).is_some(), "missing {key}: {j}");
     }
 
@@ -122,7 +122,7 @@ fn portfolio_lists_every_project_in_a_tree_and_flags_one_it_cannot_read() {
     let projects = j["projects"].as_array().expect("projects");
     assert_eq!(projects.len(), 2, "{j}");
     assert_eq!(projects[1]["path"], "legevakt");
-    assert_eq!(projects[1]["ideas"], 1);
+    assert_eq!(projects[1]["idea_count"], 1);
     assert_eq!(projects[1]["phase"]["id"], "forankring");
     assert_eq!(projects[1]["error"], serde_json::Value::Null);
 

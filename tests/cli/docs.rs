@@ -177,8 +177,6 @@ fn files() -> Vec<PathBuf> {
         .expect("docs/")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        // TODO(issue 13): json.md is being rewritten for version 2.
-        .filter(|p| !p.ends_with("json.md"))
         .collect();
     docs.sort();
     files.extend(docs);

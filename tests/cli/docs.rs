@@ -22,7 +22,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::{Sandbox, bin};
+use crate::support::{Sandbox, bin, copy_tree};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -203,20 +203,8 @@ fn new_project(sb: &Sandbox) -> PathBuf {
 /// A fresh copy of the example project inside `sb`.
 fn example_copy(sb: &Sandbox) -> PathBuf {
     let to = sb.work.join("examples/fjordvik-legevakt");
-    copy_dir(&root().join("examples/fjordvik-legevakt"), &to);
+    copy_tree(&root().join("examples/fjordvik-legevakt"), &to);
     to
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for e in fs::read_dir(from).expect("read dir").flatten() {
-        let target = to.join(e.file_name());
-        if e.path().is_dir() {
-            copy_dir(&e.path(), &target);
-        } else {
-            fs::copy(e.path(), &target).expect("copy");
-        }
-    }
 }
 
 #[test]

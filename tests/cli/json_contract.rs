@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::support::{Run, Sandbox};
+use crate::support::{Run, Sandbox, copy_tree};
 
 const BASE: &str = "https://veikart.invalid/schema/output/";
 const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -57,19 +57,6 @@ fn repo() -> PathBuf {
 
 fn example() -> PathBuf {
     repo().join("examples/fjordvik-legevakt")
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("read_dir") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 /// Every schema in docs/schema/output/, by file name.

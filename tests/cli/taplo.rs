@@ -12,7 +12,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::support::{Project, Sandbox, snapshot};
+use crate::support::{Project, Sandbox, copy_tree, snapshot};
 
 /// The `taplo` on PATH; `None` (after a note) when it is missing outside CI.
 fn taplo() -> Option<PathBuf> {
@@ -57,20 +57,6 @@ fn taplo_run(taplo: &Path, dir: &Path, args: &[&str]) -> (bool, String) {
 
 fn example() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/fjordvik-legevakt")
-}
-
-/// Copy a folder tree (hidden files too).
-fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("create the copy");
-    for entry in fs::read_dir(from).expect("list the example") {
-        let entry = entry.expect("folder entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy a file");
-        }
-    }
 }
 
 /// A copy of the example project in the sandbox.

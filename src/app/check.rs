@@ -160,11 +160,20 @@ impl Walk<'_> {
         let spec = self.kind.spec;
         self.ids.insert(id.clone());
         *self.files += 1;
+        if let Err(e) = self.loc.inside(&self.loc.root.join(rel), shown) {
+            self.skipped.push(shown.to_string());
+            self.diags.push(file_level(shown, "outside-project", e.to_string()));
+            return;
+        }
         let text = match read_text(&self.loc.root.join(rel), shown) {
             Ok(t) => t,
             Err(e) => {
                 self.skipped.push(shown.to_string());
-                self.diags.push(file_level(shown, "unreadable", e.to_string()));
+                let mut d = file_level(shown, "unreadable", e.to_string());
+                if let Some((line, column)) = crate::store::non_utf8_at(&self.loc.root.join(rel)) {
+                    (d.line, d.column) = (line, column);
+                }
+                self.diags.push(d);
                 return;
             }
         };

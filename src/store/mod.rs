@@ -65,6 +65,38 @@ pub struct Location {
 }
 
 impl Location {
+    /// Refuse a path that leads out of the project through a symbolic link
+    /// (a record folder linked to another place, a record file linked to a
+    /// file elsewhere): veikart reads and writes only inside the project.
+    pub fn inside(&self, path: &Path, shown: &str) -> Result<()> {
+        match self.outside(path) {
+            None => Ok(()),
+            Some(target) => Err(UserError::new(tr!(
+                "{shown} fører ut av prosjektet (til {}) gjennom en symbolsk lenke; veikart leser og skriver bare inne i prosjektet",
+                "{shown} leads out of the project (to {}) through a symbolic link; veikart reads and writes only inside the project",
+                target.display()
+            ))
+            .hint(tr!(
+                "erstatt lenken med en vanlig mappe eller fil i prosjektet",
+                "replace the link with a plain folder or file in the project"
+            ))
+            .into()),
+        }
+    }
+
+    /// Where `path` really is, when that is outside the project: the path
+    /// itself if it exists, else the nearest folder above it that does.
+    pub fn outside(&self, path: &Path) -> Option<PathBuf> {
+        let root = self.root.canonicalize().ok()?;
+        let mut probe = path;
+        loop {
+            if let Ok(real) = probe.canonicalize() {
+                return (!real.starts_with(&root)).then_some(real);
+            }
+            probe = probe.parent()?;
+        }
+    }
+
     /// Find the project: `explicit` (`-C DIR`) if given, else the nearest
     /// folder from the working folder upwards that holds `veikart.toml`.
     pub fn find(explicit: Option<&Path>) -> Result<Location> {
@@ -267,9 +299,60 @@ pub fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>> {
     })
 }
 
-/// Read a file as UTF-8, with errors that name it.
+/// Line and column (1-based, in characters) of byte `at` in `bytes`, whose
+/// first `at` bytes are valid UTF-8.
+pub fn utf8_position(bytes: &[u8], at: usize) -> (usize, usize) {
+    let good = &bytes[..at.min(bytes.len())];
+    let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+    let last = good.rsplit(|b| *b == b'\n').next().unwrap_or_default();
+    (line, String::from_utf8_lossy(last).chars().count() + 1)
+}
+
+/// Where a file stops being UTF-8, if it does (for `check`'s position).
+pub fn non_utf8_at(path: &Path) -> Option<(usize, usize)> {
+    // Never open what read_text refused for being no regular file or too big.
+    let m = fs::metadata(path).ok()?;
+    if !m.is_file() || m.len() > MAX_RECORD_BYTES {
+        return None;
+    }
+    let bytes = fs::read(path).ok()?;
+    let at = std::str::from_utf8(&bytes).err()?.valid_up_to();
+    Some(utf8_position(&bytes, at))
+}
+
+/// The largest record file veikart reads (docs/file-format.md): far above
+/// any real record, low enough that no file can exhaust memory.
+pub const MAX_RECORD_BYTES: u64 = 1024 * 1024;
+
+/// Read a file as UTF-8, with errors that name it. Only a regular file is
+/// opened: a named pipe, socket or device is refused before it can block or
+/// stream without end, and so is a file larger than [`MAX_RECORD_BYTES`].
 pub fn read_text(path: &Path, shown: &str) -> Result<String> {
     match fs::metadata(path) {
+        Ok(m) if !m.is_dir() && !m.is_file() => {
+            return Err(UserError::new(tr!(
+                "{shown} er ikke en vanlig fil (men en navngitt rør, sokkel eller enhet), så veikart åpner den ikke",
+                "{shown} is not a regular file (but a named pipe, socket or device), so veikart does not open it"
+            ))
+            .hint(tr!(
+                "fjern den; en post er én vanlig .toml-fil",
+                "remove it; a record is one regular .toml file"
+            ))
+            .into());
+        }
+        Ok(m) if m.len() > MAX_RECORD_BYTES => {
+            return Err(UserError::new(tr!(
+                "{shown} er for stor for en post ({} byte, grensen er {} byte)",
+                "{shown} is too large for a record ({} bytes, the limit is {} bytes)",
+                m.len(),
+                MAX_RECORD_BYTES
+            ))
+            .hint(tr!(
+                "en post er en liten fil; del opp innholdet eller flytt det ut av prosjektet",
+                "a record is a small file; split it or move it out of the project"
+            ))
+            .into());
+        }
         Ok(m) if m.is_dir() => {
             return Err(UserError::new(tr!(
                 "{shown} er en mappe, ikke en fil",
@@ -286,14 +369,21 @@ pub fn read_text(path: &Path, shown: &str) -> Result<String> {
         }
         _ => {}
     }
-    let bytes = fs::read(path).map_err(|e| {
-        UserError::new(tr!("kunne ikke lese {shown}: {e}", "could not read {shown}: {e}"))
-    })?;
+    // Read at most one byte over the limit, in case the file grew since.
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| {
+            use std::io::Read;
+            f.take(MAX_RECORD_BYTES + 1).read_to_end(&mut bytes)
+        })
+        .map_err(|e| {
+            UserError::new(tr!("kunne ikke lese {shown}: {e}", "could not read {shown}: {e}"))
+        })?;
     String::from_utf8(bytes).map_err(|e| {
+        let (line, column) = utf8_position(e.as_bytes(), e.utf8_error().valid_up_to());
         UserError::new(tr!(
-            "{shown} er ikke UTF-8 (ugyldig byte ved posisjon {})",
-            "{shown} is not UTF-8 (bad byte at offset {})",
-            e.utf8_error().valid_up_to()
+            "{shown} er ikke UTF-8: ugyldig byte på linje {line}, kolonne {column}",
+            "{shown} is not UTF-8: a bad byte at line {line}, column {column}"
         ))
         .hint(tr!("lagre filen som UTF-8", "save the file as UTF-8"))
         .into()
@@ -339,6 +429,7 @@ impl Project {
         let _lock = fsutil::WriteLock::acquire(&self.root)?;
         let path = self.record_path(spec, id);
         let shown = self.shown_record(spec, id);
+        self.location().inside(&path, &shown)?;
         if path.is_dir() {
             // Say so the way every other command does, and touch nothing.
             read_text(&path, &shown)?;
@@ -458,6 +549,7 @@ impl Project {
         }
         let text = doc.to_string();
         self.vet(spec, id, &text)?;
+        self.location().inside(&path, &self.shown_record(spec, id))?;
         fsutil::create_new(&path, &self.shown_record(spec, id), text.as_bytes())
     }
 
@@ -466,6 +558,7 @@ impl Project {
         let _lock = fsutil::WriteLock::acquire(&self.root)?;
         let text = doc.to_string();
         self.vet(spec, id, &text)?;
+        self.location().inside(&self.record_path(spec, id), &self.shown_record(spec, id))?;
         fsutil::write_atomic(
             &self.record_path(spec, id),
             &self.shown_record(spec, id),
@@ -559,6 +652,7 @@ impl Project {
     /// with errors.
     fn fields_with_text(&self, spec: &KindSpec, id: &str) -> Result<(Fields, String)> {
         let shown = self.shown_record(spec, id);
+        self.location().inside(&self.record_path(spec, id), &shown)?;
         let text = read_text(&self.record_path(spec, id), &shown)?;
         let parsed = record::parse(spec, id, &shown, &text);
         match parsed.fields {
@@ -634,6 +728,7 @@ impl Project {
                 self.vet(spec, &id, &text)?;
                 vetted = true;
             }
+            self.location().inside(&path, &self.shown_record(spec, &id))?;
             if fsutil::create_new(&path, &self.shown_record(spec, &id), text.as_bytes())? {
                 return Ok(id);
             }
@@ -718,6 +813,7 @@ impl Project {
         // A file that is TOML may be edited even with a wrong value in it:
         // the edit may be what puts it right, and the result must pass the
         // rules anyway. One that is not TOML is left to the user.
+        self.location().inside(&self.record_path(spec, id), &shown)?;
         let text = read_text(&self.record_path(spec, id), &shown)?;
         let parsed = record::parse(spec, id, &shown, &text);
         let Some(before) = parsed.fields else {
@@ -733,6 +829,7 @@ impl Project {
         }
         let after = self.vet(spec, id, &new_text)?;
         if write {
+            self.location().inside(&self.record_path(spec, id), &shown)?;
             fsutil::write_atomic(&self.record_path(spec, id), &shown, new_text.as_bytes())?;
         }
         let changes = crate::model::display::changes(spec, &before, &after);
@@ -765,6 +862,7 @@ impl Project {
             return Ok(Vec::new());
         }
         let after = self.vet_info(&new_text)?;
+        self.location().inside(&path, &shown)?;
         fsutil::write_atomic(&path, &shown, new_text.as_bytes())?;
         Ok(crate::model::display::changes(&project::SPEC, &before, &after))
     }

@@ -42,6 +42,19 @@ impl Parsed {
 }
 
 /// Validate `text` (the contents of the file shown as `shown`) as a record of `spec`.
+/// The first line (1-based) that is a git conflict marker, and the marker.
+pub fn conflict_marker(text: &str) -> Option<(usize, &'static str)> {
+    text.lines().enumerate().find_map(|(n, l)| {
+        let l = l.trim_end_matches('\r');
+        ["<<<<<<<", "=======", ">>>>>>>", "|||||||"]
+            .into_iter()
+            .find(|m| {
+                l.strip_prefix(m).is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+            })
+            .map(|m| (n + 1, m))
+    })
+}
+
 pub fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Parsed {
     let lines = LineIndex::new(text);
     let mut out = Parsed {
@@ -67,6 +80,27 @@ pub fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Parsed {
             incomplete: false,
         }
     };
+    // A merge git could not finish leaves its markers in the file; say so,
+    // at the first marker, instead of TOML's own words about it.
+    if let Some((n, _)) = conflict_marker(text) {
+        out.diagnostics.push(Diagnostic {
+            path: shown.to_string(),
+            line: n,
+            column: 1,
+            severity: Severity::Error,
+            code: "merge-conflict".to_string(),
+            message: tr!(
+                "filen har en uløst flettekonflikt fra git (merket med <<<<<<<, ======= og >>>>>>>)",
+                "the file has an unresolved git merge conflict (marked with <<<<<<<, ======= and >>>>>>>)"
+            ),
+            hints: vec![tr!(
+                "velg hva som skal stå med `git mergetool` eller rett filen for hånd, og kjør så `veikart check`",
+                "choose what stays with `git mergetool` or edit the file by hand, then run `veikart check`"
+            )],
+            incomplete: false,
+        });
+        return out;
+    }
     let doc = match Document::parse(text.to_string()) {
         Ok(doc) => doc,
         Err(e) => {

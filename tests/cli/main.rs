@@ -32,5 +32,6 @@ mod report;
 mod shell;
 mod snapshots;
 mod status;
+mod store;
 mod support;
 mod taplo;

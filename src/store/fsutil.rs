@@ -10,15 +10,10 @@ use anyhow::{Context, Result};
 use crate::error::UserError;
 use crate::tr;
 
-/// Replace `path` with `bytes` atomically: a temp file in the same folder,
-/// fsync, then rename over the target, keeping its permissions. Refuses a
-/// read-only target rather than silently replacing it.
-pub fn write_atomic(path: &Path, shown: &str, bytes: &[u8]) -> Result<()> {
-    let dir = parent(path);
-    let meta = fs::metadata(path).ok();
-    if let Some(m) = &meta
-        && m.permissions().readonly()
-    {
+/// A read-only file is the user's way of saying "leave this alone": no
+/// write replaces it and no `rm` or `untick` deletes it.
+fn refuse_read_only(meta: Option<&fs::Metadata>, shown: &str) -> Result<()> {
+    if meta.is_some_and(|m| m.permissions().readonly()) {
         return Err(UserError::new(tr!(
             "{shown} er skrivebeskyttet; ingenting ble endret",
             "{shown} is read-only; nothing was changed"
@@ -29,6 +24,31 @@ pub fn write_atomic(path: &Path, shown: &str, bytes: &[u8]) -> Result<()> {
         ))
         .into());
     }
+    Ok(())
+}
+
+/// Remove the file `path`, refusing a read-only one. `Ok(false)` when there
+/// was none.
+pub fn remove(path: &Path, shown: &str) -> Result<bool> {
+    refuse_read_only(fs::symlink_metadata(path).ok().as_ref(), shown)?;
+    match fs::remove_file(path) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(UserError::new(tr!(
+            "kunne ikke fjerne {shown}: {e}",
+            "could not remove {shown}: {e}"
+        ))
+        .into()),
+    }
+}
+
+/// Replace `path` with `bytes` atomically: a temp file in the same folder,
+/// fsync, then rename over the target, keeping its permissions. Refuses a
+/// read-only target rather than silently replacing it.
+pub fn write_atomic(path: &Path, shown: &str, bytes: &[u8]) -> Result<()> {
+    let dir = parent(path);
+    let meta = fs::metadata(path).ok();
+    refuse_read_only(meta.as_ref(), shown)?;
     let tmp = write_temp(&dir, shown, bytes)?;
     if let Some(m) = meta {
         // Keep the user's mode bits; tempfile creates files as 0600.

@@ -454,24 +454,15 @@ impl Project {
                 });
             }
         }
-        match fs::remove_file(&path) {
-            Ok(()) => {
-                // An owner's folder left empty goes too, so git and `check` agree.
-                if spec.group.is_some()
-                    && let Some(dir) = path.parent()
-                {
-                    let _ = fs::remove_dir(dir);
-                }
-                Ok(true)
-            }
-            Err(e) if e.kind() == ErrorKind::NotFound => Ok(false),
-            Err(e) => Err(UserError::new(tr!(
-                "kunne ikke fjerne {}: {e}",
-                "could not remove {}: {e}",
-                self.shown_record(spec, id)
-            ))
-            .into()),
+        let removed = fsutil::remove(&path, &shown)?;
+        // An owner's folder left empty goes too, so git and `check` agree.
+        if removed
+            && spec.group.is_some()
+            && let Some(dir) = path.parent()
+        {
+            let _ = fs::remove_dir(dir);
         }
+        Ok(removed)
     }
 
     /// The roadmap the project follows (its own `roadmap.toml` applied).

@@ -384,8 +384,5 @@ fn refers_to(fields: &[crate::model::schema::Field], dir: &str) -> bool {
 }
 
 fn remove_file(path: &std::path::Path, shown: &str) -> Result<()> {
-    std::fs::remove_file(path).map_err(|e| {
-        UserError::new(tr!("kunne ikke fjerne {shown}: {e}", "could not remove {shown}: {e}"))
-            .into()
-    })
+    super::fsutil::remove(path, shown).map(|_| ())
 }

@@ -105,3 +105,23 @@ fn a_file_that_is_not_utf8_is_reported_at_its_bad_byte() {
     assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(2), Some(10)), "{check}");
     assert!(d["message"].as_str().is_some_and(|m| m.contains("linje 2, kolonne 10")), "{check}");
 }
+
+#[test]
+fn a_read_only_file_is_never_deleted_by_untick_or_rm() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run(["checklist", "tick", "forankring", "stakeholders", "--by", "K"]).success();
+    let answer = p.path("checklist/forankring/stakeholders.toml");
+    let id = p.add_idea("Skilting", &[]);
+    let idea = p.path(&format!("ideas/{id}.toml"));
+    for f in [&answer, &idea] {
+        fs::set_permissions(f, fs::Permissions::from_mode(0o444)).expect("chmod");
+    }
+    let before = snapshot(&p.root);
+    let run = p.run(["checklist", "untick", "forankring", "stakeholders"]).code(2);
+    assert!(run.stderr.contains("skrivebeskyttet"), "{run}");
+    let run = p.run(["idea", "rm", &id]).code(2);
+    assert!(run.stderr.contains("skrivebeskyttet"), "{run}");
+    assert_eq!(snapshot(&p.root), before);
+}

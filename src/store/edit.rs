@@ -269,3 +269,42 @@ pub fn push_to_list(doc: &mut DocumentMut, key: &str, item: &str) {
         }
     }
 }
+
+/// `new` (an edit of `old`, as toml_edit writes it: LF, no byte order mark)
+/// with `old`'s line endings and byte order mark, so the diff of an edit is
+/// the changed lines only, also in a file saved on Windows.
+pub fn same_layout(old: &str, new: String) -> String {
+    let bom = old.starts_with('\u{feff}') && !new.starts_with('\u{feff}');
+    let crlf = old.matches("\r\n").count() * 2 > old.matches('\n').count();
+    if !bom && !crlf {
+        return new;
+    }
+    let mut out = String::with_capacity(new.len() + new.len() / 16 + 3);
+    if bom {
+        out.push('\u{feff}');
+    }
+    if crlf {
+        // toml_edit writes every line break as LF; give each back its CR.
+        for (n, line) in new.split('\n').enumerate() {
+            if n > 0 {
+                out.push_str("\r\n");
+            }
+            out.push_str(line.strip_suffix('\r').unwrap_or(line));
+        }
+    } else {
+        out.push_str(&new);
+    }
+    out
+}
+
+#[cfg(test)]
+mod layout_tests {
+    use super::same_layout;
+
+    #[test]
+    fn crlf_and_the_byte_order_mark_are_kept() {
+        let old = "\u{feff}a = 1\r\nb = 2\r\n";
+        assert_eq!(same_layout(old, "a = 1\nb = 3\n".into()), "\u{feff}a = 1\r\nb = 3\r\n");
+        assert_eq!(same_layout("a = 1\n", "a = 2\n".into()), "a = 2\n");
+    }
+}

@@ -814,7 +814,7 @@ impl Project {
             .parse()
             .map_err(|_| UserError::new(tr!("{shown} kan ikke leses", "{shown} cannot be read")))?;
         change(&before, &mut doc)?;
-        let new_text = doc.to_string();
+        let new_text = edit::same_layout(&text, doc.to_string());
         if new_text == text {
             return Ok(Vec::new());
         }
@@ -848,7 +848,7 @@ impl Project {
             .parse()
             .map_err(|_| UserError::new(tr!("{shown} kan ikke leses", "{shown} cannot be read")))?;
         change(&mut doc)?;
-        let new_text = doc.to_string();
+        let new_text = edit::same_layout(&text, doc.to_string());
         if new_text == text {
             return Ok(Vec::new());
         }

@@ -125,3 +125,23 @@ fn a_read_only_file_is_never_deleted_by_untick_or_rm() {
     assert!(run.stderr.contains("skrivebeskyttet"), "{run}");
     assert_eq!(snapshot(&p.root), before);
 }
+
+#[test]
+fn an_edit_keeps_crlf_line_endings_and_the_byte_order_mark() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let id = p.add_idea("Skilting", &[]);
+    let file = format!("ideas/{id}.toml");
+    let windows =
+        format!("\u{feff}# Lagret i Notisblokk\r\n{}", p.read(&file).replace('\n', "\r\n"));
+    p.write(&file, &windows);
+    p.run(["idea", "assess", &id, "--feasibility", "4", "--benefit", "3"]).success();
+    let after = p.read(&file);
+    assert!(after.starts_with('\u{feff}'), "the BOM is kept: {after:?}");
+    assert_eq!(after.matches('\n').count(), after.matches("\r\n").count(), "{after:?}");
+    // Only the changed and added lines differ.
+    let old: Vec<&str> = windows.split("\r\n").collect();
+    let new: Vec<&str> = after.split("\r\n").collect();
+    let kept = old.iter().filter(|l| new.contains(l)).count();
+    assert!(kept + 1 >= old.len(), "{old:?}\n{new:?}");
+}

@@ -2,34 +2,7 @@
 //! `--lang en` and in Bokmål by default. The command tree is discovered from
 //! the help itself, so a new command is covered without touching this file.
 
-use crate::support::{Run, Sandbox};
-
-/// The subcommand names listed under `heading` in a help text (not `help`).
-fn subcommands(help: &str, heading: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut inside = false;
-    for line in help.lines() {
-        if line == heading {
-            inside = true;
-            continue;
-        }
-        if !inside {
-            continue;
-        }
-        if line.trim().is_empty() {
-            break;
-        }
-        // Entries are indented by two spaces; wrapped descriptions by more.
-        if let Some(rest) = line.strip_prefix("  ")
-            && !rest.starts_with(' ')
-            && let Some(name) = rest.split_whitespace().next()
-            && name != "help"
-        {
-            out.push(name.to_string());
-        }
-    }
-    out
-}
+use crate::support::{Run, Sandbox, subcommands};
 
 /// Every command path (`[]`, `["idea"]`, `["idea", "add"]`, …).
 fn all_commands(sb: &Sandbox) -> Vec<Vec<String>> {

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::support::{Run, Sandbox, copy_tree};
+use crate::support::{Run, Sandbox, copy_tree, subcommands};
 
 const BASE: &str = "https://veikart.invalid/schema/output/";
 const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -415,24 +415,10 @@ fn commands(sb: &Sandbox) -> Vec<(String, Vec<String>)> {
         if !words.is_empty() {
             out.push((words.join(" "), formats));
         }
-        let mut in_commands = false;
-        for line in text.lines() {
-            if line == "Commands:" {
-                in_commands = true;
-                continue;
-            }
-            if in_commands {
-                let Some(rest) = line.strip_prefix("  ") else { break };
-                if rest.starts_with(' ') {
-                    continue;
-                }
-                let name = rest.split_whitespace().next().unwrap_or_default();
-                if name != "help" {
-                    let mut next = words.clone();
-                    next.push(name.to_string());
-                    todo.push(next);
-                }
-            }
+        for name in subcommands(&text, "Commands:") {
+            let mut next = words.clone();
+            next.push(name);
+            todo.push(next);
         }
     }
     out.sort();

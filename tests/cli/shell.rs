@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::support::{Run, Sandbox, bin, copy_tree};
+use crate::support::{Run, Sandbox, bin, copy_tree, subcommands};
 
 /// A copy of the example project in the sandbox.
 fn example(sb: &Sandbox) -> PathBuf {
@@ -233,32 +233,6 @@ fn measure_import_dash_reads_standard_input() {
     bash(&sb, &sb.work, &script).success();
 }
 
-/// The subcommand names listed under `Commands:` in a help text (not `help`).
-fn subcommands(help: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut inside = false;
-    for line in help.lines() {
-        if line == "Commands:" {
-            inside = true;
-            continue;
-        }
-        if !inside {
-            continue;
-        }
-        if line.trim().is_empty() {
-            break;
-        }
-        if let Some(rest) = line.strip_prefix("  ")
-            && !rest.starts_with(' ')
-            && let Some(name) = rest.split_whitespace().next()
-            && name != "help"
-        {
-            out.push(name.to_string());
-        }
-    }
-    out
-}
-
 /// `veikart --lang LANG PATH… --help` at a terminal width.
 fn help(sb: &Sandbox, lang: &str, path: &[String], columns: &str) -> Run {
     let mut args = vec!["--lang".to_string(), lang.to_string()];
@@ -274,7 +248,7 @@ fn all_commands(sb: &Sandbox) -> Vec<Vec<String>> {
     let mut todo = vec![Vec::<String>::new()];
     let mut all = Vec::new();
     while let Some(path) = todo.pop() {
-        for sub in subcommands(&help(sb, "en", &path, "200").stdout) {
+        for sub in subcommands(&help(sb, "en", &path, "200").stdout, "Commands:") {
             let mut p = path.clone();
             p.push(sub);
             todo.push(p);

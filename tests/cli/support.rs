@@ -442,6 +442,33 @@ fn describe(cmd: &Command) -> String {
     s
 }
 
+/// The subcommand names listed under `heading` in a help text (not `help`).
+pub fn subcommands(help: &str, heading: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut inside = false;
+    for line in help.lines() {
+        if line == heading {
+            inside = true;
+            continue;
+        }
+        if !inside {
+            continue;
+        }
+        if line.trim().is_empty() {
+            break;
+        }
+        // Entries are indented by two spaces; wrapped descriptions by more.
+        if let Some(rest) = line.strip_prefix("  ")
+            && !rest.starts_with(' ')
+            && let Some(name) = rest.split_whitespace().next()
+            && name != "help"
+        {
+            out.push(name.to_string());
+        }
+    }
+    out
+}
+
 /// Copy the folder `from` with everything in it to `to` (made if missing).
 pub fn copy_tree(from: &Path, to: &Path) {
     fs::create_dir_all(to).expect("mkdir");

@@ -606,6 +606,9 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
         .into());
     };
     let cn = col("note");
+    // What is there already is read under the lock, and the rows are
+    // written before another writer may look.
+    let _lock = project.lock()?;
     let ids = project.ids(&indicator::SPEC)?;
     let mut existing: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut seen: BTreeMap<String, u64> = BTreeMap::new();
@@ -729,28 +732,27 @@ fn cmd_measure_import(ctx: &mut Ctx, args: ImportArgs) -> Result<u8> {
         return Ok(FAILURE);
     }
     let first_reach = first_reaches(&project, &good);
-    let mut written = Vec::new();
-    let mut replaced = Vec::new();
-    for g in &good {
-        let doc = measurement_doc(g.value, g.note.as_deref(), by.as_deref());
-        if g.replaces.is_some() {
-            replace_value(&project, &g.id, g.value, g.note.as_deref(), by.as_deref())?;
-            replaced.push(g.id.clone());
-        } else if !project.create_exact(&measurement::SPEC, &g.id, &doc)? {
-            return Err(UserError::new(tr!(
-                "{} ble skrevet av noen andre under importen; {} ble importert før det",
-                "{} was written by someone else during the import; {} imported before that",
-                project.shown_record(&measurement::SPEC, &g.id),
-                crate::i18n::counted(
-                    written.len(),
-                    ("verdi", "verdier"),
-                    ("value was", "values were")
-                )
-            ))
-            .into());
+    // Every row is written, or none: a kill half-way leaves nothing half done.
+    let (written, replaced) = project.batch(|| {
+        let mut written = Vec::new();
+        let mut replaced = Vec::new();
+        for g in &good {
+            let doc = measurement_doc(g.value, g.note.as_deref(), by.as_deref());
+            if g.replaces.is_some() {
+                replace_value(&project, &g.id, g.value, g.note.as_deref(), by.as_deref())?;
+                replaced.push(g.id.clone());
+            } else if !project.create_exact(&measurement::SPEC, &g.id, &doc)? {
+                return Err(UserError::new(tr!(
+                    "{} finnes allerede; ingenting ble importert",
+                    "{} exists already; nothing was imported",
+                    project.shown_record(&measurement::SPEC, &g.id),
+                ))
+                .into());
+            }
+            written.push(g.id.clone());
         }
-        written.push(g.id.clone());
-    }
+        Ok((written, replaced))
+    })?;
     if format == Format::Json {
         ctx.ui.json(&serde_json::json!({
             "imported": written,

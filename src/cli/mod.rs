@@ -432,6 +432,10 @@ fn headed(styles: &clap::builder::Styles, text: &str) -> String {
 pub fn run(cli: Cli) -> Result<u8> {
     let lang_forced = cli.lang.is_some();
     i18n::set(cli.lang.unwrap_or_default());
+    // The store says so on stderr when a writer waits for another, or
+    // finishes a write that was cut short.
+    let notices = Ui::new(cli.color, cli.format, cli.quiet);
+    crate::store::lock::set_notice(Box::new(move |text| notices.status(text)));
     let mut ctx = Ctx {
         ui: Ui::new(cli.color, cli.format, cli.quiet),
         project: cli.project,

@@ -166,6 +166,9 @@ fn show(ctx: &mut Ctx, as_of: Option<Date>) -> Result<u8> {
 
 fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
     let format = ctx.ui.format("phase set")?;
+    // The phase it moves from is read under the lock, so ten at once record
+    // ten true moves, one after another.
+    let _lock = ctx.locate()?.lock()?;
     let project = ctx.open_to_repair()?;
     let roadmap = project.roadmap()?;
     let to = find_phase(&roadmap, &a.phase)?.id.clone();
@@ -207,16 +210,15 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
     if !open.is_empty() {
         edit::set(&mut doc, "open_items", edit::list(&open));
     }
-    let id = project.create(&DECISION_SPEC, &format!("{date} {from} to {to}"), &doc)?;
-    let moved = project.edit_info(|info| {
-        edit::set(info, "phase", edit::text(&to));
-        Ok(())
-    });
-    if let Err(e) = moved {
-        // Leave no decision behind for a change that did not happen.
-        let _ = project.remove(&DECISION_SPEC, &id);
-        return Err(e);
-    }
+    // The decision and the phase change land together, or neither does.
+    let id = project.batch(|| {
+        let id = project.create(&DECISION_SPEC, &format!("{date} {from} to {to}"), &doc)?;
+        project.edit_info(|info| {
+            edit::set(info, "phase", edit::text(&to));
+            Ok(())
+        })?;
+        Ok(id)
+    })?;
     let name = |id: &str| roadmap.phase(id).map_or(id.to_string(), |p| p.name().to_string());
     let how = match (pf, pt) {
         (Some(f), Some(t)) if t < f => tr!("tilbake til", "back to"),

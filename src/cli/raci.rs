@@ -105,6 +105,8 @@ fn cmd_raci_unset(ctx: &mut Ctx, args: UnsetArgs) -> Result<u8> {
     let project = ctx.open()?;
     let act = project.resolve(&activity::SPEC, &args.activity)?;
     let role = project.resolve(&role::SPEC, &args.role)?;
+    // Whether the role holds a letter is read under the lock it is removed under.
+    let _lock = project.lock()?;
     let current: Activity = project.load(&act)?;
     if current.letters_of(&role).is_none() {
         return Err(UserError::new(tr!(

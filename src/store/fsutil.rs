@@ -1,5 +1,8 @@
-//! The only place that writes files: atomic replace, create-if-absent, and
-//! the project-wide write lock.
+//! The only place that writes files: atomic replace, create-if-absent and
+//! remove. A file of the project is written whole in the project's temp
+//! folder and renamed into place, under the project's write lock, and is
+//! staged instead while a write of several files is gathered (see
+//! [`super::journal`]).
 
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -7,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use super::journal;
 use crate::error::UserError;
 use crate::tr;
 
@@ -27,12 +31,23 @@ fn refuse_read_only(meta: Option<&fs::Metadata>, shown: &str) -> Result<()> {
     Ok(())
 }
 
-/// Remove the file `path`, refusing a read-only one. `Ok(false)` when there
-/// was none.
-pub fn remove(path: &Path, shown: &str) -> Result<bool> {
-    refuse_read_only(fs::symlink_metadata(path).ok().as_ref(), shown)?;
+/// Remove the file `path` of the project at `root`, refusing a read-only
+/// one; with `prune`, its folder too when that leaves it empty. `Ok(false)`
+/// when there was none.
+pub fn remove(root: &Path, path: &Path, shown: &str, prune: bool) -> Result<bool> {
+    let _lock = WriteLock::acquire(root)?;
+    let meta = fs::symlink_metadata(path).ok();
+    refuse_read_only(meta.as_ref(), shown)?;
+    if journal::stage(path, None, prune)? {
+        return Ok(meta.is_some_and(|m| m.is_file()));
+    }
     match fs::remove_file(path) {
-        Ok(()) => Ok(true),
+        Ok(()) => {
+            if prune && let Some(dir) = path.parent() {
+                let _ = fs::remove_dir(dir);
+            }
+            Ok(true)
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
         Err(e) => Err(UserError::new(tr!(
             "kunne ikke fjerne {shown}: {e}",
@@ -40,6 +55,76 @@ pub fn remove(path: &Path, shown: &str) -> Result<bool> {
         ))
         .into()),
     }
+}
+
+/// Write the file `path` of the project at `root` (replacing what is there)
+/// under the write lock: written whole in the temp folder, then renamed into
+/// place, keeping the old file's permissions; refuses a read-only target.
+pub fn put(root: &Path, path: &Path, shown: &str, bytes: &[u8]) -> Result<()> {
+    let _lock = WriteLock::acquire(root)?;
+    let meta = fs::metadata(path).ok();
+    refuse_read_only(meta.as_ref(), shown)?;
+    let tmp = write_temp(&journal::temp_dir(root)?, shown, bytes)?;
+    match &meta {
+        Some(m) => {
+            let _ = fs::set_permissions(tmp.path(), m.permissions());
+        }
+        None => set_default_mode(tmp.path()),
+    }
+    if journal::active() {
+        let (_, staged) = tmp.keep().with_context(|| saving(shown))?;
+        journal::stage(path, Some(&staged), false)?;
+        return Ok(());
+    }
+    let dir = parent(path);
+    fs::create_dir_all(&dir).with_context(|| making(&dir))?;
+    match tmp.persist(path) {
+        Ok(_) => {
+            sync_dir(&dir);
+            Ok(())
+        }
+        // A folder on another disk: the temp file goes beside the target.
+        Err(e) if e.error.kind() == io::ErrorKind::CrossesDevices => {
+            write_atomic(path, shown, bytes)
+        }
+        Err(e) => Err(e.error).with_context(|| saving(shown)),
+    }
+}
+
+/// Create the file `path` of the project at `root` only if nothing is there
+/// yet (nor staged in the write being gathered), under the write lock.
+/// Returns `Ok(false)` when the name is taken.
+pub fn put_new(root: &Path, path: &Path, shown: &str, bytes: &[u8]) -> Result<bool> {
+    let _lock = WriteLock::acquire(root)?;
+    if fs::symlink_metadata(path).is_ok() || journal::staged(path) {
+        return Ok(false);
+    }
+    let tmp = write_temp(&journal::temp_dir(root)?, shown, bytes)?;
+    set_default_mode(tmp.path());
+    if journal::active() {
+        let (_, staged) = tmp.keep().with_context(|| saving(shown))?;
+        journal::stage(path, Some(&staged), false)?;
+        return Ok(true);
+    }
+    let dir = parent(path);
+    fs::create_dir_all(&dir).with_context(|| making(&dir))?;
+    match tmp.persist_noclobber(path) {
+        Ok(_) => {
+            sync_dir(&dir);
+            Ok(true)
+        }
+        Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) if e.error.kind() == io::ErrorKind::CrossesDevices => create_new(path, shown, bytes),
+        Err(e) => Err(e.error).with_context(|| saving(shown)),
+    }
+}
+
+fn saving(shown: &str) -> String {
+    tr!("kunne ikke lagre {shown}", "could not save {shown}")
+}
+
+fn making(dir: &Path) -> String {
+    tr!("kunne ikke lage mappen {}", "could not create the folder {}", dir.display())
 }
 
 /// Replace `path` with `bytes` atomically: a temp file in the same folder,
@@ -164,48 +249,11 @@ fn set_folder_mode(path: &Path) {
 #[cfg(not(unix))]
 fn set_folder_mode(_path: &Path) {}
 
-fn sync_dir(dir: &Path) {
+pub(crate) fn sync_dir(dir: &Path) {
     // Make the rename durable; not every platform can open a folder.
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
     }
 }
 
-/// An exclusive lock on the whole project, held while a write reads, decides
-/// and writes, so two writers never interleave. It lives in the system's temp
-/// folder, never in the project, and the OS frees it if the process dies.
-pub struct WriteLock {
-    _file: File,
-}
-
-impl WriteLock {
-    pub fn acquire(root: &Path) -> Result<WriteLock> {
-        let canonical = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-        let name = format!("veikart-{:016x}.lock", fnv1a(canonical.to_string_lossy().as_bytes()));
-        let path = std::env::temp_dir().join(name);
-        let file = fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .with_context(|| {
-                tr!(
-                    "kunne ikke åpne låsefilen {}",
-                    "could not open the lock file {}",
-                    path.display()
-                )
-            })?;
-        file.lock()
-            .with_context(|| tr!("kunne ikke låse prosjektet", "could not lock the project"))?;
-        Ok(WriteLock { _file: file })
-    }
-}
-
-fn fnv1a(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
+pub use super::lock::WriteLock;

@@ -5,6 +5,8 @@
 pub mod edit;
 pub mod fsutil;
 pub mod init;
+pub mod journal;
+pub mod lock;
 pub mod output_schema;
 pub mod record;
 pub mod roadmap;
@@ -147,6 +149,12 @@ impl Location {
     /// A path inside the project as the user should see it.
     pub fn shown(&self, rel: &str) -> String {
         shown_path(&self.prefix, rel)
+    }
+
+    /// Take the project's write lock, for a command that reads what it
+    /// needs to decide a write: taken before it reads, held until it is done.
+    pub fn lock(&self) -> Result<lock::WriteLock> {
+        lock::WriteLock::acquire(&self.root)
     }
 
     /// Read and validate the project file, returning its diagnostics too.
@@ -418,6 +426,17 @@ impl Project {
             .map_or(1, |i| i + 1)
     }
 
+    /// Take the project's write lock (see [`Location::lock`]).
+    pub fn lock(&self) -> Result<lock::WriteLock> {
+        lock::WriteLock::acquire(&self.root)
+    }
+
+    /// Run `f` as one write: all the files it writes or removes change
+    /// together, or none does (see [`journal`]). Holds the write lock.
+    pub fn batch<T>(&self, f: impl FnOnce() -> Result<T>) -> Result<T> {
+        journal::batch(&self.root, f)
+    }
+
     /// Where the project is (for `check`, which reads it whole).
     pub fn location(&self) -> Location {
         Location { root: self.root.clone(), prefix: self.prefix.clone() }
@@ -454,15 +473,8 @@ impl Project {
                 });
             }
         }
-        let removed = fsutil::remove(&path, &shown)?;
         // An owner's folder left empty goes too, so git and `check` agree.
-        if removed
-            && spec.group.is_some()
-            && let Some(dir) = path.parent()
-        {
-            let _ = fs::remove_dir(dir);
-        }
-        Ok(removed)
+        fsutil::remove(&self.root, &path, &shown, spec.group.is_some())
     }
 
     /// The roadmap the project follows (its own `roadmap.toml` applied).
@@ -534,14 +546,15 @@ impl Project {
     /// Write a new record named exactly `id` (`owner/stem` for a grouped
     /// kind). Returns `Ok(false)`, writing nothing, when it exists already.
     pub fn create_exact(&self, spec: &KindSpec, id: &str, doc: &DocumentMut) -> Result<bool> {
+        let _lock = fsutil::WriteLock::acquire(&self.root)?;
         let path = self.record_path(spec, id);
-        if fs::symlink_metadata(&path).is_ok() {
+        if fs::symlink_metadata(&path).is_ok() || journal::staged(&path) {
             return Ok(false);
         }
         let text = doc.to_string();
         self.vet(spec, id, &text)?;
         self.location().inside(&path, &self.shown_record(spec, id))?;
-        fsutil::create_new(&path, &self.shown_record(spec, id), text.as_bytes())
+        fsutil::put_new(&self.root, &path, &self.shown_record(spec, id), text.as_bytes())
     }
 
     /// Replace a whole record with `doc` (for `--replace`), atomically.
@@ -550,7 +563,8 @@ impl Project {
         let text = doc.to_string();
         self.vet(spec, id, &text)?;
         self.location().inside(&self.record_path(spec, id), &self.shown_record(spec, id))?;
-        fsutil::write_atomic(
+        fsutil::put(
+            &self.root,
             &self.record_path(spec, id),
             &self.shown_record(spec, id),
             text.as_bytes(),
@@ -696,14 +710,8 @@ impl Project {
         }
         let text = doc.to_string();
         // A kind that names things looks at the names already there, so two
-        // writers must not both decide a name is free: they take turns. An
-        // event claims its file name atomically and needs no lock.
-        let _lock = match spec.identity {
-            crate::model::schema::Identity::Named { .. } => {
-                Some(fsutil::WriteLock::acquire(&self.root)?)
-            }
-            crate::model::schema::Identity::Event => None,
-        };
+        // writers must not both decide a name is free: they take turns.
+        let _lock = fsutil::WriteLock::acquire(&self.root)?;
         let mut vetted = false;
         for n in 1..10_000 {
             let stem = id::with_suffix(&base, n);
@@ -712,7 +720,7 @@ impl Project {
                 None => stem,
             };
             let path = self.record_path(spec, &id);
-            if fs::symlink_metadata(&path).is_ok() {
+            if fs::symlink_metadata(&path).is_ok() || journal::staged(&path) {
                 continue;
             }
             if !vetted {
@@ -720,7 +728,7 @@ impl Project {
                 vetted = true;
             }
             self.location().inside(&path, &self.shown_record(spec, &id))?;
-            if fsutil::create_new(&path, &self.shown_record(spec, &id), text.as_bytes())? {
+            if fsutil::put_new(&self.root, &path, &self.shown_record(spec, &id), text.as_bytes())? {
                 return Ok(id);
             }
         }
@@ -821,7 +829,7 @@ impl Project {
         let after = self.vet(spec, id, &new_text)?;
         if write {
             self.location().inside(&self.record_path(spec, id), &shown)?;
-            fsutil::write_atomic(&self.record_path(spec, id), &shown, new_text.as_bytes())?;
+            fsutil::put(&self.root, &self.record_path(spec, id), &shown, new_text.as_bytes())?;
         }
         let changes = crate::model::display::changes(spec, &before, &after);
         Ok(changes)
@@ -854,7 +862,7 @@ impl Project {
         }
         let after = self.vet_info(&new_text)?;
         self.location().inside(&path, &shown)?;
-        fsutil::write_atomic(&path, &shown, new_text.as_bytes())?;
+        fsutil::put(&self.root, &path, &shown, new_text.as_bytes())?;
         Ok(crate::model::display::changes(&project::SPEC, &before, &after))
     }
 }

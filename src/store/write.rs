@@ -315,7 +315,11 @@ impl Project {
     /// subfolder of its own (a technology option's assessments), go with it.
     /// Returns the files removed, as shown.
     pub fn remove_record(&self, spec: &KindSpec, id: &str) -> Result<Vec<String>> {
-        let _lock = super::fsutil::WriteLock::acquire(&self.root)?;
+        // A record and its parts go together or not at all.
+        self.batch(|| self.remove_record_now(spec, id))
+    }
+
+    fn remove_record_now(&self, spec: &KindSpec, id: &str) -> Result<Vec<String>> {
         let shown = self.shown_record(spec, id);
         let path = self.record_path(spec, id);
         // A file that is not a record (a folder, not TOML) is reported as
@@ -349,19 +353,14 @@ impl Project {
         for kind in crate::model::KINDS.iter().filter(|k| owned_by(spec, k.spec)) {
             for stem in self.group_ids(kind.spec, id)? {
                 let rel = format!("{}/{id}/{stem}.toml", kind.spec.dir);
-                remove_file(&self.root.join(&rel), &self.shown(&rel))?;
+                // The part's folder goes with its last file.
+                super::fsutil::remove(&self.root, &self.root.join(&rel), &self.shown(&rel), true)?;
                 removed.push(self.shown(&rel));
             }
-            let _ = std::fs::remove_dir(self.root.join(kind.spec.dir).join(id));
         }
-        remove_file(&path, &shown)?;
+        // An owner's folder left empty goes too, so git and `check` agree.
+        super::fsutil::remove(&self.root, &path, &shown, spec.group.is_some())?;
         removed.push(shown);
-        if spec.group.is_some()
-            && let Some(dir) = path.parent()
-        {
-            // An owner's folder left empty goes too, so git and `check` agree.
-            let _ = std::fs::remove_dir(dir);
-        }
         Ok(removed)
     }
 }
@@ -381,8 +380,4 @@ fn refers_to(fields: &[crate::model::schema::Field], dir: &str) -> bool {
         FieldType::Tables(sub) => refers_to(sub, dir),
         _ => false,
     })
-}
-
-fn remove_file(path: &std::path::Path, shown: &str) -> Result<()> {
-    super::fsutil::remove(path, shown).map(|_| ())
 }

@@ -34,14 +34,17 @@ pub const DEFAULT_WAIT_SECS: u64 = 30;
 /// The variable that sets the wait.
 pub const WAIT_VAR: &str = "VEIKART_LOCK_TIMEOUT";
 
+/// What takes the store's status lines.
+type Notice = Box<dyn Fn(&str)>;
+
 thread_local! {
     /// Where status lines from the store go (a writer waiting, a write
     /// finished after an interruption). Set by the command line.
-    static NOTICE: std::cell::RefCell<Option<Box<dyn Fn(&str)>>> = const { std::cell::RefCell::new(None) };
+    static NOTICE: std::cell::RefCell<Option<Notice>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Send the store's status lines to `f`.
-pub fn set_notice(f: Box<dyn Fn(&str)>) {
+pub fn set_notice(f: Notice) {
     NOTICE.with(|n| *n.borrow_mut() = Some(f));
 }
 

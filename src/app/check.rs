@@ -112,6 +112,7 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
     }
 
     diags.extend(duplicate_names(loc, &snapshot));
+    diags.extend(crate::store::scan::root_findings(loc));
 
     diags.sort_by(|a, b| {
         (a.path.as_str(), a.line, a.column, a.severity, a.code.as_str()).cmp(&(

@@ -129,6 +129,16 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          (advarsler er lov), 1 problemer funnet, 2 kunne ikke kjøre.\n\
          `--format github` gir merknader for GitHub Actions.",
     ),
+    (
+        "repair",
+        "Fullfør en skriving som ble avbrutt, og fjern midlertidige filer den etterlot",
+        "En skriving av flere filer (`measure import`, `phase set`, å fjerne et\n\
+         teknologialternativ) skjer helt eller ikke i det hele tatt. Ble veikart\n\
+         stoppet midt i en, ordner neste kommando som skriver det før den gjør noe\n\
+         annet; `repair` gjør bare det. Den fjerner også midlertidige filer\n\
+         (`.veikart-…`) i prosjektet. `check` melder begge deler\n\
+         (`unfinished-write`, `stray-temp`). Ingenting annet endres.",
+    ),
     ("role", "Registrer rollene som deltar i tjenesten (roller, ikke personer)", ""),
     (
         "role add",

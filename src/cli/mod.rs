@@ -23,6 +23,7 @@ mod portfolio;
 mod proposal;
 mod raci;
 mod record;
+mod repair;
 mod report;
 mod roadmap;
 mod role;
@@ -238,6 +239,7 @@ pub enum Command {
     #[command(subcommand)]
     Roadmap(roadmap::RoadmapCommand),
     Check(check::CheckArgs),
+    Repair(repair::RepairArgs),
     Schema(schema::SchemaArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
@@ -475,6 +477,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Checklist(args) => checklist::cmd_checklist(&mut ctx, args),
         Command::Roadmap(cmd) => roadmap::run(&mut ctx, cmd),
         Command::Check(args) => check::cmd_check(&mut ctx, args),
+        Command::Repair(args) => repair::cmd_repair(&mut ctx, args),
         Command::Schema(args) => schema::cmd_schema(&mut ctx, args),
         Command::Completions(args) => completions::cmd_completions(&mut ctx, args),
         Command::Man(args) => man::cmd_man(&mut ctx, args),

@@ -5,7 +5,7 @@
 use std::fs;
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
 use super::{PROJECT_FILE, edit, fsutil, roadmap, schema};
 use crate::error::UserError;
@@ -240,6 +240,7 @@ fn write_all(
     if taplo {
         written.files.push(taplo_file);
     }
+    ignore_temp_files(dir, &gitignore(p.lang), written)?;
     let file = dir.join(PROJECT_FILE);
     if !fsutil::create_new(&file, shown, text.as_bytes())? {
         return Err(taken(shown));
@@ -247,11 +248,58 @@ fn write_all(
     Ok(taplo)
 }
 
+/// The lines of `.gitignore` that keep veikart's temporary files and lock
+/// out of commits, with a comment in the project's language.
+pub fn gitignore(lang: Lang) -> String {
+    let comment = match lang {
+        Lang::Nb => "# veikart: midlertidige filer fra en skriving som pågår, og skrivelåsen",
+        Lang::En => "# veikart: temporary files of a write in progress, and the write lock",
+    };
+    format!("{comment}\n.veikart-*\n.veikart.lock\n")
+}
+
+/// Write `.gitignore` with `lines`, or add them to the one there (in its
+/// line endings) unless it has them already.
+fn ignore_temp_files(dir: &Path, lines: &str, written: &mut Written) -> Result<()> {
+    let file = dir.join(".gitignore");
+    let shown = file.display().to_string();
+    match fs::symlink_metadata(&file) {
+        Err(_) => {
+            if fsutil::create_new(&file, &shown, lines.as_bytes())? {
+                written.files.push(file);
+            }
+            Ok(())
+        }
+        Ok(m) if m.is_file() => {
+            let old = fs::read(&file)
+                .with_context(|| tr!("kunne ikke lese {shown}", "could not read {shown}"))?;
+            let text = String::from_utf8_lossy(&old);
+            let has = |pattern: &str| text.lines().any(|l| l.trim() == pattern);
+            if has(".veikart-*") && has(".veikart.lock") {
+                return Ok(());
+            }
+            let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
+            let mut new = old.clone();
+            if !new.is_empty() && !new.ends_with(b"\n") {
+                new.extend_from_slice(eol.as_bytes());
+            }
+            new.extend_from_slice(lines.replace('\n', eol).as_bytes());
+            fsutil::write_atomic(&file, &shown, &new)?;
+            written.restore.push((file, old));
+            Ok(())
+        }
+        // A folder or a link by that name is the user's: left alone.
+        Ok(_) => Ok(()),
+    }
+}
+
 /// What a failed `init` must take away again.
 #[derive(Default)]
 struct Written {
     files: Vec<std::path::PathBuf>,
     folders: Vec<std::path::PathBuf>,
+    /// Files that were there before, with what they held.
+    restore: Vec<(std::path::PathBuf, Vec<u8>)>,
 }
 
 impl Written {
@@ -262,6 +310,9 @@ impl Written {
         }
         for d in self.folders.drain(..).rev() {
             let _ = fs::remove_dir_all(d);
+        }
+        for (f, old) in self.restore.drain(..) {
+            let _ = fsutil::write_atomic(&f, &f.display().to_string(), &old);
         }
     }
 }

@@ -64,8 +64,8 @@ thread_local! {
 pub struct Recovery {
     /// Files put in place (or removed) to finish a write that was cut short.
     pub finished: Vec<String>,
-    /// Temporary files thrown away.
-    pub removed: usize,
+    /// Temporary files thrown away (relative to the project's root).
+    pub removed: Vec<String>,
 }
 
 /// The temp folder of the project at `root`, made when missing (with the
@@ -293,16 +293,9 @@ pub fn recover(root: &Path) -> Result<Recovery> {
         let path = entry.path();
         let is_file = entry.file_type().map(|t| !t.is_dir()).unwrap_or(false);
         if is_file && fs::remove_file(&path).is_ok() && path != journal {
-            recovery.removed += 1;
+            recovery.removed.push(format!("{TEMP_DIR}/{}", entry.file_name().to_string_lossy()));
         }
     }
     let _ = fs::remove_dir(&dir);
-    if !recovery.finished.is_empty() {
-        let n = crate::i18n::counted(recovery.finished.len(), ("fil", "filer"), ("file", "files"));
-        super::lock::notice(&tr!(
-            "Fullførte en skriving som ble avbrutt ({n} lagt på plass).",
-            "Finished a write that was cut short ({n} put in place)."
-        ));
-    }
     Ok(recovery)
 }

@@ -122,11 +122,26 @@ impl WriteLock {
     /// Take the lock of the project at `root`, waiting for another writer up
     /// to `VEIKART_LOCK_TIMEOUT` seconds (30 by default).
     pub fn acquire(root: &Path) -> Result<WriteLock> {
+        let (lock, recovery) = WriteLock::acquire_quietly(root)?;
+        if !recovery.finished.is_empty() {
+            let n =
+                crate::i18n::counted(recovery.finished.len(), ("fil", "filer"), ("file", "files"));
+            notice(&tr!(
+                "Fullførte en skriving som ble avbrutt ({n} lagt på plass).",
+                "Finished a write that was cut short ({n} put in place)."
+            ));
+        }
+        Ok(lock)
+    }
+
+    /// Like [`WriteLock::acquire`], saying nothing, and returning what the
+    /// recovery of a write cut short did (for `veikart repair`).
+    pub fn acquire_quietly(root: &Path) -> Result<(WriteLock, super::journal::Recovery)> {
         let path = path(root);
         let mut locks = held().lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(h) = locks.get_mut(&path) {
             h.depth += 1;
-            return Ok(WriteLock { path, root: root.to_path_buf() });
+            return Ok((WriteLock { path, root: root.to_path_buf() }, Default::default()));
         }
         let file = take(&path)?;
         locks.insert(path.clone(), Held { file, depth: 1 });
@@ -134,8 +149,8 @@ impl WriteLock {
         let lock = WriteLock { path, root: root.to_path_buf() };
         // A write cut short before is finished (or undone) first, so every
         // write starts from a whole state.
-        super::journal::recover(root)?;
-        Ok(lock)
+        let recovery = super::journal::recover(root)?;
+        Ok((lock, recovery))
     }
 }
 

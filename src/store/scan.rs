@@ -29,16 +29,26 @@ pub enum Found {
 /// The names in a folder (sorted, hidden ones left out) and whether each is
 /// a folder; a missing folder has none.
 fn entries(dir: &std::path::Path) -> std::io::Result<Vec<(String, bool)>> {
+    listing(dir, &mut Vec::new())
+}
+
+/// Like [`entries`], also noting in `temps` the hidden temporary files a
+/// write cut short left behind (`.veikart-…`), sorted.
+fn listing(dir: &std::path::Path, temps: &mut Vec<String>) -> std::io::Result<Vec<(String, bool)>> {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(e),
     };
     let mut names = Vec::new();
+    let first = temps.len();
     for entry in entries {
         let entry = entry?;
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
+        if name.starts_with(TEMP_PREFIX) {
+            temps.push(name.to_string());
+        }
         if name.starts_with('.') {
             continue;
         }
@@ -46,7 +56,38 @@ fn entries(dir: &std::path::Path) -> std::io::Result<Vec<(String, bool)>> {
         names.push((name.to_string(), is_dir));
     }
     names.sort();
+    temps[first..].sort();
     Ok(names)
+}
+
+/// How the names of veikart's temporary files start.
+pub const TEMP_PREFIX: &str = ".veikart-";
+
+/// A temporary file left in a record folder by a write that was cut short.
+fn stray_temp(loc: &Location, rel_dir: &str, name: &str) -> Found {
+    let shown = loc.shown(&format!("{rel_dir}/{name}"));
+    Found::Stray { problem: stray_temp_problem(&shown, false), skipped: None, id: None }
+}
+
+/// The finding for a temporary file (or the temp folder) left behind, at `shown`.
+pub fn stray_temp_problem(shown: &str, folder: bool) -> Diagnostic {
+    let message = if folder {
+        tr!(
+            "{shown} er en mappe med midlertidige filer fra en skriving som ble avbrutt",
+            "{shown} is a folder of temporary files from a write that was cut short"
+        )
+    } else {
+        tr!(
+            "{shown} er en midlertidig fil fra en skriving som ble avbrutt",
+            "{shown} is a temporary file from a write that was cut short"
+        )
+    };
+    let mut d = Diagnostic::file_level(shown, "stray-temp", message).with_hint(tr!(
+        "`veikart repair` rydder bort slike filer, og `.gitignore` holder dem utenfor git",
+        "`veikart repair` clears such files away, and `.gitignore` keeps them out of git"
+    ));
+    d.severity = crate::diag::Severity::Warning;
+    d
 }
 
 /// Everything in the folder of `spec` (for a grouped kind, in every owner's
@@ -56,8 +97,10 @@ pub fn kind(loc: &Location, spec: &KindSpec, owner: Option<&str>) -> Vec<Found> 
     match (&spec.group, owner) {
         (Some(_), None) => {
             let rel_dir = spec.dir.to_string();
-            match entries(&loc.root.join(&rel_dir)) {
+            let mut temps = Vec::new();
+            match listing(&loc.root.join(&rel_dir), &mut temps) {
                 Ok(names) => {
+                    out.extend(temps.iter().map(|t| stray_temp(loc, &rel_dir, t)));
                     for (name, is_dir) in names {
                         owner_entry(loc, spec, &name, is_dir, &mut out);
                     }
@@ -76,13 +119,15 @@ fn folder(loc: &Location, spec: &KindSpec, owner: Option<&str>, out: &mut Vec<Fo
         Some(o) => format!("{}/{o}", spec.dir),
         None => spec.dir.to_string(),
     };
-    let names = match entries(&loc.root.join(&rel_dir)) {
+    let mut temps = Vec::new();
+    let names = match listing(&loc.root.join(&rel_dir), &mut temps) {
         Ok(n) => n,
         Err(e) => {
             out.push(unreadable(loc, &rel_dir, e));
             return;
         }
     };
+    out.extend(temps.iter().map(|t| stray_temp(loc, &rel_dir, t)));
     for (name, is_dir) in names {
         let rel = format!("{rel_dir}/{name}");
         let shown = loc.shown(&rel);
@@ -221,4 +266,70 @@ pub fn projects(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     found.sort();
     found
+}
+
+/// The temporary files a write cut short left in the project (relative to
+/// its root, sorted): at the root and in every record folder.
+pub fn temp_files(loc: &Location) -> Vec<String> {
+    let mut dirs = vec![String::new()];
+    for kind in crate::model::KINDS {
+        let spec = kind.spec;
+        dirs.push(spec.dir.to_string());
+        if spec.group.is_some() {
+            for (name, is_dir) in entries(&loc.root.join(spec.dir)).unwrap_or_default() {
+                if is_dir {
+                    dirs.push(format!("{}/{name}", spec.dir));
+                }
+            }
+        }
+    }
+    dirs.sort();
+    dirs.dedup();
+    let mut out = Vec::new();
+    for dir in dirs {
+        let mut temps = Vec::new();
+        let _ = listing(&loc.root.join(&dir), &mut temps);
+        for t in temps {
+            out.push(if dir.is_empty() { t } else { format!("{dir}/{t}") });
+        }
+    }
+    out.sort();
+    out
+}
+
+/// What `check` reports at the project's root about writes: one cut short
+/// after it happened (its journal is there, some files are not in place
+/// yet) is an error; temporary files left behind are warnings. Nothing
+/// while another process is writing, whose files these may be.
+pub fn root_findings(loc: &Location) -> Vec<Diagnostic> {
+    if super::lock::write_in_progress(&loc.root) {
+        return Vec::new();
+    }
+    let mut temps = Vec::new();
+    let _ = listing(&loc.root, &mut temps);
+    let mut out = Vec::new();
+    for name in temps {
+        let journal = format!("{name}/{}", super::journal::JOURNAL);
+        if name == super::journal::TEMP_DIR && loc.root.join(&journal).is_file() {
+            let shown = loc.shown(&journal);
+            out.push(
+                Diagnostic::file_level(
+                    &shown,
+                    "unfinished-write",
+                    tr!(
+                        "en skriving av flere filer ble avbrutt før alle var på plass",
+                        "a write of several files was cut short before all were in place"
+                    ),
+                )
+                .with_hint(tr!(
+                    "`veikart repair` (eller neste kommando som skriver) fullfører den",
+                    "`veikart repair` (or the next command that writes) finishes it"
+                )),
+            );
+        } else {
+            let folder = loc.root.join(&name).is_dir();
+            out.push(stray_temp_problem(&loc.shown(&name), folder));
+        }
+    }
+    out
 }

@@ -35,3 +35,4 @@ mod status;
 mod store;
 mod support;
 mod taplo;
+mod writes;

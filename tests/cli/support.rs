@@ -360,7 +360,7 @@ pub struct Run {
 }
 
 impl Run {
-    fn of(cmd: &mut Command) -> Run {
+    pub fn of(cmd: &mut Command) -> Run {
         let command = describe(cmd);
         let out = cmd.output().unwrap_or_else(|e| panic!("could not start {command}: {e}"));
         Run::from_output(command, out)
@@ -566,4 +566,11 @@ pub fn assert_refused(project: &Project, tree: &Path, args: &[&str], expect: &[&
 /// A minimal valid idea file.
 pub fn idea_text(title: &str) -> String {
     format!("title = \"{title}\"\nstatus = \"new\"\nsubmitted = 2026-11-01\n")
+}
+
+/// A fresh copy of the bundled example project inside `sb`.
+pub fn example_copy(sb: &Sandbox) -> Project<'_> {
+    let root = sb.work.join("fjordvik-legevakt");
+    copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/fjordvik-legevakt"), &root);
+    Project { sb, root }
 }

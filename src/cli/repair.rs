@@ -45,7 +45,8 @@ pub fn cmd_repair(ctx: &mut Ctx, _args: RepairArgs) -> Result<u8> {
     removed.sort();
     let finished: Vec<String> = recovery.finished.iter().map(|r| loc.shown(r)).collect();
     if format == Format::Json {
-        ctx.ui.json(&serde_json::json!({ "finished": finished, "removed": removed }))?;
+        ctx.ui
+            .json(&serde_json::json!({ "finished_files": finished, "removed_files": removed }))?;
         return Ok(SUCCESS);
     }
     if finished.is_empty() && removed.is_empty() {

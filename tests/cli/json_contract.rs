@@ -361,6 +361,7 @@ fn writers(r: &mut Runner, dir: &Path, work: &Path) {
         "phase-set",
         &["phase", "set", "overgang-til-drift", "--by", "Kari", "--reason", "Tilbake"],
     );
+    w(r, "repair", &["repair"]);
     let promoted = work.join("promotert");
     let promoted = promoted.to_str().expect("UTF-8 path");
     w(r, "idea-promote", &["idea", "promote", "informasjon", promoted]);

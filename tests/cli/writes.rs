@@ -337,8 +337,8 @@ fn a_write_cut_short_before_its_journal_is_undone_and_repair_says_what_it_did() 
     after.remove(&PathBuf::from("ideas"));
     assert_eq!(after, before, "only the temp files went");
     let run = p.run(["repair", "--format", "json"]).success().json();
-    assert_eq!(run["finished"], serde_json::json!([]));
-    assert_eq!(run["removed"], serde_json::json!([]));
+    assert_eq!(run["finished_files"], serde_json::json!([]));
+    assert_eq!(run["removed_files"], serde_json::json!([]));
     let run = p.run(["repair"]).success();
     assert!(run.stderr.contains("Ingenting å reparere"), "{run}");
 }

@@ -114,7 +114,7 @@ fn assert_whole(p: &Project, what: &str) {
 /// After a kill, the next command that writes puts things right: `repair`
 /// or, every other time, an ordinary write.
 fn next_write(p: &Project, i: u64) {
-    let args: Vec<String> = if i % 2 == 0 {
+    let args: Vec<String> = if i.is_multiple_of(2) {
         vec!["repair".into()]
     } else {
         vec!["idea".into(), "add".into(), format!("Etter avbrudd {i}")]
@@ -182,7 +182,7 @@ fn writers_killed_at_random_moments_leave_the_old_state_or_the_new_one() {
         let info: toml::Table = p.read("veikart.toml").parse().expect("veikart.toml");
         info["phase"].as_str().expect("phase").to_string()
     };
-    let to = |i: u64| if i % 2 == 0 { "innsikt" } else { "pilotering" };
+    let to = |i: u64| if i.is_multiple_of(2) { "innsikt" } else { "pilotering" };
     let set = |i: u64| words(&format!("phase set {} --reason Skritt --by Kari", to(i)));
     let full = timed(&p, &set(1));
     for i in 0..cases {
@@ -233,7 +233,7 @@ fn writers_killed_at_random_moments_leave_the_old_state_or_the_new_one() {
 
     // One-file edits and creations: whole or not at all, and no temp file.
     for i in 0..cases {
-        let args = if i % 2 == 0 {
+        let args = if i.is_multiple_of(2) {
             words(&format!("idea add Idé-{i}"))
         } else {
             words("idea assess bedre-skilting --feasibility 4 --benefit 3 --cost 2")

@@ -206,6 +206,23 @@ fn commit(batch: &Batch) -> Result<()> {
     Ok(())
 }
 
+/// Whether `folder` is inside the project at `root` once links are
+/// followed: a journal never moves a file through a link out of it.
+fn within(root: &Path, folder: &Path) -> bool {
+    // The nearest folder that is there decides where a new one would go.
+    let mut probe = folder;
+    while fs::symlink_metadata(probe).is_err() {
+        match probe.parent() {
+            Some(p) => probe = p,
+            None => return false,
+        }
+    }
+    match (root.canonicalize(), probe.canonicalize()) {
+        (Ok(r), Ok(f)) => f.starts_with(r),
+        _ => false,
+    }
+}
+
 /// Do the steps of a journal that are not done yet.
 fn apply(root: &Path, dir: &Path, steps: &[Step]) -> Result<Vec<String>> {
     let mut done = Vec::new();
@@ -213,11 +230,18 @@ fn apply(root: &Path, dir: &Path, steps: &[Step]) -> Result<Vec<String>> {
         let Some(target) = target_path(root, &step.target) else { continue };
         match &step.staged {
             Some(name) => {
+                // Only a file of the temp folder itself is moved.
+                if name.contains(['/', '\\']) || name.starts_with("..") || name == JOURNAL {
+                    continue;
+                }
                 let staged = dir.join(name);
-                if !staged.is_file() {
+                if !fs::symlink_metadata(&staged).is_ok_and(|m| m.is_file()) {
                     continue;
                 }
                 let folder = target.parent().unwrap_or(root);
+                if !within(root, folder) {
+                    continue;
+                }
                 fs::create_dir_all(folder).with_context(|| {
                     tr!(
                         "kunne ikke lage mappen {}",
@@ -232,6 +256,9 @@ fn apply(root: &Path, dir: &Path, steps: &[Step]) -> Result<Vec<String>> {
                 done.push(step.target.clone());
             }
             None => {
+                if !target.parent().is_some_and(|f| within(root, f)) {
+                    continue;
+                }
                 match fs::symlink_metadata(&target) {
                     Ok(m) if m.is_file() => {
                         fs::remove_file(&target).with_context(|| {

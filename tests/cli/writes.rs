@@ -371,3 +371,30 @@ fn init_keeps_temp_files_and_the_lock_out_of_git() {
     sb.run(&sb.work, ["init", "eget", "--name", "Eget"]).code(2);
     assert_eq!(snapshot(&dir), again);
 }
+
+#[test]
+fn a_crafted_journal_never_moves_a_file_out_of_the_project() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let elsewhere = sb.work.join("elsewhere");
+    fs::create_dir_all(&elsewhere).expect("mkdir");
+    std::os::unix::fs::symlink(&elsewhere, p.path("ideas")).expect("ln -s");
+    p.write(".veikart-tmp/a", "title = \"Ut\"\n");
+    p.write(".veikart-tmp/b", "title = \"Ut\"\n");
+    p.write(
+        ".veikart-tmp/journal.json",
+        r#"{"version":1,"steps":[
+            {"target":"../utenfor.toml","staged":"a"},
+            {"target":"ideas/ut.toml","staged":"b"},
+            {"target":"veikart.toml","staged":"../../prosjekt/veikart.toml"}]}"#,
+    );
+    let info = p.read("veikart.toml");
+    p.run(["repair"]).success();
+    assert!(!sb.work.join("utenfor.toml").exists());
+    assert!(
+        fs::read_dir(&elsewhere).expect("ls").next().is_none(),
+        "nothing written through the link"
+    );
+    assert_eq!(p.read("veikart.toml"), info);
+    assert!(!p.path(".veikart-tmp").exists());
+}

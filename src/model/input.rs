@@ -49,8 +49,13 @@ fn number_value(f: f64) -> Value {
     if number::is_whole(f) { Value::Int(f as i64) } else { Value::Float(f) }
 }
 
-/// One line of text: not empty, no control characters.
+/// One line of text: not empty, no control characters. A hidden character
+/// is refused before trimming: the line and paragraph separators (U+2028,
+/// U+2029) count as white space and would otherwise vanish unseen.
 pub fn line(raw: &str) -> Result<String, String> {
+    if let Some(c) = super::schema::hidden_char(raw, true) {
+        return Err(super::schema::hidden_char_message(&tr!("teksten", "the text"), c));
+    }
     let t = raw.trim();
     if t.is_empty() {
         return Err(tr!("teksten er tom", "the text is empty"));
@@ -60,9 +65,6 @@ pub fn line(raw: &str) -> Result<String, String> {
             "teksten skal være én linje uten kontrolltegn",
             "the text should be one line without control characters"
         ));
-    }
-    if let Some(c) = super::schema::hidden_char(t, true) {
-        return Err(super::schema::hidden_char_message(&tr!("teksten", "the text"), c));
     }
     Ok(t.to_string())
 }
@@ -76,7 +78,8 @@ pub fn text(raw: &str) -> Result<String, String> {
     if t.is_empty() {
         return Err(tr!("teksten er tom", "the text is empty"));
     }
-    if let Some(c) = super::schema::hidden_char(t, false) {
+    // Before trimming, which would drop a separator at the end unseen.
+    if let Some(c) = super::schema::hidden_char(raw, false) {
         return Err(super::schema::hidden_char_message(&tr!("teksten", "the text"), c));
     }
     Ok(t.to_string())

@@ -20,6 +20,7 @@ mod idea;
 mod init;
 mod issue12;
 mod json_contract;
+mod limits;
 // Issue 5
 mod measure;
 mod output;

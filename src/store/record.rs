@@ -8,7 +8,7 @@ use toml_edit::{Document, Item, Table, TableLike, Value as TomlValue};
 use crate::diag::{Diagnostic, LineIndex};
 use crate::model::date::Date;
 use crate::model::id;
-use crate::model::schema::{Field, FieldType, Finding, KindSpec, Severity};
+use crate::model::schema::{Field, FieldType, Finding, KindSpec, Severity, TextRule, text_problem};
 use crate::model::value::{Fields, Value};
 use crate::tr;
 
@@ -121,7 +121,7 @@ pub fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Parsed {
     let table = doc.as_table();
     let mut fields = Fields { id: id.to_string(), ..Fields::default() };
     let mut cx = TableCx { lines: &lines, shown, out: &mut out };
-    let (mut values, invalid) = cx.table(spec.fields, table, None, "");
+    let (mut values, invalid) = cx.table(spec.fields, spec.title, table, None, "");
     out.invalid = invalid;
     if let Some(group) = &spec.group
         && let Some((owner, _)) = id.split_once('/')
@@ -165,11 +165,13 @@ impl TableCx<'_> {
     }
 
     /// Validate `table` against `spec`: the values that are right, and the
-    /// keys that are wrong or missing (none when all is well). `prefix` names
-    /// the table in messages (`cost[2].`), `at` is where it starts.
+    /// keys that are wrong or missing (none when all is well). `title` is the
+    /// field that names the record, `prefix` names the table in messages
+    /// (`cost[2].`), `at` is where it starts.
     fn table(
         &mut self,
         spec: &'static [Field],
+        title: Option<&str>,
         table: &dyn TableLike,
         at: Span,
         prefix: &str,
@@ -221,7 +223,15 @@ impl TableCx<'_> {
                 }
                 continue;
             }
-            match convert(field, item) {
+            let bad_lines = line_items(field, item);
+            if !bad_lines.is_empty() {
+                for (sp, (code, msg, hints)) in bad_lines {
+                    self.push(sp.or(span.clone()), code, format!("{prefix}{msg}"), hints);
+                }
+                invalid.insert(key.to_string());
+                continue;
+            }
+            match convert(field, item, title == Some(field.name)) {
                 Ok(value) => {
                     match (&field.ty, &value) {
                         (FieldType::Ref(dir), Value::Str(s)) => self
@@ -281,7 +291,7 @@ impl TableCx<'_> {
         let mut each = |cx: &mut Self, i: usize, t: &dyn TableLike, at: Span| {
             let prefix = format!("{}[{}].", field.name, i + 1);
             let before = cx.out.diagnostics.len();
-            let (v, _) = cx.table(sub, t, at, &prefix);
+            let (v, _) = cx.table(sub, None, t, at, &prefix);
             if cx.out.diagnostics.len() == before {
                 rows.push(Value::Map(v.into_iter().collect()));
             } else {
@@ -527,40 +537,35 @@ fn wrong_type(field: &Field, expected: String, item: &Item) -> Problem {
     )
 }
 
-fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
+/// Every entry of a list of one-line texts that breaks the rule
+/// [`TextRule::Line`], each at its entry (`evidence[2]`, counted from 1).
+fn line_items(field: &Field, item: &Item) -> Vec<SpannedProblem> {
+    let (FieldType::Lines, Some(entries)) = (field.ty, item.as_array()) else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            let what = format!("`{}[{}]`", field.name, i + 1);
+            let p = text_problem(v.as_str()?, TextRule::Line, &what)?;
+            Some((v.span(), (p.code, p.message, p.hint.into_iter().collect())))
+        })
+        .collect()
+}
+
+/// The value of `field` in `item`, or what is wrong with it; `title` says
+/// the field names the record.
+fn convert(field: &Field, item: &Item, title: bool) -> Result<Value, Problem> {
     match field.ty {
         FieldType::Line | FieldType::Text => {
             let Some(s) = item.as_str() else {
                 return Err(wrong_type(field, tr!("tekst", "a string"), item));
             };
-            if matches!(field.ty, FieldType::Line) {
-                if s.trim().is_empty() {
-                    return Err((
-                        "empty",
-                        tr!("`{}` er tom", "`{}` is empty", field.name),
-                        Vec::new(),
-                    ));
-                }
-                if s.chars().any(char::is_control) {
-                    return Err((
-                        "control-character",
-                        tr!(
-                            "`{}` skal være én linje uten kontrolltegn",
-                            "`{}` should be one line without control characters",
-                            field.name
-                        ),
-                        Vec::new(),
-                    ));
-                }
-            }
-            let line = matches!(field.ty, FieldType::Line);
-            if let Some(c) = crate::model::schema::hidden_char(s, line) {
-                let what = format!("`{}`", field.name);
-                return Err((
-                    "hidden-character",
-                    crate::model::schema::hidden_char_message(&what, c),
-                    Vec::new(),
-                ));
+            if let Some(rule) = field.text_rule(title)
+                && let Some(p) = text_problem(s, rule, &format!("`{}`", field.name))
+            {
+                return Err((p.code, p.message, p.hint.into_iter().collect()));
             }
             Ok(Value::Str(s.to_string()))
         }

@@ -4,7 +4,105 @@
 //! problem carries a position where the file has one; nothing in a record
 //! folder is passed over without a word.
 
-use crate::support::{Sandbox, assert_refused, assert_same_tree, snapshot};
+use crate::support::{Sandbox, assert_refused, assert_same_tree, idea_text, snapshot};
+
+/// One diagnostic of `check`: path, line, column, code, message.
+type Found = (String, u64, u64, String, String);
+
+/// `check --format json --lang en` in the project: its exit code and its
+/// diagnostics.
+fn diagnostics(p: &crate::support::Project) -> (i32, Vec<Found>) {
+    let run = p.run(["check", "--format", "json", "--lang", "en"]);
+    let v = run.json();
+    let list = v["diagnostics"].as_array().cloned().unwrap_or_default();
+    let out = list
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap_or_default().to_string(),
+                d["line"].as_u64().unwrap_or_default(),
+                d["column"].as_u64().unwrap_or_default(),
+                d["code"].as_str().unwrap_or_default().to_string(),
+                d["message"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    (run.code, out)
+}
+
+#[test]
+fn a_title_too_long_for_the_command_line_fails_check_at_its_value() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let long = "a".repeat(10_000);
+    // The command line refuses it …
+    let (_, first) = p.run(["--lang", "en", "idea", "add", &long]).failure();
+    assert!(first.contains("the title is too long (over 200 characters)"), "{first}");
+    // … and so does check, in a file, at the value.
+    p.write("ideas/lang.toml", &format!("# En lang tittel\n{}", idea_text(&long)));
+    let (code, found) = diagnostics(&p);
+    assert_eq!(code, 1, "{found:?}");
+    assert!(
+        found.iter().any(|(path, line, col, code, msg)| path == "ideas/lang.toml"
+            && (*line, *col) == (2, 9)
+            && code == "too-long"
+            && msg.contains("is too long (over 200 characters)")),
+        "{found:?}"
+    );
+    // A write to the record is refused while the title is too long.
+    let before = snapshot(&p.root);
+    let run = p.run(["idea", "assess", "lang", "--feasibility", "3", "--benefit", "3"]).code(2);
+    assert!(run.stderr.contains("ideas/lang.toml:2:9:"), "{run}");
+    assert!(run.stderr.contains("for lang (over 200 tegn)"), "{run}");
+    assert_same_tree(&before, &snapshot(&p.root), &run);
+}
+
+#[test]
+fn every_text_rule_of_the_command_line_holds_in_files_too() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.write("ideas/sti.toml", &idea_text("../../etc/passwd"));
+    p.write(
+        "ideas/kontroll.toml",
+        &format!("{}description = \"Ring\\u0007 oss\"\n", idea_text("Kontrolltegn")),
+    );
+    p.write(
+        "ideas/merker.toml",
+        &format!("{}tags = [\"skilt\", \"\", \"a\\tb\"]\n", idea_text("Merker")),
+    );
+    p.write(
+        "veikart.toml",
+        &p.read("veikart.toml").replace("Digital legevakt", &"Legevakt ".repeat(30)),
+    );
+    let (code, found) = diagnostics(&p);
+    assert_eq!(code, 1, "{found:?}");
+    let at = |path: &str, code: &str| {
+        found
+            .iter()
+            .find(|d| d.0 == path && d.3 == code)
+            .map(|d| (d.1, d.2, d.4.clone()))
+            .unwrap_or_else(|| panic!("no {code} in {path}: {found:?}"))
+    };
+    let (line, col, msg) = at("ideas/sti.toml", "path-like");
+    assert_eq!((line, col), (1, 9));
+    assert!(msg.contains("`title` `../../etc/passwd` looks like a file path"), "{msg}");
+    let (line, col, msg) = at("ideas/kontroll.toml", "control-character");
+    assert_eq!((line, col), (4, 15));
+    assert_eq!(msg, "`description` has control characters");
+    // Each bad entry of a list of one-line texts, at the entry.
+    let tags: Vec<_> = found.iter().filter(|d| d.0 == "ideas/merker.toml").collect();
+    assert_eq!(tags.len(), 2, "{tags:?}");
+    assert_eq!((tags[0].1, tags[0].2, tags[0].3.as_str()), (4, 18, "empty"));
+    assert_eq!(tags[0].4, "`tags[2]` is empty");
+    assert_eq!((tags[1].1, tags[1].2, tags[1].3.as_str()), (4, 22, "control-character"));
+    // The project's name is held to the rules of `init --name`.
+    let (line, _, msg) = at("veikart.toml", "too-long");
+    assert_eq!(
+        line,
+        1 + p.read("veikart.toml").lines().position(|l| l.starts_with("name")).unwrap_or(0) as u64
+    );
+    assert!(msg.starts_with("`name` is too long"), "{msg}");
+}
 
 #[test]
 fn a_hidden_separator_at_the_end_of_a_value_is_refused_not_trimmed() {

@@ -205,8 +205,10 @@ impl TableCx<'_> {
                         }
                         values.insert(key.to_string(), value);
                     }
-                    Err((sp, (code, msg, hints))) => {
-                        self.push(sp.or(span), code, msg, hints);
+                    Err(problems) => {
+                        for (sp, (code, msg, hints)) in problems {
+                            self.push(sp.or(span.clone()), code, msg, hints);
+                        }
                         invalid.insert(key.to_string());
                     }
                 }
@@ -720,9 +722,12 @@ fn convert(field: &Field, item: &Item, title: bool) -> Result<Value, Problem> {
             }
             Ok(Value::List(list))
         }
-        FieldType::RefMap(dir, values) => {
-            convert_map(field, dir, values, item).map(|(v, _)| v).map_err(|(_, p)| p)
-        }
+        FieldType::RefMap(dir, values) => convert_map(field, dir, values, item)
+            .map(|(v, _)| v)
+            .map_err(|problems| match problems.into_iter().next() {
+                Some((_, p)) => p,
+                None => wrong_type(field, tr!("en tabell", "a table"), item),
+            }),
         // Validated by `TableCx::tables`, which knows where each entry is.
         FieldType::Tables(_) => {
             Err(wrong_type(field, tr!("en liste med tabeller", "an array of tables"), item))
@@ -741,27 +746,31 @@ fn convert(field: &Field, item: &Item, title: bool) -> Result<Value, Problem> {
 
 type Span = Option<std::ops::Range<usize>>;
 type SpannedProblem = (Span, Problem);
+/// Every problem of a value, each at its place.
+type Problems = Vec<SpannedProblem>;
 
 /// A table of `id = "VALUE"`: every key an id, every value a key of `values`.
-/// Errors point at the entry at fault.
+/// Every entry at fault is reported, each at its place (never none).
 fn convert_map(
     field: &Field,
     _dir: &str,
     values: &crate::model::schema::EnumSpec,
     item: &Item,
-) -> Result<(Value, Vec<(String, Span)>), SpannedProblem> {
+) -> Result<(Value, Vec<(String, Span)>), Problems> {
     let Some(table) = item.as_table_like() else {
-        return Err((None, wrong_type(field, tr!("en tabell", "a table"), item)));
+        return Err(vec![(None, wrong_type(field, tr!("en tabell", "a table"), item))]);
     };
     let mut entries = Vec::new();
     let mut refs = Vec::new();
+    let mut problems = Vec::new();
     for (k, v) in table.iter() {
         let key_span = table.key(k).and_then(|key| key.span());
         if !id::is_valid(k) {
-            return Err((key_span, bad_id(field, k)));
+            problems.push((key_span, bad_id(field, k)));
+            continue;
         }
         let Some(s) = v.as_str() else {
-            return Err((
+            problems.push((
                 v.span().or(key_span),
                 (
                     "type",
@@ -774,6 +783,7 @@ fn convert_map(
                     Vec::new(),
                 ),
             ));
+            continue;
         };
         if values.get(s).is_none() {
             let mut hints = Vec::new();
@@ -781,7 +791,7 @@ fn convert_map(
                 hints.push(tr!("skriv `{k} = \"{key}\"`", "write `{k} = \"{key}\"`"));
             }
             hints.push(tr!("gyldige verdier: {}", "valid values: {}", values.keys().join(", ")));
-            return Err((
+            problems.push((
                 v.span().or(key_span),
                 (
                     "enum",
@@ -793,11 +803,12 @@ fn convert_map(
                     hints,
                 ),
             ));
+            continue;
         }
         entries.push((k.to_string(), Value::Str(s.to_string())));
         refs.push((k.to_string(), key_span));
     }
-    Ok((Value::Map(entries), refs))
+    if problems.is_empty() { Ok((Value::Map(entries), refs)) } else { Err(problems) }
 }
 
 fn bad_id(field: &Field, s: &str) -> Problem {

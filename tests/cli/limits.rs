@@ -130,3 +130,22 @@ fn a_hidden_separator_at_the_end_of_a_value_is_refused_not_trimmed() {
     let (_, first) = sb.run(&sb.work, ["init", "annet", "--name", "Legevakt\u{2028}"]).failure();
     assert!(first.contains("usynlig tegn (U+2028)"), "{first}");
 }
+
+#[test]
+fn check_reports_every_bad_entry_of_a_raci_table() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.write("roles/lege.toml", "name = \"Lege\"\n");
+    p.write(
+        "activities/ringe.toml",
+        "title = \"Ringe pasienten\"\nstep = \"ringe\"\n\n[raci]\nSykepleier = \"H\"\nlege = \"X\"\nsekretaer = 3\n",
+    );
+    let (code, found) = diagnostics(&p);
+    assert_eq!(code, 1);
+    let raci: Vec<(u64, u64, &str)> = found
+        .iter()
+        .filter(|d| d.0 == "activities/ringe.toml" && d.1 >= 5)
+        .map(|d| (d.1, d.2, d.3.as_str()))
+        .collect();
+    assert_eq!(raci, [(5, 1, "bad-id"), (6, 8, "enum"), (7, 13, "type")], "{found:?}");
+}

@@ -884,13 +884,18 @@ pub fn is_valid_record_id(spec: &KindSpec, id: &str) -> bool {
 }
 
 /// The ids the walker found: the records, and folders named like record
-/// files (reading those says what is wrong); an unreadable folder is an error.
+/// files (reading those says what is wrong); an unreadable folder is an
+/// error, and so is a file where an owner's folder belongs, since the
+/// records it hides would be left out without a word.
 fn ids_of(found: Vec<scan::Found>) -> Result<Vec<String>> {
     let mut ids = Vec::new();
     for f in found {
         match f {
             scan::Found::Record { id, .. } => ids.push(id),
             scan::Found::Stray { id: Some(id), .. } => ids.push(id),
+            scan::Found::Stray { problem, .. } if problem.code == "not-a-folder" => {
+                return Err(broken_file(&[problem]));
+            }
             scan::Found::Stray { problem, .. } if problem.code == "unreadable" => {
                 return Err(UserError::new(tr!(
                     "kunne ikke lese mappen {}: {}",

@@ -4,6 +4,8 @@
 //! problem carries a position where the file has one; nothing in a record
 //! folder is passed over without a word.
 
+use std::fs;
+
 use crate::support::{Sandbox, assert_refused, assert_same_tree, idea_text, snapshot};
 
 /// One diagnostic of `check`: path, line, column, code, message.
@@ -148,4 +150,36 @@ fn check_reports_every_bad_entry_of_a_raci_table() {
         .map(|d| (d.1, d.2, d.3.as_str()))
         .collect();
     assert_eq!(raci, [(5, 1, "bad-id"), (6, 8, "enum"), (7, 13, "type")], "{found:?}");
+}
+
+#[test]
+fn a_measurements_folder_made_a_plain_file_is_an_error_everywhere() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.plan_waiting_time("Ventetid", &[]);
+    p.run(["measure", "record", "ventetid", "35", "--date", "2026-10-01"]).success();
+    fs::remove_dir_all(p.path("measurements/ventetid")).expect("rm -r");
+    fs::write(p.path("measurements/ventetid"), "").expect("touch");
+    let (code, found) = diagnostics(&p);
+    assert_eq!(code, 1, "check fails: {found:?}");
+    let d = found
+        .iter()
+        .find(|d| d.3 == "not-a-folder")
+        .unwrap_or_else(|| panic!("no not-a-folder: {found:?}"));
+    assert_eq!(d.0, "measurements/ventetid");
+    assert!(d.4.contains("is a file, but should be a folder of measurements"), "{d:?}");
+    let before = snapshot(&p.root);
+    for args in [
+        &["benefit", "list"][..],
+        &["measure", "list"],
+        &["measure", "list", "ventetid"],
+        &["status"],
+        &["report"],
+        &["benefit", "show", "kortere"],
+    ] {
+        let (run, first) = p.run(args).failure();
+        assert!(first.contains("measurements/ventetid:1:1: "), "{args:?}: {run}");
+        assert!(first.contains("er en fil, men skal være en mappe med målinger"), "{run}");
+    }
+    assert_same_tree(&before, &snapshot(&p.root), &"readers");
 }

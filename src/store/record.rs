@@ -384,6 +384,14 @@ pub fn findings_to_diagnostics(text: &str, shown: &str, findings: Vec<Finding>) 
         .collect()
 }
 
+/// Where the top-level `key` is in `text` (line and column, from 1), for a
+/// problem about the field that is found after the file was read.
+pub fn key_position(text: &str, key: &str) -> Option<(usize, usize)> {
+    let doc = Document::parse(text.to_string()).ok()?;
+    let span = doc.as_table().key(key)?.span()?;
+    Some(LineIndex::new(text).position(span.start))
+}
+
 /// The error for a reference to a record that does not exist (`check` and
 /// every write word it the same), with the closest id as a hint.
 pub fn dangling(shown: &str, r: &Reference, candidates: &[&str]) -> Diagnostic {

@@ -183,3 +183,80 @@ fn a_measurements_folder_made_a_plain_file_is_an_error_everywhere() {
     }
     assert_same_tree(&before, &snapshot(&p.root), &"readers");
 }
+
+#[test]
+fn a_file_not_in_utf8_is_named_at_its_bad_byte_by_every_reader_and_writer() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let id = p.add_idea("Skilting", &[]);
+    let bytes =
+        b"title = \"Skilting\"\nnote = \"K\xf8en\"\nstatus = \"new\"\nsubmitted = 2026-11-01\n";
+    fs::write(p.path(&format!("ideas/{id}.toml")), bytes).expect("write");
+    let at = format!("ideas/{id}.toml:2:10: ");
+    for args in [
+        &["idea", "list"][..],
+        &["idea", "show", &id],
+        &["status"],
+        &["report"],
+        &["checklist"],
+        &["checklist", "--check"],
+        &["idea", "assess", &id, "--feasibility", "3", "--benefit", "3"],
+        &["idea", "set", &id, "--status", "parked", "--reason", "Venter"],
+    ] {
+        let run = assert_refused(&p, &p.root, args, &[&at, "ikke UTF-8"]);
+        assert_eq!(run.stderr.matches(&format!("ideas/{id}.toml")).count(), 1, "{run}");
+    }
+    // The project's own roadmap too, in check and in every command.
+    fs::write(p.path(&format!("ideas/{id}.toml")), idea_text("Skilting")).expect("write");
+    fs::write(p.path("roadmap.toml"), b"extends = \"ks-2018\"\n# \xe6\n").expect("write");
+    let (_, found) = diagnostics(&p);
+    assert!(
+        found.iter().any(|d| d.0 == "roadmap.toml" && (d.1, d.2) == (2, 3) && d.3 == "unreadable"),
+        "{found:?}"
+    );
+    assert_refused(&p, &p.root, &["checklist", "--check"], &["roadmap.toml:2:3: "]);
+}
+
+#[test]
+fn an_unknown_roadmap_is_named_at_its_key_in_veikart_toml_by_every_command() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let text = p.read("veikart.toml");
+    let line = text.lines().position(|l| l.starts_with("roadmap")).expect("roadmap key") + 1;
+    p.write("veikart.toml", &text.replace("roadmap = \"ks-2018\"", "roadmap = \"nope\""));
+    let at = format!("veikart.toml:{line}:1: ");
+    for args in [
+        &["status"][..],
+        &["checklist", "--check"],
+        &["phase", "set", "innsikt", "--reason", "Ferdig"],
+        &["idea", "add", "Skilting"],
+    ] {
+        assert_refused(&p, &p.root, args, &[&at, "ukjent veikart «nope»"]);
+    }
+    let (_, found) = diagnostics(&p);
+    assert!(found.iter().any(|d| d.0 == "veikart.toml" && d.1 == line as u64 && d.3 == "roadmap"));
+}
+
+#[test]
+fn a_name_taken_twice_is_reported_at_the_name() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.run(["role", "add", "Sykepleier"]).success();
+    p.write("roles/sykepleier-2.toml", "# Fra en annen gren\nname = \"Sykepleier\"\n");
+    let (_, found) = diagnostics(&p);
+    assert!(
+        found.iter().any(|d| d.0 == "roles/sykepleier-2.toml"
+            && (d.1, d.2) == (2, 1)
+            && d.3 == "duplicate-name"),
+        "{found:?}"
+    );
+    p.run(["role", "add", "Lege"]).success();
+    p.write("roles/lege.toml", "# Legen\nname = \"Lege\"\n");
+    fs::remove_file(p.path("roles/sykepleier-2.toml")).expect("rm");
+    assert_refused(
+        &p,
+        &p.root,
+        &["role", "set", "lege", "--name", "Sykepleier"],
+        &["roles/lege.toml:2:1: "],
+    );
+}

@@ -55,7 +55,13 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
             project = r.info;
             roadmap = r.roadmap;
         }
-        Err(e) => diags.push(file_level(&project_shown, "unreadable", e.to_string())),
+        // Said again as a diagnostic, at the bad byte of a file not in UTF-8.
+        Err(e) => diags.push(
+            match crate::store::read_checked(&loc.root.join(PROJECT_FILE), &project_shown) {
+                Err(d) => *d,
+                Ok(_) => file_level(&project_shown, "unreadable", e.to_string()),
+            },
+        ),
     }
     report.files += 1;
     if let Ok(text) = read_text(&loc.root.join(PROJECT_FILE), &project_shown) {
@@ -166,15 +172,11 @@ impl Walk<'_> {
             self.diags.push(file_level(shown, "outside-project", e.to_string()));
             return;
         }
-        let text = match read_text(&self.loc.root.join(rel), shown) {
+        let text = match crate::store::read_checked(&self.loc.root.join(rel), shown) {
             Ok(t) => t,
-            Err(e) => {
+            Err(d) => {
                 self.skipped.push(shown.to_string());
-                let mut d = file_level(shown, "unreadable", e.to_string());
-                if let Some((line, column)) = crate::store::non_utf8_at(&self.loc.root.join(rel)) {
-                    (d.line, d.column) = (line, column);
-                }
-                self.diags.push(d);
+                self.diags.push(*d);
                 return;
             }
         };
@@ -216,14 +218,27 @@ fn duplicate_names(loc: &Location, snapshot: &Snapshot) -> Vec<Diagnostic> {
         for f in sorted {
             let Some((key, name)) = spec.name_key(f) else { continue };
             match seen.get(&key) {
-                Some((first, first_name)) => out.push(crate::store::write::duplicate_name(
-                    spec,
-                    scope,
-                    &loc.shown(&format!("{}/{}.toml", spec.dir, f.id)),
-                    first_name,
-                    (&loc.shown(&format!("{}/{first}.toml", spec.dir)), first),
-                    Some(&f.id),
-                )),
+                Some((first, first_name)) => {
+                    let rel = format!("{}/{}.toml", spec.dir, f.id);
+                    let shown = loc.shown(&rel);
+                    let mut d = crate::store::write::duplicate_name(
+                        spec,
+                        scope,
+                        &shown,
+                        first_name,
+                        (&loc.shown(&format!("{}/{first}.toml", spec.dir)), first),
+                        Some(&f.id),
+                    );
+                    // At the name: read again, as only a name taken twice is.
+                    if let Some((line, column)) = read_text(&loc.root.join(&rel), &shown)
+                        .ok()
+                        .zip(spec.title)
+                        .and_then(|(text, t)| record::key_position(&text, t))
+                    {
+                        (d.line, d.column) = (line, column);
+                    }
+                    out.push(d);
+                }
                 None => {
                     seen.insert(key, (&f.id, name));
                 }

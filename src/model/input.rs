@@ -6,7 +6,7 @@
 
 use super::date::Date;
 use super::number;
-use super::schema::{EnumSpec, Field, FieldType, title_problem};
+use super::schema::{EnumSpec, Field, FieldType, TextRule, text_problem};
 use super::value::Value;
 use crate::tr;
 
@@ -15,10 +15,7 @@ use crate::tr;
 /// as the text typed; the store resolves them to ids.
 pub fn parse(field: &Field, raw: &str, title: bool) -> Result<Value, String> {
     match field.ty {
-        FieldType::Line if title => match title_problem(raw) {
-            Some(problem) => Err(problem),
-            None => Ok(Value::Str(raw.trim().to_string())),
-        },
+        FieldType::Line if title => self::title(raw).map(Value::Str),
         FieldType::Line | FieldType::Lines => line(raw).map(Value::Str),
         FieldType::Text => text(raw).map(Value::Str),
         FieldType::Date => date(raw).map(Value::Date),
@@ -49,37 +46,42 @@ fn number_value(f: f64) -> Value {
     if number::is_whole(f) { Value::Int(f as i64) } else { Value::Float(f) }
 }
 
-/// One line of text: not empty, no control characters.
+/// One line of text: not empty, no control characters (the rule
+/// [`TextRule::Line`], on the value with the spaces around it trimmed). A
+/// hidden character is refused before trimming: the line and paragraph
+/// separators (U+2028, U+2029) count as white space and would otherwise
+/// vanish unseen.
 pub fn line(raw: &str) -> Result<String, String> {
+    let what = tr!("teksten", "the text");
+    if let Some(c) = super::schema::hidden_char(raw, true) {
+        return Err(super::schema::hidden_char_message(&what, c));
+    }
+    let t = raw.trim();
+    match text_problem(t, TextRule::Line, &what) {
+        Some(p) => Err(p.message),
+        None => Ok(t.to_string()),
+    }
+}
+
+/// Free text: line breaks and tabs are fine, other control characters are
+/// not (the rule [`TextRule::Text`]), and it must say something.
+pub fn text(raw: &str) -> Result<String, String> {
+    if let Some(p) = text_problem(raw, TextRule::Text, &tr!("teksten", "the text")) {
+        return Err(p.message);
+    }
     let t = raw.trim();
     if t.is_empty() {
         return Err(tr!("teksten er tom", "the text is empty"));
-    }
-    if t.chars().any(char::is_control) {
-        return Err(tr!(
-            "teksten skal være én linje uten kontrolltegn",
-            "the text should be one line without control characters"
-        ));
-    }
-    if let Some(c) = super::schema::hidden_char(t, true) {
-        return Err(super::schema::hidden_char_message(&tr!("teksten", "the text"), c));
     }
     Ok(t.to_string())
 }
 
-/// Free text: line breaks and tabs are fine, other control characters are not.
-pub fn text(raw: &str) -> Result<String, String> {
-    if raw.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) {
-        return Err(tr!("teksten har kontrolltegn", "the text has control characters"));
+/// A title or a name (the rule [`TextRule::Title`]), trimmed.
+pub fn title(raw: &str) -> Result<String, String> {
+    match super::schema::title_problem(raw) {
+        Some(problem) => Err(problem),
+        None => Ok(raw.trim().to_string()),
     }
-    let t = raw.trim();
-    if t.is_empty() {
-        return Err(tr!("teksten er tom", "the text is empty"));
-    }
-    if let Some(c) = super::schema::hidden_char(t, false) {
-        return Err(super::schema::hidden_char_message(&tr!("teksten", "the text"), c));
-    }
-    Ok(t.to_string())
 }
 
 /// A `YYYY-MM-DD` date.

@@ -84,6 +84,8 @@ pub static SPEC: KindSpec = KindSpec {
         .label("Største antall indikatorer", "Most indicators")
         .nb("Hvor mange måleindikatorer gevinstplanen kan ha før `check` advarer (standard 8; få og enkle blir fulgt best opp)"),
     ],
+    // The name is held to the rules of a title, as `init --name` holds it.
+    title: Some("name"),
     ..KindSpec::BASE
 };
 

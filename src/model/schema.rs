@@ -539,35 +539,117 @@ pub fn hidden_char_message(what: &str, c: char) -> String {
     )
 }
 
-/// Whether a title is usable: not empty, one line, no control characters,
-/// and not something that looks like a file path. Returns the reason if not.
-pub fn title_problem(title: &str) -> Option<String> {
-    let t = title.trim();
-    if t.is_empty() {
-        return Some(crate::tr!("tittelen er tom", "the title is empty"));
+/// The most characters a title (or a name) may have: details go in the description.
+pub const MAX_TITLE_CHARS: usize = 200;
+
+/// The rules a text value is held to, the same on the command line (the
+/// parsers of [`crate::model::input`]) and in files (`check` and every write).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextRule {
+    /// One line ([`FieldType::Line`], an entry of [`FieldType::Lines`]): not
+    /// blank, no control characters, no hidden characters.
+    Line,
+    /// The value that names a record (its title or name): a line that does
+    /// not look like a file path and has at most [`MAX_TITLE_CHARS`] characters.
+    Title,
+    /// Free text ([`FieldType::Text`]): line breaks and tabs are fine, other
+    /// control characters and the characters that reorder text are not.
+    Text,
+}
+
+impl Field {
+    /// The rule a text value of this field is held to; `title` says the field
+    /// names the record (the kind's `title`). `None` for values that are not text.
+    pub fn text_rule(&self, title: bool) -> Option<TextRule> {
+        match self.ty {
+            FieldType::Line if title => Some(TextRule::Title),
+            FieldType::Line | FieldType::Lines => Some(TextRule::Line),
+            FieldType::Text => Some(TextRule::Text),
+            _ => None,
+        }
     }
-    if title.chars().any(char::is_control) {
-        return Some(crate::tr!(
-            "tittelen har kontrolltegn eller linjeskift",
-            "the title has control characters or line breaks"
-        ));
+}
+
+impl KindSpec {
+    /// Whether `field` is the one that names a record of this kind.
+    pub fn is_title(&self, field: &Field) -> bool {
+        self.title == Some(field.name)
     }
-    if let Some(c) = hidden_char(title, true) {
-        return Some(hidden_char_message(&crate::tr!("tittelen", "the title"), c));
+}
+
+/// What is wrong with a text value: a stable code (the one `check` reports),
+/// the message, and a hint where one helps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextProblem {
+    pub code: &'static str,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// What is wrong with `s` under `rule`, if anything; `what` names the value
+/// in the message («tittelen», `` `title` ``). The value is judged as it is:
+/// a command trims what was typed before it asks.
+pub fn text_problem(s: &str, rule: TextRule, what: &str) -> Option<TextProblem> {
+    let problem = |code, message| Some(TextProblem { code, message, hint: None });
+    let line = rule != TextRule::Text;
+    if line && s.trim().is_empty() {
+        return problem("empty", crate::tr!("{what} er tom", "{what} is empty"));
     }
-    if looks_like_path(t) {
-        return Some(crate::tr!(
-            "tittelen «{t}» ser ut som en filsti",
-            "the title `{t}` looks like a file path"
-        ));
+    if line && s.chars().any(char::is_control) {
+        return problem(
+            "control-character",
+            crate::tr!(
+                "{what} skal være én linje uten kontrolltegn",
+                "{what} should be one line without control characters"
+            ),
+        );
     }
-    if t.chars().count() > 200 {
-        return Some(crate::tr!(
-            "tittelen er for lang (over 200 tegn); legg detaljer i beskrivelsen",
-            "the title is too long (over 200 characters); put details in the description"
-        ));
+    if !line && s.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) {
+        return problem(
+            "control-character",
+            crate::tr!("{what} har kontrolltegn", "{what} has control characters"),
+        );
+    }
+    if let Some(c) = hidden_char(s, line) {
+        return problem("hidden-character", hidden_char_message(what, c));
+    }
+    if rule == TextRule::Title {
+        let t = s.trim();
+        let title_hint = || {
+            Some(crate::tr!(
+                "en tittel er noen få ord på én linje, for eksempel «Bedre skilting på legevakten»",
+                "a title is a few words on one line, for example \"Better signs at the emergency clinic\""
+            ))
+        };
+        if looks_like_path(t) {
+            return Some(TextProblem {
+                code: "path-like",
+                message: crate::tr!(
+                    "{what} «{t}» ser ut som en filsti",
+                    "{what} `{t}` looks like a file path"
+                ),
+                hint: title_hint(),
+            });
+        }
+        if t.chars().count() > MAX_TITLE_CHARS {
+            return Some(TextProblem {
+                code: "too-long",
+                message: crate::tr!(
+                    "{what} er for lang (over {MAX_TITLE_CHARS} tegn); legg detaljer i beskrivelsen",
+                    "{what} is too long (over {MAX_TITLE_CHARS} characters); put details in the description"
+                ),
+                hint: title_hint(),
+            });
+        }
     }
     None
+}
+
+/// Whether a title is usable: not empty, one line, no control or hidden
+/// characters, not something that looks like a file path, and not too long
+/// (the rule [`TextRule::Title`]). Returns the reason if not.
+pub fn title_problem(title: &str) -> Option<String> {
+    text_problem(title, TextRule::Title, &crate::tr!("tittelen", "the title")).map(|p| p.message)
 }
 
 fn looks_like_path(t: &str) -> bool {

@@ -316,64 +316,105 @@ pub fn utf8_position(bytes: &[u8], at: usize) -> (usize, usize) {
     (line, String::from_utf8_lossy(last).chars().count() + 1)
 }
 
-/// Where a file stops being UTF-8, if it does (for `check`'s position).
-pub fn non_utf8_at(path: &Path) -> Option<(usize, usize)> {
-    // Never open what read_text refused for being no regular file or too big.
-    let m = fs::metadata(path).ok()?;
-    if !m.is_file() || m.len() > MAX_RECORD_BYTES {
-        return None;
-    }
-    let bytes = fs::read(path).ok()?;
-    let at = std::str::from_utf8(&bytes).err()?.valid_up_to();
-    Some(utf8_position(&bytes, at))
-}
-
 /// The largest record file veikart reads (docs/file-format.md): far above
 /// any real record, low enough that no file can exhaust memory.
 pub const MAX_RECORD_BYTES: u64 = 1024 * 1024;
 
-/// Read a file as UTF-8, with errors that name it. Only a regular file is
+/// Why a file cannot be read as text: the message (naming the file when the
+/// whole file is at fault), the place in it when a place is at fault, hints.
+struct Unreadable {
+    at: Option<(usize, usize)>,
+    message: String,
+    hints: Vec<String>,
+}
+
+impl Unreadable {
+    fn whole(message: String, hint: Option<String>) -> Unreadable {
+        Unreadable { at: None, message, hints: hint.into_iter().collect() }
+    }
+
+    /// As `check` reports it (code `unreadable`), at the place or the file.
+    fn diagnostic(self, shown: &str) -> Diagnostic {
+        let (line, column) = self.at.unwrap_or((1, 1));
+        Diagnostic {
+            line,
+            column,
+            hints: self.hints,
+            ..Diagnostic::file_level(shown, "unreadable", self.message)
+        }
+    }
+
+    /// As every other command refuses it: `path:line:col: message` when a
+    /// place is at fault, as every problem in a file is given.
+    fn error(self, shown: &str) -> anyhow::Error {
+        let message = match self.at {
+            Some((line, column)) => format!("{shown}:{line}:{column}: {}", self.message),
+            None => self.message,
+        };
+        let mut e = UserError::new(message);
+        for h in self.hints {
+            e = e.hint(h);
+        }
+        e.into()
+    }
+}
+
+/// Read a file as UTF-8, or say why not as `check` reports it: code
+/// `unreadable`, at the first bad byte of a file that is not UTF-8.
+pub fn read_checked(path: &Path, shown: &str) -> Result<String, Box<Diagnostic>> {
+    read_or_why(path, shown).map_err(|u| Box::new(u.diagnostic(shown)))
+}
+
+/// Read a file as UTF-8, with errors that name it (and the line and column
+/// of the first bad byte of a file that is not UTF-8). Only a regular file is
 /// opened: a named pipe, socket or device is refused before it can block or
 /// stream without end, and so is a file larger than [`MAX_RECORD_BYTES`].
 pub fn read_text(path: &Path, shown: &str) -> Result<String> {
+    read_or_why(path, shown).map_err(|u| u.error(shown))
+}
+
+fn read_or_why(path: &Path, shown: &str) -> Result<String, Unreadable> {
     match fs::metadata(path) {
         Ok(m) if !m.is_dir() && !m.is_file() => {
-            return Err(UserError::new(tr!(
-                "{shown} er ikke en vanlig fil (men en navngitt rør, sokkel eller enhet), så veikart åpner den ikke",
-                "{shown} is not a regular file (but a named pipe, socket or device), so veikart does not open it"
-            ))
-            .hint(tr!(
-                "fjern den; en post er én vanlig .toml-fil",
-                "remove it; a record is one regular .toml file"
-            ))
-            .into());
+            return Err(Unreadable::whole(
+                tr!(
+                    "{shown} er ikke en vanlig fil (men en navngitt rør, sokkel eller enhet), så veikart åpner den ikke",
+                    "{shown} is not a regular file (but a named pipe, socket or device), so veikart does not open it"
+                ),
+                Some(tr!(
+                    "fjern den; en post er én vanlig .toml-fil",
+                    "remove it; a record is one regular .toml file"
+                )),
+            ));
         }
         Ok(m) if m.len() > MAX_RECORD_BYTES => {
-            return Err(UserError::new(tr!(
-                "{shown} er for stor for en post ({} byte, grensen er {} byte)",
-                "{shown} is too large for a record ({} bytes, the limit is {} bytes)",
-                m.len(),
-                MAX_RECORD_BYTES
-            ))
-            .hint(tr!(
-                "en post er en liten fil; del opp innholdet eller flytt det ut av prosjektet",
-                "a record is a small file; split it or move it out of the project"
-            ))
-            .into());
+            return Err(Unreadable::whole(
+                tr!(
+                    "{shown} er for stor for en post ({} byte, grensen er {} byte)",
+                    "{shown} is too large for a record ({} bytes, the limit is {} bytes)",
+                    m.len(),
+                    MAX_RECORD_BYTES
+                ),
+                Some(tr!(
+                    "en post er en liten fil; del opp innholdet eller flytt det ut av prosjektet",
+                    "a record is a small file; split it or move it out of the project"
+                )),
+            ));
         }
         Ok(m) if m.is_dir() => {
-            return Err(UserError::new(tr!(
-                "{shown} er en mappe, ikke en fil",
-                "{shown} is a folder, not a file"
-            ))
-            .hint(tr!(
-                "flytt eller gi nytt navn til mappen; en post er én .toml-fil",
-                "move or rename the folder; a record is one .toml file"
-            ))
-            .into());
+            return Err(Unreadable::whole(
+                tr!("{shown} er en mappe, ikke en fil", "{shown} is a folder, not a file"),
+                Some(tr!(
+                    "flytt eller gi nytt navn til mappen; en post er én .toml-fil",
+                    "move or rename the folder; a record is one .toml file"
+                )),
+            ));
         }
         Err(e) if e.kind() == ErrorKind::NotFound => {
-            return Err(UserError::new(tr!("{shown} finnes ikke", "{shown} does not exist")).into());
+            return Err(Unreadable::whole(
+                tr!("{shown} finnes ikke", "{shown} does not exist"),
+                None,
+            ));
         }
         _ => {}
     }
@@ -385,16 +426,21 @@ pub fn read_text(path: &Path, shown: &str) -> Result<String> {
             f.take(MAX_RECORD_BYTES + 1).read_to_end(&mut bytes)
         })
         .map_err(|e| {
-            UserError::new(tr!("kunne ikke lese {shown}: {e}", "could not read {shown}: {e}"))
+            Unreadable::whole(
+                tr!("kunne ikke lese {shown}: {e}", "could not read {shown}: {e}"),
+                None,
+            )
         })?;
     String::from_utf8(bytes).map_err(|e| {
         let (line, column) = utf8_position(e.as_bytes(), e.utf8_error().valid_up_to());
-        UserError::new(tr!(
-            "{shown} er ikke UTF-8: ugyldig byte på linje {line}, kolonne {column}",
-            "{shown} is not UTF-8: a bad byte at line {line}, column {column}"
-        ))
-        .hint(tr!("lagre filen som UTF-8", "save the file as UTF-8"))
-        .into()
+        Unreadable {
+            at: Some((line, column)),
+            message: tr!(
+                "filen er ikke UTF-8: ugyldig byte på linje {line}, kolonne {column}",
+                "the file is not UTF-8: a bad byte at line {line}, column {column}"
+            ),
+            hints: vec![tr!("lagre filen som UTF-8", "save the file as UTF-8")],
+        }
     })
 }
 
@@ -485,12 +531,11 @@ impl Project {
         // Read it again only to say what is wrong with it.
         match self.location().roadmap_of(&self.info) {
             Ok(r) => Ok(r),
+            // At the `roadmap` key of veikart.toml, as `check` says it.
             Err(RoadmapProblem::Unknown(f)) => {
-                let mut e = UserError::new(f.message);
-                for h in f.hints {
-                    e = e.hint(h);
-                }
-                Err(e.into())
+                let shown = self.shown(PROJECT_FILE);
+                let text = read_text(&self.root.join(PROJECT_FILE), &shown)?;
+                Err(broken_file(&record::findings_to_diagnostics(&text, &shown, vec![*f])))
             }
             Err(RoadmapProblem::File(d)) => Err(broken_file(&d)),
         }
@@ -892,13 +937,18 @@ pub fn is_valid_record_id(spec: &KindSpec, id: &str) -> bool {
 }
 
 /// The ids the walker found: the records, and folders named like record
-/// files (reading those says what is wrong); an unreadable folder is an error.
+/// files (reading those says what is wrong); an unreadable folder is an
+/// error, and so is a file where an owner's folder belongs, since the
+/// records it hides would be left out without a word.
 fn ids_of(found: Vec<scan::Found>) -> Result<Vec<String>> {
     let mut ids = Vec::new();
     for f in found {
         match f {
             scan::Found::Record { id, .. } => ids.push(id),
             scan::Found::Stray { id: Some(id), .. } => ids.push(id),
+            scan::Found::Stray { problem, .. } if problem.code == "not-a-folder" => {
+                return Err(broken_file(&[problem]));
+            }
             scan::Found::Stray { problem, .. } if problem.code == "unreadable" => {
                 return Err(UserError::new(tr!(
                     "kunne ikke lese mappen {}: {}",

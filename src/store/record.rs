@@ -8,7 +8,7 @@ use toml_edit::{Document, Item, Table, TableLike, Value as TomlValue};
 use crate::diag::{Diagnostic, LineIndex};
 use crate::model::date::Date;
 use crate::model::id;
-use crate::model::schema::{Field, FieldType, Finding, KindSpec, Severity};
+use crate::model::schema::{Field, FieldType, Finding, KindSpec, Severity, TextRule, text_problem};
 use crate::model::value::{Fields, Value};
 use crate::tr;
 
@@ -121,7 +121,7 @@ pub fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Parsed {
     let table = doc.as_table();
     let mut fields = Fields { id: id.to_string(), ..Fields::default() };
     let mut cx = TableCx { lines: &lines, shown, out: &mut out };
-    let (mut values, invalid) = cx.table(spec.fields, table, None, "");
+    let (mut values, invalid) = cx.table(spec.fields, spec.title, table, None, "");
     out.invalid = invalid;
     if let Some(group) = &spec.group
         && let Some((owner, _)) = id.split_once('/')
@@ -165,11 +165,13 @@ impl TableCx<'_> {
     }
 
     /// Validate `table` against `spec`: the values that are right, and the
-    /// keys that are wrong or missing (none when all is well). `prefix` names
-    /// the table in messages (`cost[2].`), `at` is where it starts.
+    /// keys that are wrong or missing (none when all is well). `title` is the
+    /// field that names the record, `prefix` names the table in messages
+    /// (`cost[2].`), `at` is where it starts.
     fn table(
         &mut self,
         spec: &'static [Field],
+        title: Option<&str>,
         table: &dyn TableLike,
         at: Span,
         prefix: &str,
@@ -203,8 +205,10 @@ impl TableCx<'_> {
                         }
                         values.insert(key.to_string(), value);
                     }
-                    Err((sp, (code, msg, hints))) => {
-                        self.push(sp.or(span), code, msg, hints);
+                    Err(problems) => {
+                        for (sp, (code, msg, hints)) in problems {
+                            self.push(sp.or(span.clone()), code, msg, hints);
+                        }
                         invalid.insert(key.to_string());
                     }
                 }
@@ -221,7 +225,15 @@ impl TableCx<'_> {
                 }
                 continue;
             }
-            match convert(field, item) {
+            let bad_lines = line_items(field, item);
+            if !bad_lines.is_empty() {
+                for (sp, (code, msg, hints)) in bad_lines {
+                    self.push(sp.or(span.clone()), code, format!("{prefix}{msg}"), hints);
+                }
+                invalid.insert(key.to_string());
+                continue;
+            }
+            match convert(field, item, title == Some(field.name)) {
                 Ok(value) => {
                     match (&field.ty, &value) {
                         (FieldType::Ref(dir), Value::Str(s)) => self
@@ -281,7 +293,7 @@ impl TableCx<'_> {
         let mut each = |cx: &mut Self, i: usize, t: &dyn TableLike, at: Span| {
             let prefix = format!("{}[{}].", field.name, i + 1);
             let before = cx.out.diagnostics.len();
-            let (v, _) = cx.table(sub, t, at, &prefix);
+            let (v, _) = cx.table(sub, None, t, at, &prefix);
             if cx.out.diagnostics.len() == before {
                 rows.push(Value::Map(v.into_iter().collect()));
             } else {
@@ -370,6 +382,14 @@ pub fn findings_to_diagnostics(text: &str, shown: &str, findings: Vec<Finding>) 
             }
         })
         .collect()
+}
+
+/// Where the top-level `key` is in `text` (line and column, from 1), for a
+/// problem about the field that is found after the file was read.
+pub fn key_position(text: &str, key: &str) -> Option<(usize, usize)> {
+    let doc = Document::parse(text.to_string()).ok()?;
+    let span = doc.as_table().key(key)?.span()?;
+    Some(LineIndex::new(text).position(span.start))
 }
 
 /// The error for a reference to a record that does not exist (`check` and
@@ -527,40 +547,35 @@ fn wrong_type(field: &Field, expected: String, item: &Item) -> Problem {
     )
 }
 
-fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
+/// Every entry of a list of one-line texts that breaks the rule
+/// [`TextRule::Line`], each at its entry (`evidence[2]`, counted from 1).
+fn line_items(field: &Field, item: &Item) -> Vec<SpannedProblem> {
+    let (FieldType::Lines, Some(entries)) = (field.ty, item.as_array()) else {
+        return Vec::new();
+    };
+    entries
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            let what = format!("`{}[{}]`", field.name, i + 1);
+            let p = text_problem(v.as_str()?, TextRule::Line, &what)?;
+            Some((v.span(), (p.code, p.message, p.hint.into_iter().collect())))
+        })
+        .collect()
+}
+
+/// The value of `field` in `item`, or what is wrong with it; `title` says
+/// the field names the record.
+fn convert(field: &Field, item: &Item, title: bool) -> Result<Value, Problem> {
     match field.ty {
         FieldType::Line | FieldType::Text => {
             let Some(s) = item.as_str() else {
                 return Err(wrong_type(field, tr!("tekst", "a string"), item));
             };
-            if matches!(field.ty, FieldType::Line) {
-                if s.trim().is_empty() {
-                    return Err((
-                        "empty",
-                        tr!("`{}` er tom", "`{}` is empty", field.name),
-                        Vec::new(),
-                    ));
-                }
-                if s.chars().any(char::is_control) {
-                    return Err((
-                        "control-character",
-                        tr!(
-                            "`{}` skal være én linje uten kontrolltegn",
-                            "`{}` should be one line without control characters",
-                            field.name
-                        ),
-                        Vec::new(),
-                    ));
-                }
-            }
-            let line = matches!(field.ty, FieldType::Line);
-            if let Some(c) = crate::model::schema::hidden_char(s, line) {
-                let what = format!("`{}`", field.name);
-                return Err((
-                    "hidden-character",
-                    crate::model::schema::hidden_char_message(&what, c),
-                    Vec::new(),
-                ));
+            if let Some(rule) = field.text_rule(title)
+                && let Some(p) = text_problem(s, rule, &format!("`{}`", field.name))
+            {
+                return Err((p.code, p.message, p.hint.into_iter().collect()));
             }
             Ok(Value::Str(s.to_string()))
         }
@@ -715,9 +730,12 @@ fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
             }
             Ok(Value::List(list))
         }
-        FieldType::RefMap(dir, values) => {
-            convert_map(field, dir, values, item).map(|(v, _)| v).map_err(|(_, p)| p)
-        }
+        FieldType::RefMap(dir, values) => convert_map(field, dir, values, item)
+            .map(|(v, _)| v)
+            .map_err(|problems| match problems.into_iter().next() {
+                Some((_, p)) => p,
+                None => wrong_type(field, tr!("en tabell", "a table"), item),
+            }),
         // Validated by `TableCx::tables`, which knows where each entry is.
         FieldType::Tables(_) => {
             Err(wrong_type(field, tr!("en liste med tabeller", "an array of tables"), item))
@@ -736,27 +754,31 @@ fn convert(field: &Field, item: &Item) -> Result<Value, Problem> {
 
 type Span = Option<std::ops::Range<usize>>;
 type SpannedProblem = (Span, Problem);
+/// Every problem of a value, each at its place.
+type Problems = Vec<SpannedProblem>;
 
 /// A table of `id = "VALUE"`: every key an id, every value a key of `values`.
-/// Errors point at the entry at fault.
+/// Every entry at fault is reported, each at its place (never none).
 fn convert_map(
     field: &Field,
     _dir: &str,
     values: &crate::model::schema::EnumSpec,
     item: &Item,
-) -> Result<(Value, Vec<(String, Span)>), SpannedProblem> {
+) -> Result<(Value, Vec<(String, Span)>), Problems> {
     let Some(table) = item.as_table_like() else {
-        return Err((None, wrong_type(field, tr!("en tabell", "a table"), item)));
+        return Err(vec![(None, wrong_type(field, tr!("en tabell", "a table"), item))]);
     };
     let mut entries = Vec::new();
     let mut refs = Vec::new();
+    let mut problems = Vec::new();
     for (k, v) in table.iter() {
         let key_span = table.key(k).and_then(|key| key.span());
         if !id::is_valid(k) {
-            return Err((key_span, bad_id(field, k)));
+            problems.push((key_span, bad_id(field, k)));
+            continue;
         }
         let Some(s) = v.as_str() else {
-            return Err((
+            problems.push((
                 v.span().or(key_span),
                 (
                     "type",
@@ -769,6 +791,7 @@ fn convert_map(
                     Vec::new(),
                 ),
             ));
+            continue;
         };
         if values.get(s).is_none() {
             let mut hints = Vec::new();
@@ -776,7 +799,7 @@ fn convert_map(
                 hints.push(tr!("skriv `{k} = \"{key}\"`", "write `{k} = \"{key}\"`"));
             }
             hints.push(tr!("gyldige verdier: {}", "valid values: {}", values.keys().join(", ")));
-            return Err((
+            problems.push((
                 v.span().or(key_span),
                 (
                     "enum",
@@ -788,11 +811,12 @@ fn convert_map(
                     hints,
                 ),
             ));
+            continue;
         }
         entries.push((k.to_string(), Value::Str(s.to_string())));
         refs.push((k.to_string(), key_span));
     }
-    Ok((Value::Map(entries), refs))
+    if problems.is_empty() { Ok((Value::Map(entries), refs)) } else { Err(problems) }
 }
 
 fn bad_id(field: &Field, s: &str) -> Problem {

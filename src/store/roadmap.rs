@@ -45,7 +45,7 @@ pub fn builtin(id: &str) -> Option<Roadmap> {
 pub fn load(root: &Path, shown: &str, id: &str) -> Result<Option<Roadmap>, Vec<Diagnostic>> {
     let path = root.join(LOCAL_FILE);
     let local = if path.exists() {
-        let text = super::read_text(&path, shown).map_err(|e| vec![at(shown, 1, e.to_string())])?;
+        let text = super::read_checked(&path, shown).map_err(|d| vec![*d])?;
         Some((parse(&text, shown)?, text))
     } else {
         None

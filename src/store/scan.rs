@@ -119,6 +119,12 @@ fn folder(loc: &Location, spec: &KindSpec, owner: Option<&str>, out: &mut Vec<Fo
         Some(o) => format!("{}/{o}", spec.dir),
         None => spec.dir.to_string(),
     };
+    if let Some(o) = owner
+        && loc.root.join(&rel_dir).is_file()
+    {
+        out.push(not_a_folder(spec, o, loc.shown(&rel_dir)));
+        return;
+    }
     let mut temps = Vec::new();
     let names = match listing(&loc.root.join(&rel_dir), &mut temps) {
         Ok(n) => n,
@@ -186,7 +192,11 @@ fn folder(loc: &Location, spec: &KindSpec, owner: Option<&str>, out: &mut Vec<Fo
 /// An entry at the top of a grouped kind's folder: it must be an owner's folder.
 fn owner_entry(loc: &Location, spec: &KindSpec, name: &str, is_dir: bool, out: &mut Vec<Found>) {
     let Some(group) = &spec.group else { return };
-    let shown = loc.shown(&format!("{}/{name}", spec.dir));
+    let rel = format!("{}/{name}", spec.dir);
+    let shown = loc.shown(&rel);
+    // A link to a folder is read as the folder (its records are then refused
+    // where they are read, should it lead out of the project).
+    let is_dir = is_dir || loc.root.join(&rel).is_dir();
     if !is_dir {
         if name.ends_with(".toml") {
             out.push(Found::Stray {
@@ -209,6 +219,9 @@ fn owner_entry(loc: &Location, spec: &KindSpec, name: &str, is_dir: bool, out: &
                 skipped: Some(shown),
                 id: None,
             });
+        } else if id::is_valid(name) {
+            // Where an owner's folder belongs: its records are not there to read.
+            out.push(not_a_folder(spec, name, shown));
         }
         return;
     }
@@ -217,6 +230,35 @@ fn owner_entry(loc: &Location, spec: &KindSpec, name: &str, is_dir: bool, out: &
         return;
     }
     folder(loc, spec, Some(name), out);
+}
+
+/// A file named `name` where the folder of the owner `name` of a grouped
+/// kind belongs (`measurements/ventetid` made a plain file): what the
+/// folder held cannot be read, so `check` fails and every reader stops.
+fn not_a_folder(spec: &KindSpec, name: &str, shown: String) -> Found {
+    let group = spec.group.as_ref();
+    // The owner as a word (`indikator`), else as its key (`indicator`).
+    let owner = match group.and_then(|g| g.refers).and_then(crate::model::kind_of) {
+        Some(k) => k.spec.label().to_string(),
+        None => format!("`{}`", group.map_or("", |g| g.field)),
+    };
+    Found::Stray {
+        problem: Diagnostic::file_level(
+            &shown,
+            "not-a-folder",
+            tr!(
+                "{shown} er en fil, men skal være en mappe med {} for {owner} «{name}»",
+                "{shown} is a file, but should be a folder of {} for the {owner} `{name}`",
+                spec.plural_label()
+            ),
+        )
+        .with_hint(tr!(
+            "flytt filen bort og legg mappen tilbake, for eksempel fra git med `git restore {shown}`",
+            "move the file away and put the folder back, for example from git with `git restore {shown}`"
+        )),
+        skipped: Some(shown),
+        id: None,
+    }
 }
 
 fn unreadable(loc: &Location, rel_dir: &str, e: std::io::Error) -> Found {

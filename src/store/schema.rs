@@ -52,21 +52,22 @@ fn object(fields: &[crate::model::schema::Field]) -> Value {
     })
 }
 
-/// What `veikart check` holds a one-line field (a title, a name) to, as one
-/// regular expression: no control character (`char::is_control`), none of
-/// the invisible characters that can hide or reorder text
-/// (`model::schema::hidden_char` with `line`), and at least one character
-/// that is not white space (`str::trim` leaves something). Escapes only, so
-/// the schema file itself holds no invisible character.
+/// What `veikart check` holds a one-line field (a title, a name, an entry
+/// of a list of texts) to, as one regular expression: no control character
+/// (`char::is_control`), none of the invisible characters that can hide or
+/// reorder text (`model::schema::hidden_char` with `line`), and at least one
+/// character that is not white space (`str::trim` leaves something). Escapes
+/// only, so the schema file itself holds no invisible character.
 const LINE_PATTERN: &str = concat!(
-    "^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200b\\u200e\\u200f\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff]*",
+    "^[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200b\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff]*",
     "[^\\u0000-\\u0020\\u007f-\\u00a0\\u061c\\u1680\\u2000-\\u200b\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202f\\u205f\\u2060\\u2066-\\u2069\\u3000\\ufeff]",
-    "[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200b\\u200e\\u200f\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff]*$",
+    "[^\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200b\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2060\\u2066-\\u2069\\ufeff]*$",
 );
 
-/// Free text: only the bidirectional controls are refused (`hidden_char`
-/// without `line`); line breaks and other control characters are fine.
-const TEXT_PATTERN: &str = "^[^\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]*$";
+/// Free text (`model::schema::TextRule::Text`): line breaks and tabs are
+/// fine; other control characters, the bidirectional controls and the line
+/// and paragraph separators (`hidden_char` without `line`) are not.
+const TEXT_PATTERN: &str = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]*$";
 
 /// A date veikart reads: `YYYY-MM-DD` with a year from 0001 (TOML allows
 /// 0000, `model::date::Date` does not). `format` checks the month and day.
@@ -99,8 +100,11 @@ pub(super) fn field_type(ty: FieldType) -> Value {
         FieldType::Keys(e) => {
             json!({ "type": "array", "items": { "type": "string", "enum": e.keys() } })
         }
-        // `check` takes any string in a list of texts, an empty one too.
-        FieldType::Lines => json!({ "type": "array", "items": { "type": "string" } }),
+        // Each entry of a list of texts is held to the rule of one line.
+        FieldType::Lines => json!({
+            "type": "array",
+            "items": { "type": "string", "minLength": 1, "pattern": LINE_PATTERN },
+        }),
         FieldType::Ref(_) => id(),
         FieldType::RefMap(_, e) => json!({
             "type": "object",

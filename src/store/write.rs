@@ -36,8 +36,13 @@ impl Project {
             d.severity = crate::diag::Severity::Error;
             found.push(d);
         }
-        if let Some(fields) = &parsed.fields {
-            found.extend(self.same_name(spec, fields, &shown));
+        if let Some(fields) = &parsed.fields
+            && let Some(mut d) = self.same_name(spec, fields, &shown)
+        {
+            if let Some((line, column)) = spec.title.and_then(|t| record::key_position(text, t)) {
+                (d.line, d.column) = (line, column);
+            }
+            found.push(d);
         }
         // A record not written yet has no file to point at.
         let new = std::fs::symlink_metadata(self.record_path(spec, id)).is_err();

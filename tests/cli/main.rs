@@ -21,6 +21,7 @@ mod init;
 mod issue12;
 mod json_contract;
 mod kill;
+mod limits;
 // Issue 5
 mod measure;
 mod output;

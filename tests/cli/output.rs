@@ -112,6 +112,19 @@ fn csv_cells_that_start_like_a_formula_are_neutralised_and_read_back_unchanged()
     assert_eq!(notes, [serde_json::json!("=1+1"), serde_json::json!("@SUM(A1)")]);
 }
 
+/// A project whose own roadmap adds an item to the first phase with `text`
+/// (TOML escapes allowed) as its question: the text of a roadmap is printed
+/// as it is written, so what it holds must be made harmless on the way out.
+fn roadmap_item_saying(p: &Project, text: &str) {
+    p.write(
+        "roadmap.toml",
+        &format!(
+            "extends = \"ks-2018\"\n\n[[phase]]\nid = \"forankring\"\n\n[[phase.item]]\n\
+             id = \"egen\"\nevaluation = \"manual\"\nnb = \"{text}\"\nen = \"{text}\"\n"
+        ),
+    );
+}
+
 #[test]
 fn control_characters_in_a_file_never_reach_the_terminal() {
     let sb = Sandbox::new();
@@ -123,16 +136,31 @@ fn control_characters_in_a_file_never_reach_the_terminal() {
         "description = \"Les dette\\u001b]0;hacket\\u0007 og \\u001b[2J slett\"\nstatus =",
     );
     p.write(&file, &text);
+    // In a record they break the rule of a text (as on the command line):
+    // `check` says where, and readers refuse the file without printing them.
+    let check = p.run(["check", "--format", "json"]).code(1).json();
+    assert_eq!(check["diagnostics"][0]["code"], "control-character", "{check}");
+    assert_eq!(check["diagnostics"][0]["line"], 2, "{check}");
     for args in [vec!["idea", "show", id.as_str()], vec!["idea", "list"], vec!["report"]] {
+        let run = p.run(&args).code(2);
+        for c in ['\u{1b}', '\u{7}'] {
+            assert!(!run.stdout.contains(c), "{args:?} printed U+{:04X}:\n{run}", c as u32);
+            assert!(!run.stderr.contains(c), "{args:?} printed U+{:04X}:\n{run}", c as u32);
+        }
+    }
+    // Where they can still come from, they are shown escaped.
+    p.write(&file, &text.replace("\\u001b]0;hacket\\u0007 og \\u001b[2J ", ""));
+    roadmap_item_saying(&p, "Les dette\\u001b]0;hacket\\u0007 og \\u001b[2J slett");
+    for args in [vec!["checklist"], vec!["checklist", "--format", "md"], vec!["report"]] {
         let run = p.run(&args).success();
         for c in ['\u{1b}', '\u{7}'] {
             assert!(!run.stdout.contains(c), "{args:?} printed U+{:04X}:\n{run}", c as u32);
         }
     }
-    let show = p.run(["idea", "show", &id]).success();
+    let show = p.run(["checklist"]).success();
     assert!(show.stdout.contains("\\u{1b}]0;hacket\\u{7}"), "{show}");
     // JSON keeps the real characters, escaped the JSON way.
-    let json = p.run(["idea", "show", &id, "--format", "json"]).success();
+    let json = p.run(["checklist", "--format", "json"]).success();
     assert!(json.stdout.contains("\\u001b]0;hacket\\u0007"), "{json}");
 }
 
@@ -299,20 +327,23 @@ fn junit_skips_not_relevant_items_and_has_times() {
 fn colour_codes_and_c1_controls_from_files_are_escaped_in_every_output() {
     let sb = Sandbox::new();
     let p = sb.init_project();
-    let id = p.add_idea("Skilting", &[]);
-    let file = format!("ideas/{id}.toml");
-    let text = p
-        .read(&file)
-        .replace("status =", "description = \"Skjult \\u001b[8mtekst og \\u009b31m C1\"\nstatus =");
-    p.write(&file, &text);
+    roadmap_item_saying(&p, "Skjult \\u001b[8mtekst og \\u009b31m C1");
     // With colour on, only veikart's own colour codes reach the terminal.
-    let show = p.run(["--color", "always", "idea", "show", &id]).success();
+    let show = p.run(["--color", "always", "checklist"]).success();
     assert!(!show.stdout.contains("\u{1b}[8m") && !show.stdout.contains('\u{9b}'), "{show}");
     assert!(show.stdout.contains("\\u{1b}[8m"), "{show}");
     // JSON stays JSON, with the controls as escapes.
-    let json = p.run(["idea", "show", &id, "--format", "json"]).success();
+    let json = p.run(["checklist", "--format", "json"]).success();
     assert!(!json.stdout.contains('\u{9b}'), "{json}");
     assert!(json.stdout.contains("\\u009b31m"), "{json}");
+    // In a record they are refused, as on the command line.
+    let id = p.add_idea("Skilting", &[]);
+    let file = format!("ideas/{id}.toml");
+    let text =
+        p.read(&file).replace("status =", "description = \"Skjult \\u009b31m C1\"\nstatus =");
+    p.write(&file, &text);
+    let run = p.run(["--color", "always", "idea", "show", &id]).code(2);
+    assert!(!run.stderr.contains('\u{9b}') && run.stderr.contains("kontrolltegn"), "{run}");
 }
 
 #[test]

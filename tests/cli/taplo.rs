@@ -405,6 +405,18 @@ fn corpus() -> Vec<Bad> {
             idea("description = \"Skilt", "description = \"\\u202ESkilt"),
             "hidden-character",
         ),
+        (
+            "ideas",
+            idea("description = \"Skilt", "description = \"\\u0007Skilt"),
+            "control-character",
+        ),
+        (
+            "ideas",
+            idea("title = \"Bedre skilting\"", "title = \"Bedre\\u2028skilting\""),
+            "hidden-character",
+        ),
+        ("ideas", idea("tags = [\"skilt\"]", "tags = [\"skilt\", \"\"]"), "empty"),
+        ("ideas", idea("tags = [\"skilt\"]", "tags = [\"skilt\\tskilt\"]"), "control-character"),
         ("ideas", idea("tags = [\"skilt\"]", "tags = \"skilt\""), "type"),
         ("ideas", idea("tags = [\"skilt\"]", "tags = [\"skilt\", 3]"), "type"),
         ("ideas", idea("tags = [\"skilt\"]", "related = [\"Ikke Id\"]"), "bad-id"),
@@ -559,7 +571,7 @@ fn the_schemas_reject_what_check_rejects() {
 }
 
 /// What check takes, the schemas take too: good files of the corpus's
-/// shapes, with the edge values (an empty list item, a score at each bound,
+/// shapes, with the edge values (a list item of one letter, a score at each bound,
 /// a zero amount, a float measurement, a text with a line break and a tab).
 #[test]
 fn the_schemas_take_what_check_takes() {
@@ -568,7 +580,7 @@ fn the_schemas_take_what_check_takes() {
     p.write("roles/sykepleier.toml", "name = \"Sykepleier\"\n");
     let good = [
         ("ideas/bedre-skilting.toml", idea("feasibility = 4", "feasibility = 5\ncost = 1")),
-        ("ideas/tomt-merke.toml", idea("tags = [\"skilt\"]", "tags = [\"\"]\nnote = \"a\\tb\\nc\"")),
+        ("ideas/kort-merke.toml", idea("tags = [\"skilt\"]", "tags = [\"x\"]\nnote = \"a\\tb\\nc\"")),
         ("ideas/rar-tittel.toml", idea("title = \"Bedre skilting\"", "title = \"\\u00A0x\\u200D\"")),
         (
             "benefits/kortere-ventetid.toml",

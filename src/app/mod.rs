@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod checklist;
+pub mod diff;
 pub mod pass;
 pub mod portfolio;
 pub mod record;

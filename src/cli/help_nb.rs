@@ -130,6 +130,17 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          `--format github` gir merknader for GitHub Actions.",
     ),
     (
+        "diff",
+        "Vis hva som er endret i prosjektet, post for post, med prosjektets egne ord",
+        "Sammenligner to tilstander av prosjektet: uten revisjon siste commit (HEAD)\n\
+         og filene slik de er nå, lagret i git eller ikke (også nye postfiler); med\n\
+         én revisjon den og filene nå; med to (eller `A..B`) A og B; med `A...B` det\n\
+         B har endret siden den skilte lag med A (fra felles forgjenger), slik en\n\
+         pull request viser det. Hver endret post vises under sitt slag, med hvert\n\
+         endret felt som `felt: gammelt → nytt`, og mange verdier for én indikator\n\
+         summeres på én linje.",
+    ),
+    (
         "repair",
         "Fullfør en skriving som ble avbrutt, og fjern midlertidige filer den etterlot",
         "En skriving av flere filer (`measure import`, `phase set`, å fjerne et\n\
@@ -509,6 +520,13 @@ const ARGS: &[(&str, &str, &str)] = &[
     ),
     ("portfolio", "dir", "Mappen det skal letes i [standard: arbeidsmappen]"),
     ("portfolio", "as_of", "Rapporter per denne datoen [standard: i dag]"),
+    (
+        "diff",
+        "from",
+        "Revisjonen det sammenlignes fra (commit, tag eller gren; også A..B eller A...B) [standard: HEAD]",
+    ),
+    ("diff", "to", "Revisjonen det sammenlignes med [standard: filene slik de er nå]"),
+    ("diff", "exit_code", "Avslutt med kode 1 når noe er endret (0 når ingenting er det)"),
     ("check", "strict", "Regn advarsler som problemer (kode 1)"),
     ("check", "as_of", "Sjekk per denne datoen [standard: i dag]"),
     ("schema", "kind", "Filtypen: project, ideas, roles, … (mappenavnet)"),

@@ -9,6 +9,7 @@ mod checklist;
 mod common;
 mod completions;
 mod deviation;
+mod diff;
 mod help_nb;
 mod idea;
 mod init;
@@ -239,6 +240,7 @@ pub enum Command {
     #[command(subcommand)]
     Roadmap(roadmap::RoadmapCommand),
     Check(check::CheckArgs),
+    Diff(diff::DiffArgs),
     Repair(repair::RepairArgs),
     Schema(schema::SchemaArgs),
     Completions(completions::CompletionsArgs),
@@ -477,6 +479,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Checklist(args) => checklist::cmd_checklist(&mut ctx, args),
         Command::Roadmap(cmd) => roadmap::run(&mut ctx, cmd),
         Command::Check(args) => check::cmd_check(&mut ctx, args),
+        Command::Diff(args) => diff::cmd_diff(&mut ctx, args),
         Command::Repair(args) => repair::cmd_repair(&mut ctx, args),
         Command::Schema(args) => schema::cmd_schema(&mut ctx, args),
         Command::Completions(args) => completions::cmd_completions(&mut ctx, args),

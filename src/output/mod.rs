@@ -5,6 +5,7 @@
 pub mod check;
 pub mod checklist;
 pub mod ci;
+pub mod diff;
 pub mod escape;
 pub mod formats;
 pub mod github;

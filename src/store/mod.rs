@@ -4,6 +4,7 @@
 
 pub mod edit;
 pub mod fsutil;
+pub mod git;
 pub mod init;
 pub mod journal;
 pub mod lock;

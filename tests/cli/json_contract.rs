@@ -680,6 +680,19 @@ fn every_json_document_fits_its_schema_and_the_rules() {
     copy_tree(&example(), &ex);
     readers(&mut r, &ex, true);
 
+    // `diff` in a repository: no change, then changes of every sort.
+    sb.git(&ex, ["init", "-q"]).success();
+    sb.git(&ex, ["add", "."]).success();
+    sb.git(&ex, ["commit", "-qm", "Eksempelet"]).success();
+    r.json(&ex, "diff", &["diff"]);
+    sb.run(&ex, ["idea", "add", "Ny idé"]).success();
+    sb.run(&ex, ["measure", "record", "ventetid-i-telefonko", "3", "--date", "2026-11-22"])
+        .success();
+    sb.run(&ex, ["idea", "assess", "digital-registrering", "--feasibility", "2", "--benefit", "2"])
+        .success();
+    r.json(&ex, "diff", &["diff"]);
+    r.json(&ex, "diff", &["diff", "HEAD", "HEAD"]);
+
     let scratch = sb.work.join("skriv");
     copy_tree(&example(), &scratch);
     writers(&mut r, &scratch, &sb.work);

@@ -12,6 +12,7 @@ mod ci;
 mod comments;
 mod concurrency;
 mod deviation;
+mod diff;
 mod docs;
 mod example;
 mod git;

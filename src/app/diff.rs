@@ -1,0 +1,254 @@
+//! `veikart diff`: what changed in the project between two states — two
+//! commits, or a commit and the work tree — record by record and field by
+//! field, in the project's words.
+
+use std::collections::BTreeMap;
+
+use anyhow::Result;
+
+use crate::model::display::{Change, changes};
+use crate::model::schema::KindSpec;
+use crate::model::value::Fields;
+use crate::model::{KINDS, id, measurement, project};
+use crate::store::git::{Commit, Repo};
+use crate::store::{Location, PROJECT_FILE, read_text, record, scan};
+
+/// One side of a diff.
+pub enum Side {
+    Commit(Commit),
+    /// The files as they are now, committed or not.
+    WorkTree,
+}
+
+impl Side {
+    /// How the side is named in the output: what the user typed, or the
+    /// work tree.
+    pub fn label(&self) -> String {
+        match self {
+            Side::Commit(c) => c.named.clone(),
+            Side::WorkTree => crate::tr!("arbeidskopien", "the work tree"),
+        }
+    }
+
+    pub fn commit(&self) -> Option<&str> {
+        match self {
+            Side::Commit(c) => Some(&c.id),
+            Side::WorkTree => None,
+        }
+    }
+}
+
+/// A record as the diff names it.
+#[derive(Debug, Clone)]
+pub struct Named {
+    pub id: String,
+    /// Its title or name, when it has one.
+    pub name: Option<String>,
+    /// Its file, as shown.
+    pub path: String,
+}
+
+/// What happened to one record.
+#[derive(Debug)]
+pub enum Entry {
+    Added(Named),
+    Removed(Named),
+    Changed(Named, Vec<Change>),
+    /// A file that cannot be read as a record on one side or both.
+    Unreadable(Named),
+}
+
+impl Entry {
+    pub fn named(&self) -> &Named {
+        match self {
+            Entry::Added(n) | Entry::Removed(n) | Entry::Changed(n, _) | Entry::Unreadable(n) => n,
+        }
+    }
+}
+
+/// The records of one kind that changed, in id order.
+pub struct KindDiff {
+    pub spec: &'static KindSpec,
+    pub entries: Vec<Entry>,
+}
+
+/// The measurements of one indicator that changed, summed up.
+#[derive(Debug, Default)]
+pub struct Series {
+    pub indicator: String,
+    pub added: usize,
+    pub changed: usize,
+    pub removed: usize,
+    /// The first and last date among the values added or changed.
+    pub dates: Option<(String, String)>,
+    /// The latest value on the new side, with its date.
+    pub latest: Option<(String, f64)>,
+}
+
+/// Everything that changed.
+pub struct Diff {
+    pub from: Side,
+    pub to: Side,
+    /// Changes to `veikart.toml`.
+    pub project: Vec<Change>,
+    pub kinds: Vec<KindDiff>,
+    pub series: Vec<Series>,
+}
+
+impl Diff {
+    pub fn is_empty(&self) -> bool {
+        self.project.is_empty() && self.kinds.is_empty() && self.series.is_empty()
+    }
+}
+
+/// The record file `rel` (relative to the project) stands for: its kind and id.
+fn record_of(rel: &str) -> Option<(&'static KindSpec, String)> {
+    let parts: Vec<&str> = rel.split('/').collect();
+    let stem = parts.last()?.strip_suffix(".toml")?;
+    if !id::is_valid(stem) {
+        return None;
+    }
+    KINDS.iter().map(|k| k.spec).find_map(|spec| match (parts.as_slice(), &spec.group) {
+        ([dir, _], None) if *dir == spec.dir => Some((spec, stem.to_string())),
+        ([dir, owner, _], Some(_)) if *dir == spec.dir && id::is_valid(owner) => {
+            Some((spec, format!("{owner}/{stem}")))
+        }
+        _ => None,
+    })
+}
+
+/// Whether the diff looks at the file `rel`.
+fn wanted(rel: &str) -> bool {
+    rel == PROJECT_FILE || record_of(rel).is_some()
+}
+
+/// The project's files on one side: its record files and `veikart.toml`.
+pub fn files(loc: &Location, repo: Option<&Repo>, side: &Side) -> Result<BTreeMap<String, String>> {
+    match (side, repo) {
+        (Side::Commit(c), Some(repo)) => Ok(repo
+            .files_at(c, wanted)?
+            .into_iter()
+            .map(|(rel, bytes)| (rel, String::from_utf8_lossy(&bytes).into_owned()))
+            .collect()),
+        _ => {
+            let mut out = BTreeMap::new();
+            let mut read = |rel: String| {
+                let text = read_text(&loc.root.join(&rel), &loc.shown(&rel)).unwrap_or_default();
+                out.insert(rel, text);
+            };
+            if loc.root.join(PROJECT_FILE).is_file() {
+                read(PROJECT_FILE.to_string());
+            }
+            for kind in KINDS {
+                for found in scan::kind(loc, kind.spec, None) {
+                    if let scan::Found::Record { rel, .. } = found {
+                        read(rel);
+                    }
+                }
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// Parse a record's text; None when it is not a readable record.
+fn parse(spec: &KindSpec, id: &str, shown: &str, text: &str) -> Option<Fields> {
+    let parsed = record::parse(spec, id, shown, text);
+    if parsed.diagnostics.iter().any(|d| d.code == "syntax" || d.code == "merge-conflict") {
+        return None;
+    }
+    parsed.fields
+}
+
+/// What changed from `old` to `new` (each: relative path → text).
+pub fn compare(
+    loc: &Location,
+    from: Side,
+    to: Side,
+    old: &BTreeMap<String, String>,
+    new: &BTreeMap<String, String>,
+) -> Diff {
+    let mut project_changes = Vec::new();
+    let mut by_kind: BTreeMap<&'static str, KindDiff> = BTreeMap::new();
+    let mut series: BTreeMap<String, Series> = BTreeMap::new();
+    let mut paths: Vec<&String> = old.keys().chain(new.keys()).collect();
+    paths.sort();
+    paths.dedup();
+    for rel in paths {
+        let (a, b) = (old.get(rel), new.get(rel));
+        if a == b {
+            continue;
+        }
+        let shown = loc.shown(rel);
+        if rel == PROJECT_FILE {
+            let pa = a.and_then(|t| parse(&project::SPEC, "", &shown, t));
+            let pb = b.and_then(|t| parse(&project::SPEC, "", &shown, t));
+            if let (Some(pa), Some(pb)) = (pa, pb) {
+                project_changes = changes(&project::SPEC, &pa, &pb);
+            }
+            continue;
+        }
+        let Some((spec, rid)) = record_of(rel) else { continue };
+        let fa = a.and_then(|t| parse(spec, &rid, &shown, t));
+        let fb = b.and_then(|t| parse(spec, &rid, &shown, t));
+        if std::ptr::eq(spec, &measurement::SPEC) {
+            let (owner, date) = rid.split_once('/').unwrap_or((&rid, ""));
+            let s = series
+                .entry(owner.to_string())
+                .or_insert_with(|| Series { indicator: owner.to_string(), ..Series::default() });
+            match (a.is_some(), b.is_some()) {
+                (false, true) => s.added += 1,
+                (true, false) => s.removed += 1,
+                _ => s.changed += 1,
+            }
+            if b.is_some() {
+                let date = date.to_string();
+                s.dates = Some(match s.dates.take() {
+                    None => (date.clone(), date),
+                    Some((first, last)) => (first.min(date.clone()), last.max(date)),
+                });
+            }
+            continue;
+        }
+        let name_of = |f: &Option<Fields>| {
+            f.as_ref().and_then(|f| spec.title.and_then(|t| f.str(t)).map(str::to_string))
+        };
+        let named =
+            Named { id: rid.clone(), name: name_of(&fb).or_else(|| name_of(&fa)), path: shown };
+        let entry = match (a.is_some(), b.is_some(), &fa, &fb) {
+            (false, true, _, Some(_)) => Entry::Added(named),
+            (true, false, Some(_), _) => Entry::Removed(named),
+            (true, true, Some(x), Some(y)) => {
+                let c = changes(spec, x, y);
+                if c.is_empty() {
+                    // Only layout or comments changed: nothing the project says.
+                    continue;
+                }
+                Entry::Changed(named, c)
+            }
+            _ => Entry::Unreadable(named),
+        };
+        by_kind
+            .entry(spec.dir)
+            .or_insert_with(|| KindDiff { spec, entries: Vec::new() })
+            .entries
+            .push(entry);
+    }
+    // The latest value of each indicator whose values changed, on the new side.
+    for s in series.values_mut() {
+        let prefix = format!("{}/{}/", measurement::SPEC.dir, s.indicator);
+        s.latest = new
+            .iter()
+            .filter(|(rel, _)| rel.starts_with(&prefix))
+            .filter_map(|(rel, text)| {
+                let date = rel.strip_prefix(&prefix)?.strip_suffix(".toml")?;
+                let rid = format!("{}/{date}", s.indicator);
+                let f = parse(&measurement::SPEC, &rid, rel, text)?;
+                Some((date.to_string(), f.number("value")?))
+            })
+            .max_by(|x, y| x.0.cmp(&y.0));
+    }
+    // Kinds in the order the project's folders are declared.
+    let kinds = KINDS.iter().filter_map(|k| by_kind.remove(k.spec.dir)).collect();
+    Diff { from, to, project: project_changes, kinds, series: series.into_values().collect() }
+}

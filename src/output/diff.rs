@@ -1,0 +1,196 @@
+//! A [`Diff`] as text, Markdown (for a pull-request comment or the job
+//! summary) and JSON. Pure functions of the diff.
+
+use serde_json::{Value, json};
+
+use super::escape::{md, md_code};
+use crate::app::diff::{Diff, Entry, Series};
+use crate::i18n::{counted, pick};
+use crate::model::schema::KindSpec;
+use crate::tr;
+
+fn heading(d: &Diff) -> String {
+    tr!("Endringer fra {} til {}", "Changes from {} to {}", d.from.label(), d.to.label())
+}
+
+fn kind_name(spec: &KindSpec) -> String {
+    super::ui::capitalised(pick(spec.plural_nb, spec.plural))
+}
+
+fn word(e: &Entry) -> String {
+    match e {
+        Entry::Added(_) => tr!("ny", "added"),
+        Entry::Removed(_) => tr!("fjernet", "removed"),
+        Entry::Changed(..) => tr!("endret", "changed"),
+        Entry::Unreadable(_) => tr!("kan ikke leses", "cannot be read"),
+    }
+}
+
+/// `60 nye verdier (2010-01-01 til 2010-03-20); siste: 69 (2010-03-20)`.
+fn series_line(s: &Series) -> String {
+    let mut parts = Vec::new();
+    if s.added > 0 {
+        parts.push(counted(s.added, ("ny verdi", "nye verdier"), ("value added", "values added")));
+    }
+    if s.changed > 0 {
+        parts.push(counted(
+            s.changed,
+            ("endret verdi", "endrede verdier"),
+            ("value changed", "values changed"),
+        ));
+    }
+    if s.removed > 0 {
+        parts.push(counted(
+            s.removed,
+            ("fjernet verdi", "fjernede verdier"),
+            ("value removed", "values removed"),
+        ));
+    }
+    let mut line = parts.join(", ");
+    if let Some((first, last)) = &s.dates {
+        if first == last {
+            line.push_str(&format!(" ({first})"));
+        } else {
+            line.push_str(&tr!(" ({first} til {last})", " ({first} to {last})"));
+        }
+    }
+    if let Some((date, value)) = &s.latest {
+        let v = crate::model::number::format(*value);
+        line.push_str(&tr!("; siste: {v} ({date})", "; latest: {v} ({date})"));
+    }
+    line
+}
+
+pub fn text(d: &Diff) -> String {
+    if d.is_empty() {
+        return tr!(
+            "Ingen endringer fra {} til {}.\n",
+            "No changes from {} to {}.\n",
+            d.from.label(),
+            d.to.label()
+        );
+    }
+    let mut s = format!("{}:\n", heading(d));
+    if !d.project.is_empty() {
+        s.push_str(&tr!("\nProsjektet (veikart.toml)\n", "\nThe project (veikart.toml)\n"));
+        for c in &d.project {
+            s.push_str(&format!("  {}\n", c.line()));
+        }
+    }
+    for k in &d.kinds {
+        s.push_str(&format!("\n{}\n", kind_name(k.spec)));
+        for e in &k.entries {
+            let n = e.named();
+            let name = n.name.as_ref().map(|t| format!(" «{t}»")).unwrap_or_default();
+            s.push_str(&format!("  {}: {}{name}\n", word(e), n.id));
+            if let Entry::Changed(_, changes) = e {
+                for c in changes {
+                    s.push_str(&format!("    {}\n", c.line()));
+                }
+            }
+        }
+    }
+    if !d.series.is_empty() {
+        s.push_str(&format!("\n{}\n", kind_name(&crate::model::measurement::SPEC)));
+        for x in &d.series {
+            s.push_str(&format!("  {}: {}\n", x.indicator, series_line(x)));
+        }
+    }
+    s
+}
+
+pub fn markdown(d: &Diff) -> String {
+    let mut s = format!("### {}\n\n", md(&heading(d)));
+    if d.is_empty() {
+        s.push_str(&tr!("Ingen endringer.\n", "No changes.\n"));
+        return s;
+    }
+    if !d.project.is_empty() {
+        s.push_str(&tr!(
+            "**Prosjektet** ({})\n\n",
+            "**The project** ({})\n\n",
+            md_code("veikart.toml")
+        ));
+        for c in &d.project {
+            s.push_str(&format!("- {}\n", md(&c.line())));
+        }
+        s.push('\n');
+    }
+    for k in &d.kinds {
+        s.push_str(&format!("**{}**\n\n", md(&kind_name(k.spec))));
+        for e in &k.entries {
+            let n = e.named();
+            let name = n.name.as_ref().map(|t| format!(" «{}»", md(t))).unwrap_or_default();
+            s.push_str(&format!("- {}: {}{name}\n", md(&word(e)), md_code(&n.id)));
+            if let Entry::Changed(_, changes) = e {
+                for c in changes {
+                    s.push_str(&format!("  - {}\n", md(&c.line())));
+                }
+            }
+        }
+        s.push('\n');
+    }
+    if !d.series.is_empty() {
+        s.push_str(&format!("**{}**\n\n", md(&kind_name(&crate::model::measurement::SPEC))));
+        for x in &d.series {
+            s.push_str(&format!("- {}: {}\n", md_code(&x.indicator), md(&series_line(x))));
+        }
+        s.push('\n');
+    }
+    s
+}
+
+pub fn json(d: &Diff) -> Value {
+    let side = |s: &crate::app::diff::Side| json!({ "name": s.label(), "commit": s.commit() });
+    let kinds: Vec<Value> = d
+        .kinds
+        .iter()
+        .map(|k| {
+            let records: Vec<Value> = k
+                .entries
+                .iter()
+                .map(|e| {
+                    let n = e.named();
+                    let (change, changes) = match e {
+                        Entry::Added(_) => ("added", Vec::new()),
+                        Entry::Removed(_) => ("removed", Vec::new()),
+                        Entry::Changed(_, c) => ("changed", c.iter().collect()),
+                        Entry::Unreadable(_) => ("unreadable", Vec::new()),
+                    };
+                    json!({
+                        "id": n.id,
+                        "name": n.name,
+                        "path": n.path,
+                        "change": change,
+                        "changes": changes,
+                    })
+                })
+                .collect();
+            json!({ "kind": k.spec.dir, "records": records })
+        })
+        .collect();
+    let series: Vec<Value> = d
+        .series
+        .iter()
+        .map(|s| {
+            json!({
+                "indicator": s.indicator,
+                "added": s.added,
+                "changed": s.changed,
+                "removed": s.removed,
+                "first_date": s.dates.as_ref().map(|d| &d.0),
+                "last_date": s.dates.as_ref().map(|d| &d.1),
+                "latest_date": s.latest.as_ref().map(|l| &l.0),
+                "latest_value": s.latest.as_ref().map(|l| l.1),
+            })
+        })
+        .collect();
+    json!({
+        "from": side(&d.from),
+        "to": side(&d.to),
+        "changed": !d.is_empty(),
+        "project_changes": d.project,
+        "kinds": kinds,
+        "measurement_series": series,
+    })
+}

@@ -1,0 +1,216 @@
+//! The project as git has it: revisions named the way git reads them, and
+//! the project's files at a commit, read from git's objects (no checkout,
+//! no temporary work tree).
+//!
+//! It talks to the `git` program: `rev-parse` to name commits, `ls-tree` to
+//! list a commit's files, and one `cat-file --batch` process that streams
+//! every file's bytes. git's batch interface was chosen over a library (gix)
+//! because it reads what the user's own git reads — every object format,
+//! packs, alternates, partial and shallow clones, and their configuration —
+//! with no second implementation to keep in step, and it adds no
+//! dependencies; one process reads any number of files, so the cost is one
+//! start-up plus the bytes.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use anyhow::{Context, Result};
+
+use crate::error::UserError;
+use crate::tr;
+
+/// The repository a project is in, and where in it the project is.
+pub struct Repo {
+    /// The top of the work tree.
+    top: PathBuf,
+    /// The project folder inside the repository (`""`, or `a/b/`).
+    prefix: String,
+}
+
+/// A commit, by its id, with what the user called it.
+#[derive(Debug, Clone)]
+pub struct Commit {
+    pub id: String,
+    pub named: String,
+}
+
+impl Commit {
+    /// The first 10 characters of the id, as people quote commits.
+    pub fn short(&self) -> &str {
+        &self.id[..self.id.len().min(10)]
+    }
+}
+
+impl Repo {
+    /// The repository the project at `root` is in; a one-line error when
+    /// there is none or git cannot be run.
+    pub fn of(root: &Path) -> Result<Repo> {
+        let out = git(root, &["rev-parse", "--show-toplevel", "--show-prefix"]).map_err(|_| {
+            UserError::new(tr!(
+                "git kan ikke kjøres her; installer git og prøv igjen",
+                "git cannot be run here; install git and try again"
+            ))
+        })?;
+        if !out.status.success() {
+            return Err(UserError::new(tr!(
+                "{} er ikke i et git-repo",
+                "{} is not in a git repository",
+                root.display()
+            ))
+            .hint(tr!(
+                "lag et med `git init` og lagre prosjektet med `git add . && git commit`",
+                "make one with `git init` and save the project with `git add . && git commit`"
+            ))
+            .into());
+        }
+        let text = String::from_utf8_lossy(&out.stdout);
+        let mut lines = text.lines();
+        let top = PathBuf::from(lines.next().unwrap_or_default());
+        let prefix = lines.next().unwrap_or_default().to_string();
+        Ok(Repo { top, prefix })
+    }
+
+    /// The commit `rev` names (a commit id, tag, branch, `HEAD~2`…).
+    pub fn commit(&self, rev: &str) -> Result<Commit> {
+        let unknown = || -> anyhow::Error {
+            UserError::new(tr!(
+                "«{rev}» er ingen revisjon i dette git-repoet",
+                "`{rev}` is not a revision in this git repository"
+            ))
+            .hint(tr!(
+                "bruk en commit, en tag eller en gren; se dem med `git log --oneline` og `git branch -a`",
+                "use a commit, a tag or a branch; see them with `git log --oneline` and `git branch -a`"
+            ))
+            .into()
+        };
+        if rev.is_empty() || rev.starts_with('-') {
+            return Err(unknown());
+        }
+        let spec = format!("{rev}^{{commit}}");
+        let out = git(&self.top, &["rev-parse", "--verify", "--quiet", "--end-of-options", &spec])?;
+        if !out.status.success() {
+            return Err(unknown());
+        }
+        let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        Ok(Commit { id, named: rev.to_string() })
+    }
+
+    /// The best common ancestor of `a` and `b` (for `A...B`).
+    pub fn merge_base(&self, a: &Commit, b: &Commit) -> Result<Commit> {
+        let out = git(&self.top, &["merge-base", &a.id, &b.id])?;
+        if !out.status.success() {
+            return Err(UserError::new(tr!(
+                "{} og {} har ingen felles forgjenger",
+                "{} and {} have no common ancestor",
+                a.named,
+                b.named
+            ))
+            .hint(tr!(
+                "en grunn klone kan mangle den; hent mer historikk med `git fetch --deepen=100`",
+                "a shallow clone may lack it; fetch more history with `git fetch --deepen=100`"
+            ))
+            .into());
+        }
+        let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let named = tr!(
+            "felles forgjenger av {} og {}",
+            "the common ancestor of {} and {}",
+            a.named,
+            b.named
+        );
+        Ok(Commit { id, named })
+    }
+
+    /// The project's files at `commit` whose path (relative to the project
+    /// folder) `wanted` accepts, with their bytes. Links and submodules are
+    /// left out, as the work tree's reader leaves them out.
+    pub fn files_at(
+        &self,
+        commit: &Commit,
+        wanted: impl Fn(&str) -> bool,
+    ) -> Result<BTreeMap<String, Vec<u8>>> {
+        let spec = if self.prefix.is_empty() { ".".to_string() } else { self.prefix.clone() };
+        let out = git(&self.top, &["ls-tree", "-r", "-z", "--full-tree", &commit.id, "--", &spec])?;
+        if !out.status.success() {
+            return Err(UserError::new(tr!(
+                "kunne ikke lese filene i {}: {}",
+                "could not read the files of {}: {}",
+                commit.named,
+                String::from_utf8_lossy(&out.stderr).trim()
+            ))
+            .into());
+        }
+        let mut blobs = Vec::new();
+        for entry in out.stdout.split(|b| *b == 0) {
+            let Ok(entry) = std::str::from_utf8(entry) else { continue };
+            let Some((meta, path)) = entry.split_once('\t') else { continue };
+            let mut parts = meta.split(' ');
+            let (mode, kind, oid) = (parts.next(), parts.next(), parts.next());
+            let (Some(mode), Some("blob"), Some(oid)) = (mode, kind, oid) else { continue };
+            if mode == "120000" {
+                continue;
+            }
+            let Some(rel) = path.strip_prefix(self.prefix.as_str()) else { continue };
+            if wanted(rel) {
+                blobs.push((rel.to_string(), oid.to_string()));
+            }
+        }
+        let contents = self.read_blobs(blobs.iter().map(|(_, oid)| oid.as_str()))?;
+        Ok(blobs.into_iter().map(|(rel, _)| rel).zip(contents).collect())
+    }
+
+    /// The bytes of each object, in order, from one `git cat-file --batch`.
+    fn read_blobs<'a>(&self, oids: impl Iterator<Item = &'a str>) -> Result<Vec<Vec<u8>>> {
+        let input: String = oids.map(|o| format!("{o}\n")).collect();
+        if input.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut child = Command::new("git")
+            .args(["cat-file", "--batch"])
+            .current_dir(&self.top)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .context(tr!("kunne ikke kjøre git", "could not run git"))?;
+        let mut stdin = child.stdin.take().context("git cat-file: no stdin")?;
+        // Written from a thread, so neither side waits on a full pipe.
+        let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+        let stdout = child.stdout.take().context("git cat-file: no stdout")?;
+        let mut reader = BufReader::with_capacity(1 << 16, stdout);
+        let mut out = Vec::new();
+        let mut header = String::new();
+        loop {
+            header.clear();
+            if reader.read_line(&mut header)? == 0 {
+                break;
+            }
+            let mut parts = header.split_whitespace();
+            let (_, kind, size) = (parts.next(), parts.next(), parts.next());
+            let Some(size) = size.and_then(|s| s.parse::<usize>().ok()) else {
+                // `<oid> missing`: a shallow or partial clone without it.
+                out.push(Vec::new());
+                continue;
+            };
+            let mut bytes = vec![0; size];
+            reader.read_exact(&mut bytes)?;
+            let mut newline = [0u8; 1];
+            reader.read_exact(&mut newline)?;
+            out.push(if kind == Some("blob") { bytes } else { Vec::new() });
+        }
+        let _ = writer.join();
+        let _ = child.wait();
+        Ok(out)
+    }
+}
+
+fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output> {
+    Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .context(tr!("kunne ikke kjøre git", "could not run git"))
+}

@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 
 use anyhow::Result;
 
+use crate::model::checklist::DECISION_SPEC;
 use crate::model::display::{Change, changes};
 use crate::model::schema::KindSpec;
 use crate::model::value::Fields;
-use crate::model::{KINDS, id, measurement, project};
+use crate::model::{KINDS, id, idea, indicator, measurement, project};
 use crate::store::git::{Commit, Repo};
 use crate::store::{Location, PROJECT_FILE, read_text, record, scan};
 
@@ -53,7 +54,9 @@ pub struct Named {
 pub enum Entry {
     Added(Named),
     Removed(Named),
-    Changed(Named, Vec<Change>),
+    /// The fields that changed, then what follows from them (an idea's
+    /// priority) under the same shape.
+    Changed(Named, Vec<Change>, Vec<Change>),
     /// A file that cannot be read as a record on one side or both.
     Unreadable(Named),
 }
@@ -61,7 +64,7 @@ pub enum Entry {
 impl Entry {
     pub fn named(&self) -> &Named {
         match self {
-            Entry::Added(n) | Entry::Removed(n) | Entry::Changed(n, _) | Entry::Unreadable(n) => n,
+            Entry::Added(n) | Entry::Removed(n) | Entry::Changed(n, ..) | Entry::Unreadable(n) => n,
         }
     }
 }
@@ -83,6 +86,9 @@ pub struct Series {
     pub dates: Option<(String, String)>,
     /// The latest value on the new side, with its date.
     pub latest: Option<(String, f64)>,
+    /// The share of the way from baseline to target the latest value had
+    /// come, before and after (percent), when the indicator has both.
+    pub achievement: (Option<f64>, Option<f64>),
 }
 
 /// Everything that changed.
@@ -91,6 +97,8 @@ pub struct Diff {
     pub to: Side,
     /// Changes to `veikart.toml`.
     pub project: Vec<Change>,
+    /// Why the phase changed, from the decision that changed it.
+    pub phase_reason: Option<String>,
     pub kinds: Vec<KindDiff>,
     pub series: Vec<Series>,
 }
@@ -224,7 +232,7 @@ pub fn compare(
                     // Only layout or comments changed: nothing the project says.
                     continue;
                 }
-                Entry::Changed(named, c)
+                Entry::Changed(named, c, derived(spec, x, y))
             }
             _ => Entry::Unreadable(named),
         };
@@ -234,21 +242,82 @@ pub fn compare(
             .entries
             .push(entry);
     }
-    // The latest value of each indicator whose values changed, on the new side.
+    // The latest value of each indicator whose values changed, and how far
+    // towards its target it had come, on each side.
     for s in series.values_mut() {
-        let prefix = format!("{}/{}/", measurement::SPEC.dir, s.indicator);
-        s.latest = new
-            .iter()
-            .filter(|(rel, _)| rel.starts_with(&prefix))
-            .filter_map(|(rel, text)| {
-                let date = rel.strip_prefix(&prefix)?.strip_suffix(".toml")?;
-                let rid = format!("{}/{date}", s.indicator);
-                let f = parse(&measurement::SPEC, &rid, rel, text)?;
-                Some((date.to_string(), f.number("value")?))
-            })
-            .max_by(|x, y| x.0.cmp(&y.0));
+        let (before, after) = (latest(old, &s.indicator), latest(new, &s.indicator));
+        let goal = |files: &BTreeMap<String, String>| {
+            let rel = format!("{}/{}.toml", indicator::SPEC.dir, s.indicator);
+            let f = parse(&indicator::SPEC, &s.indicator, &rel, files.get(&rel)?)?;
+            Some((f.number("baseline")?, f.number("target")?))
+        };
+        let reached = |goal: Option<(f64, f64)>, v: &Option<(String, f64)>| {
+            let ((baseline, target), (_, value)) = (goal?, v.as_ref()?);
+            indicator::achievement(baseline, target, *value)
+                .map(crate::model::number::percent_rounded)
+        };
+        s.achievement = (reached(goal(old), &before), reached(goal(new), &after));
+        s.latest = after;
     }
+    // A phase change is told with its reason, from the decision that made it.
+    let phase_reason = project_changes.iter().find(|c| c.field == "phase").and_then(|c| {
+        let to = c.new_value.as_str()?;
+        new.iter()
+            .filter(|(rel, _)| !old.contains_key(*rel))
+            .filter_map(|(rel, text)| {
+                let (spec, rid) = record_of(rel)?;
+                if !std::ptr::eq(spec, &DECISION_SPEC) {
+                    return None;
+                }
+                let f = parse(spec, &rid, rel, text)?;
+                (f.str("to") == Some(to)).then(|| f.str("reason").map(str::to_string)).flatten()
+            })
+            .next()
+    });
     // Kinds in the order the project's folders are declared.
     let kinds = KINDS.iter().filter_map(|k| by_kind.remove(k.spec.dir)).collect();
-    Diff { from, to, project: project_changes, kinds, series: series.into_values().collect() }
+    Diff {
+        from,
+        to,
+        project: project_changes,
+        phase_reason,
+        kinds,
+        series: series.into_values().collect(),
+    }
+}
+
+/// The latest value of `indicator` in `files`, with its date.
+fn latest(files: &BTreeMap<String, String>, indicator: &str) -> Option<(String, f64)> {
+    let prefix = format!("{}/{indicator}/", measurement::SPEC.dir);
+    files
+        .range(prefix.clone()..)
+        .take_while(|(rel, _)| rel.starts_with(&prefix))
+        .filter_map(|(rel, text)| {
+            let date = rel.strip_prefix(&prefix)?.strip_suffix(".toml")?;
+            let f = parse(&measurement::SPEC, &format!("{indicator}/{date}"), rel, text)?;
+            Some((date.to_string(), f.number("value")?))
+        })
+        .max_by(|x, y| x.0.cmp(&y.0))
+}
+
+/// What follows from a record's change that a reviewer cares about: an
+/// idea's priority.
+fn derived(spec: &KindSpec, before: &Fields, after: &Fields) -> Vec<Change> {
+    if !std::ptr::eq(spec, &idea::SPEC) {
+        return Vec::new();
+    }
+    let (a, b) = (idea::Idea::from_fields(before), idea::Idea::from_fields(after));
+    if a.priority == b.priority {
+        return Vec::new();
+    }
+    let text = |p: Option<f64>| p.map(crate::model::number::format);
+    let value = |p: Option<f64>| p.map_or(serde_json::Value::Null, serde_json::Value::from);
+    vec![Change {
+        field: "priority".to_string(),
+        label: crate::tr!("Prioritet", "Priority"),
+        old: text(a.priority),
+        new: text(b.priority),
+        old_value: value(a.priority),
+        new_value: value(b.priority),
+    }]
 }

@@ -58,6 +58,11 @@ fn series_line(s: &Series) -> String {
         let v = crate::model::number::format(*value);
         line.push_str(&tr!("; siste: {v} ({date})", "; latest: {v} ({date})"));
     }
+    if s.achievement != (None, None) {
+        let pct = |a: Option<f64>| crate::model::number::percent(a);
+        let (a, b) = (pct(s.achievement.0), pct(s.achievement.1));
+        line.push_str(&tr!("; måloppnåelse: {a} → {b}", "; achievement: {a} → {b}"));
+    }
     line
 }
 
@@ -76,6 +81,9 @@ pub fn text(d: &Diff) -> String {
         for c in &d.project {
             s.push_str(&format!("  {}\n", c.line()));
         }
+        if let Some(r) = &d.phase_reason {
+            s.push_str(&tr!("  Begrunnelse: {}\n", "  Reason: {}\n", r.replace('\n', " ")));
+        }
     }
     for k in &d.kinds {
         s.push_str(&format!("\n{}\n", kind_name(k.spec)));
@@ -83,8 +91,8 @@ pub fn text(d: &Diff) -> String {
             let n = e.named();
             let name = n.name.as_ref().map(|t| format!(" «{t}»")).unwrap_or_default();
             s.push_str(&format!("  {}: {}{name}\n", word(e), n.id));
-            if let Entry::Changed(_, changes) = e {
-                for c in changes {
+            if let Entry::Changed(_, changes, derived) = e {
+                for c in changes.iter().chain(derived) {
                     s.push_str(&format!("    {}\n", c.line()));
                 }
             }
@@ -114,6 +122,9 @@ pub fn markdown(d: &Diff) -> String {
         for c in &d.project {
             s.push_str(&format!("- {}\n", md(&c.line())));
         }
+        if let Some(r) = &d.phase_reason {
+            s.push_str(&format!("- {}\n", md(&tr!("Begrunnelse: {r}", "Reason: {r}"))));
+        }
         s.push('\n');
     }
     for k in &d.kinds {
@@ -122,8 +133,8 @@ pub fn markdown(d: &Diff) -> String {
             let n = e.named();
             let name = n.name.as_ref().map(|t| format!(" «{}»", md(t))).unwrap_or_default();
             s.push_str(&format!("- {}: {}{name}\n", md(&word(e)), md_code(&n.id)));
-            if let Entry::Changed(_, changes) = e {
-                for c in changes {
+            if let Entry::Changed(_, changes, derived) = e {
+                for c in changes.iter().chain(derived) {
                     s.push_str(&format!("  - {}\n", md(&c.line())));
                 }
             }
@@ -151,10 +162,14 @@ pub fn json(d: &Diff) -> Value {
                 .iter()
                 .map(|e| {
                     let n = e.named();
+                    let derived: Vec<&crate::model::display::Change> = match e {
+                        Entry::Changed(_, _, d) => d.iter().collect(),
+                        _ => Vec::new(),
+                    };
                     let (change, changes) = match e {
                         Entry::Added(_) => ("added", Vec::new()),
                         Entry::Removed(_) => ("removed", Vec::new()),
-                        Entry::Changed(_, c) => ("changed", c.iter().collect()),
+                        Entry::Changed(_, c, _) => ("changed", c.iter().collect()),
                         Entry::Unreadable(_) => ("unreadable", Vec::new()),
                     };
                     json!({
@@ -163,6 +178,7 @@ pub fn json(d: &Diff) -> Value {
                         "path": n.path,
                         "change": change,
                         "changes": changes,
+                        "derived_changes": derived,
                     })
                 })
                 .collect();
@@ -182,6 +198,8 @@ pub fn json(d: &Diff) -> Value {
                 "last_date": s.dates.as_ref().map(|d| &d.1),
                 "latest_date": s.latest.as_ref().map(|l| &l.0),
                 "latest_value": s.latest.as_ref().map(|l| l.1),
+                "achievement_before": s.achievement.0,
+                "achievement_after": s.achievement.1,
             })
         })
         .collect();
@@ -190,6 +208,7 @@ pub fn json(d: &Diff) -> Value {
         "to": side(&d.to),
         "changed": !d.is_empty(),
         "project_changes": d.project,
+        "phase_reason": d.phase_reason,
         "kinds": kinds,
         "measurement_series": series,
     })

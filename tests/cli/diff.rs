@@ -37,6 +37,7 @@ fn diff_words_the_uncommitted_changes_and_new_files_by_kind() {
          \x20   Gevinst: – → 2\n\
          \x20   Kostnad: – → 4\n\
          \x20   Vurdert: – → 2026-11-23\n\
+         \x20   Prioritet: – → 9,6\n\
          \x20 ny: ny-ide «Ny idé»\n"
     );
     p.run(["diff", "--exit-code"]).code(1);
@@ -44,6 +45,9 @@ fn diff_words_the_uncommitted_changes_and_new_files_by_kind() {
     assert_eq!(v["from"]["name"], "HEAD");
     assert_eq!(v["to"]["commit"], serde_json::Value::Null);
     assert_eq!(v["kinds"][0]["records"][1]["change"], "added");
+    let priority = &v["kinds"][0]["records"][0]["derived_changes"][0];
+    assert_eq!(priority["field"], "priority");
+    assert_eq!(priority["new"], 9.6);
 }
 
 #[test]
@@ -76,6 +80,7 @@ fn a_pull_request_diff_in_markdown_from_the_common_ancestor() {
          **Prosjektet** (`veikart.toml`)\n\
          \n\
          - Fase: forankring → innsikt\n\
+         - Begrunnelse: Forankret i ledergruppen\n\
          \n\
          **Gevinster**\n\
          \n\
@@ -91,7 +96,7 @@ fn a_pull_request_diff_in_markdown_from_the_common_ancestor() {
          \n\
          **Målinger**\n\
          \n\
-         - `ventetid`: 3 nye verdier (2026-11-01 til 2026-11-03); siste: 37 (2026-11-03)\n\
+         - `ventetid`: 3 nye verdier (2026-11-01 til 2026-11-03); siste: 37 (2026-11-03); måloppnåelse: – → 15 %\n\
          \n"
     );
     // Two dots compare the two ends: main's new title shows, backwards.

@@ -19,6 +19,9 @@ pub enum Side {
     Commit(Commit),
     /// The files as they are now, committed or not.
     WorkTree,
+    /// No files: before the first commit (or where a shallow clone's
+    /// history ends).
+    Empty,
 }
 
 impl Side {
@@ -28,13 +31,14 @@ impl Side {
         match self {
             Side::Commit(c) => c.named.clone(),
             Side::WorkTree => crate::tr!("arbeidskopien", "the work tree"),
+            Side::Empty => crate::tr!("ingenting", "nothing"),
         }
     }
 
     pub fn commit(&self) -> Option<&str> {
         match self {
             Side::Commit(c) => Some(&c.id),
-            Side::WorkTree => None,
+            Side::WorkTree | Side::Empty => None,
         }
     }
 }
@@ -110,7 +114,7 @@ impl Diff {
 }
 
 /// The record file `rel` (relative to the project) stands for: its kind and id.
-fn record_of(rel: &str) -> Option<(&'static KindSpec, String)> {
+pub fn record_of(rel: &str) -> Option<(&'static KindSpec, String)> {
     let parts: Vec<&str> = rel.split('/').collect();
     let stem = parts.last()?.strip_suffix(".toml")?;
     if !id::is_valid(stem) {
@@ -126,18 +130,14 @@ fn record_of(rel: &str) -> Option<(&'static KindSpec, String)> {
 }
 
 /// Whether the diff looks at the file `rel`.
-fn wanted(rel: &str) -> bool {
+pub fn wanted(rel: &str) -> bool {
     rel == PROJECT_FILE || record_of(rel).is_some()
 }
 
 /// The project's files on one side: its record files and `veikart.toml`.
 pub fn files(loc: &Location, repo: Option<&Repo>, side: &Side) -> Result<BTreeMap<String, String>> {
     match (side, repo) {
-        (Side::Commit(c), Some(repo)) => Ok(repo
-            .files_at(c, wanted)?
-            .into_iter()
-            .map(|(rel, bytes)| (rel, String::from_utf8_lossy(&bytes).into_owned()))
-            .collect()),
+        (Side::Commit(c), Some(repo)) => Ok(texts(repo.files_at(c, wanted)?)),
         _ => {
             let mut out = BTreeMap::new();
             let mut read = |rel: String| {
@@ -157,6 +157,14 @@ pub fn files(loc: &Location, repo: Option<&Repo>, side: &Side) -> Result<BTreeMa
             Ok(out)
         }
     }
+}
+
+/// Files' bytes as text (a byte that is not UTF-8 makes the record unreadable).
+pub fn texts(files: BTreeMap<String, Vec<u8>>) -> BTreeMap<String, String> {
+    files
+        .into_iter()
+        .map(|(rel, bytes)| (rel, String::from_utf8_lossy(&bytes).into_owned()))
+        .collect()
 }
 
 /// Parse a record's text; None when it is not a readable record.
@@ -191,8 +199,14 @@ pub fn compare(
         if rel == PROJECT_FILE {
             let pa = a.and_then(|t| parse(&project::SPEC, "", &shown, t));
             let pb = b.and_then(|t| parse(&project::SPEC, "", &shown, t));
-            if let (Some(pa), Some(pb)) = (pa, pb) {
-                project_changes = changes(&project::SPEC, &pa, &pb);
+            // A project file that is new is told field by field.
+            let none = Fields { id: String::new(), values: Default::default() };
+            match (pa, pb) {
+                (Some(pa), Some(pb)) => project_changes = changes(&project::SPEC, &pa, &pb),
+                (None, Some(pb)) if a.is_none() => {
+                    project_changes = changes(&project::SPEC, &none, &pb);
+                }
+                _ => {}
             }
             continue;
         }

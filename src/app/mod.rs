@@ -5,6 +5,7 @@
 pub mod check;
 pub mod checklist;
 pub mod diff;
+pub mod history;
 pub mod pass;
 pub mod portfolio;
 pub mod record;

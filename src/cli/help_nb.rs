@@ -141,6 +141,17 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          summeres på én linje.",
     ),
     (
+        "history",
+        "Fortell historikken til en post, eller til prosjektet, fra git",
+        "Hver commit som endret posten (eller, uten ID, en fil i prosjektet), nyeste\n\
+         først: dato, forfatter og emne, og hva den endret, med de samme ordene som\n\
+         `veikart diff`. ID er id-en til en post eller stien til den\n\
+         (`ideas/bedre-skilting`); en sti finner også en post som er fjernet siden.\n\
+         Flettecommiter hoppes over; det de tar med, vises ved commitene de fletter\n\
+         inn. (`veikart log` er prosjektets egen logg over kommunikasjon, feiringer\n\
+         og rapporter.)",
+    ),
+    (
         "repair",
         "Fullfør en skriving som ble avbrutt, og fjern midlertidige filer den etterlot",
         "En skriving av flere filer (`measure import`, `phase set`, å fjerne et\n\
@@ -527,6 +538,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     ),
     ("diff", "to", "Revisjonen det sammenlignes med [standard: filene slik de er nå]"),
     ("diff", "exit_code", "Avslutt med kode 1 når noe er endret (0 når ingenting er det)"),
+    ("history", "id", "Posten: id-en eller stien (ideas/ID) [standard: hele prosjektet]"),
     ("check", "strict", "Regn advarsler som problemer (kode 1)"),
     ("check", "as_of", "Sjekk per denne datoen [standard: i dag]"),
     ("schema", "kind", "Filtypen: project, ideas, roles, … (mappenavnet)"),

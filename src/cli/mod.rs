@@ -11,6 +11,7 @@ mod completions;
 mod deviation;
 mod diff;
 mod help_nb;
+mod history;
 mod idea;
 mod init;
 mod journey;
@@ -241,6 +242,7 @@ pub enum Command {
     Roadmap(roadmap::RoadmapCommand),
     Check(check::CheckArgs),
     Diff(diff::DiffArgs),
+    History(history::HistoryArgs),
     Repair(repair::RepairArgs),
     Schema(schema::SchemaArgs),
     Completions(completions::CompletionsArgs),
@@ -480,6 +482,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Roadmap(cmd) => roadmap::run(&mut ctx, cmd),
         Command::Check(args) => check::cmd_check(&mut ctx, args),
         Command::Diff(args) => diff::cmd_diff(&mut ctx, args),
+        Command::History(args) => history::cmd_history(&mut ctx, args),
         Command::Repair(args) => repair::cmd_repair(&mut ctx, args),
         Command::Schema(args) => schema::cmd_schema(&mut ctx, args),
         Command::Completions(args) => completions::cmd_completions(&mut ctx, args),

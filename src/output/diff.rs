@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 
 use super::escape::{md, md_code};
 use crate::app::diff::{Diff, Entry, Series};
+use crate::app::history::Step;
 use crate::i18n::{counted, pick};
 use crate::model::schema::KindSpec;
 use crate::tr;
@@ -75,33 +76,46 @@ pub fn text(d: &Diff) -> String {
             d.to.label()
         );
     }
-    let mut s = format!("{}:\n", heading(d));
+    format!("{}:\n{}", heading(d), text_body(d, "", true))
+}
+
+/// The sections of a diff as text, each line after `indent`, with a blank
+/// line before each section when `gap`.
+fn text_body(d: &Diff, indent: &str, gap: bool) -> String {
+    let mut s = String::new();
+    let section = |s: &mut String, title: &str| {
+        if gap {
+            s.push('\n');
+        }
+        s.push_str(&format!("{indent}{title}\n"));
+    };
     if !d.project.is_empty() {
-        s.push_str(&tr!("\nProsjektet (veikart.toml)\n", "\nThe project (veikart.toml)\n"));
+        section(&mut s, &tr!("Prosjektet (veikart.toml)", "The project (veikart.toml)"));
         for c in &d.project {
-            s.push_str(&format!("  {}\n", c.line()));
+            s.push_str(&format!("{indent}  {}\n", c.line()));
         }
         if let Some(r) = &d.phase_reason {
-            s.push_str(&tr!("  Begrunnelse: {}\n", "  Reason: {}\n", r.replace('\n', " ")));
+            let r = r.replace('\n', " ");
+            s.push_str(&format!("{indent}  {}\n", tr!("Begrunnelse: {r}", "Reason: {r}")));
         }
     }
     for k in &d.kinds {
-        s.push_str(&format!("\n{}\n", kind_name(k.spec)));
+        section(&mut s, &kind_name(k.spec));
         for e in &k.entries {
             let n = e.named();
             let name = n.name.as_ref().map(|t| format!(" «{t}»")).unwrap_or_default();
-            s.push_str(&format!("  {}: {}{name}\n", word(e), n.id));
+            s.push_str(&format!("{indent}  {}: {}{name}\n", word(e), n.id));
             if let Entry::Changed(_, changes, derived) = e {
                 for c in changes.iter().chain(derived) {
-                    s.push_str(&format!("    {}\n", c.line()));
+                    s.push_str(&format!("{indent}    {}\n", c.line()));
                 }
             }
         }
     }
     if !d.series.is_empty() {
-        s.push_str(&format!("\n{}\n", kind_name(&crate::model::measurement::SPEC)));
+        section(&mut s, &kind_name(&crate::model::measurement::SPEC));
         for x in &d.series {
-            s.push_str(&format!("  {}: {}\n", x.indicator, series_line(x)));
+            s.push_str(&format!("{indent}  {}: {}\n", x.indicator, series_line(x)));
         }
     }
     s
@@ -113,6 +127,13 @@ pub fn markdown(d: &Diff) -> String {
         s.push_str(&tr!("Ingen endringer.\n", "No changes.\n"));
         return s;
     }
+    s.push_str(&markdown_body(d));
+    s
+}
+
+/// The sections of a diff as Markdown: a bold title and a list each.
+fn markdown_body(d: &Diff) -> String {
+    let mut s = String::new();
     if !d.project.is_empty() {
         s.push_str(&tr!(
             "**Prosjektet** ({})\n\n",
@@ -149,6 +170,73 @@ pub fn markdown(d: &Diff) -> String {
         s.push('\n');
     }
     s
+}
+
+/// A history, newest first, as text: each commit's date, author and
+/// subject, then what it changed.
+pub fn history_text(steps: &[Step], what: &str) -> String {
+    if steps.is_empty() {
+        return tr!(
+            "Ingen historikk for {what} i git ennå.\n",
+            "No history for {what} in git yet.\n"
+        );
+    }
+    let mut s = String::new();
+    for (i, step) in steps.iter().enumerate() {
+        if i > 0 {
+            s.push('\n');
+        }
+        let e = &step.entry;
+        s.push_str(&format!("{}  {}  {} ({})\n", e.date, e.author, e.subject, e.commit.short()));
+        s.push_str(&text_body(&step.diff, "  ", false));
+    }
+    s
+}
+
+/// A history as Markdown: a heading per commit.
+pub fn history_markdown(steps: &[Step], what: &str) -> String {
+    let mut s = format!("### {}\n\n", md(&tr!("Historikken til {what}", "The history of {what}")));
+    if steps.is_empty() {
+        s.push_str(&tr!("Ingen historikk i git ennå.\n", "No history in git yet.\n"));
+        return s;
+    }
+    for step in steps {
+        let e = &step.entry;
+        s.push_str(&format!(
+            "#### {} · {} · {} ({})\n\n",
+            md(&e.date),
+            md(&e.author),
+            md(&e.subject),
+            md_code(e.commit.short())
+        ));
+        s.push_str(&markdown_body(&step.diff));
+    }
+    s
+}
+
+/// A history as JSON: the commits, newest first, each with its diff.
+pub fn history_json(steps: &[Step], record: Option<&str>) -> Value {
+    let commits: Vec<Value> = steps
+        .iter()
+        .map(|step| {
+            let e = &step.entry;
+            let mut d = json(&step.diff);
+            if let Some(o) = d.as_object_mut() {
+                o.remove("from");
+                o.remove("to");
+                o.remove("changed");
+            }
+            json!({
+                "commit": e.commit.id,
+                "parent": e.parent.as_ref().map(|p| &p.id),
+                "date": e.date,
+                "author": e.author,
+                "subject": e.subject,
+                "diff": d,
+            })
+        })
+        .collect();
+    json!({ "record": record, "commits": commits })
 }
 
 pub fn json(d: &Diff) -> Value {

@@ -14,7 +14,7 @@ pub fn offered(command: &str) -> &'static [Format] {
         "check" | "raci check" => &[Text, Json, Github, Codequality],
         "checklist" => &[Text, Json, Md, Junit, Github, Codequality],
         "raci show" | "tech compare" => &[Text, Json, Md, Csv],
-        "roadmap show" | "portfolio" | "diff" => &[Text, Json, Md],
+        "roadmap show" | "portfolio" | "diff" | "history" => &[Text, Json, Md],
         "measure export" => &[Csv, Json],
         "report" => &[Md, Html, Json],
         // `completions` and `man` write shell scripts and roff, not data.

@@ -206,6 +206,87 @@ impl Repo {
     }
 }
 
+/// One commit of the history, newest first.
+#[derive(Debug, Clone)]
+pub struct LogEntry {
+    pub commit: Commit,
+    /// Its first parent; None for the first commit (or where a shallow
+    /// clone's history ends).
+    pub parent: Option<Commit>,
+    /// The author's date, YYYY-MM-DD.
+    pub date: String,
+    pub author: String,
+    pub subject: String,
+}
+
+impl Repo {
+    /// The commits (merges left out) that changed the project's files at
+    /// `rel` (relative to the project folder; the whole project when
+    /// `rel` is empty), newest first.
+    pub fn log(&self, rel: &str) -> Result<Vec<LogEntry>> {
+        let path = format!("{}{rel}", self.prefix);
+        let path = if path.is_empty() { ".".to_string() } else { path };
+        let format = "--format=%H%x1f%P%x1f%ad%x1f%an%x1f%s%x1e";
+        let out =
+            git(&self.top, &["log", "--no-merges", "--date=short", format, "HEAD", "--", &path])?;
+        if !out.status.success() {
+            // A repository without commits has no history yet.
+            return Ok(Vec::new());
+        }
+        let shallow = self.shallow_ends()?;
+        let text = String::from_utf8_lossy(&out.stdout);
+        let mut entries = Vec::new();
+        for record in text.split('\u{1e}') {
+            let fields: Vec<&str> = record.trim_start_matches('\n').split('\u{1f}').collect();
+            let [id, parents, date, author, subject] = fields[..] else { continue };
+            let parent = parents
+                .split(' ')
+                .next()
+                .filter(|p| !p.is_empty() && !shallow.iter().any(|s| s == id))
+                .map(|p| Commit { id: p.to_string(), named: p[..p.len().min(10)].to_string() });
+            entries.push(LogEntry {
+                commit: Commit { id: id.to_string(), named: id[..id.len().min(10)].to_string() },
+                parent,
+                date: date.to_string(),
+                author: author.to_string(),
+                subject: subject.to_string(),
+            });
+        }
+        Ok(entries)
+    }
+
+    /// The commits where a shallow clone's history ends (their parents are
+    /// not there).
+    fn shallow_ends(&self) -> Result<Vec<String>> {
+        let out = git(&self.top, &["rev-parse", "--git-path", "shallow"])?;
+        let path = self.top.join(String::from_utf8_lossy(&out.stdout).trim());
+        Ok(std::fs::read_to_string(path)
+            .map(|t| t.lines().map(str::to_string).collect())
+            .unwrap_or_default())
+    }
+
+    /// The project's files (relative to the project folder) that differ
+    /// between `parent` (None: nothing) and `commit`.
+    pub fn changed(&self, parent: Option<&Commit>, commit: &Commit) -> Result<Vec<String>> {
+        let spec = if self.prefix.is_empty() { ".".to_string() } else { self.prefix.clone() };
+        let mut args = vec!["diff-tree", "-r", "-z", "--name-only", "--no-commit-id"];
+        match parent {
+            Some(p) => args.extend([p.id.as_str(), commit.id.as_str()]),
+            None => args.extend(["--root", commit.id.as_str()]),
+        }
+        args.extend(["--", spec.as_str()]);
+        let out = git(&self.top, &args)?;
+        Ok(out
+            .stdout
+            .split(|b| *b == 0)
+            .filter_map(|p| std::str::from_utf8(p).ok())
+            .filter_map(|p| p.strip_prefix(self.prefix.as_str()))
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect())
+    }
+}
+
 fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output> {
     Command::new("git")
         .args(args)

@@ -158,3 +158,35 @@ fn diff_works_on_a_shallow_clone_as_far_as_its_history_goes() {
     let run = sb.run(&clone, ["diff", "HEAD~5"]).code(2);
     assert!(run.stderr.contains("er ingen revisjon"), "{run}");
 }
+
+#[test]
+fn history_tells_a_records_story_commit_by_commit() {
+    let sb = Sandbox::new();
+    let p = repo(&sb);
+    let run = p.run(["history", "--format", "md"]).success();
+    assert!(run.stdout.contains("#### 2026-11-23 · Kari Nordmann · Start"), "{run}");
+    let id = p.add_idea("Bedre skilting", &[]);
+    commit(&p, "Ny idé");
+    p.assess(&id, 4, 4, Some(2));
+    commit(&p, "Vurdert i workshop");
+    p.add_idea("Noe annet", &[]);
+    commit(&p, "Enda en idé");
+    p.run(["idea", "rm", &id]).success();
+    commit(&p, "Fjernet");
+
+    // Removed since, so named by its path.
+    let run = p.run(["history", "ideas/bedre-skilting"]).success();
+    let commits: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with("2026")).collect();
+    assert_eq!(commits.len(), 3, "{run}");
+    assert!(commits[0].contains("Fjernet"), "{run}");
+    assert!(commits[1].contains("Vurdert i workshop"), "{run}");
+    assert!(run.stdout.contains("    endret: bedre-skilting «Bedre skilting»\n"), "{run}");
+    assert!(run.stdout.contains("      Prioritet: – → 51,2\n"), "{run}");
+    assert!(!run.stdout.contains("Noe annet"), "only this record: {run}");
+    let v = p.run(["history", "noe-annet", "--format", "json"]).success().json();
+    assert_eq!(v["record"], "noe-annet");
+    assert_eq!(v["commits"].as_array().map(Vec::len), Some(1), "{v}");
+    assert_eq!(v["commits"][0]["subject"], "Enda en idé");
+    let run = p.run(["history", "finnes-ikke"]).code(2);
+    assert!(run.stderr.contains("fant ingen post «finnes-ikke»"), "{run}");
+}

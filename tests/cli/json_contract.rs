@@ -692,6 +692,10 @@ fn every_json_document_fits_its_schema_and_the_rules() {
         .success();
     r.json(&ex, "diff", &["diff"]);
     r.json(&ex, "diff", &["diff", "HEAD", "HEAD"]);
+    sb.git(&ex, ["add", "."]).success();
+    sb.git(&ex, ["commit", "-qm", "Endringer"]).success();
+    r.json(&ex, "history", &["history"]);
+    r.json(&ex, "history", &["history", "digital-registrering-for-oppmote"]);
 
     let scratch = sb.work.join("skriv");
     copy_tree(&example(), &scratch);

@@ -67,7 +67,7 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
     if let Ok(text) = read_text(&loc.root.join(PROJECT_FILE), &project_shown) {
         diags.extend(record::personal_ids(&text, &project_shown));
     }
-    if loc.root.join(crate::store::roadmap::LOCAL_FILE).is_file() {
+    if crate::store::source::is_file(&loc.root.join(crate::store::roadmap::LOCAL_FILE)) {
         // The project's own roadmap was read with veikart.toml.
         report.files += 1;
     }

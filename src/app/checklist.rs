@@ -111,12 +111,13 @@ pub fn evaluate_on(
                 &checklist::ANSWER_SPEC,
                 &format!("{}/{}", phase.id, item.id),
             );
-            let (file, line) = if answer.is_some() || project.root.join(&rel).is_file() {
-                let line = project.line_of_key(&rel, "status");
-                (project.shown(&rel), line)
-            } else {
-                (project_file.clone(), phase_line)
-            };
+            let (file, line) =
+                if answer.is_some() || crate::store::source::is_file(&project.root.join(&rel)) {
+                    let line = project.line_of_key(&rel, "status");
+                    (project.shown(&rel), line)
+                } else {
+                    (project_file.clone(), phase_line)
+                };
             items.push(ItemResult { item: item.clone(), answer, outcome, state, file, line });
         }
         out.push(PhaseResult { phase: phase.clone(), items });

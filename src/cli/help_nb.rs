@@ -451,6 +451,11 @@ const ARGS: &[(&str, &str, &str)] = &[
         "Språk i utdata: nb (bokmål) eller en; standard: VEIKART_LANG, ellers prosjektets `lang`",
     ),
     ("*", "quiet", "Skriv bare data, ingen statuslinjer"),
+    (
+        "*",
+        "at",
+        "Les prosjektet slik det var lagret i git ved REV (en commit, tag, gren, eller en dato: siste commit den dagen eller før), uten å sjekke det ut",
+    ),
     ("*", "help", "Vis hjelp (kort med -h, mer med --help)"),
     ("*", "version", "Vis versjonen"),
     ("init", "dir", "Mappe for prosjektet (lages om den mangler)"),

@@ -116,6 +116,10 @@ pub struct Cli {
     #[arg(short, long, global = true, help_heading = "Global options")]
     pub quiet: bool,
 
+    /// Read the project as it was committed at REV (a commit, tag, branch, or a date: the last commit on or before it), from git, without a checkout
+    #[arg(long, value_name = "REV", global = true, help_heading = "Global options")]
+    pub at: Option<String>,
+
     #[command(subcommand)]
     pub command: Command,
 
@@ -247,6 +251,21 @@ pub enum Command {
     Schema(schema::SchemaArgs),
     Completions(completions::CompletionsArgs),
     Man(man::ManArgs),
+}
+
+/// `--at REV`: from now on the store reads the project as it was committed
+/// at REV, from git's objects.
+fn at_revision(project: Option<&std::path::Path>, rev: &str) -> Result<()> {
+    let loc = Location::find(project)?;
+    let repo = crate::store::git::Repo::of(&loc.root)?;
+    let commit = repo.commit_at(rev)?;
+    let files = repo.files_at(&commit, |_| true)?;
+    crate::store::source::show(crate::store::source::Snapshot::new(
+        &loc.root,
+        rev.to_string(),
+        files,
+    ));
+    Ok(())
 }
 
 /// The language for `--help`, decided before the arguments are parsed:
@@ -442,6 +461,9 @@ pub fn run(cli: Cli) -> Result<u8> {
     // finishes a write that was cut short.
     let notices = Ui::new(cli.color, cli.format, cli.quiet);
     crate::store::lock::set_notice(Box::new(move |text| notices.status(text)));
+    if let Some(rev) = &cli.at {
+        at_revision(cli.project.as_deref(), rev)?;
+    }
     let mut ctx = Ctx {
         ui: Ui::new(cli.color, cli.format, cli.quiet),
         project: cli.project,

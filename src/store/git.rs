@@ -97,6 +97,35 @@ impl Repo {
         Ok(Commit { id, named: rev.to_string() })
     }
 
+    /// The commit `rev` names, or, for a date (YYYY-MM-DD) that names no
+    /// branch or tag, the last commit on or before that day (for `--at`).
+    pub fn commit_at(&self, rev: &str) -> Result<Commit> {
+        match self.commit(rev) {
+            Ok(c) => Ok(c),
+            Err(e) => {
+                if crate::model::date::Date::parse(rev).is_none() {
+                    return Err(e);
+                }
+                let before = format!("--before={rev} 23:59:59");
+                let out =
+                    git(&self.top, &["rev-list", "-1", "--first-parent", &before, "HEAD", "--"])?;
+                let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
+                if !out.status.success() || id.is_empty() {
+                    return Err(UserError::new(tr!(
+                        "ingen commit den {rev} eller før",
+                        "no commit on or before {rev}"
+                    ))
+                    .hint(tr!(
+                        "se hvor historikken starter med `git log --reverse --format=%ad --date=short | head -1`",
+                        "see where the history starts with `git log --reverse --format=%ad --date=short | head -1`"
+                    ))
+                    .into());
+                }
+                Ok(Commit { id, named: rev.to_string() })
+            }
+        }
+    }
+
     /// The best common ancestor of `a` and `b` (for `A...B`).
     pub fn merge_base(&self, a: &Commit, b: &Commit) -> Result<Commit> {
         let out = git(&self.top, &["merge-base", &a.id, &b.id])?;

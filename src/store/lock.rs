@@ -137,6 +137,14 @@ impl WriteLock {
     /// Like [`WriteLock::acquire`], saying nothing, and returning what the
     /// recovery of a write cut short did (for `veikart repair`).
     pub fn acquire_quietly(root: &Path) -> Result<(WriteLock, super::journal::Recovery)> {
+        if let Some(rev) = super::source::shown_revision() {
+            return Err(UserError::new(tr!(
+                "--at {rev} viser prosjektet slik det var; det kan ikke endres der",
+                "--at {rev} shows the project as it was; it cannot be changed there"
+            ))
+            .hint(tr!("kjør kommandoen uten --at", "run the command without --at"))
+            .into());
+        }
         let path = path(root);
         let mut locks = held().lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(h) = locks.get_mut(&path) {

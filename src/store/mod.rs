@@ -13,6 +13,7 @@ pub mod record;
 pub mod roadmap;
 pub mod scan;
 pub mod schema;
+pub mod source;
 pub mod write;
 
 use std::fs;
@@ -90,6 +91,10 @@ impl Location {
     /// Where `path` really is, when that is outside the project: the path
     /// itself if it exists, else the nearest folder above it that does.
     pub fn outside(&self, path: &Path) -> Option<PathBuf> {
+        // A revision from git holds no links: nothing in it leads out.
+        if source::lookup(path).is_some() {
+            return None;
+        }
         let root = self.root.canonicalize().ok()?;
         let mut probe = path;
         loop {
@@ -105,7 +110,7 @@ impl Location {
     pub fn find(explicit: Option<&Path>) -> Result<Location> {
         if let Some(dir) = explicit {
             let file = dir.join(PROJECT_FILE);
-            if !file.is_file() {
+            if !source::is_file(&file) {
                 return Err(UserError::new(tr!(
                     "{} er ikke et veikart-prosjekt (fant ingen {PROJECT_FILE})",
                     "{} is not a veikart project (no {PROJECT_FILE} there)",
@@ -125,7 +130,7 @@ impl Location {
         let mut up = PathBuf::new();
         let mut dir: &Path = &cwd;
         loop {
-            if dir.join(PROJECT_FILE).is_file() {
+            if source::is_file(&dir.join(PROJECT_FILE)) {
                 return Ok(Location { root: dir.to_path_buf(), prefix: up });
             }
             match dir.parent() {
@@ -215,7 +220,7 @@ impl Location {
 
     /// The project's `lang`, if its file can be read; never fails.
     pub fn peek_lang(&self) -> Option<crate::i18n::Lang> {
-        let text = fs::read_to_string(self.root.join(PROJECT_FILE)).ok()?;
+        let text = read_text(&self.root.join(PROJECT_FILE), PROJECT_FILE).ok()?;
         let doc: toml_edit::Document<String> = toml_edit::Document::parse(text).ok()?;
         doc.get("lang")?.as_str().and_then(crate::i18n::Lang::parse)
     }
@@ -375,6 +380,38 @@ pub fn read_text(path: &Path, shown: &str) -> Result<String> {
 }
 
 fn read_or_why(path: &Path, shown: &str) -> Result<String, Unreadable> {
+    let bytes = match source::lookup(path) {
+        Some(source::Entry::File(bytes)) => bytes,
+        Some(source::Entry::Dir) => {
+            return Err(Unreadable::whole(
+                tr!("{shown} er en mappe, ikke en fil", "{shown} is a folder, not a file"),
+                None,
+            ));
+        }
+        Some(source::Entry::Missing) => {
+            return Err(Unreadable::whole(
+                tr!("{shown} finnes ikke", "{shown} does not exist"),
+                None,
+            ));
+        }
+        None => read_disk(path, shown)?,
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        let (line, column) = utf8_position(e.as_bytes(), e.utf8_error().valid_up_to());
+        Unreadable {
+            at: Some((line, column)),
+            message: tr!(
+                "filen er ikke UTF-8: ugyldig byte på linje {line}, kolonne {column}",
+                "the file is not UTF-8: a bad byte at line {line}, column {column}"
+            ),
+            hints: vec![tr!("lagre filen som UTF-8", "save the file as UTF-8")],
+        }
+    })
+}
+
+/// The bytes of the file at `path` on disk, refusing what is no regular
+/// file or too large.
+fn read_disk(path: &Path, shown: &str) -> Result<Vec<u8>, Unreadable> {
     match fs::metadata(path) {
         Ok(m) if !m.is_dir() && !m.is_file() => {
             return Err(Unreadable::whole(
@@ -432,17 +469,7 @@ fn read_or_why(path: &Path, shown: &str) -> Result<String, Unreadable> {
                 None,
             )
         })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let (line, column) = utf8_position(e.as_bytes(), e.utf8_error().valid_up_to());
-        Unreadable {
-            at: Some((line, column)),
-            message: tr!(
-                "filen er ikke UTF-8: ugyldig byte på linje {line}, kolonne {column}",
-                "the file is not UTF-8: a bad byte at line {line}, column {column}"
-            ),
-            hints: vec![tr!("lagre filen som UTF-8", "save the file as UTF-8")],
-        }
-    })
+    Ok(bytes)
 }
 
 enum RoadmapProblem {
@@ -464,7 +491,7 @@ impl Project {
     /// The line (1-based) where `key = …` starts in a file of the project
     /// (`rel` from its root); 1 when the key or the file is not there.
     pub fn line_of_key(&self, rel: &str, key: &str) -> usize {
-        let text = fs::read_to_string(self.root.join(rel)).unwrap_or_default();
+        let text = read_text(&self.root.join(rel), rel).unwrap_or_default();
         text.lines()
             .position(|l| {
                 let t = l.trim_start();
@@ -545,7 +572,7 @@ impl Project {
     /// Whether a record of `spec` named `id` is there (one look, however
     /// many records there are).
     pub fn exists(&self, spec: &KindSpec, id: &str) -> bool {
-        fs::symlink_metadata(self.record_path(spec, id)).is_ok()
+        source::exists(&self.record_path(spec, id))
     }
 
     /// The folder of a kind.

@@ -44,7 +44,7 @@ pub fn builtin(id: &str) -> Option<Roadmap> {
 /// built in); the caller says so at the `roadmap` key of veikart.toml.
 pub fn load(root: &Path, shown: &str, id: &str) -> Result<Option<Roadmap>, Vec<Diagnostic>> {
     let path = root.join(LOCAL_FILE);
-    let local = if path.exists() {
+    let local = if super::source::exists(&path) {
         let text = super::read_checked(&path, shown).map_err(|d| vec![*d])?;
         Some((parse(&text, shown)?, text))
     } else {

@@ -35,6 +35,9 @@ fn entries(dir: &std::path::Path) -> std::io::Result<Vec<(String, bool)>> {
 /// Like [`entries`], also noting in `temps` the hidden temporary files a
 /// write cut short left behind (`.veikart-…`), sorted.
 fn listing(dir: &std::path::Path, temps: &mut Vec<String>) -> std::io::Result<Vec<(String, bool)>> {
+    if let Some(names) = super::source::list(dir) {
+        return Ok(names.into_iter().filter(|(n, _)| !n.starts_with('.')).collect());
+    }
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Vec::new()),
@@ -120,7 +123,7 @@ fn folder(loc: &Location, spec: &KindSpec, owner: Option<&str>, out: &mut Vec<Fo
         None => spec.dir.to_string(),
     };
     if let Some(o) = owner
-        && loc.root.join(&rel_dir).is_file()
+        && super::source::is_file(&loc.root.join(&rel_dir))
     {
         out.push(not_a_folder(spec, o, loc.shown(&rel_dir)));
         return;
@@ -196,7 +199,7 @@ fn owner_entry(loc: &Location, spec: &KindSpec, name: &str, is_dir: bool, out: &
     let shown = loc.shown(&rel);
     // A link to a folder is read as the folder (its records are then refused
     // where they are read, should it lead out of the project).
-    let is_dir = is_dir || loc.root.join(&rel).is_dir();
+    let is_dir = is_dir || super::source::is_dir(&loc.root.join(&rel));
     if !is_dir {
         if name.ends_with(".toml") {
             out.push(Found::Stray {
@@ -344,7 +347,7 @@ pub fn temp_files(loc: &Location) -> Vec<String> {
 /// yet) is an error; temporary files left behind are warnings. Nothing
 /// while another process is writing, whose files these may be.
 pub fn root_findings(loc: &Location) -> Vec<Diagnostic> {
-    if super::lock::write_in_progress(&loc.root) {
+    if super::lock::write_in_progress(&loc.root) || super::source::shown_revision().is_some() {
         return Vec::new();
     }
     let mut temps = Vec::new();

@@ -14,6 +14,8 @@ mod concurrency;
 mod deviation;
 mod docs;
 mod example;
+#[cfg(unix)]
+mod fuzz;
 mod git;
 mod help;
 mod idea;

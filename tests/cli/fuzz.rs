@@ -406,7 +406,8 @@ fn mutate(rng: &mut Rng, root: &Path, outside: &Path, ids: &[String]) -> String 
         if rng.chance(30) {
             return prefix;
         }
-        kind = rng.below(18);
+        // Text mutations, or a folder, link, pipe or nothing in its place.
+        kind = rng.below(25);
     }
     let rel = file.strip_prefix(root).unwrap_or(&file).display().to_string();
     // Never open what an earlier mutation made a pipe or a link to a device.
@@ -1006,6 +1007,7 @@ fn run_case(
     for _ in 0..rng.range(1, 3) {
         mutations.push(mutate(&mut rng, &root, &outside, ids));
     }
+    let links = links_out(&root);
 
     // `check` first, to hold the readers to its verdict; then a random
     // choice of the rest (or all of them), and `show` of a few records.
@@ -1080,6 +1082,9 @@ fn run_case(
                 Some(1) => Some(true),
                 _ => None,
             };
+            if o.code != Some(2) {
+                problem = unreported_link(&o.stdout, &root, &links);
+            }
         }
         let show = reader.words.get(1).is_some_and(|w| w == "show") && reader.words.len() == 3;
         if problem.is_none()
@@ -1105,6 +1110,54 @@ fn run_case(
         }
     }
     failures
+}
+
+/// The links out of the project where `check` reads a file: `veikart.toml`,
+/// `roadmap.toml`, and any `.toml` in a folder that is not hidden (the walk
+/// follows no link), as paths relative to `root`.
+fn links_out(root: &Path) -> Vec<String> {
+    let Ok(real_root) = root.canonicalize() else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut todo = vec![(root.to_path_buf(), 0)];
+    while let Some((dir, depth)) = todo.pop() {
+        let Ok(entries) = fs::read_dir(&dir) else { continue };
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let Ok(ty) = e.file_type() else { continue };
+            if name.starts_with('.') {
+                continue;
+            }
+            if ty.is_dir() {
+                todo.push((e.path(), depth + 1));
+            } else if ty.is_symlink()
+                && name.ends_with(".toml")
+                && (depth > 0 || name == "veikart.toml" || name == "roadmap.toml")
+                && e.path().canonicalize().is_ok_and(|real| !real.starts_with(&real_root))
+            {
+                let rel = e.path().strip_prefix(root).expect("below root").display().to_string();
+                out.push(rel);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The first of `links` that `check --format json` (its `stdout`) does not
+/// report, at the link or at a folder above it.
+fn unreported_link(stdout: &[u8], root: &Path, links: &[String]) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_slice(stdout).ok()?;
+    let prefix = format!("{}/", root.display());
+    let paths: Vec<String> = v["diagnostics"]
+        .as_array()?
+        .iter()
+        .filter_map(|d| d["path"].as_str())
+        .map(|p| p.strip_prefix(&prefix).unwrap_or(p).to_string())
+        .collect();
+    let missing = links
+        .iter()
+        .find(|rel| !paths.iter().any(|p| *rel == p || rel.starts_with(&format!("{p}/"))))?;
+    Some(format!("check did not report the link out of the project at {missing}"))
 }
 
 fn clip(s: &str, max: usize) -> String {

@@ -118,9 +118,18 @@ fn env_u64(name: &str, default: u64) -> u64 {
 struct Reader {
     words: Vec<String>,
     formats: Vec<String>,
-    /// Run from the case folder with the folder as argument (`portfolio`),
-    /// not inside the project.
-    tree: bool,
+    how: How,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum How {
+    /// In the project, or with `-C` pointing at it.
+    Project,
+    /// From the case folder with the folder as argument (`portfolio`).
+    Tree,
+    /// As a shell asks for completions at TAB (`COMPLETE=bash veikart --
+    /// veikart WORDS ""`): the ids of the records and the phases.
+    Complete,
 }
 
 /// The `Formats: a, b (default: a)` line of a help text.
@@ -155,7 +164,7 @@ fn readers(sb: &Sandbox) -> (Vec<Reader>, Vec<Reader>) {
         if verbs.iter().any(|v| v == "list") {
             let words = vec![noun.clone(), "list".to_string()];
             let formats = formats(&help_of(sb, &words));
-            out.push(Reader { words, formats, tree: false });
+            out.push(Reader { words, formats, how: How::Project });
         }
         if verbs.iter().any(|v| v == "list") && verbs.iter().any(|v| v == "show") {
             let show = vec![noun.clone(), "show".to_string()];
@@ -172,7 +181,7 @@ fn readers(sb: &Sandbox) -> (Vec<Reader>, Vec<Reader>) {
             for id in ids {
                 let mut words = show.clone();
                 words.push(id);
-                shows.push(Reader { words, formats: formats.clone(), tree: false });
+                shows.push(Reader { words, formats: formats.clone(), how: How::Project });
             }
         }
     }
@@ -199,10 +208,17 @@ fn readers(sb: &Sandbox) -> (Vec<Reader>, Vec<Reader>) {
         let plain: Vec<String> = words.iter().filter(|w| !w.starts_with("--")).cloned().collect();
         let formats = formats(&help_of(sb, &plain));
         assert!(!formats.is_empty(), "`veikart {}` names its formats", plain.join(" "));
-        out.push(Reader { words, formats, tree: false });
+        out.push(Reader { words, formats, how: How::Project });
     }
     let formats = formats(&help_of(sb, &["portfolio".to_string()]));
-    out.push(Reader { words: vec!["portfolio".into()], formats, tree: true });
+    out.push(Reader { words: vec!["portfolio".into()], formats, how: How::Tree });
+    // A TAB after a command that names a record or a phase.
+    let complete: &[&[&str]] =
+        &[&["idea", "show"], &["measure", "record"], &["phase", "set"], &["raci", "set"]];
+    for words in complete {
+        let words = words.iter().map(|w| w.to_string()).collect();
+        out.push(Reader { words, formats: Vec::new(), how: How::Complete });
+    }
     assert!(out.len() > 30, "found the read commands: {out:?}");
     assert!(shows.len() > 100, "found the records to show: {}", shows.len());
     (out, shows)
@@ -887,14 +903,22 @@ struct Outcome {
 
 /// `veikart ARGS` in `cwd`, under a memory limit, killed after [`TIMEOUT`].
 /// stdout and stderr go to files in `scratch` (outside the case folder).
-fn run_watched(sb: &Sandbox, cwd: &Path, args: &[String], tmp: &Path, scratch: &Path) -> Outcome {
+fn run_watched(
+    sb: &Sandbox,
+    cwd: &Path,
+    args: &[String],
+    env: &[(&str, String)],
+    tmp: &Path,
+    scratch: &Path,
+) -> Outcome {
     let script = format!("ulimit -v {MEMORY_KIB} && exec \"$0\" \"$@\"");
     let mut all = vec!["-c".to_string(), script, crate::support::bin().to_string()];
     all.extend(args.iter().cloned());
     let out_path = scratch.join("stdout");
     let err_path = scratch.join("stderr");
     let mut cmd = sb.command_of("/bin/sh", cwd, &all);
-    cmd.env("TMPDIR", tmp)
+    cmd.envs(env.iter().map(|(k, v)| (k, v)))
+        .env("TMPDIR", tmp)
         .env_remove("RUST_BACKTRACE")
         .stdin(Stdio::null())
         .stdout(fs::File::create(&out_path).expect("stdout file"))
@@ -1011,8 +1035,11 @@ fn run_case(
 
     // `check` first, to hold the readers to its verdict; then a random
     // choice of the rest (or all of them), and `show` of a few records.
-    let mut chosen: Vec<Reader> =
-        vec![Reader { words: vec!["check".into()], formats: vec!["json".into()], tree: false }];
+    let mut chosen: Vec<Reader> = vec![Reader {
+        words: vec!["check".into()],
+        formats: vec!["json".into()],
+        how: How::Project,
+    }];
     match per_case {
         None => chosen.extend(readers.iter().cloned()),
         Some(n) => {
@@ -1038,14 +1065,18 @@ fn run_case(
     for (n, reader) in chosen.iter().enumerate() {
         let format = match n {
             0 => Some("json".to_string()),
+            _ if reader.formats.is_empty() => None,
             _ if rng.chance(60) => Some(rng.pick(&reader.formats).clone()),
             _ => None,
         };
         let mut args: Vec<String> = Vec::new();
+        if reader.how == How::Complete {
+            args.extend(["--".into(), "veikart".into()]);
+        }
         if rng.chance(40) {
             args.extend(["--lang".into(), "en".into()]);
         }
-        let cwd = if reader.tree {
+        let cwd = if reader.how == How::Tree {
             args.extend(reader.words.iter().cloned());
             args.push(case.display().to_string());
             case.clone()
@@ -1060,8 +1091,14 @@ fn run_case(
         if let Some(f) = &format {
             args.extend(["--format".into(), f.clone()]);
         }
+        let mut env = Vec::new();
+        if reader.how == How::Complete {
+            args.push(String::new());
+            let index = (args.len() - 2).to_string();
+            env = vec![("COMPLETE", "bash".to_string()), ("_CLAP_COMPLETE_INDEX", index)];
+        }
         let before = tree(&case);
-        let o = run_watched(sb, &cwd, &args, &tmp, &scratch);
+        let o = run_watched(sb, &cwd, &args, &env, &tmp, &scratch);
         figures.commands += 1;
         let command = format!("veikart {}", args.join(" "));
         if o.elapsed > figures.slowest.0 {
@@ -1091,7 +1128,7 @@ fn run_case(
             && o.code == Some(2)
             && check_found_errors == Some(false)
             && !show
-            && !reader.tree
+            && reader.how == How::Project
         {
             problem = Some("refused the project (exit 2) although `check` found no error".into());
         }

@@ -64,7 +64,11 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
         ),
     }
     report.files += 1;
-    if let Ok(text) = read_text(&loc.root.join(PROJECT_FILE), &project_shown) {
+    // Only inside the project: a link out was reported above.
+    let project_path = loc.root.join(PROJECT_FILE);
+    if loc.outside(&project_path).is_none()
+        && let Ok(text) = read_text(&project_path, &project_shown)
+    {
         diags.extend(record::personal_ids(&text, &project_shown));
     }
     if crate::store::source::is_file(&loc.root.join(crate::store::roadmap::LOCAL_FILE)) {

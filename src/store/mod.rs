@@ -172,6 +172,15 @@ impl Location {
     /// Like [`Location::read_info`], with the references the file makes.
     pub fn read_info_full(&self) -> Result<InfoRead> {
         let shown = self.shown(PROJECT_FILE);
+        // Read only inside the project, as every record is.
+        if let Some(d) = self.link_out(PROJECT_FILE) {
+            return Ok(InfoRead {
+                info: None,
+                diagnostics: vec![d],
+                references: Vec::new(),
+                roadmap: None,
+            });
+        }
         let text = read_text(&self.root.join(PROJECT_FILE), &shown)?;
         let parsed = record::parse(&project::SPEC, "", &shown, &text);
         let mut diagnostics = parsed.diagnostics;
@@ -197,8 +206,25 @@ impl Location {
         Ok(InfoRead { info, diagnostics, references: parsed.references, roadmap })
     }
 
+    /// The finding for the file `rel` of the project when it leads out of
+    /// the project through a symbolic link (`check`'s `outside-project`).
+    fn link_out(&self, rel: &str) -> Option<Diagnostic> {
+        let shown = self.shown(rel);
+        let e = self.inside(&self.root.join(rel), &shown).err()?;
+        let (message, hints) = match e.downcast::<UserError>() {
+            Ok(u) => (u.message, u.hints),
+            Err(e) => (e.to_string(), Vec::new()),
+        };
+        let mut d = Diagnostic::file_level(&shown, "outside-project", message);
+        d.hints = hints;
+        Some(d)
+    }
+
     /// The roadmap `info` names, with the project's own `roadmap.toml` applied.
     fn roadmap_of(&self, info: &ProjectInfo) -> Result<Roadmap, RoadmapProblem> {
+        if let Some(d) = self.link_out(roadmap::LOCAL_FILE) {
+            return Err(RoadmapProblem::File(vec![d]));
+        }
         match roadmap::load(&self.root, &self.shown(roadmap::LOCAL_FILE), &info.roadmap) {
             Ok(Some(r)) => Ok(r),
             Ok(None) => Err(RoadmapProblem::Unknown(Box::new(
@@ -220,6 +246,9 @@ impl Location {
 
     /// The project's `lang`, if its file can be read; never fails.
     pub fn peek_lang(&self) -> Option<crate::i18n::Lang> {
+        if self.outside(&self.root.join(PROJECT_FILE)).is_some() {
+            return None;
+        }
         let text = read_text(&self.root.join(PROJECT_FILE), PROJECT_FILE).ok()?;
         let doc: toml_edit::Document<String> = toml_edit::Document::parse(text).ok()?;
         doc.get("lang")?.as_str().and_then(crate::i18n::Lang::parse)

@@ -16,6 +16,8 @@ mod deviation;
 mod diff;
 mod docs;
 mod example;
+#[cfg(unix)]
+mod fuzz;
 mod git;
 mod help;
 mod idea;

@@ -145,3 +145,34 @@ fn an_edit_keeps_crlf_line_endings_and_the_byte_order_mark() {
     let kept = old.iter().filter(|l| new.contains(l)).count();
     assert!(kept + 1 >= old.len(), "{old:?}\n{new:?}");
 }
+
+/// Found by the fuzz test: `veikart.toml` or `roadmap.toml` as a link out of
+/// the project was read through (check said all good) while a write refused
+/// it; they are held to the rule of every record file now.
+#[test]
+fn the_project_file_or_roadmap_linked_out_of_the_project_is_reported_and_not_read() {
+    for name in ["veikart.toml", "roadmap.toml"] {
+        let sb = Sandbox::new();
+        let p = sb.init_project();
+        let elsewhere = sb.work.join(format!("elsewhere-{name}"));
+        if name == "roadmap.toml" {
+            fs::write(&elsewhere, "extends = \"ks-2018\"\n").expect("write");
+        } else {
+            fs::rename(p.path(name), &elsewhere).expect("mv");
+        }
+        symlink(&elsewhere, p.path(name)).expect("ln -s");
+        let before = snapshot(&sb.work);
+        let check = p.run(["check", "--format", "json"]).code(1).json();
+        let found = check["diagnostics"].as_array().expect("diagnostics");
+        assert!(
+            found.iter().any(|d| d["code"] == "outside-project" && d["path"] == name),
+            "{name}: {check}"
+        );
+        for args in [&["status"][..], &["idea", "list"], &["checklist"]] {
+            let run = p.run(args).code(2);
+            assert!(run.stderr.starts_with(&format!("feil: {name}:1:1: ")), "{run}");
+            assert!(run.stderr.contains("fører ut av prosjektet"), "{run}");
+        }
+        assert_eq!(snapshot(&sb.work), before, "{name}: nothing written");
+    }
+}

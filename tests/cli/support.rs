@@ -102,7 +102,17 @@ impl Sandbox {
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
-        let mut cmd = Command::new(bin());
+        self.command_of(bin(), cwd, args)
+    }
+
+    /// `PROGRAM ARGS` in `cwd`, with the same hermetic environment (for a
+    /// wrapper such as `sh -c` that then runs veikart).
+    pub fn command_of<I, S>(&self, program: impl AsRef<OsStr>, cwd: &Path, args: I) -> Command
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let mut cmd = Command::new(program);
         hermetic(&mut cmd, &self.home);
         cmd.current_dir(cwd).args(args);
         cmd

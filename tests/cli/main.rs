@@ -14,6 +14,7 @@ mod concurrency;
 mod deviation;
 mod docs;
 mod example;
+mod gates;
 mod git;
 mod help;
 mod idea;

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::RuleCtx;
-use crate::model::checklist::{self, Answer, ItemState, Outcome};
+use crate::model::checklist::{self, Answer, DECISION_SPEC, Decision, ItemState, Outcome};
 use crate::model::checks;
 use crate::model::date::Date;
 use crate::model::roadmap::{Item, Phase, Roadmap};
@@ -34,7 +34,38 @@ pub struct ItemResult {
 #[derive(Debug)]
 pub struct PhaseResult {
     pub phase: Phase,
+    /// The items as the gate judges them: as recorded in the decision that
+    /// closed the phase, else as today's data and answers have them.
     pub items: Vec<ItemResult>,
+    /// The decision that closed the phase with its evaluation recorded;
+    /// `None` for a phase that is open (or closed before veikart recorded
+    /// evaluations).
+    pub closed: Option<Closed>,
+}
+
+/// How a closed phase was judged: the decision that closed it, and today's
+/// evaluation beside it (for `checklist --recheck`).
+#[derive(Debug)]
+pub struct Closed {
+    /// The decision's id and its file (as shown).
+    pub decision: String,
+    pub file: String,
+    pub date: Option<Date>,
+    pub by: Option<String>,
+    /// The commit the checklist was judged at, when the project was in git.
+    pub judged_at: Option<String>,
+    /// Items of today's roadmap the decision did not record (added to the
+    /// roadmap later): the gate does not judge them.
+    pub not_recorded: Vec<String>,
+    /// Today's evaluation of every item of the phase in today's roadmap.
+    pub today: Vec<ItemResult>,
+}
+
+impl Closed {
+    /// Today's evaluation of one item.
+    pub fn today_of(&self, item: &str) -> Option<&ItemResult> {
+        self.today.iter().find(|t| t.item.id == item)
+    }
 }
 
 impl PhaseResult {
@@ -94,6 +125,9 @@ pub fn evaluate_on(
     for a in report.snapshot.all::<Answer>() {
         answers.insert(a.id.clone(), a);
     }
+    let decisions: Vec<Decision> = report.snapshot.all::<Decision>();
+    let order: Vec<&str> = roadmap.phases.iter().map(|p| p.id.as_str()).collect();
+    let closing = checklist::closed_phases(&decisions, &order, &project.info.phase, as_of);
     let project_file = project.shown(PROJECT_FILE);
     let phase_line = project.line_of_key(PROJECT_FILE, "phase");
     let mut out = Vec::new();
@@ -120,10 +154,118 @@ pub fn evaluate_on(
                 };
             items.push(ItemResult { item: item.clone(), answer, outcome, state, file, line });
         }
-        out.push(PhaseResult { phase: phase.clone(), items });
+        let closed = closing.get(&phase.id).filter(|d| d.recorded());
+        match closed {
+            Some(d) => {
+                let (items, closed) = recorded(project, phase, d, items);
+                out.push(PhaseResult { phase: phase.clone(), items, closed: Some(closed) });
+            }
+            None => out.push(PhaseResult { phase: phase.clone(), items, closed: None }),
+        }
     }
     let skipped = report.skipped.clone();
     Evaluation { roadmap, phases: out, skipped }
+}
+
+/// A closed phase as its decision recorded it, with `today` kept beside.
+fn recorded(
+    project: &Project,
+    phase: &Phase,
+    d: &Decision,
+    today: Vec<ItemResult>,
+) -> (Vec<ItemResult>, Closed) {
+    let rel = Project::record_rel(&DECISION_SPEC, &d.id);
+    let file = project.shown(&rel);
+    let items = d
+        .items
+        .iter()
+        .map(|r| {
+            let item = phase.item(&r.id).cloned().unwrap_or_else(|| Item {
+                id: r.id.clone(),
+                origin: crate::model::roadmap::Origin::Local,
+                evaluation: crate::model::roadmap::Evaluation::Manual,
+                rule: None,
+                nb: r.id.clone(),
+                en: r.id.clone(),
+            });
+            let answer = r.answered().then(|| Answer {
+                id: format!("{}/{}", phase.id, r.id),
+                phase: phase.id.clone(),
+                item: r.id.clone(),
+                status: r.status.clone(),
+                note: r.note.clone(),
+                by: r.by.clone(),
+                date: r.date,
+                evidence: r.evidence.clone(),
+            });
+            let outcome = r.data.as_ref().map(|detail| Outcome {
+                passed: r.passed.unwrap_or_else(|| r.is_finished()),
+                detail: detail.clone(),
+            });
+            let state = ItemState {
+                status: r.status.clone(),
+                finished: r.is_finished(),
+                automatic: !r.answered()
+                    && item.evaluation == crate::model::roadmap::Evaluation::Auto,
+            };
+            let line = project.line_of_row(&rel, "item", "id", &r.id);
+            ItemResult { item, answer, outcome, state, file: file.clone(), line }
+        })
+        .collect();
+    let not_recorded = phase
+        .items
+        .iter()
+        .filter(|i| !d.items.iter().any(|r| r.id == i.id))
+        .map(|i| i.id.clone())
+        .collect();
+    let closed = Closed {
+        decision: d.id.clone(),
+        file,
+        date: d.date,
+        by: d.by.clone(),
+        judged_at: d.judged_at.clone(),
+        not_recorded,
+        today,
+    };
+    (items, closed)
+}
+
+/// The evaluation of one phase as a decision records it: one `[[item]]`
+/// entry per item (key, value), in the roadmap's order.
+pub fn record_rows(p: &PhaseResult) -> Vec<Vec<(&'static str, crate::model::value::Value)>> {
+    use crate::model::value::Value;
+    p.items
+        .iter()
+        .map(|i| {
+            let mut row = vec![
+                ("id", Value::Str(i.item.id.clone())),
+                ("status", Value::Str(i.state.status.clone())),
+                ("finished", Value::Bool(i.state.finished)),
+            ];
+            if let Some(a) = &i.answer {
+                if let Some(by) = &a.by {
+                    row.push(("by", Value::Str(by.clone())));
+                }
+                if let Some(d) = a.date {
+                    row.push(("date", Value::Date(d)));
+                }
+                if let Some(n) = &a.note {
+                    row.push(("note", Value::Str(n.clone())));
+                }
+                if !a.evidence.is_empty() {
+                    row.push((
+                        "evidence",
+                        Value::List(a.evidence.iter().cloned().map(Value::Str).collect()),
+                    ));
+                }
+            }
+            if let Some(o) = &i.outcome {
+                row.push(("data", Value::Str(o.detail.clone())));
+                row.push(("passed", Value::Bool(o.passed)));
+            }
+            row
+        })
+        .collect()
 }
 
 /// The phase for what the user typed, with a helpful error.

@@ -27,7 +27,9 @@ use crate::tr;
 /// is finished when it is done (for automatic items: when the data holds) or
 /// answered not-relevant. With `--check`, the exit status is 1 when any item
 /// is unfinished, so a CI job can stop a phase from being closed by accident,
-/// and 2 while a file has errors and the checklist cannot be judged.
+/// and 2 while a file has errors and the checklist cannot be judged. A phase
+/// the project has closed by a decision is judged as the decision recorded
+/// it; `--recheck` shows today's evaluation beside.
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
 #[command(after_help = "\
@@ -37,6 +39,7 @@ Examples:
   veikart checklist tick forankring management-anchoring --note \"Vedtatt i kommunalsjefens ledermøte\"
   veikart checklist answer ny-praksis results-celebrated still-open --note \"Feiring planlagt i desember\"
   veikart checklist --check --through-current
+  veikart checklist innsikt --recheck
   veikart checklist --check --format junit > checklist.xml
   veikart checklist --check --format github")]
 pub struct ChecklistArgs {
@@ -61,6 +64,10 @@ pub struct ChecklistArgs {
     /// Evaluate as of this date [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub as_of: Option<Date>,
+
+    /// Show today's evaluation beside the one recorded when a closed phase was closed
+    #[arg(long)]
+    pub recheck: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -342,6 +349,20 @@ fn gate_findings(report: &crate::app::check::Report, eval: &Evaluation) -> Vec<c
 
 fn show(ctx: &mut Ctx, args: &ChecklistArgs) -> Result<u8> {
     let format = ctx.ui.format("checklist")?;
+    if args.recheck && matches!(format, Format::Junit | Format::Github | Format::Codequality) {
+        // These formats feed a CI service one result per item; two
+        // evaluations side by side have no place in them.
+        return Err(UserError::new(tr!(
+            "--recheck viser to vurderinger side om side, og det kan bare --format text, json og md",
+            "--recheck shows two evaluations side by side, which only --format text, json and md can show"
+        ))
+        .hint(tr!(
+            "portvakten bruker alltid den lagrede vurderingen; dropp --recheck for {}",
+            "the gate always uses the recorded evaluation; leave out --recheck for {}",
+            format.name()
+        ))
+        .into());
+    }
     let project = ctx.open()?;
     let roadmap = project.roadmap()?;
     let phases = selected(&roadmap, &project, args)?;
@@ -357,8 +378,8 @@ fn show(ctx: &mut Ctx, args: &ChecklistArgs) -> Result<u8> {
         return Err(e);
     }
     match format {
-        Format::Json => ctx.ui.json(&view::to_json(&eval, as_of))?,
-        Format::Md => ctx.ui.out(&view::markdown(&eval))?,
+        Format::Json => ctx.ui.json(&view::to_json(&eval, as_of, args.recheck))?,
+        Format::Md => ctx.ui.out(&view::markdown(&eval, args.recheck))?,
         Format::Junit => ctx.ui.out(&view::junit(&eval))?,
         Format::Github => {
             let summary = view::summary_line(&eval);
@@ -369,13 +390,13 @@ fn show(ctx: &mut Ctx, args: &ChecklistArgs) -> Result<u8> {
             ctx.ui.raw(&ci::codequality("checklist", &gate_findings(&report, &eval))?)?
         }
         _ => {
-            let text = view::text(&ctx.ui, &eval);
+            let text = view::text(&ctx.ui, &eval, args.recheck);
             ctx.ui.out(&text)?;
         }
     }
     let unfinished = eval.unfinished();
     if args.check {
-        if let Some(problem) = ci::step_summary(&view::markdown(&eval)) {
+        if let Some(problem) = ci::step_summary(&view::markdown(&eval, false)) {
             ctx.ui.warn(&problem);
         }
         if let Some(e) = broken {

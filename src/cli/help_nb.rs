@@ -89,8 +89,11 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "phase set",
         "Flytt prosjektet til en annen fase og skriv ned hvorfor",
         "Skriver `decisions/<dato>-<fra>-to-<til>.toml` med dato, hvem som\n\
-         bestemte, begrunnelsen og punktene i fasen som forlates som ikke var\n\
-         ferdige, og endrer så `phase` i veikart.toml.",
+         bestemte, begrunnelsen og sjekklisten for fasen som forlates slik den\n\
+         vurderes nå (hvert punkts status, svar og data, og commiten den ble\n\
+         vurdert ved), og endrer så `phase` i veikart.toml. Uferdige punkter\n\
+         nevnes ved navn, og `checklist --check` regner dem som uferdige så\n\
+         lenge fasen er lukket.",
     ),
     (
         "checklist",
@@ -101,7 +104,9 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          er ferdig når det er gjort (automatiske: når dataene holder) eller besvart\n\
          som ikke relevant. Med `--check` blir avslutningskoden 1 når noe er\n\
          uferdig, så en CI-jobb hindrer at en fase lukkes ved et uhell, og 2 når\n\
-         en fil har feil og sjekklisten ikke kan avgjøres.",
+         en fil har feil og sjekklisten ikke kan avgjøres. En fase prosjektet\n\
+         har lukket med en beslutning, vurderes slik beslutningen lagret den;\n\
+         `--recheck` viser dagens vurdering ved siden av.",
     ),
     ("checklist tick", "Merk et punkt som gjort", ""),
     (
@@ -513,6 +518,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("checklist", "check", "Avslutt med kode 1 når et punkt ikke er ferdig (for CI)"),
     ("checklist", "through_current", "Alle faser fra den første til og med den prosjektet er i"),
     ("checklist", "all", "Alle fasene i veikartet"),
+    (
+        "checklist",
+        "recheck",
+        "Vis dagens vurdering ved siden av den som ble lagret da en lukket fase ble lukket",
+    ),
     ("checklist *", "phase", "Fasen (id, alias eller navn)"),
     ("checklist *", "item", "Punktet (id eller entydig begynnelse)"),
     ("checklist *", "evidence", "En sti eller post-id som underbygger svaret (kan gjentas)"),

@@ -48,8 +48,10 @@ pub enum PhaseAction {
 /// Move the project to another phase, recording why
 ///
 /// Writes `decisions/<date>-<from>-to-<to>.toml` with the date, who decided,
-/// the reason and the checklist items of the phase being left that were
-/// still unfinished, then changes `phase` in veikart.toml.
+/// the reason and the checklist of the phase being left as it is judged now
+/// (each item's status, answer and data, and the commit it was judged at),
+/// then changes `phase` in veikart.toml. Unfinished items are named, and
+/// `checklist --check` counts them as unfinished while the phase is closed.
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
@@ -193,11 +195,19 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
     if let Some(s) = skipped_files(&eval) {
         ctx.ui.warn(&s);
     }
-    let open: Vec<String> = eval
-        .phases
-        .first()
-        .map(|p| p.unfinished().map(|i| i.item.id.clone()).collect())
+    let left = eval.phases.first();
+    let open: Vec<String> =
+        left.map(|p| p.unfinished().map(|i| i.item.id.clone()).collect()).unwrap_or_default();
+    // Each unfinished item with its status, as the message names them.
+    let named: Vec<String> = left
+        .map(|p| {
+            p.unfinished()
+                .map(|i| format!("{} ({})", i.item.id, checklist::status_label(&i.state.status)))
+                .collect()
+        })
         .unwrap_or_default();
+    let rows = left.map(crate::app::checklist::record_rows).unwrap_or_default();
+    let judged_at = crate::store::git_head(&project.root);
     let roadmap = &eval.roadmap;
     let (pf, pt) = (roadmap.position(&from), roadmap.position(&to));
 
@@ -209,6 +219,16 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
     edit::set(&mut doc, "reason", edit::text(&reason));
     if !open.is_empty() {
         edit::set(&mut doc, "open_items", edit::list(&open));
+    }
+    // The evaluation of the phase left, so the gate judges it as it was.
+    if let Some(c) = &judged_at {
+        edit::set(&mut doc, "judged_at", edit::text(c));
+    }
+    for row in rows {
+        let entry = row.iter().map(|(k, v)| (*k, edit::value(v))).collect();
+        if !edit::push_table(&mut doc, "item", entry) {
+            return Err(anyhow::anyhow!("internal error: a new decision has no [[item]] tables"));
+        }
     }
     // The decision and the phase change land together, or neither does.
     let id = project.batch(|| {
@@ -237,12 +257,24 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
     ));
     if !open.is_empty() {
         let items = crate::i18n::counted(open.len(), ("punkt", "punkter"), ("item", "items"));
-        let (were, ferdige) = if open.len() == 1 { ("was", "ferdig") } else { ("were", "ferdige") };
-        ctx.ui.warn(&tr!(
+        let (were, ferdige, it, det, uferdige) = if open.len() == 1 {
+            ("was", "ferdig", "it", "det", "uferdig")
+        } else {
+            ("were", "ferdige", "them", "dem", "uferdige")
+        };
+        let mut text = tr!(
             "{items} i fasen {from} var ikke {ferdige}: {}",
             "{items} of the phase {from} {were} unfinished: {}",
-            open.join(", ")
-        ));
+            named.join(", ")
+        );
+        // Moving on closes the phase left; going back leaves it open.
+        if matches!((pf, pt), (Some(f), Some(t)) if t > f) {
+            text.push_str(&tr!(
+                ". Beslutningen lagrer {det} som {uferdige}, og `veikart checklist --check` regner {det} som {uferdige} til fasen er åpnet og lukket igjen.",
+                ". The decision records {it} as unfinished, and `veikart checklist --check` counts {it} as unfinished until the phase is opened and closed again."
+            ));
+        }
+        ctx.ui.warn(&text);
     }
     if format == Format::Json {
         ctx.ui.json(&serde_json::json!({
@@ -251,6 +283,7 @@ fn set(ctx: &mut Ctx, a: SetArgs) -> Result<u8> {
             "decision": id,
             "path": project.shown_record(&DECISION_SPEC, &id),
             "open_items": open,
+            "judged_at": judged_at,
         }))?;
     } else {
         ctx.ui.out(&format!("{to}\n"))?;

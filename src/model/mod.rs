@@ -268,7 +268,7 @@ kind!(deviation::Deviation, deviation::SPEC, |r, ctx| r.rules(ctx.as_of), |b, c,
 });
 kind!(supplier::Supplier, supplier::SPEC);
 kind!(checklist::Answer, checklist::ANSWER_SPEC, |r, _ctx| r.rules());
-kind!(checklist::Decision, checklist::DECISION_SPEC);
+kind!(checklist::Decision, checklist::DECISION_SPEC, |r, _ctx| r.rules());
 
 #[cfg(test)]
 mod tests {

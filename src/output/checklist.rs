@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::ci;
 use super::escape::{md, md_code, xml};
 use super::ui::Ui;
-use crate::app::checklist::{Evaluation, ItemResult};
+use crate::app::checklist::{Closed, Evaluation, ItemResult, PhaseResult};
 use crate::model::checklist::{self, Answer};
 use crate::model::date::Date;
 use crate::model::roadmap::Evaluation as Eval;
@@ -44,7 +44,87 @@ fn status_word(i: &ItemResult) -> String {
     }
 }
 
-pub fn text(ui: &Ui, eval: &Evaluation) -> String {
+/// The commit a phase was judged at, abbreviated as git does.
+fn short(commit: &str) -> &str {
+    commit.get(..7).unwrap_or(commit)
+}
+
+/// "Closed on … (file, commit …): the items are judged as they were then."
+fn closed_line(c: &Closed, file: &str) -> String {
+    let date = c.date.map(|d| d.to_string()).unwrap_or_default();
+    let at = match &c.judged_at {
+        Some(commit) => format!("{file}, commit {}", short(commit)),
+        None => file.to_string(),
+    };
+    tr!(
+        "Lukket {date} ({at}): punktene er vurdert slik de var da.",
+        "Closed on {date} ({at}): the items are judged as they were then."
+    )
+}
+
+/// The items of today's roadmap that the decision did not record.
+fn not_recorded_line(c: &Closed) -> Option<String> {
+    (!c.not_recorded.is_empty()).then(|| {
+        tr!(
+            "Lagt til i veikartet etter lukkingen, og ikke vurdert: {}.",
+            "Added to the roadmap after the phase was closed, and not judged: {}.",
+            c.not_recorded.join(", ")
+        )
+    })
+}
+
+/// Whether today's evaluation of an item differs from the recorded one.
+fn changed(recorded: &ItemResult, today: &ItemResult) -> bool {
+    recorded.state.status != today.state.status || recorded.state.finished != today.state.finished
+}
+
+fn same_answer(a: Option<&Answer>, b: Option<&Answer>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => {
+            (&a.status, &a.note, &a.by, a.date, &a.evidence)
+                == (&b.status, &b.note, &b.by, b.date, &b.evidence)
+        }
+        _ => false,
+    }
+}
+
+/// How many recorded items today's evaluation judges differently.
+fn changed_count(p: &PhaseResult, c: &Closed) -> usize {
+    p.items.iter().filter(|i| c.today_of(&i.item.id).is_none_or(|t| changed(i, t))).count()
+}
+
+/// The line under a closed phase with `--recheck`: today's count and how
+/// many items changed.
+fn today_line(p: &PhaseResult, c: &Closed) -> String {
+    let finished = c.today.iter().filter(|t| t.state.finished).count();
+    let n = changed_count(p, c);
+    let how = match n {
+        0 => tr!("ingen punkter er endret", "no item has changed"),
+        1 => tr!("1 punkt er endret", "1 item has changed"),
+        n => tr!("{n} punkter er endret", "{n} items have changed"),
+    };
+    tr!(
+        "I dag: {finished} av {} ferdig; {how} siden lukkingen.",
+        "Today: {finished} of {} finished; {how} since the phase was closed.",
+        c.today.len()
+    )
+}
+
+fn mark(i: &ItemResult) -> &'static str {
+    if i.state.finished { "[x]" } else { "[ ]" }
+}
+
+fn data_line(s: &mut String, indent: &str, i: &ItemResult) {
+    if let Some(o) = &i.outcome {
+        let sign = if o.passed { "✓" } else { "✗" };
+        s.push_str(&format!("{indent}{} {sign} {}\n", tr!("data:", "data:"), o.detail));
+    }
+}
+
+/// The checklists as text; with `recheck`, each item of a closed phase
+/// with today's evaluation under the recorded one.
+pub fn text(ui: &Ui, eval: &Evaluation, recheck: bool) -> String {
     let mut s = String::new();
     for (n, p) in eval.phases.iter().enumerate() {
         if n > 0 {
@@ -58,21 +138,67 @@ pub fn text(ui: &Ui, eval: &Evaluation) -> String {
             p.items.len()
         )));
         s.push('\n');
+        if let Some(c) = &p.closed {
+            s.push_str(&closed_line(c, &c.file));
+            s.push('\n');
+            if recheck {
+                s.push_str(&today_line(p, c));
+                s.push('\n');
+            }
+            if let Some(l) = not_recorded_line(c) {
+                s.push_str(&l);
+                s.push('\n');
+            }
+        } else if recheck {
+            s.push_str(&tr!(
+                "Fasen er ikke lukket med en lagret vurdering; punktene er vurdert på dagens data.\n",
+                "The phase is not closed with a recorded evaluation; the items are judged on today's data.\n"
+            ));
+        }
         for i in &p.items {
-            let mark = if i.state.finished { "[x]" } else { "[ ]" };
             s.push_str(&format!(
-                "{mark} {}  {} · {}\n",
+                "{} {}  {} · {}\n",
+                mark(i),
                 i.item.id,
                 status_word(i),
                 i.item.evaluation.label()
             ));
             s.push_str(&format!("    {}\n", i.item.text()));
-            if let Some(o) = &i.outcome {
-                let sign = if o.passed { "✓" } else { "✗" };
-                s.push_str(&format!("    {} {sign} {}\n", tr!("data:", "data:"), o.detail));
-            }
+            data_line(&mut s, "    ", i);
             if let Some(a) = &i.answer {
                 s.push_str(&format!("    {} {}\n", tr!("svar:", "answer:"), answer_line(a)));
+            }
+            let Some(c) = p.closed.as_ref().filter(|_| recheck) else { continue };
+            match c.today_of(&i.item.id) {
+                Some(t) => {
+                    let note = if changed(i, t) {
+                        tr!(" — endret siden lukkingen", " — changed since the phase was closed")
+                    } else {
+                        String::new()
+                    };
+                    s.push_str(&format!(
+                        "    {} {} {}{note}\n",
+                        tr!("i dag:", "today:"),
+                        mark(t),
+                        status_word(t)
+                    ));
+                    data_line(&mut s, "      ", t);
+                    if let Some(a) = t
+                        .answer
+                        .as_ref()
+                        .filter(|_| !same_answer(i.answer.as_ref(), t.answer.as_ref()))
+                    {
+                        s.push_str(&format!(
+                            "      {} {}\n",
+                            tr!("svar:", "answer:"),
+                            answer_line(a)
+                        ));
+                    }
+                }
+                None => s.push_str(&tr!(
+                    "    i dag: punktet finnes ikke lenger i veikartet\n",
+                    "    today: the item is no longer in the roadmap\n"
+                )),
             }
         }
     }
@@ -94,7 +220,43 @@ struct PhaseJson<'a> {
     name: &'a str,
     finished: usize,
     total: usize,
+    /// The decision that closed the phase with its evaluation; null while open.
+    closed: Option<ClosedJson<'a>>,
     items: Vec<ItemJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ClosedJson<'a> {
+    decision: &'a str,
+    path: &'a str,
+    date: Option<Date>,
+    by: Option<&'a str>,
+    judged_at: Option<&'a str>,
+    unrecorded_items: &'a [String],
+    /// With `--recheck`: today's count of finished items and how many
+    /// changed; null without it.
+    today: Option<TodayCount>,
+}
+
+#[derive(Serialize)]
+struct TodayCount {
+    finished: usize,
+    total: usize,
+    changed: usize,
+}
+
+/// An item as today's data and answers have it (`--recheck`).
+#[derive(Serialize)]
+struct TodayJson<'a> {
+    status: &'a str,
+    finished: bool,
+    automatic: bool,
+    changed: bool,
+    by: Option<&'a str>,
+    date: Option<Date>,
+    note: Option<&'a str>,
+    evidence: Vec<&'a str>,
+    data: Option<&'a crate::model::checklist::Outcome>,
 }
 
 #[derive(Serialize)]
@@ -116,9 +278,32 @@ struct ItemJson<'a> {
     #[serde(rename = "path")]
     file: &'a str,
     line: usize,
+    /// With `--recheck`, in a closed phase: today's evaluation; null
+    /// otherwise, and when the roadmap no longer has the item.
+    today: Option<TodayJson<'a>>,
 }
 
-pub fn to_json(eval: &Evaluation, as_of: Date) -> ChecklistJson<'_> {
+fn evidence(a: Option<&Answer>) -> Vec<&str> {
+    a.map(|a| a.evidence.iter().map(String::as_str).collect()).unwrap_or_default()
+}
+
+fn today_json<'a>(recorded: &ItemResult, t: &'a ItemResult) -> TodayJson<'a> {
+    TodayJson {
+        status: &t.state.status,
+        finished: t.state.finished,
+        automatic: t.state.automatic,
+        changed: changed(recorded, t),
+        by: t.answer.as_ref().and_then(|a| a.by.as_deref()),
+        date: t.answer.as_ref().and_then(|a| a.date),
+        note: t.answer.as_ref().and_then(|a| a.note.as_deref()),
+        evidence: evidence(t.answer.as_ref()),
+        data: t.outcome.as_ref(),
+    }
+}
+
+/// The checklists as JSON; with `recheck`, each item of a closed phase has
+/// `today` beside what was recorded.
+pub fn to_json(eval: &Evaluation, as_of: Date, recheck: bool) -> ChecklistJson<'_> {
     ChecklistJson {
         roadmap: &eval.roadmap.id,
         as_of,
@@ -132,6 +317,19 @@ pub fn to_json(eval: &Evaluation, as_of: Date) -> ChecklistJson<'_> {
                 name: p.phase.name(),
                 finished: p.finished(),
                 total: p.items.len(),
+                closed: p.closed.as_ref().map(|c| ClosedJson {
+                    decision: &c.decision,
+                    path: &c.file,
+                    date: c.date,
+                    by: c.by.as_deref(),
+                    judged_at: c.judged_at.as_deref(),
+                    unrecorded_items: &c.not_recorded,
+                    today: recheck.then(|| TodayCount {
+                        finished: c.today.iter().filter(|t| t.state.finished).count(),
+                        total: c.today.len(),
+                        changed: changed_count(p, c),
+                    }),
+                }),
                 items: p
                     .items
                     .iter()
@@ -147,14 +345,16 @@ pub fn to_json(eval: &Evaluation, as_of: Date) -> ChecklistJson<'_> {
                         by: i.answer.as_ref().and_then(|a| a.by.as_deref()),
                         date: i.answer.as_ref().and_then(|a| a.date),
                         note: i.answer.as_ref().and_then(|a| a.note.as_deref()),
-                        evidence: i
-                            .answer
-                            .as_ref()
-                            .map(|a| a.evidence.iter().map(String::as_str).collect())
-                            .unwrap_or_default(),
+                        evidence: evidence(i.answer.as_ref()),
                         data: i.outcome.as_ref(),
                         file: &i.file,
                         line: i.line,
+                        today: p
+                            .closed
+                            .as_ref()
+                            .filter(|_| recheck)
+                            .and_then(|c| c.today_of(&i.item.id))
+                            .map(|t| today_json(i, t)),
                     })
                     .collect(),
             })
@@ -162,7 +362,13 @@ pub fn to_json(eval: &Evaluation, as_of: Date) -> ChecklistJson<'_> {
     }
 }
 
-pub fn markdown(eval: &Evaluation) -> String {
+fn md_mark(i: &ItemResult) -> &'static str {
+    if i.state.finished { "✅" } else { "❌" }
+}
+
+/// The checklists as Markdown; with `recheck`, a column with today's
+/// evaluation of each item of a closed phase.
+pub fn markdown(eval: &Evaluation, recheck: bool) -> String {
     let mut s = String::new();
     for p in &eval.phases {
         s.push_str(&tr!(
@@ -172,15 +378,42 @@ pub fn markdown(eval: &Evaluation) -> String {
             p.finished(),
             p.items.len()
         ));
-        s.push_str(&tr!(
-            "| | Punkt | Status | Data | Svar |\n",
-            "| | Item | Status | Data | Answer |\n"
-        ));
-        s.push_str("|---|---|---|---|---|\n");
+        let today = p.closed.as_ref().filter(|_| recheck);
+        if let Some(c) = &p.closed {
+            s.push_str(&md(&closed_line(c, &c.file)));
+            if let Some(c) = today {
+                s.push(' ');
+                s.push_str(&md(&today_line(p, c)));
+            }
+            if let Some(l) = not_recorded_line(c) {
+                s.push(' ');
+                s.push_str(&md(&l));
+            }
+            s.push_str("\n\n");
+        } else if recheck {
+            s.push_str(&md(&tr!(
+                "Fasen er ikke lukket med en lagret vurdering; punktene er vurdert på dagens data.",
+                "The phase is not closed with a recorded evaluation; the items are judged on today's data."
+            )));
+            s.push_str("\n\n");
+        }
+        if today.is_some() {
+            s.push_str(&tr!(
+                "| | Punkt | Status | Data | Svar | I dag |\n",
+                "| | Item | Status | Data | Answer | Today |\n"
+            ));
+            s.push_str("|---|---|---|---|---|---|\n");
+        } else {
+            s.push_str(&tr!(
+                "| | Punkt | Status | Data | Svar |\n",
+                "| | Item | Status | Data | Answer |\n"
+            ));
+            s.push_str("|---|---|---|---|---|\n");
+        }
         for i in &p.items {
-            let mark = if i.state.finished { "✅" } else { "❌" };
             s.push_str(&format!(
-                "| {mark} | {} ({}) | {} · {} | {} | {} |\n",
+                "| {} | {} ({}) | {} · {} | {} | {} |",
+                md_mark(i),
                 md(i.item.text()),
                 md_code(&i.item.id),
                 md(&status_word(i)),
@@ -188,6 +421,23 @@ pub fn markdown(eval: &Evaluation) -> String {
                 i.outcome.as_ref().map(|o| md(&o.detail)).unwrap_or_default(),
                 i.answer.as_ref().map(|a| md(&answer_line(a))).unwrap_or_default(),
             ));
+            if let Some(c) = today {
+                let cell = match c.today_of(&i.item.id) {
+                    Some(t) => {
+                        let mut cell = format!("{} {}", md_mark(t), md(&status_word(t)));
+                        if let Some(o) = &t.outcome {
+                            cell.push_str(&format!(": {}", md(&o.detail)));
+                        }
+                        if changed(i, t) {
+                            cell.push_str(&md(&tr!(" (endret)", " (changed)")));
+                        }
+                        cell
+                    }
+                    None => md(&tr!("ikke i veikartet", "not in the roadmap")),
+                };
+                s.push_str(&format!(" {cell} |"));
+            }
+            s.push('\n');
         }
         s.push('\n');
     }
@@ -224,8 +474,9 @@ pub fn summary_line(eval: &Evaluation) -> String {
     )
 }
 
-/// Why an item is unfinished, in one sentence.
-fn reason(i: &ItemResult) -> String {
+/// Why an item is unfinished, in one sentence; in a closed phase, said to
+/// be as judged when it was closed.
+fn reason(i: &ItemResult, closed: Option<&Closed>) -> String {
     let status = checklist::status_label(&i.state.status);
     let mut s = match (&i.outcome, i.item.evaluation) {
         (Some(o), Eval::Auto) if !o.passed && i.state.status == "done" => tr!(
@@ -240,6 +491,13 @@ fn reason(i: &ItemResult) -> String {
     };
     if let Some(n) = i.answer.as_ref().and_then(|a| a.note.as_ref()) {
         s.push_str(&format!(" — {}", n.replace('\n', " ")));
+    }
+    if let Some(c) = closed {
+        let date = c.date.map(|d| d.to_string()).unwrap_or_default();
+        s.push_str(&tr!(
+            " (vurdert da fasen ble lukket {date})",
+            " (as judged when the phase was closed on {date})"
+        ));
     }
     s
 }
@@ -274,7 +532,7 @@ pub fn junit(eval: &Evaluation) -> String {
                 xml(i.item.text())
             ));
             if is_skipped(i) {
-                let why = reason(i);
+                let why = reason(i, p.closed.as_ref());
                 s.push_str(&format!(
                     ">\n      <skipped message=\"{}\"/>\n    </testcase>\n",
                     xml(&why)
@@ -282,7 +540,7 @@ pub fn junit(eval: &Evaluation) -> String {
             } else if i.state.finished {
                 s.push_str("/>\n");
             } else {
-                let why = reason(i);
+                let why = reason(i, p.closed.as_ref());
                 s.push_str(&format!(
                     ">\n      <failure message=\"{}\" type=\"{}\">{}:{}: {}</failure>\n    </testcase>\n",
                     xml(&why),
@@ -323,7 +581,7 @@ pub fn findings(eval: &Evaluation) -> Vec<ci::Finding> {
                 title: code.clone(),
                 key: i.item.id.clone(),
                 code,
-                message: format!("{} — {}", i.item.text(), reason(i)),
+                message: format!("{} — {}", i.item.text(), reason(i, p.closed.as_ref())),
             });
         }
     }

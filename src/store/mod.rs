@@ -529,6 +529,31 @@ impl Project {
             .map_or(1, |i| i + 1)
     }
 
+    /// The line of `key = "value"` inside a `[[table]]` of the file `rel`
+    /// (the entry of an array of tables with that value), else 1.
+    pub fn line_of_row(&self, rel: &str, table: &str, key: &str, value: &str) -> usize {
+        let text = fs::read_to_string(self.root.join(rel)).unwrap_or_default();
+        let header = format!("[[{table}]]");
+        let mut inside = false;
+        for (n, l) in text.lines().enumerate() {
+            let t = l.trim();
+            if t.starts_with('[') {
+                inside = t.split('#').next().is_some_and(|h| h.trim() == header);
+                continue;
+            }
+            if inside
+                && let Some(rest) = t.strip_prefix(key)
+                && let Some(v) = rest.trim_start().strip_prefix('=')
+            {
+                let v = v.split('#').next().unwrap_or_default().trim();
+                if v.trim_matches(|c| c == '"' || c == '\'') == value {
+                    return n + 1;
+                }
+            }
+        }
+        1
+    }
+
     /// Take the project's write lock (see [`Location::lock`]).
     pub fn lock(&self) -> Result<lock::WriteLock> {
         lock::WriteLock::acquire(&self.root)
@@ -982,6 +1007,24 @@ pub fn git_user_name(root: &Path) -> Option<String> {
     let name = String::from_utf8_lossy(&out.stdout).trim().to_string();
     (out.status.success() && !name.is_empty() && !name.chars().any(char::is_control))
         .then_some(name)
+}
+
+/// The commit git's HEAD names where the project is (`git rev-parse
+/// HEAD`), for the commit a phase decision was judged at; `None` outside a
+/// git repository, before the first commit, or without git.
+pub fn git_head(root: &Path) -> Option<String> {
+    let out = std::process::Command::new("git")
+        .args(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])
+        .current_dir(root)
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    (out.status.success()
+        && (4..=64).contains(&id.len())
+        && id.chars().all(|c| c.is_ascii_hexdigit()))
+    .then_some(id)
 }
 
 /// Whether `id` names a record of `spec`: an id, or `owner/stem` for a grouped kind.

@@ -164,6 +164,7 @@ fn readers(r: &mut Runner, dir: &Path, full: bool) {
         ("phase", &["phase"]),
         ("checklist", &["checklist"]),
         ("checklist", &["checklist", "--all"]),
+        ("checklist", &["checklist", "--through-current", "--recheck"]),
         ("roadmap-show", &["roadmap", "show"]),
         ("check", &["check"]),
         ("raci-check", &["raci", "check"]),

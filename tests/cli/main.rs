@@ -18,6 +18,7 @@ mod docs;
 mod example;
 #[cfg(unix)]
 mod fuzz;
+mod gates;
 mod git;
 mod help;
 mod idea;

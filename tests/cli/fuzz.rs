@@ -704,6 +704,8 @@ fn roadmap_file(rng: &mut Rng, root: &Path) -> String {
         4 => ("a bare roadmap `egen`", "id = \"egen\"\nnb = \"E\"\nen = \"E\"\n\n[[phase]]\nid = \"ny-praksis\"\nnb = \"N\"\nen = \"N\"\n".to_string(), Some("egen")),
         _ => ("a roadmap `egen` that extends itself", "id = \"egen\"\nextends = \"egen\"\nnb = \"E\"\nen = \"E\"\n".to_string(), Some("egen")),
     };
+    // An earlier mutation may have put a folder, a link or a pipe there.
+    replace(&root.join("roadmap.toml"));
     fs::write(root.join("roadmap.toml"), text).expect("write roadmap.toml");
     if let Some(id) = id {
         let info = root.join("veikart.toml");

@@ -190,3 +190,24 @@ fn history_tells_a_records_story_commit_by_commit() {
     let run = p.run(["history", "finnes-ikke"]).code(2);
     assert!(run.stderr.contains("fant ingen post «finnes-ikke»"), "{run}");
 }
+
+#[test]
+fn a_merge_is_told_by_what_it_brings_and_history_by_the_commits_it_merges() {
+    let sb = Sandbox::new();
+    let p = repo(&sb);
+    sb.git(&p.root, ["switch", "-q", "-c", "gren"]).success();
+    p.add_idea("Fra grenen", &[]);
+    commit(&p, "Idé på grenen");
+    sb.git(&p.root, ["switch", "-q", "main"]).success();
+    p.add_idea("Fra main", &[]);
+    commit(&p, "Idé på main");
+    sb.git(&p.root, ["merge", "-q", "--no-edit", "gren"]).success();
+    // Against its first parent, the merge brings the branch's idea.
+    let run = p.run(["diff", "HEAD~1", "HEAD"]).success();
+    assert!(run.stdout.contains("ny: fra-grenen «Fra grenen»"), "{run}");
+    assert!(!run.stdout.contains("fra-main"), "{run}");
+    let run = p.run(["history"]).success();
+    let subjects: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with("2026")).collect();
+    assert_eq!(subjects.len(), 3, "the merge itself is left out: {run}");
+    assert!(!run.stdout.contains("Merge"), "{run}");
+}

@@ -105,11 +105,16 @@ pub struct Diff {
     pub phase_reason: Option<String>,
     pub kinds: Vec<KindDiff>,
     pub series: Vec<Series>,
+    /// Checklist items whose state changed, by phase and item.
+    pub checklist: Vec<ItemChange>,
 }
 
 impl Diff {
     pub fn is_empty(&self) -> bool {
-        self.project.is_empty() && self.kinds.is_empty() && self.series.is_empty()
+        self.project.is_empty()
+            && self.kinds.is_empty()
+            && self.series.is_empty()
+            && self.checklist.is_empty()
     }
 }
 
@@ -131,7 +136,68 @@ pub fn record_of(rel: &str) -> Option<(&'static KindSpec, String)> {
 
 /// Whether the diff looks at the file `rel`.
 pub fn wanted(rel: &str) -> bool {
-    rel == PROJECT_FILE || record_of(rel).is_some()
+    rel == PROJECT_FILE || rel == crate::store::roadmap::LOCAL_FILE || record_of(rel).is_some()
+}
+
+/// A checklist item whose state changed.
+#[derive(Debug)]
+pub struct ItemChange {
+    pub phase: String,
+    pub item: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// The state of every checklist item of the project made of `files`, as
+/// of `today`; None when the project cannot be read.
+fn checklist_states(
+    loc: &Location,
+    files: &BTreeMap<String, String>,
+    today: crate::model::date::Date,
+) -> Option<BTreeMap<(String, String), String>> {
+    let bytes = files.iter().map(|(k, v)| (k.clone(), v.clone().into_bytes())).collect();
+    let snapshot = crate::store::source::Snapshot::new(&loc.root, String::new(), bytes);
+    let before = crate::store::source::swap(Some(snapshot));
+    let states = (|| {
+        let project = loc.clone().open().ok()?.with_today(today);
+        let roadmap = project.roadmap().ok()?;
+        let ids: Vec<String> = roadmap.phase_ids().iter().map(|s| s.to_string()).collect();
+        let eval = super::checklist::evaluate(&project, roadmap, &ids, today).ok()?;
+        let mut out = BTreeMap::new();
+        for p in &eval.phases {
+            for i in &p.items {
+                let label = crate::model::checklist::status_label(&i.state.status).to_string();
+                out.insert((p.phase.id.clone(), i.item.id.clone()), label);
+            }
+        }
+        Some(out)
+    })();
+    crate::store::source::restore(before);
+    states
+}
+
+/// The checklist items whose state differs between the two projects.
+pub fn checklist_changes(
+    loc: &Location,
+    old: &BTreeMap<String, String>,
+    new: &BTreeMap<String, String>,
+    today: crate::model::date::Date,
+) -> Vec<ItemChange> {
+    let empty = BTreeMap::new();
+    let a = if old.is_empty() { Some(empty.clone()) } else { checklist_states(loc, old, today) };
+    let (Some(a), Some(b)) = (a, checklist_states(loc, new, today)) else { return Vec::new() };
+    let mut keys: Vec<&(String, String)> = a.keys().chain(b.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter(|k| a.get(*k) != b.get(*k))
+        .map(|k| ItemChange {
+            phase: k.0.clone(),
+            item: k.1.clone(),
+            before: a.get(k).cloned(),
+            after: b.get(k).cloned(),
+        })
+        .collect()
 }
 
 /// The project's files on one side: its record files and `veikart.toml`.
@@ -144,8 +210,10 @@ pub fn files(loc: &Location, repo: Option<&Repo>, side: &Side) -> Result<BTreeMa
                 let text = read_text(&loc.root.join(&rel), &loc.shown(&rel)).unwrap_or_default();
                 out.insert(rel, text);
             };
-            if loc.root.join(PROJECT_FILE).is_file() {
-                read(PROJECT_FILE.to_string());
+            for file in [PROJECT_FILE, crate::store::roadmap::LOCAL_FILE] {
+                if crate::store::source::is_file(&loc.root.join(file)) {
+                    read(file.to_string());
+                }
             }
             for kind in KINDS {
                 for found in scan::kind(loc, kind.spec, None) {
@@ -297,6 +365,7 @@ pub fn compare(
         phase_reason,
         kinds,
         series: series.into_values().collect(),
+        checklist: Vec::new(),
     }
 }
 

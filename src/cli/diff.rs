@@ -45,7 +45,8 @@ pub fn cmd_diff(ctx: &mut Ctx, args: DiffArgs) -> Result<u8> {
     let (from, to) = sides(&repo, args.from.as_deref(), args.to.as_deref())?;
     let old = diff::files(&loc, Some(&repo), &from)?;
     let new = diff::files(&loc, Some(&repo), &to)?;
-    let d = diff::compare(&loc, from, to, &old, &new);
+    let mut d = diff::compare(&loc, from, to, &old, &new);
+    d.checklist = diff::checklist_changes(&loc, &old, &new, super::today(None)?);
     match format {
         Format::Json => ctx.ui.json(&crate::output::diff::json(&d))?,
         Format::Md => ctx.ui.out(&crate::output::diff::markdown(&d))?,

@@ -118,7 +118,19 @@ fn text_body(d: &Diff, indent: &str, gap: bool) -> String {
             s.push_str(&format!("{indent}  {}: {}\n", x.indicator, series_line(x)));
         }
     }
+    if !d.checklist.is_empty() {
+        section(&mut s, &tr!("Sjekklisten", "The checklist"));
+        for c in &d.checklist {
+            s.push_str(&format!("{indent}  {}\n", item_line(c)));
+        }
+    }
     s
+}
+
+/// `forankring/mandate: åpen → gjort`.
+fn item_line(c: &crate::app::diff::ItemChange) -> String {
+    let dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "–".to_string());
+    format!("{}/{}: {} → {}", c.phase, c.item, dash(&c.before), dash(&c.after))
 }
 
 pub fn markdown(d: &Diff) -> String {
@@ -166,6 +178,13 @@ fn markdown_body(d: &Diff) -> String {
         s.push_str(&format!("**{}**\n\n", md(&kind_name(&crate::model::measurement::SPEC))));
         for x in &d.series {
             s.push_str(&format!("- {}: {}\n", md_code(&x.indicator), md(&series_line(x))));
+        }
+        s.push('\n');
+    }
+    if !d.checklist.is_empty() {
+        s.push_str(&format!("**{}**\n\n", md(&tr!("Sjekklisten", "The checklist"))));
+        for c in &d.checklist {
+            s.push_str(&format!("- {}\n", md(&item_line(c))));
         }
         s.push('\n');
     }
@@ -299,5 +318,11 @@ pub fn json(d: &Diff) -> Value {
         "phase_reason": d.phase_reason,
         "kinds": kinds,
         "measurement_series": series,
+        "checklist_changes": d.checklist.iter().map(|c| json!({
+            "phase": c.phase,
+            "item": c.item,
+            "before": c.before,
+            "after": c.after,
+        })).collect::<Vec<_>>(),
     })
 }

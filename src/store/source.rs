@@ -42,6 +42,17 @@ pub fn show(snapshot: Snapshot) {
     AT.with(|a| *a.borrow_mut() = Some(Rc::new(snapshot)));
 }
 
+/// Read from `snapshot` (None: the disk) until [`restore`] is given what
+/// this returns: what was read from before.
+pub fn swap(snapshot: Option<Snapshot>) -> Option<Rc<Snapshot>> {
+    AT.with(|a| std::mem::replace(&mut *a.borrow_mut(), snapshot.map(Rc::new)))
+}
+
+/// Read from what [`swap`] returned again.
+pub fn restore(before: Option<Rc<Snapshot>>) {
+    AT.with(|a| *a.borrow_mut() = before);
+}
+
 /// The revision being shown, if any.
 pub fn shown_revision() -> Option<String> {
     AT.with(|a| a.borrow().as_ref().map(|s| s.named.clone()))

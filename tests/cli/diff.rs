@@ -38,7 +38,10 @@ fn diff_words_the_uncommitted_changes_and_new_files_by_kind() {
          \x20   Kostnad: – → 4\n\
          \x20   Vurdert: – → 2026-11-23\n\
          \x20   Prioritet: – → 9,6\n\
-         \x20 ny: ny-ide «Ny idé»\n"
+         \x20 ny: ny-ide «Ny idé»\n\
+         \n\
+         Sjekklisten\n\
+         \x20 tjenesteutvikling/ideas-scored: åpen → ferdig\n"
     );
     p.run(["diff", "--exit-code"]).code(1);
     let v = p.run(["diff", "--format", "json"]).success().json();
@@ -97,6 +100,11 @@ fn a_pull_request_diff_in_markdown_from_the_common_ancestor() {
          **Målinger**\n\
          \n\
          - `ventetid`: 3 nye verdier (2026-11-01 til 2026-11-03); siste: 37 (2026-11-03); måloppnåelse: – → 15 %\n\
+         \n\
+         **Sjekklisten**\n\
+         \n\
+         - ny-praksis/results-measured: åpen → ferdig\n\
+         - overgang-til-drift/baselines-dated: åpen → ferdig\n\
          \n"
     );
     // Two dots compare the two ends: main's new title shows, backwards.
@@ -210,4 +218,31 @@ fn a_merge_is_told_by_what_it_brings_and_history_by_the_commits_it_merges() {
     let subjects: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with("2026")).collect();
     assert_eq!(subjects.len(), 3, "the merge itself is left out: {run}");
     assert!(!run.stdout.contains("Merge"), "{run}");
+}
+
+#[test]
+fn diff_names_the_checklist_items_whose_state_changed() {
+    let sb = Sandbox::new();
+    let p = repo(&sb);
+    p.run([
+        "checklist",
+        "tick",
+        "forankring",
+        "management-anchoring",
+        "--by",
+        "Kari",
+        "--note",
+        "Vedtatt i ledermøtet",
+    ])
+    .success();
+    let run = p.run(["diff"]).success();
+    assert!(
+        run.stdout.contains("\nSjekklisten\n  forankring/management-anchoring: åpen → ferdig\n"),
+        "{run}"
+    );
+    let v = p.run(["diff", "--format", "json"]).success().json();
+    assert_eq!(
+        v["checklist_changes"],
+        serde_json::json!([{"phase": "forankring", "item": "management-anchoring", "before": "åpen", "after": "ferdig"}])
+    );
 }

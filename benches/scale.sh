@@ -48,17 +48,7 @@ printf "$fmt" records bytes add_us add_opens assess_us assess_opens check_ms che
 for n in "${sizes[@]}"; do
   p="$work/p$n"
   "$V" init "$p" --name "Skala $n" -q
-  python3 - "$p" "$n" <<'PY'
-import os, sys
-root, n = sys.argv[1], int(sys.argv[2])
-os.makedirs(f"{root}/ideas", exist_ok=True)
-for i in range(n):
-    with open(f"{root}/ideas/ide-nummer-{i:06d}.toml", "w") as f:
-        f.write(f'title = "Idé nummer {i}"\ndescription = "En idé om å gjøre noe bedre, nummer {i}."\n'
-                f'source = "employee"\nkind = "improvement"\nstatus = "assessed"\ntags = ["skala"]\n'
-                f'submitted = 2026-03-01\nfeasibility = {i % 5 + 1}\nbenefit = {(i * 7) % 5 + 1}\n'
-                f'assessed = 2026-03-10\n')
-PY
+  python3 benches/gen_ideas.py "$p" "$n"
   bytes=$(du -sb "$p" | cut -f1)
   add_us=$(mean_ms 20 "$V" -C "$p" -q idea add "Ny idé for måling")
   add_opens=$(opens "$p" "$V" -C "$p" -q idea add "Ny idé for måling")

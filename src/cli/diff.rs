@@ -29,8 +29,10 @@ Examples:
   veikart diff --exit-code")]
 pub struct DiffArgs {
     /// The revision to compare from (a commit, tag or branch; also A..B or A...B) [default: HEAD]
+    #[arg(value_name = "REV_A")]
     pub from: Option<String>,
     /// The revision to compare to [default: the files as they are now]
+    #[arg(value_name = "REV_B")]
     pub to: Option<String>,
     /// Exit with 1 when anything changed (0 when nothing did)
     #[arg(long)]

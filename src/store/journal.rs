@@ -305,7 +305,15 @@ pub fn recover(root: &Path) -> Result<Recovery> {
     let mut recovery = Recovery::default();
     match fs::symlink_metadata(&dir) {
         Ok(m) if m.is_dir() => {}
-        Ok(_) => return Err(not_our_folder(&dir)),
+        // The name is veikart's own: a file or link there is left over, and
+        // goes (a link itself, never what it points to).
+        Ok(_) => {
+            if fs::remove_file(&dir).is_err() {
+                return Err(not_our_folder(&dir));
+            }
+            recovery.removed.push(TEMP_DIR.to_string());
+            return Ok(recovery);
+        }
         Err(_) => return Ok(recovery),
     }
     let journal = dir.join(JOURNAL);

@@ -398,3 +398,18 @@ fn a_crafted_journal_never_moves_a_file_out_of_the_project() {
     assert_eq!(p.read("veikart.toml"), info);
     assert!(!p.path(".veikart-tmp").exists());
 }
+
+#[test]
+fn a_file_named_like_the_temp_folder_is_cleared_by_the_next_write() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    p.write(".veikart-tmp", "rest\n");
+    let check = p.run(["check", "--format", "json"]).success().json();
+    assert_eq!(check["diagnostics"][0]["code"], "stray-temp", "{check}");
+    let run = p.run(["repair"]).success();
+    assert_eq!(run.stdout, ".veikart-tmp\n", "{run}");
+    assert!(!p.path(".veikart-tmp").exists());
+    p.write(".veikart-tmp", "rest\n");
+    p.add_idea("Etterpå", &[]);
+    assert!(!p.path(".veikart-tmp").exists());
+}

@@ -351,7 +351,7 @@ fn busy(path: &Path, waited: Duration) -> UserError {
         "try again when it is done, or wait longer with {WAIT_VAR}=SECONDS"
     ))
     .hint(tr!(
-        "låsen slippes av seg selv når prosessen avslutter; låsefilen er {}",
+        "låsen slippes av seg selv når den prosessen avsluttes; låsefilen er {}",
         "the lock is released by itself when that process ends; the lock file is {}",
         path.display()
     ))

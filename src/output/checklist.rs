@@ -245,18 +245,40 @@ struct TodayCount {
     changed: usize,
 }
 
-/// An item as today's data and answers have it (`--recheck`).
+/// An item's state and answer, as every item in the JSON has them.
 #[derive(Serialize)]
-struct TodayJson<'a> {
+struct StateJson<'a> {
     status: &'a str,
     finished: bool,
     automatic: bool,
-    changed: bool,
     by: Option<&'a str>,
     date: Option<Date>,
     note: Option<&'a str>,
     evidence: Vec<&'a str>,
     data: Option<&'a crate::model::checklist::Outcome>,
+}
+
+impl<'a> StateJson<'a> {
+    fn of(i: &'a ItemResult) -> StateJson<'a> {
+        StateJson {
+            status: &i.state.status,
+            finished: i.state.finished,
+            automatic: i.state.automatic,
+            by: i.answer.as_ref().and_then(|a| a.by.as_deref()),
+            date: i.answer.as_ref().and_then(|a| a.date),
+            note: i.answer.as_ref().and_then(|a| a.note.as_deref()),
+            evidence: evidence(i.answer.as_ref()),
+            data: i.outcome.as_ref(),
+        }
+    }
+}
+
+/// An item as today's data and answers have it (`--recheck`).
+#[derive(Serialize)]
+struct TodayJson<'a> {
+    #[serde(flatten)]
+    state: StateJson<'a>,
+    changed: bool,
 }
 
 #[derive(Serialize)]
@@ -266,14 +288,8 @@ struct ItemJson<'a> {
     evaluation: &'static str,
     origin: crate::model::roadmap::Origin,
     rule: Option<&'a str>,
-    status: &'a str,
-    finished: bool,
-    automatic: bool,
-    by: Option<&'a str>,
-    date: Option<Date>,
-    note: Option<&'a str>,
-    evidence: Vec<&'a str>,
-    data: Option<&'a crate::model::checklist::Outcome>,
+    #[serde(flatten)]
+    state: StateJson<'a>,
     /// Where an annotation points, as `path` and `line` of `check`'s diagnostics.
     #[serde(rename = "path")]
     file: &'a str,
@@ -288,17 +304,7 @@ fn evidence(a: Option<&Answer>) -> Vec<&str> {
 }
 
 fn today_json<'a>(recorded: &ItemResult, t: &'a ItemResult) -> TodayJson<'a> {
-    TodayJson {
-        status: &t.state.status,
-        finished: t.state.finished,
-        automatic: t.state.automatic,
-        changed: changed(recorded, t),
-        by: t.answer.as_ref().and_then(|a| a.by.as_deref()),
-        date: t.answer.as_ref().and_then(|a| a.date),
-        note: t.answer.as_ref().and_then(|a| a.note.as_deref()),
-        evidence: evidence(t.answer.as_ref()),
-        data: t.outcome.as_ref(),
-    }
+    TodayJson { state: StateJson::of(t), changed: changed(recorded, t) }
 }
 
 /// The checklists as JSON; with `recheck`, each item of a closed phase has
@@ -339,14 +345,7 @@ pub fn to_json(eval: &Evaluation, as_of: Date, recheck: bool) -> ChecklistJson<'
                         evaluation: i.item.evaluation.key(),
                         origin: i.item.origin,
                         rule: i.item.rule.as_deref(),
-                        status: &i.state.status,
-                        finished: i.state.finished,
-                        automatic: i.state.automatic,
-                        by: i.answer.as_ref().and_then(|a| a.by.as_deref()),
-                        date: i.answer.as_ref().and_then(|a| a.date),
-                        note: i.answer.as_ref().and_then(|a| a.note.as_deref()),
-                        evidence: evidence(i.answer.as_ref()),
-                        data: i.outcome.as_ref(),
+                        state: StateJson::of(i),
                         file: &i.file,
                         line: i.line,
                         today: p

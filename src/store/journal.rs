@@ -17,7 +17,7 @@
 
 use std::cell::RefCell;
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, Result};
@@ -193,14 +193,9 @@ fn commit(batch: &Batch) -> Result<()> {
     let dir = temp_dir(&batch.root)?;
     let journal = Journal { version: 1, steps: batch.steps.clone() };
     let text = serde_json::to_string_pretty(&journal)?;
-    let failed = || tr!("kunne ikke lagre endringen", "could not save the change");
-    // The journal appears whole or not at all: this rename is the commit.
-    let part = dir.join(format!("{JOURNAL}.part"));
-    let mut f = fs::File::create(&part).with_context(failed)?;
-    f.write_all(text.as_bytes()).and_then(|()| f.sync_all()).with_context(failed)?;
-    drop(f);
-    fs::rename(&part, dir.join(JOURNAL)).with_context(failed)?;
-    super::fsutil::sync_dir(&dir);
+    // The journal appears whole or not at all: its rename is the commit.
+    let file = dir.join(JOURNAL);
+    super::fsutil::write_atomic(&file, &file.display().to_string(), text.as_bytes())?;
     apply(&batch.root, &dir, &journal.steps)?;
     finish(&batch.root);
     Ok(())

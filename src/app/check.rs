@@ -97,6 +97,10 @@ pub fn run(loc: &Location, as_of: Date) -> anyhow::Result<Report> {
         if ids.is_some_and(|s| s.contains(&r.id)) {
             continue;
         }
+        // A record dated after `--as-of` is left out, not missing.
+        if crate::store::source::hidden(&loc.root.join(format!("{}/{}.toml", r.dir, r.id))) {
+            continue;
+        }
         let candidates: Vec<&str> =
             ids.map(|s| s.iter().map(String::as_str).collect()).unwrap_or_default();
         diags.push(record::dangling(&shown, &r, &candidates));

@@ -93,6 +93,9 @@ pub struct Series {
     /// The share of the way from baseline to target the latest value had
     /// come, before and after (percent), when the indicator has both.
     pub achievement: (Option<f64>, Option<f64>),
+    /// The indicator's state (on track, behind …) on the date of its latest
+    /// value, before and after.
+    pub state: (Option<indicator::PlanState>, Option<indicator::PlanState>),
 }
 
 /// Everything that changed.
@@ -324,22 +327,13 @@ pub fn compare(
             .entries
             .push(entry);
     }
-    // The latest value of each indicator whose values changed, and how far
-    // towards its target it had come, on each side.
+    // The latest value of each indicator whose values changed, how far
+    // towards its target it had come and its state, on each side.
     for s in series.values_mut() {
-        let (before, after) = (latest(old, &s.indicator), latest(new, &s.indicator));
-        let goal = |files: &BTreeMap<String, String>| {
-            let rel = format!("{}/{}.toml", indicator::SPEC.dir, s.indicator);
-            let f = parse(&indicator::SPEC, &s.indicator, &rel, files.get(&rel)?)?;
-            Some((f.number("baseline")?, f.number("target")?))
-        };
-        let reached = |goal: Option<(f64, f64)>, v: &Option<(String, f64)>| {
-            let ((baseline, target), (_, value)) = (goal?, v.as_ref()?);
-            indicator::achievement(baseline, target, *value)
-                .map(crate::model::number::percent_rounded)
-        };
-        s.achievement = (reached(goal(old), &before), reached(goal(new), &after));
-        s.latest = after;
+        let (before, after) = (standing(old, &s.indicator), standing(new, &s.indicator));
+        s.achievement = (before.achievement, after.achievement);
+        s.state = (before.state, after.state);
+        s.latest = after.latest;
     }
     // A phase change is told with its reason, from the decision that made it.
     let phase_reason = project_changes.iter().find(|c| c.field == "phase").and_then(|c| {
@@ -370,6 +364,43 @@ pub fn compare(
 }
 
 /// The latest value of `indicator` in `files`, with its date.
+/// Where an indicator stood on one side: its latest value (with its date),
+/// and, judged on that date, its achievement and state.
+#[derive(Default)]
+struct Standing {
+    latest: Option<(String, f64)>,
+    achievement: Option<f64>,
+    state: Option<indicator::PlanState>,
+}
+
+fn standing(files: &BTreeMap<String, String>, id: &str) -> Standing {
+    let Some((date, value)) = latest(files, id) else { return Standing::default() };
+    let rel = format!("{}/{id}.toml", indicator::SPEC.dir);
+    let plan = files
+        .get(&rel)
+        .and_then(|text| parse(&indicator::SPEC, id, &rel, text))
+        .map(|f| indicator::Indicator::from_fields(&f));
+    let progress = plan.zip(crate::model::date::Date::parse(&date)).map(|(plan, day)| {
+        let m = measurement::Measurement {
+            id: format!("{id}/{date}"),
+            indicator: id.to_string(),
+            date: Some(day),
+            value,
+            note: None,
+            by: None,
+        };
+        plan.progress(&[m], day)
+    });
+    Standing {
+        achievement: progress
+            .as_ref()
+            .and_then(|p| p.achievement)
+            .map(crate::model::number::percent_rounded),
+        state: progress.map(|p| p.state),
+        latest: Some((date, value)),
+    }
+}
+
 fn latest(files: &BTreeMap<String, String>, indicator: &str) -> Option<(String, f64)> {
     let prefix = format!("{}/{indicator}/", measurement::SPEC.dir);
     files

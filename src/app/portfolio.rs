@@ -39,8 +39,44 @@ pub fn find_projects(dir: &Path) -> Vec<PathBuf> {
     crate::store::scan::projects(dir)
 }
 
-pub fn row(dir: &Path, shown: String, as_of: Date) -> Row {
-    let mut row = Row {
+/// How each project of the portfolio is read.
+#[derive(Debug, Clone, Copy)]
+pub struct Reading<'a> {
+    /// The day judged (`--as-of`, else today).
+    pub as_of: Date,
+    /// `--as-of` given without `--at`: leave out what is dated after it.
+    pub dated: bool,
+    /// `--at REV`: each project as committed at REV in its own repository.
+    pub at: Option<&'a str>,
+}
+
+/// The row of the project in `dir`; None when `--at` names a revision at
+/// which the project did not exist yet.
+pub fn row(dir: &Path, shown: String, reading: Reading) -> Option<Row> {
+    let before = match reading.at {
+        Some(rev) => match crate::store::git::snapshot(dir, rev) {
+            Ok(snapshot) => Some(crate::store::source::swap(Some(snapshot))),
+            Err(e) => return Some(unreadable(shown, &e)),
+        },
+        None => None,
+    };
+    let exists = crate::store::source::is_file(&dir.join(crate::store::PROJECT_FILE));
+    let row = exists.then(|| read_row(dir, shown, reading));
+    if let Some(before) = before {
+        crate::store::source::restore(before);
+    }
+    row
+}
+
+/// The row of a project that could not be read, with why.
+fn unreadable(shown: String, e: &anyhow::Error) -> Row {
+    let mut row = empty(shown);
+    row.error = Some(crate::error::one_line(e));
+    row
+}
+
+fn empty(shown: String) -> Row {
+    Row {
         path: shown,
         name: None,
         municipality: None,
@@ -58,8 +94,18 @@ pub fn row(dir: &Path, shown: String, as_of: Date) -> Row {
         errors: 0,
         warnings: 0,
         error: None,
-    };
+    }
+}
+
+fn read_row(dir: &Path, shown: String, reading: Reading) -> Row {
+    let as_of = reading.as_of;
+    let mut row = empty(shown);
     let report = Location::find(Some(dir))
+        .inspect(|loc| {
+            if reading.dated {
+                crate::store::dated::show(loc, as_of);
+            }
+        })
         .and_then(|loc| loc.open())
         .and_then(|project| super::report::gather(&project, as_of, 0));
     match report {

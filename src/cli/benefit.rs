@@ -497,8 +497,7 @@ pub struct ListArgs {
 
 fn cmd_benefit_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
     let format = ctx.ui.format("benefit list")?;
-    let project = ctx.open()?;
-    let as_of = today(args.as_of)?;
+    let (project, as_of) = ctx.open_on(args.as_of)?;
     let mut benefits: Vec<Benefit> = project.load_all()?;
     benefits
         .sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()).then(a.id.cmp(&b.id)));
@@ -604,8 +603,7 @@ pub struct ShowArgs {
 
 fn cmd_benefit_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
     let format = ctx.ui.format("benefit show")?;
-    let project = ctx.open()?;
-    let as_of = today(args.as_of)?;
+    let (project, as_of) = ctx.open_on(args.as_of)?;
     let id = project.resolve(&benefit::SPEC, &args.id)?;
     let b: Benefit = project.load(&id)?;
     let indicators: Vec<Indicator> =

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use clap::Args;
 
-use super::{Ctx, date_arg, today};
+use super::{Ctx, date_arg};
 use crate::model::date::Date;
 
 /// Check every file of the project and report all problems at once
@@ -41,7 +41,7 @@ pub fn cmd_check(ctx: &mut Ctx, args: CheckArgs) -> Result<u8> {
     {
         crate::i18n::set(lang);
     }
-    let as_of = today(args.as_of)?;
+    let as_of = ctx.as_of(args.as_of)?;
     let report = crate::app::check::run(&loc, as_of)?;
     crate::output::check::print(&mut ctx.ui, "veikart check", &report, format, args.strict, as_of)
 }

@@ -363,10 +363,9 @@ fn show(ctx: &mut Ctx, args: &ChecklistArgs) -> Result<u8> {
         ))
         .into());
     }
-    let project = ctx.open()?;
+    let (project, as_of) = ctx.open_on(args.as_of)?;
     let roadmap = project.roadmap()?;
     let phases = selected(&roadmap, &project, args)?;
-    let as_of = today(args.as_of)?;
     let report = crate::app::check::run(&project.location(), as_of)?;
     let eval = crate::app::checklist::evaluate_on(&project, &report, roadmap, &phases);
     // A file `check` calls a contradiction stops the checklist, as it stops

@@ -445,8 +445,7 @@ pub struct ListArgs {
 
 fn cmd_deviation_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
     let format = ctx.ui.format("deviation list")?;
-    let project = ctx.open()?;
-    let as_of = today(args.as_of)?;
+    let (project, as_of) = ctx.open_on(args.as_of)?;
     let mut devs: Vec<Deviation> = project.load_all()?;
     if args.open {
         devs.retain(Deviation::is_open);
@@ -528,8 +527,7 @@ pub struct ShowArgs {
 
 fn cmd_deviation_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
     let format = ctx.ui.format("deviation show")?;
-    let project = ctx.open()?;
-    let as_of = today(args.as_of)?;
+    let (project, as_of) = ctx.open_on(args.as_of)?;
     let id = project.resolve(&deviation::SPEC, &args.id)?;
     let d: Deviation = project.load(&id)?;
     if format == Format::Json {

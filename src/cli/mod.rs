@@ -257,14 +257,7 @@ pub enum Command {
 /// at REV, from git's objects.
 fn at_revision(project: Option<&std::path::Path>, rev: &str) -> Result<()> {
     let loc = Location::find(project)?;
-    let repo = crate::store::git::Repo::of(&loc.root)?;
-    let commit = repo.commit_at(rev)?;
-    let files = repo.files_at(&commit, |_| true)?;
-    crate::store::source::show(crate::store::source::Snapshot::new(
-        &loc.root,
-        rev.to_string(),
-        files,
-    ));
+    crate::store::source::show(crate::store::git::snapshot(&loc.root, rev)?);
     Ok(())
 }
 
@@ -308,6 +301,8 @@ fn help_language(args: &[std::ffi::OsString]) -> Lang {
 /// What every command gets: the output handle and how to open the project.
 pub struct Ctx {
     pub ui: Ui,
+    /// `--at REV`, as typed.
+    pub at: Option<String>,
     project: Option<PathBuf>,
     lang_forced: bool,
     /// The language typed as `--lang` (for `init`, which stores it).
@@ -336,6 +331,27 @@ impl Ctx {
             i18n::set(lang);
         }
         Ok(project)
+    }
+
+    /// "Today" for a reading command's `--as-of`. Given as a flag without
+    /// `--at`, it also makes the project read as it stood on that day:
+    /// records dated after it are left out, and the phase is the one the
+    /// decisions made by then left (see [`crate::store::dated`]).
+    pub fn as_of(&self, flag: Option<Date>) -> Result<Date> {
+        let day = today(flag)?;
+        if flag.is_some()
+            && crate::store::source::shown_revision().is_none()
+            && let Ok(loc) = self.locate()
+        {
+            crate::store::dated::show(&loc, day);
+        }
+        Ok(day)
+    }
+
+    /// [`Ctx::open`] after [`Ctx::as_of`]: the project as it stood on the day.
+    pub fn open_on(&self, flag: Option<Date>) -> Result<(Project, Date)> {
+        let day = self.as_of(flag)?;
+        Ok((self.open()?, day))
     }
 
     pub fn lang_forced(&self) -> bool {
@@ -461,10 +477,14 @@ pub fn run(cli: Cli) -> Result<u8> {
     // finishes a write that was cut short.
     let notices = Ui::new(cli.color, cli.format, cli.quiet);
     crate::store::lock::set_notice(Box::new(move |text| notices.status(text)));
-    if let Some(rev) = &cli.at {
+    // `portfolio` reads each project of its folder at the revision itself.
+    if let Some(rev) = &cli.at
+        && !matches!(cli.command, Command::Portfolio(_))
+    {
         at_revision(cli.project.as_deref(), rev)?;
     }
     let mut ctx = Ctx {
+        at: cli.at.clone(),
         ui: Ui::new(cli.color, cli.format, cli.quiet),
         project: cli.project,
         lang_forced,

@@ -92,9 +92,8 @@ struct PhaseJson<'a> {
 
 fn show(ctx: &mut Ctx, as_of: Option<Date>) -> Result<u8> {
     let format = ctx.ui.format("phase")?;
-    let project = ctx.open()?;
+    let (project, as_of) = ctx.open_on(as_of)?;
     let roadmap = project.roadmap()?;
-    let as_of = today(as_of)?;
     let current = project.info.phase.clone();
     if roadmap.phase(&current).is_none() {
         return Err(phase_not_in_roadmap(&project, &roadmap));

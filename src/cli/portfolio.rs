@@ -41,6 +41,7 @@ pub struct PortfolioArgs {
 #[derive(Serialize)]
 struct PortfolioJson<'a> {
     as_of: Date,
+    at: Option<&'a str>,
     dir: String,
     projects: &'a [Row],
 }
@@ -48,6 +49,11 @@ struct PortfolioJson<'a> {
 pub fn cmd_portfolio(ctx: &mut Ctx, args: PortfolioArgs) -> Result<u8> {
     let format = ctx.ui.format("portfolio")?;
     let as_of = today(args.as_of)?;
+    let reading = portfolio::Reading {
+        as_of,
+        dated: args.as_of.is_some() && ctx.at.is_none(),
+        at: ctx.at.as_deref(),
+    };
     let dir = args.dir.unwrap_or_else(|| PathBuf::from("."));
     if !dir.is_dir() {
         return Err(UserError::new(tr!(
@@ -63,20 +69,21 @@ pub fn cmd_portfolio(ctx: &mut Ctx, args: PortfolioArgs) -> Result<u8> {
     }
     let rows: Vec<Row> = portfolio::find_projects(&dir)
         .into_iter()
-        .map(|p| {
+        .filter_map(|p| {
             let rel = p.strip_prefix(&dir).unwrap_or(&p);
             let shown = if rel.as_os_str().is_empty() {
                 ".".to_string()
             } else {
                 rel.to_string_lossy().replace('\\', "/")
             };
-            portfolio::row(&p, shown, as_of)
+            portfolio::row(&p, shown, reading)
         })
         .collect();
     let broken = rows.iter().filter(|r| r.error.is_some()).count();
     match format {
         Format::Json => ctx.ui.json(&PortfolioJson {
             as_of,
+            at: ctx.at.as_deref(),
             dir: dir.to_string_lossy().into_owned(),
             projects: &rows,
         })?,
@@ -94,7 +101,13 @@ pub fn cmd_portfolio(ctx: &mut Ctx, args: PortfolioArgs) -> Result<u8> {
                 ("prosjekt", "prosjekter"),
                 ("project", "projects"),
             );
-            ctx.ui.status(&tr!("{projects} per {as_of}.", "{projects} as of {as_of}."));
+            ctx.ui.status(&match ctx.at.as_deref() {
+                Some(rev) => tr!(
+                    "{projects} slik de var ved {rev}, per {as_of}.",
+                    "{projects} as they were at {rev}, as of {as_of}."
+                ),
+                None => tr!("{projects} per {as_of}.", "{projects} as of {as_of}."),
+            });
         }
     }
     for r in rows.iter().filter(|r| r.error.is_some()) {

@@ -5,7 +5,7 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use super::{Ctx, common, date_arg, today};
+use super::{Ctx, common, date_arg};
 use crate::error::{SUCCESS, UserError};
 use crate::model::activity::{self, Activity};
 use crate::model::date::Date;
@@ -260,9 +260,8 @@ pub struct CheckArgs {
 
 fn cmd_raci_check(ctx: &mut Ctx, args: CheckArgs) -> Result<u8> {
     let format = ctx.ui.format("raci check")?;
-    let project = ctx.open()?;
+    let (project, as_of) = ctx.open_on(args.as_of)?;
     let loc = ctx.locate()?;
-    let as_of = today(args.as_of)?;
     let mut report = crate::app::check::run(&loc, as_of)?;
     let dirs = [project.shown(activity::SPEC.dir), project.shown(role::SPEC.dir)];
     report.diagnostics.retain(|d| dirs.iter().any(|dir| d.path.starts_with(&format!("{dir}/"))));

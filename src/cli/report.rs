@@ -3,7 +3,7 @@
 use anyhow::Result;
 use clap::Args;
 
-use super::{Ctx, date_arg, today};
+use super::{Ctx, date_arg};
 use crate::app::report::gather;
 use crate::error::SUCCESS;
 use crate::model::date::Date;
@@ -51,8 +51,7 @@ pub fn cmd_report(ctx: &mut Ctx, args: ReportArgs) -> Result<u8> {
         _ => Format::Md,
     };
     let format = ctx.ui.format_or("report", default)?;
-    let project = ctx.open()?;
-    let as_of = today(args.as_of)?;
+    let (project, as_of) = ctx.open_on(args.as_of)?;
     if let Some(path) = &args.output
         && path.is_dir()
     {

@@ -162,8 +162,7 @@ pub struct ListArgs {
 
 fn cmd_routine_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
     let format = ctx.ui.format("routine list")?;
-    let project = ctx.open()?;
-    let as_of = today(args.as_of)?;
+    let (project, as_of) = ctx.open_on(args.as_of)?;
     let mut routines: Vec<Routine> = project.load_all()?;
     routines
         .sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()).then(a.id.cmp(&b.id)));

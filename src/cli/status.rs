@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use anyhow::Result;
 use clap::Args;
 
-use super::{Ctx, common, date_arg, today};
+use super::{Ctx, common, date_arg};
 use crate::app::status::{More, Status, StatusPlan};
 use crate::error::SUCCESS;
 use crate::i18n::counted as n;
@@ -47,8 +47,7 @@ pub struct StatusArgs {
 
 pub fn cmd_status(ctx: &mut Ctx, args: StatusArgs) -> Result<u8> {
     let format = ctx.ui.format("status")?;
-    let project = ctx.open()?;
-    let as_of = today(args.as_of)?;
+    let (project, as_of) = ctx.open_on(args.as_of)?;
     let st = crate::app::status::gather(&project, as_of, args.top)?;
     if format == Format::Json {
         ctx.ui.json(&st)?;

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use clap::{Args, Subcommand};
 
-use super::{Ctx, check_line, check_text, common, date_arg, int_arg, today};
+use super::{Ctx, check_line, check_text, common, date_arg, int_arg};
 use crate::error::SUCCESS;
 use crate::model::date::Date;
 use crate::model::deviation::{self, Deviation, KIND, STATUS};
@@ -195,8 +195,7 @@ pub struct ShowArgs {
 
 fn cmd_supplier_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
     let format = ctx.ui.format("supplier show")?;
-    let project = ctx.open()?;
-    let as_of = today(args.as_of)?;
+    let (project, as_of) = ctx.open_on(args.as_of)?;
     let id = project.resolve(&supplier::SPEC, &args.id)?;
     let s: Supplier = project.load(&id)?;
     let mut devs: Vec<Deviation> = project

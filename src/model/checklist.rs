@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::date::Date;
 use super::roadmap::{Evaluation, Item};
-use super::schema::{EnumSpec, Field, FieldType, Finding, Group, KindSpec, Variant};
+use super::schema::{Dated, EnumSpec, Field, FieldType, Finding, Group, KindSpec, Variant};
 use super::value::Fields;
 use crate::tr;
 
@@ -62,6 +62,7 @@ pub static ANSWER_SPEC: KindSpec = KindSpec {
         refers: None,
         doc: "The phase (the folder's name); the file's name is the item's id.",
     }),
+    dated: Dated::Field("date"),
     ..KindSpec::BASE
 };
 
@@ -161,6 +162,7 @@ pub static DECISION_SPEC: KindSpec = KindSpec {
         .label("Sjekkliste ved beslutningen", "Checklist at the decision")
         .nb("Sjekklisten for fasen som ble forlatt slik den ble vurdert da beslutningen ble tatt, én tabell per punkt"),
     ],
+    dated: Dated::Field("date"),
     ..KindSpec::BASE
 };
 

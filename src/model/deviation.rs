@@ -5,7 +5,9 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, EnumSpec, Example, Field, FieldType, Finding, KindSpec, Order, Variant};
+use super::schema::{
+    Col, Dated, EnumSpec, Example, Field, FieldType, Finding, KindSpec, Order, Variant,
+};
 use super::value::Fields;
 use crate::tr;
 
@@ -111,6 +113,7 @@ pub static SPEC: KindSpec = KindSpec {
         .nb("Korrigerende tiltak, hvert med en ansvarlig og en frist"),
     ],
     title: Some("title"),
+    dated: Dated::Field("date"),
     columns: &[
         Col("id", "ID", "ID"),
         Col("title", "AVVIK", "DEVIATION"),

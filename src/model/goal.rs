@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{About, Col, Example, Field, FieldType, Identity, KindSpec, Order};
+use super::schema::{About, Col, Dated, Example, Field, FieldType, Identity, KindSpec, Order};
 use super::value::Fields;
 
 pub static SPEC: KindSpec = KindSpec {
@@ -30,6 +30,7 @@ pub static SPEC: KindSpec = KindSpec {
     ],
     title: Some("text"),
     identity: Identity::Named { scope: None },
+    dated: Dated::Field("created"),
     columns: &[
         Col("id", "ID", "ID"),
         Col("text", "MÅL", "GOAL"),

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, EnumSpec, Example, Field, FieldType, Finding, KindSpec, Variant};
+use super::schema::{Col, Dated, EnumSpec, Example, Field, FieldType, Finding, KindSpec, Variant};
 use super::value::Fields;
 use crate::tr;
 
@@ -159,6 +159,7 @@ pub static SPEC: KindSpec = KindSpec {
         .nb("Mappen til innovasjonsprosjektet som ble startet fra idéen"),
     ],
     title: Some("title"),
+    dated: Dated::Field("submitted"),
     columns: &[
         Col("id", "ID", "ID"),
         Col("title", "TITTEL", "TITLE"),

@@ -5,7 +5,9 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{About, Col, EnumSpec, Example, Field, FieldType, KindSpec, Order, Variant};
+use super::schema::{
+    About, Col, Dated, EnumSpec, Example, Field, FieldType, KindSpec, Order, Variant,
+};
 use super::value::Fields;
 
 pub static METHOD: EnumSpec = EnumSpec {
@@ -72,6 +74,7 @@ pub static SPEC: KindSpec = KindSpec {
             .nb("Mer om det: sitater, tall, sammenheng"),
     ],
     title: Some("summary"),
+    dated: Dated::Field("date"),
     columns: &[
         Col("id", "ID", "ID"),
         Col("date", "DATO", "DATE"),

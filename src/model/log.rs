@@ -5,7 +5,9 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{About, Col, EnumSpec, Example, Field, FieldType, KindSpec, Order, Variant};
+use super::schema::{
+    About, Col, Dated, EnumSpec, Example, Field, FieldType, KindSpec, Order, Variant,
+};
 use super::value::Fields;
 
 pub static KIND: EnumSpec = EnumSpec {
@@ -53,6 +55,7 @@ pub static SPEC: KindSpec = KindSpec {
     ],
     title: Some("text"),
     dated_id: Some("date"),
+    dated: Dated::Field("date"),
     columns: &[
         Col("date", "DATO", "DATE"),
         Col("kind", "TYPE", "KIND"),

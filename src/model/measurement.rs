@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, Example, Field, FieldType, Finding, Group, KindSpec};
+use super::schema::{Col, Dated, Example, Field, FieldType, Finding, Group, KindSpec};
 use super::value::Fields;
 use crate::tr;
 
@@ -35,6 +35,7 @@ pub static SPEC: KindSpec = KindSpec {
         refers: Some("indicators"),
         doc: "The indicator measured: the name of the subfolder (measurements/<indicator>/<date>.toml).",
     }),
+    dated: Dated::Name,
     columns: &[
         Col("indicator", "INDIKATOR", "INDICATOR"),
         Col("date", "DATO", "DATE"),

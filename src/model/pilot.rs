@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{About, Col, Example, Field, FieldType, Finding, KindSpec, Order};
+use super::schema::{About, Col, Dated, Example, Field, FieldType, Finding, KindSpec, Order};
 use super::value::Fields;
 use crate::tr;
 
@@ -102,6 +102,7 @@ pub static FINDING_SPEC: KindSpec = KindSpec {
     ],
     title: Some("text"),
     dated_id: Some("date"),
+    dated: Dated::Field("date"),
     columns: &[Col("date", "DATO", "DATE"), Col("text", "FUNN", "FINDING"), Col("id", "ID", "ID")],
     order: &[Order::Asc("date")],
     example: Example {

@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use super::date::Date;
 use super::schema::{
-    About, Col, EnumSpec, Example, Field, FieldType, Finding, Group, KindSpec, Order, Variant,
+    About, Col, Dated, EnumSpec, Example, Field, FieldType, Finding, Group, KindSpec, Order,
+    Variant,
 };
 use super::value::Fields;
 use crate::tr;
@@ -117,6 +118,7 @@ pub static SPEC: KindSpec = KindSpec {
             .today(),
     ],
     title: Some("title"),
+    dated: Dated::Field("created"),
     columns: &[
         Col("id", "ID", "ID"),
         Col("title", "FORSLAG", "PROPOSAL"),
@@ -169,6 +171,7 @@ pub static TEST_SPEC: KindSpec = KindSpec {
         refers: Some("proposals"),
         doc: "The proposal tested (the folder's name).",
     }),
+    dated: Dated::Field("date"),
     columns: &[
         Col("id", "ID", "ID"),
         Col("proposal", "FORSLAG", "PROPOSAL"),

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, Example, Field, FieldType, Finding, Identity, KindSpec};
+use super::schema::{Col, Dated, Example, Field, FieldType, Finding, Identity, KindSpec};
 use super::value::Fields;
 use crate::tr;
 
@@ -54,6 +54,7 @@ pub static SPEC: KindSpec = KindSpec {
     ],
     title: Some("title"),
     identity: Identity::Named { scope: None },
+    dated: Dated::Field("created"),
     columns: &[
         Col("id", "ID", "ID"),
         Col("title", "RUTINE", "ROUTINE"),

@@ -282,6 +282,9 @@ pub struct KindSpec {
     /// The id is the date (this field) and the first words of the title
     /// (`logs/2026-11-20-kake-for-1000.toml`), rather than the title alone.
     pub dated_id: Option<&'static str>,
+    /// What dates a record, for `--as-of DATE`: a record (or row) dated
+    /// after DATE is not shown, as it did not exist yet.
+    pub dated: Dated,
     /// The columns of the kind's table in `list`.
     pub columns: &'static [Col],
     /// The order of `list`.
@@ -290,6 +293,20 @@ pub struct KindSpec {
     pub example: Example,
     /// For `--help` of a noun built from the declaration: what the kind is for.
     pub about: About,
+}
+
+/// What dates the records of a kind, so that `--as-of DATE` can leave out
+/// what came after DATE.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dated {
+    /// Undated: part of the plan, always shown (roles, benefits, indicators).
+    No,
+    /// The record is dated by this date field (`submitted`, `date`).
+    Field(&'static str),
+    /// The record's file name is its date (`measurements/<indicator>/<date>.toml`).
+    Name,
+    /// The rows of this table are dated by this field (`review`, `date`).
+    Rows(&'static str, &'static str),
 }
 
 /// What a kind is for, in a line and (optionally) a paragraph, in both
@@ -329,6 +346,7 @@ impl KindSpec {
         title: None,
         identity: Identity::Event,
         dated_id: None,
+        dated: Dated::No,
         columns: &[],
         order: &[],
         example: Example { add: "", id: "", set: "" },

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::date::Date;
-use super::schema::{Col, Example, Field, FieldType, Identity, KindSpec};
+use super::schema::{Col, Dated, Example, Field, FieldType, Identity, KindSpec};
 use super::value::Fields;
 
 static REVIEW_FIELDS: &[Field] = &[
@@ -50,6 +50,7 @@ pub static SPEC: KindSpec = KindSpec {
     ],
     title: Some("name"),
     identity: Identity::Named { scope: None },
+    dated: Dated::Rows("review", "date"),
     columns: &[
         Col("id", "ID", "ID"),
         Col("name", "LEVERANDØR", "SUPPLIER"),

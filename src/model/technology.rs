@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::date::Date;
 use super::schema::{
-    Col, EnumSpec, Example, Field, FieldType, Finding, Group, Identity, KindSpec, Variant,
+    Col, Dated, EnumSpec, Example, Field, FieldType, Finding, Group, Identity, KindSpec, Variant,
 };
 use super::value::Fields;
 use crate::tr;
@@ -155,6 +155,7 @@ pub static SPEC: KindSpec = KindSpec {
     ],
     title: Some("name"),
     identity: Identity::Named { scope: None },
+    dated: Dated::Field("created"),
     columns: &[
         Col("id", "ID", "ID"),
         Col("name", "TEKNOLOGIVALG", "OPTION"),
@@ -187,6 +188,7 @@ pub static ASSESSMENT_SPEC: KindSpec = KindSpec {
         refers: Some("technologies"),
         doc: "The option assessed: the subfolder's name (assessments/<technology>/<criterion>.toml).",
     }),
+    dated: Dated::Field("date"),
     ..KindSpec::BASE
 };
 

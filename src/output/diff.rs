@@ -64,6 +64,17 @@ fn series_line(s: &Series) -> String {
         let (a, b) = (pct(s.achievement.0), pct(s.achievement.1));
         line.push_str(&tr!("; måloppnåelse: {a} → {b}", "; achievement: {a} → {b}"));
     }
+    if s.state != (None, None) {
+        let label = |st: Option<crate::model::indicator::PlanState>| {
+            st.map_or_else(|| "–".to_string(), |st| st.label())
+        };
+        let (a, b) = (label(s.state.0), label(s.state.1));
+        if a == b {
+            line.push_str(&tr!("; tilstand: {a} (uendret)", "; state: {a} (unchanged)"));
+        } else {
+            line.push_str(&tr!("; tilstand: {a} → {b}", "; state: {a} → {b}"));
+        }
+    }
     line
 }
 
@@ -307,6 +318,8 @@ pub fn json(d: &Diff) -> Value {
                 "latest_value": s.latest.as_ref().map(|l| l.1),
                 "achievement_before": s.achievement.0,
                 "achievement_after": s.achievement.1,
+                "state_before": s.state.0.map(|st| st.key()),
+                "state_after": s.state.1.map(|st| st.key()),
             })
         })
         .collect();

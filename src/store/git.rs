@@ -324,3 +324,12 @@ fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output> {
         .output()
         .context(tr!("kunne ikke kjøre git", "could not run git"))
 }
+
+/// The project folder `root` as committed at `rev` (a commit, tag, branch,
+/// or a date: the last commit on or before it), from git's objects.
+pub fn snapshot(root: &Path, rev: &str) -> Result<super::source::Snapshot> {
+    let repo = Repo::of(root)?;
+    let commit = repo.commit_at(rev)?;
+    let files = repo.files_at(&commit, |_| true)?;
+    Ok(super::source::Snapshot::new(root, rev.to_string(), files))
+}

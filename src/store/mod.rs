@@ -2,6 +2,7 @@
 //! one file at a time (SPEC §2). Every write goes through [`Project::create`]
 //! or [`Project::edit`].
 
+pub mod dated;
 pub mod edit;
 pub mod fsutil;
 pub mod git;

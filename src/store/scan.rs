@@ -52,7 +52,7 @@ fn listing(dir: &std::path::Path, temps: &mut Vec<String>) -> std::io::Result<Ve
         if name.starts_with(TEMP_PREFIX) {
             temps.push(name.to_string());
         }
-        if name.starts_with('.') {
+        if name.starts_with('.') || super::source::hidden(&dir.join(name)) {
             continue;
         }
         let is_dir = entry.file_type().map(|t| t.is_dir()).unwrap_or(false);

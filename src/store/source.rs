@@ -35,6 +35,44 @@ impl Snapshot {
 
 thread_local! {
     static AT: RefCell<Option<Rc<Snapshot>>> = const { RefCell::new(None) };
+    static DATED: RefCell<Overlay> = RefCell::new(Overlay::default());
+}
+
+/// The files on disk as they were on a day (`--as-of DATE` without
+/// `--at`): the record files dated after it are hidden, and a few files are
+/// read as rewritten (the phase then; a supplier's reviews until then).
+/// Paths are absolute, so one overlay serves every project of a portfolio.
+#[derive(Default)]
+pub struct Overlay {
+    hidden: BTreeSet<PathBuf>,
+    replaced: BTreeMap<PathBuf, Vec<u8>>,
+}
+
+impl Overlay {
+    /// Hide the file at `path`.
+    pub fn hide(&mut self, path: PathBuf) {
+        self.hidden.insert(path);
+    }
+
+    /// Read `bytes` for the file at `path`.
+    pub fn replace(&mut self, path: PathBuf, bytes: Vec<u8>) {
+        self.replaced.insert(path, bytes);
+    }
+}
+
+/// Add `overlay` to what is read from disk from now on.
+pub fn hide_dated(overlay: Overlay) {
+    DATED.with(|d| {
+        let mut d = d.borrow_mut();
+        d.hidden.extend(overlay.hidden);
+        d.replaced.extend(overlay.replaced);
+    });
+}
+
+/// Whether the file at `path` is hidden as dated after `--as-of`: it did
+/// not exist yet on that day.
+pub fn hidden(path: &Path) -> bool {
+    DATED.with(|d| d.borrow().hidden.contains(path))
 }
 
 /// Read from `snapshot` from now on (for `--at`).
@@ -66,11 +104,23 @@ pub enum Entry {
 }
 
 /// What the revision shown has at `path`; None when no revision is shown
-/// (read the disk) or `path` is not in the project.
+/// (read the disk) or `path` is not in the project. Without a revision, a
+/// file hidden or rewritten for `--as-of` is what the overlay says.
 pub fn lookup(path: &Path) -> Option<Entry> {
     AT.with(|a| {
         let a = a.borrow();
-        let s = a.as_ref()?;
+        let Some(s) = a.as_ref() else {
+            return DATED.with(|d| {
+                let d = d.borrow();
+                if let Some(bytes) = d.replaced.get(path) {
+                    Some(Entry::File(bytes.clone()))
+                } else if d.hidden.contains(path) {
+                    Some(Entry::Missing)
+                } else {
+                    None
+                }
+            });
+        };
         let rel = relative(&s.root, path)?;
         Some(if rel.is_empty() || s.dirs.contains(&rel) {
             Entry::Dir

@@ -99,7 +99,7 @@ fn a_pull_request_diff_in_markdown_from_the_common_ancestor() {
          \n\
          **Målinger**\n\
          \n\
-         - `ventetid`: 3 nye verdier (2026-11-01 til 2026-11-03); siste: 37 (2026-11-03); måloppnåelse: – → 15 %\n\
+         - `ventetid`: 3 nye verdier (2026-11-01 til 2026-11-03); siste: 37 (2026-11-03); måloppnåelse: – → 15 %; tilstand: – → på plan\n\
          \n\
          **Sjekklisten**\n\
          \n\

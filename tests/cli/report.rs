@@ -51,7 +51,7 @@ fn report_as_json_has_the_series_up_to_as_of_and_english_with_lang_en() {
     let j = run.json();
     assert_eq!(j["version"], 2);
     assert_eq!(j["as_of"], "2026-06-15");
-    assert_eq!(j["phase"]["id"], "ny-praksis");
+    assert_eq!(j["phase"]["id"], "tjenesteutvikling");
     let inds = j["indicators"].as_array().expect("indicators");
     assert_eq!(inds.len(), 4);
     let phone = inds.iter().find(|i| i["unit"] == "min").expect("phone queue indicator");

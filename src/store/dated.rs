@@ -122,6 +122,6 @@ fn drop_rows(doc: &mut DocumentMut, table: &str, field: &str, day: Date) -> bool
         return false;
     };
     let before = rows.len();
-    rows.retain(|row| !date_of(row.get(field)).is_some_and(|d| d > day));
+    rows.retain(|row| date_of(row.get(field)).is_none_or(|d| d <= day));
     rows.len() != before
 }

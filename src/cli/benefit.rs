@@ -490,7 +490,7 @@ Examples:
   veikart benefit list --as-of 2026-06-30
   veikart benefit list --format json")]
 pub struct ListArgs {
-    /// Judge the plan as of this date [default: today]
+    /// Judge the plan as of this date, without what is dated later [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub as_of: Option<Date>,
 }
@@ -596,7 +596,7 @@ pub struct ShowArgs {
     /// The benefit (id or unique prefix)
     pub id: String,
 
-    /// Judge the indicators as of this date [default: today]
+    /// Judge the indicators as of this date, without what is dated later [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub as_of: Option<Date>,
 }

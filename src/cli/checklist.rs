@@ -61,7 +61,7 @@ pub struct ChecklistArgs {
     #[arg(long, conflicts_with = "phase")]
     pub all: bool,
 
-    /// Evaluate as of this date [default: today]
+    /// Evaluate as of this date, without what is dated later [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub as_of: Option<Date>,
 

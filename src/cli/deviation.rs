@@ -438,7 +438,7 @@ pub struct ListArgs {
     #[arg(long)]
     pub open: bool,
 
-    /// Judge due dates as of this date [default: today]
+    /// Judge due dates as of this date, without what is dated later [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub as_of: Option<Date>,
 }
@@ -520,7 +520,7 @@ pub struct ShowArgs {
     /// The deviation (id or unique prefix)
     pub id: String,
 
-    /// Judge due dates as of this date [default: today]
+    /// Judge due dates as of this date, without what is dated later [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub as_of: Option<Date>,
 }

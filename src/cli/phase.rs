@@ -35,7 +35,7 @@ pub struct PhaseArgs {
     #[command(subcommand)]
     pub action: Option<PhaseAction>,
 
-    /// Evaluate the checklist as of this date [default: today]
+    /// Evaluate the checklist as of this date, without what is dated later [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub as_of: Option<Date>,
 }

@@ -21,19 +21,21 @@ use crate::tr;
 /// Looks for `veikart.toml` in DIR and every folder below it (hidden
 /// folders, `target` and `node_modules` are skipped; a project's own folders
 /// are not searched for more projects). A project that cannot be read is
-/// listed with the reason, and the exit code is then 1.
+/// listed with the reason, and the exit code is then 1. With `--at REV`,
+/// each project is read as committed at REV in its own git repository.
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
   veikart portfolio prosjekter/
   veikart portfolio . --format md > portefolje.md
-  veikart portfolio ~/kommune --as-of 2026-12-31 --format json")]
+  veikart portfolio ~/kommune --as-of 2026-12-31 --format json
+  veikart --at 2026-06-30 portfolio prosjekter/")]
 pub struct PortfolioArgs {
     /// The folder to search [default: the working folder]
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
-    /// Report as of this date [default: today]
+    /// Report as of this date, without what is dated later [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub as_of: Option<Date>,
 }

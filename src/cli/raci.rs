@@ -253,7 +253,7 @@ pub struct CheckArgs {
     #[arg(long)]
     pub strict: bool,
 
-    /// Check as of this date [default: today]
+    /// Check as of this date, without what is dated later [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub as_of: Option<Date>,
 }

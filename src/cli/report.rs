@@ -29,7 +29,7 @@ pub struct ReportArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
 
-    /// Report as of this date [default: today]
+    /// Report as of this date, without what is dated later [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub as_of: Option<Date>,
 

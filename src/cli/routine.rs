@@ -155,7 +155,7 @@ Examples:
   veikart routine list --as-of 2027-06-01
   veikart routine list --format json")]
 pub struct ListArgs {
-    /// Judge review dates as of this date [default: today]
+    /// Judge review dates as of this date, without what is dated later [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub as_of: Option<Date>,
 }

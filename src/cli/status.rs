@@ -40,7 +40,7 @@ pub struct StatusArgs {
     #[arg(long, value_name = "N", default_value_t = 5, value_parser = super::count_arg, allow_hyphen_values = true)]
     pub top: usize,
 
-    /// Report as of this date [default: today]
+    /// Report as of this date, without what is dated later [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub as_of: Option<Date>,
 }

@@ -188,7 +188,7 @@ pub struct ShowArgs {
     /// The supplier (id or unique prefix)
     pub id: String,
 
-    /// Judge the deviations' due dates as of this date [default: today]
+    /// Judge the deviations' due dates as of this date, without what is dated later [default: today]
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_arg)]
     pub as_of: Option<Date>,
 }

@@ -52,6 +52,8 @@ fn sh(sb: &Sandbox, dir: &Path, command: &str) -> (i32, String) {
         .env("PATH", path)
         .env("GITHUB_STEP_SUMMARY", &summary)
         .env("VEIKART_TODAY", crate::support::TODAY)
+        .env("GITHUB_BASE_REF", "main")
+        .env("CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main")
         .env("NO_COLOR", "1")
         .env_remove("VEIKART_LANG")
         .output()
@@ -70,10 +72,28 @@ fn the_documented_ci_jobs_pass_the_example_except_for_its_one_unfinished_item() 
     let sb = Sandbox::new();
     let project = sb.work.join("fjordvik");
     copy_tree(&repo("examples/fjordvik-legevakt"), &project);
+    // A pull request that adds one log entry to what `origin/main` has.
+    let added = "logs/2026-11-18-nye-vikarer-laert-opp-i-skjermlosningen.toml";
+    let entry = fs::read_to_string(project.join(added)).expect("the log entry");
+    fs::remove_file(project.join(added)).expect("remove");
+    sb.git(&project, ["init", "-q", "-b", "main"]).success();
+    sb.git(&project, ["add", "."]).success();
+    sb.git(&project, ["commit", "-qm", "Grunnlaget"]).success();
+    sb.git(&project, ["update-ref", "refs/remotes/origin/main", "HEAD"]).success();
+    sb.git(&project, ["checkout", "-qb", "kake"]).success();
+    fs::write(project.join(added), entry).expect("write");
+    sb.git(&project, ["add", "."]).success();
+    sb.git(&project, ["commit", "-qm", "Feiringen"]).success();
 
     let mut gates = 0;
+    let mut diffs = 0;
     for command in blocks.iter().flatten().chain(hooks.iter()) {
         let (code, out) = sh(&sb, &project, command);
+        if command.starts_with("veikart diff") {
+            diffs += 1;
+            assert_eq!(code, 0, "{command}\n{out}");
+            continue;
+        }
         if command.contains("--check") {
             gates += 1;
             assert_eq!(code, 1, "the gate fails on the example: {command}\n{out}");
@@ -92,7 +112,16 @@ fn the_documented_ci_jobs_pass_the_example_except_for_its_one_unfinished_item() 
         }
     }
     assert_eq!(gates, 3, "each setup gates on the checklist");
+    assert_eq!(diffs, 2, "GitHub and GitLab tell what a pull request changes");
     let summary = fs::read_to_string(sb.work.join("step-summary.md")).expect("summary");
+    let gitlab = fs::read_to_string(project.join("diff.md")).expect("diff.md");
+    for md in [&summary, &gitlab] {
+        assert!(
+            md.contains("### Endringer fra felles forgjenger av origin/main og HEAD til HEAD"),
+            "{md}"
+        );
+        assert!(md.contains("- ny: `2026-11-18-nye-vikarer-laert-opp-i-skjermlosningen`"), "{md}");
+    }
     assert!(summary.contains("## Sjekkliste for Ny praksis"), "{summary}");
     assert!(summary.contains("### `veikart check`"), "{summary}");
     let junit = fs::read_to_string(project.join("checklist.xml")).expect("junit");
@@ -153,6 +182,16 @@ fn the_documented_ci_files_are_valid_yaml_with_the_reports_wired_up() {
     let runs: Vec<&str> = steps.iter().filter_map(|s| s["run"].as_str()).collect();
     assert!(runs.contains(&"veikart check --format github"), "{runs:?}");
     assert!(runs.iter().any(|r| r.starts_with("veikart checklist --check")), "{runs:?}");
+    let diff_step = steps.iter().find(|s| s["run"].as_str().is_some_and(|r| r.contains("diff")));
+    assert_eq!(
+        diff_step.map(|s| s["if"].as_str()),
+        Some(Some("github.event_name == 'pull_request'")),
+        "{steps:?}"
+    );
+    assert_eq!(steps[0]["with"]["fetch-depth"].as_i64(), Some(0), "the base branch is fetched");
+    let mr = &parsed[1]["veikart-diff"];
+    assert_eq!(mr["variables"]["GIT_DEPTH"].as_i64(), Some(0), "{mr:?}");
+    assert_eq!(mr["artifacts"]["paths"][0].as_str(), Some("diff.md"), "{mr:?}");
     let gitlab = &parsed[1]["veikart"];
     assert!(gitlab["script"].as_vec().is_some_and(|s| s.len() >= 3), "GitLab script");
     let reports = &gitlab["artifacts"]["reports"];

@@ -3,6 +3,7 @@
 //! Each module covers one command or one promise of SPEC.md; `support` holds
 //! the sandbox, the hermetic command and the tree snapshot they share.
 
+mod as_of;
 mod at;
 mod bad_input;
 mod benefit;

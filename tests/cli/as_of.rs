@@ -73,48 +73,53 @@ fn as_it_stood(root: &Path, day: &str) -> usize {
     let mut later_decisions: Vec<(String, String)> = Vec::new();
     for (dir, field) in DATED {
         for file in toml_files(&root.join(dir)) {
-            let t: toml::Table = std::fs::read_to_string(&file).unwrap().parse().unwrap();
+            let t: toml::Table =
+                std::fs::read_to_string(&file).expect("the example").parse().expect("the example");
             let date = date_in(&t, field);
             if *dir == "decisions"
                 && let Some(d) = &date
                 && d.as_str() > day
             {
-                later_decisions.push((d.clone(), t["from"].as_str().unwrap().to_string()));
+                later_decisions
+                    .push((d.clone(), t["from"].as_str().expect("the example").to_string()));
             }
             if date.is_some_and(|d| d.as_str() > day) {
-                std::fs::remove_file(&file).unwrap();
+                std::fs::remove_file(&file).expect("the example");
                 removed += 1;
             }
         }
     }
     for file in toml_files(&root.join("measurements")) {
-        let stem = file.file_stem().unwrap().to_str().unwrap().to_string();
+        let stem =
+            file.file_stem().expect("the example").to_str().expect("the example").to_string();
         if stem.as_str() > day {
-            std::fs::remove_file(&file).unwrap();
+            std::fs::remove_file(&file).expect("the example");
             removed += 1;
         }
     }
     for file in toml_files(&root.join("suppliers")) {
-        let mut t: toml::Table = std::fs::read_to_string(&file).unwrap().parse().unwrap();
+        let mut t: toml::Table =
+            std::fs::read_to_string(&file).expect("the example").parse().expect("the example");
         if let Some(toml::Value::Array(rows)) = t.get_mut("review") {
             let before = rows.len();
             rows.retain(|r| {
-                date_in(r.as_table().unwrap(), "date").is_none_or(|d| d.as_str() <= day)
+                date_in(r.as_table().expect("the example"), "date")
+                    .is_none_or(|d| d.as_str() <= day)
             });
             removed += before - rows.len();
             if rows.is_empty() {
                 t.remove("review");
             }
-            std::fs::write(&file, toml::to_string(&t).unwrap()).unwrap();
+            std::fs::write(&file, toml::to_string(&t).expect("the example")).expect("the example");
         }
     }
     later_decisions.sort();
     if let Some((_, from)) = later_decisions.first() {
         let path = root.join("veikart.toml");
         let mut doc: toml_edit::DocumentMut =
-            std::fs::read_to_string(&path).unwrap().parse().unwrap();
+            std::fs::read_to_string(&path).expect("the example").parse().expect("the example");
         doc["phase"] = toml_edit::value(from.as_str());
-        std::fs::write(&path, doc.to_string()).unwrap();
+        std::fs::write(&path, doc.to_string()).expect("the example");
     }
     removed
 }

@@ -5,6 +5,7 @@
 pub mod check;
 pub mod checklist;
 pub mod diff;
+pub mod economics;
 pub mod history;
 pub mod pass;
 pub mod portfolio;

@@ -38,6 +38,8 @@ pub enum BenefitCommand {
     #[command(subcommand)]
     Cost(CostCommand),
     Plan(PlanArgs),
+    Value(super::economics::ValueArgs),
+    Economics(super::economics::EconomicsArgs),
     List(ListArgs),
     Show(ShowArgs),
     Set(super::record::Set<crate::model::benefit::Benefit>),
@@ -50,6 +52,8 @@ pub fn run(ctx: &mut Ctx, cmd: BenefitCommand) -> Result<u8> {
         BenefitCommand::Precondition(PreconditionCommand::Add(a)) => cmd_precondition_add(ctx, a),
         BenefitCommand::Cost(CostCommand::Add(a)) => cmd_cost_add(ctx, a),
         BenefitCommand::Plan(a) => cmd_benefit_plan(ctx, a),
+        BenefitCommand::Value(a) => super::economics::cmd_value(ctx, a),
+        BenefitCommand::Economics(a) => super::economics::cmd_economics(ctx, a),
         BenefitCommand::List(a) => cmd_benefit_list(ctx, a),
         BenefitCommand::Show(a) => cmd_benefit_show(ctx, a),
         BenefitCommand::Set(a) => super::record::run_set(ctx, a),

@@ -343,6 +343,30 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          nullpunktet betyr at lavere er bedre.",
     ),
     (
+        "benefit value",
+        "Si hva en gevinst er verdt: hvordan den hentes ut, hvem som vinner, og kroner per år",
+        "Erstatter det gevinsten var sagt å være verdt fra før (kostnadene blir stående).\n\
+         En prissatt gevinst får ett tall per år (`--per-year`), en liste år for år\n\
+         (`--per-year` én gang per år, fra `--from-year`), tre anslag (`--pessimistic`,\n\
+         `--expected`, `--optimistic`, vektet som (P + 3E + O) / 5), eller, for\n\
+         frigjort kapasitet, timer per år verdsatt med timekostnaden (`hourly_cost` i\n\
+         veikart.toml, standard 700). En gevinst som ikke er prissatt, får en\n\
+         betydning og en begrunnelse. Beløp kan skrives slik vi gjør i Norge:\n\
+         `1 200 000`, `1,2 mill`, `350 000 kr`; `1.200` avvises fordi det kan leses\n\
+         på to måter.",
+    ),
+    (
+        "benefit economics",
+        "Vei gevinstene mot kostnadene år for år: netto, nåverdi og når det er inntjent",
+        "Regner med hver prissatte gevinst (`benefit value`) og hver kostnad (`benefit\n\
+         cost add`) i `--years` år fra det første året noen av dem nevner (eller\n\
+         prosjektet startet), i faste priser. Nåverdien neddiskonteres med den reelle\n\
+         renten `--rate` (standard: discount_rate i veikart.toml, ellers 4 %); året\n\
+         det er inntjent, er det første året akkumulert netto holder seg positiv fra.\n\
+         Gevinster som ikke er prissatt, står ved siden av tallene. Formlene står i\n\
+         docs/benefits.md.",
+    ),
+    (
         "benefit list",
         "Vis gevinstrealiseringsplanen: alle gevinster og indikatorer med fremdrift",
         "Oppnåelse = (siste − nullpunkt) ÷ (mål − nullpunkt) × 100 %. Tilstander:\n\
@@ -762,6 +786,48 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("benefit add", "date", "Datoen gevinsten ble registrert [standard: i dag]"),
     ("benefit *", "benefit", "Gevinsten (id eller entydig begynnelse)"),
     ("benefit precondition add", "text", "Det som må være på plass"),
+    (
+        "benefit value",
+        "realised_as",
+        "budget, capacity, other-public eller non-priced (budsjett, kapasitet, annen-offentlig, ikke-prissatt)",
+    ),
+    (
+        "benefit value",
+        "gains",
+        "Hvem som vinner: municipality, user, relative, employee, other-public, society (kommune, bruker, pårørende, ansatt, annen-offentlig, samfunn; kan gjentas)",
+    ),
+    ("benefit value", "per_year", "Kroner per år; gjenta for en liste år for år fra --from-year"),
+    (
+        "benefit value",
+        "pessimistic",
+        "Kroner per år, pessimistisk (med --expected og --optimistic)",
+    ),
+    ("benefit value", "expected", "Kroner per år, mest sannsynlig"),
+    ("benefit value", "optimistic", "Kroner per år, optimistisk"),
+    ("benefit value", "hours_per_year", "Timer frigjort per år (med --realised-as capacity)"),
+    (
+        "benefit value",
+        "hourly_cost",
+        "Kroner per time for disse timene [standard: hourly_cost i veikart.toml, ellers 700]",
+    ),
+    (
+        "benefit value",
+        "from_year",
+        "Det første året den regnes med [standard: det første året i beregningen]",
+    ),
+    ("benefit value", "years", "Hvor mange år den regnes med [standard: ut beregningen]"),
+    (
+        "benefit value",
+        "importance",
+        "For en gevinst som ikke er prissatt: low, moderate eller high (liten, middels, stor)",
+    ),
+    ("benefit value", "reason", "Hvorfor den betyr så mye"),
+    ("benefit economics", "years", "Hvor mange år det skal regnes med [standard: 10]"),
+    (
+        "benefit economics",
+        "rate",
+        "Den reelle kalkulasjonsrenten i prosent per år [standard: discount_rate i veikart.toml, ellers 4]",
+    ),
     ("benefit cost add", "kind", "one-off eller recurring (per år) (engangs, løpende)"),
     ("benefit cost add", "amount", "Beløpet i kroner (desimalkomma og mellomrom går fint)"),
     ("benefit cost add", "year", "Året kostnaden kommer"),

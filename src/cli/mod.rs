@@ -10,6 +10,7 @@ mod common;
 mod completions;
 mod deviation;
 mod diff;
+mod economics;
 mod help_nb;
 mod history;
 mod idea;

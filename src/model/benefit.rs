@@ -97,6 +97,105 @@ static COST_FIELDS: &[Field] = &[
 /// A year, as costs and benefits are counted.
 pub const YEAR: FieldType = FieldType::Year;
 
+/// How a benefit is realised, as the national guidance for benefit
+/// realisation plans sorts them.
+pub static REALISED_AS: EnumSpec = EnumSpec {
+    name: "realised_as",
+    variants: &[
+        Variant {
+            key: "budget",
+            nb: "budsjettgevinst",
+            en: "budget effect",
+            aliases: &["budsjett", "budsjettvirkning", "budget-effect"],
+        },
+        Variant {
+            key: "capacity",
+            nb: "frigjort kapasitet",
+            en: "freed capacity",
+            aliases: &["kapasitet", "frigjort-kapasitet", "frigjort-tid", "freed-capacity"],
+        },
+        Variant {
+            key: "other-public",
+            nb: "gevinst for annen offentlig virksomhet",
+            en: "effect for another public body",
+            aliases: &["annen-offentlig", "annen-offentlig-virksomhet", "offentlig"],
+        },
+        Variant {
+            key: "non-priced",
+            nb: "ikke prissatt",
+            en: "non-priced",
+            aliases: &["ikke-prissatt", "kvalitativ", "qualitative", "unpriced"],
+        },
+    ],
+};
+
+/// Who gains from a benefit.
+pub static GAINS: EnumSpec = EnumSpec {
+    name: "gains",
+    variants: &[
+        Variant {
+            key: "municipality",
+            nb: "kommunen",
+            en: "the municipality",
+            aliases: &["kommune"],
+        },
+        Variant { key: "user", nb: "brukere", en: "users", aliases: &["bruker", "brukerne"] },
+        Variant {
+            key: "relative",
+            nb: "pårørende",
+            en: "relatives",
+            aliases: &["parorende", "paarorende", "relatives"],
+        },
+        Variant {
+            key: "employee",
+            nb: "ansatte",
+            en: "employees",
+            aliases: &["ansatt", "staff", "employees"],
+        },
+        Variant {
+            key: "other-public",
+            nb: "annen offentlig virksomhet",
+            en: "another public body",
+            aliases: &["annen-offentlig", "annen-offentlig-virksomhet", "offentlig"],
+        },
+        Variant { key: "society", nb: "samfunnet", en: "society", aliases: &["samfunn"] },
+    ],
+};
+
+/// How much a non-priced benefit matters.
+pub static IMPORTANCE: EnumSpec = EnumSpec {
+    name: "importance",
+    variants: &[
+        Variant { key: "low", nb: "liten", en: "low", aliases: &["lav", "lite"] },
+        Variant { key: "moderate", nb: "middels", en: "moderate", aliases: &["moderat"] },
+        Variant { key: "high", nb: "stor", en: "high", aliases: &["høy", "hoy", "hoey", "stort"] },
+    ],
+};
+
+static YEARLY_FIELDS: &[Field] = &[
+    Field::req("year", YEAR, "The year.").label("År", "Year").nb("Året"),
+    Field::req("amount", FieldType::Money, "The benefit that year, in NOK.")
+        .label("Beløp", "Amount")
+        .nb("Gevinsten det året, i kroner"),
+];
+
+/// The keys that say what a benefit is worth: all of them are replaced
+/// together by `benefit value`.
+pub const VALUE_KEYS: &[&str] = &[
+    "realised_as",
+    "per_year",
+    "pessimistic",
+    "expected",
+    "optimistic",
+    "yearly",
+    "hours_per_year",
+    "hourly_cost",
+    "from_year",
+    "years",
+    "importance",
+    "importance_reason",
+];
+
 pub static SPEC: KindSpec = KindSpec {
     dir: "benefits",
     noun: "benefit",
@@ -161,6 +260,70 @@ pub static SPEC: KindSpec = KindSpec {
         Field::opt("cost", FieldType::Tables(COST_FIELDS), "The costs of getting the benefit.")
             .label("Kostnader", "Costs")
             .nb("Kostnadene ved å få gevinsten"),
+        Field::opt(
+            "realised_as",
+            FieldType::Enum(&REALISED_AS),
+            "How it is realised: budget (in the municipality's own budget), capacity (freed time used for other tasks), other-public (for another public body) or non-priced.",
+        )
+        .label("Realiseres som", "Realised as")
+        .nb("Hvordan den hentes ut: budget (i kommunens eget budsjett), capacity (frigjort tid brukt til andre oppgaver), other-public (for en annen offentlig virksomhet) eller non-priced (ikke prissatt)"),
+        Field::opt(
+            "gains",
+            FieldType::Keys(&GAINS),
+            "Who gains: municipality, user, relative, employee, other-public, society.",
+        )
+        .label("Hvem vinner", "Who gains")
+        .nb("Hvem som vinner på den: municipality (kommunen), user (brukere), relative (pårørende), employee (ansatte), other-public (annen offentlig virksomhet), society (samfunnet)"),
+        Field::opt("per_year", FieldType::Money, "What it is worth a year, in NOK (one figure).")
+            .label("Kroner per år", "NOK per year")
+            .nb("Hva den er verdt i året, i kroner (ett tall)"),
+        Field::opt("pessimistic", FieldType::Money, "NOK per year, pessimistic.")
+            .label("Pessimistisk", "Pessimistic")
+            .nb("Kroner per år, pessimistisk anslag"),
+        Field::opt("expected", FieldType::Money, "NOK per year, most likely.")
+            .label("Forventet", "Expected")
+            .nb("Kroner per år, mest sannsynlig"),
+        Field::opt("optimistic", FieldType::Money, "NOK per year, optimistic.")
+            .label("Optimistisk", "Optimistic")
+            .nb("Kroner per år, optimistisk anslag"),
+        Field::opt(
+            "yearly",
+            FieldType::Tables(YEARLY_FIELDS),
+            "What it is worth year by year, when it varies (instead of per_year).",
+        )
+        .label("Per år", "Year by year")
+        .nb("Hva den er verdt år for år, når det varierer (i stedet for per_year)"),
+        Field::opt(
+            "hours_per_year",
+            FieldType::Number,
+            "Hours freed a year (capacity), valued at the hourly cost.",
+        )
+        .label("Timer per år", "Hours per year")
+        .nb("Timer frigjort i året (kapasitet), verdsatt med timekostnaden"),
+        Field::opt(
+            "hourly_cost",
+            FieldType::Money,
+            "NOK per hour for this benefit's hours (default: hourly_cost in veikart.toml).",
+        )
+        .label("Timekostnad", "Hourly cost")
+        .nb("Kroner per time for timene til denne gevinsten (standard: hourly_cost i veikart.toml)"),
+        Field::opt("from_year", YEAR, "The first year it counts.")
+            .label("Fra år", "From year")
+            .nb("Det første året den regnes med"),
+        Field::opt(
+            "years",
+            FieldType::Int { min: 1, max: 100 },
+            "For how many years it counts (default: to the end of the calculation).",
+        )
+        .label("Antall år", "Years")
+        .nb("Hvor mange år den regnes med (standard: ut beregningsperioden)"),
+        Field::opt("importance", FieldType::Enum(&IMPORTANCE), "For a non-priced benefit: low, moderate or high.")
+            .label("Betydning", "Importance")
+            .nb("For en gevinst som ikke er prissatt: low (liten), moderate (middels) eller high (stor)"),
+        Field::opt("importance_reason", FieldType::Line, "Why it matters that much.")
+            .label("Begrunnelse for betydningen", "Why it matters")
+            .nb("Hvorfor den betyr så mye")
+            .flag("reason"),
     ],
     title: Some("title"),
     identity: Identity::Named { scope: None },
@@ -202,6 +365,192 @@ pub struct Benefit {
     pub description: Option<String>,
     pub created: Option<Date>,
     pub costs: Vec<Cost>,
+    /// What it is worth (`benefit value`).
+    #[serde(skip)]
+    pub worth: Worth,
+}
+
+/// What a benefit is worth: how it is realised, who gains, and its value in
+/// NOK a year (one figure, three, year by year, or hours at an hourly
+/// cost), or, when it is not priced, how much it matters.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Worth {
+    pub realised_as: Option<String>,
+    pub gains: Vec<String>,
+    pub per_year: Option<f64>,
+    pub pessimistic: Option<f64>,
+    pub expected: Option<f64>,
+    pub optimistic: Option<f64>,
+    /// `(year, NOK)`, in the file's order.
+    pub yearly: Vec<(i64, f64)>,
+    pub hours_per_year: Option<f64>,
+    pub hourly_cost: Option<f64>,
+    pub from_year: Option<i64>,
+    pub years: Option<i64>,
+    pub importance: Option<String>,
+    pub importance_reason: Option<String>,
+}
+
+impl Worth {
+    pub fn from_fields(f: &Fields) -> Worth {
+        Worth {
+            realised_as: f.opt_string("realised_as"),
+            gains: f.strings("gains"),
+            per_year: f.number("per_year"),
+            pessimistic: f.number("pessimistic"),
+            expected: f.number("expected"),
+            optimistic: f.number("optimistic"),
+            yearly: f
+                .rows("yearly")
+                .iter()
+                .filter_map(|r| Some((r.int("year")?, r.number("amount")?)))
+                .collect(),
+            hours_per_year: f.number("hours_per_year"),
+            hourly_cost: f.number("hourly_cost"),
+            from_year: f.int("from_year"),
+            years: f.int("years"),
+            importance: f.opt_string("importance"),
+            importance_reason: f.opt_string("importance_reason"),
+        }
+    }
+
+    /// Whether the benefit is priced (realised as anything but non-priced).
+    pub fn priced(&self) -> bool {
+        self.realised_as.as_deref().is_some_and(|r| r != "non-priced")
+    }
+
+    /// Whether a priced benefit has an amount to count.
+    pub fn has_amount(&self) -> bool {
+        self.per_year.is_some()
+            || self.expected.is_some()
+            || !self.yearly.is_empty()
+            || self.hours_per_year.is_some()
+    }
+
+    /// The expected figure from three: (P + 3E + O) / 5, as the national
+    /// calculation workbook weighs them.
+    pub fn weighted(&self) -> Option<f64> {
+        match (self.pessimistic, self.expected, self.optimistic) {
+            (Some(p), Some(e), Some(o)) => Some((p + 3.0 * e + o) / 5.0),
+            _ => None,
+        }
+    }
+
+    /// The contradictions in what the benefit is said to be worth.
+    pub fn rules(&self) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let three = [self.pessimistic, self.expected, self.optimistic];
+        let given = three.iter().filter(|v| v.is_some()).count();
+        if given > 0 && given < 3 {
+            // At a figure that is there, naming those that are not.
+            let names = ["pessimistic", "expected", "optimistic"];
+            let at = names.iter().zip(three).find(|(_, v)| v.is_some()).map(|(n, _)| *n);
+            let label = |n: &str| match n {
+                "pessimistic" => tr!("et pessimistisk", "a pessimistic"),
+                "expected" => tr!("et forventet", "an expected"),
+                _ => tr!("et optimistisk", "an optimistic"),
+            };
+            let missing: Vec<String> = names
+                .iter()
+                .zip(three)
+                .filter(|(_, v)| v.is_none())
+                .map(|(n, _)| label(n))
+                .collect();
+            let missing = missing.join(&tr!(" og ", " and "));
+            out.push(Finding::error(
+                "value-incomplete",
+                at,
+                tr!(
+                    "et anslag i tre deler trenger også {missing} beløp",
+                    "an estimate in three parts also needs {missing} amount"
+                ),
+            ));
+        }
+        if let (Some(p), Some(e), Some(o)) = (self.pessimistic, self.expected, self.optimistic)
+            && !(p <= e && e <= o)
+        {
+            out.push(Finding::error(
+                "value-order",
+                Some("expected"),
+                tr!(
+                    "anslagene må stige: pessimistisk ≤ forventet ≤ optimistisk",
+                    "the estimates must rise: pessimistic ≤ expected ≤ optimistic"
+                ),
+            ));
+        }
+        let ways = [self.per_year.is_some(), given > 0, !self.yearly.is_empty()];
+        if ways.iter().filter(|w| **w).count() > 1 {
+            out.push(Finding::error(
+                "value-twice",
+                Some(if self.per_year.is_some() { "per_year" } else { "yearly" }),
+                tr!(
+                    "gi verdien på én måte: ett tall per år (`per_year`), tre anslag (`pessimistic`, `expected`, `optimistic`) eller år for år (`yearly`)",
+                    "give the value one way: one figure a year (`per_year`), three estimates (`pessimistic`, `expected`, `optimistic`) or year by year (`yearly`)"
+                ),
+            ));
+        }
+        let mut years: Vec<i64> = self.yearly.iter().map(|(y, _)| *y).collect();
+        years.sort_unstable();
+        if let Some(w) = years.windows(2).find(|w| w[0] == w[1]) {
+            out.push(Finding::error(
+                "value-year-twice",
+                Some("yearly"),
+                tr!("året {} står to ganger i `yearly`", "the year {} is in `yearly` twice", w[0]),
+            ));
+        }
+        let non_priced = self.realised_as.as_deref() == Some("non-priced");
+        if non_priced && (self.has_amount() || given > 0) {
+            out.push(Finding::error(
+                "value-non-priced",
+                Some("realised_as"),
+                tr!(
+                    "en gevinst som ikke er prissatt, har ikke beløp eller timer; velg en annen måte å hente den ut på, eller fjern beløpene",
+                    "a non-priced benefit has no amounts or hours; choose another way it is realised, or remove the amounts"
+                ),
+            ));
+        }
+        if self.priced() && self.importance.is_some() {
+            out.push(Finding::error(
+                "value-importance",
+                Some("importance"),
+                tr!(
+                    "en betydning (`importance`) gjelder bare gevinster som ikke er prissatt",
+                    "importance is for benefits that are not priced"
+                ),
+            ));
+        }
+        if self.importance_reason.is_some() && self.importance.is_none() {
+            out.push(Finding::error(
+                "value-reason",
+                Some("importance_reason"),
+                tr!(
+                    "en begrunnelse for betydningen trenger en betydning (`importance`)",
+                    "a reason for the importance needs an importance"
+                ),
+            ));
+        }
+        if self.hours_per_year.is_some() && self.realised_as.as_deref() != Some("capacity") {
+            out.push(Finding::error(
+                "value-hours",
+                Some("hours_per_year"),
+                tr!(
+                    "timer per år gjelder frigjort kapasitet (`realised_as = \"capacity\"`)",
+                    "hours per year are for freed capacity (`realised_as = \"capacity\"`)"
+                ),
+            ));
+        }
+        if self.hourly_cost.is_some() && self.hours_per_year.is_none() {
+            out.push(Finding::error(
+                "value-hourly-cost",
+                Some("hourly_cost"),
+                tr!(
+                    "en timekostnad trenger timer per år (`hours_per_year`)",
+                    "an hourly cost needs hours per year (`hours_per_year`)"
+                ),
+            ));
+        }
+        out
+    }
 }
 
 impl Benefit {
@@ -228,19 +577,23 @@ impl Benefit {
                     note: c.opt_string("note"),
                 })
                 .collect(),
+            worth: Worth::from_fields(f),
         }
     }
 
     /// The benefit's own rules (what it lacks is for the checklist).
     pub fn rules(&self) -> Vec<Finding> {
-        Finding::date_order(("due", self.due), (&["created"], self.created), |due, created| {
-            tr!(
-                "gevinsten skulle vært hentet ut ({due}) før den ble registrert ({created})",
-                "the benefit was due ({due}) before it was recorded ({created})"
-            )
-        })
-        .into_iter()
-        .collect()
+        let mut out: Vec<Finding> =
+            Finding::date_order(("due", self.due), (&["created"], self.created), |due, created| {
+                tr!(
+                    "gevinsten skulle vært hentet ut ({due}) før den ble registrert ({created})",
+                    "the benefit was due ({due}) before it was recorded ({created})"
+                )
+            })
+            .into_iter()
+            .collect();
+        out.extend(self.worth.rules());
+        out
     }
 
     /// One-off costs summed, and recurring costs summed (NOK per year).

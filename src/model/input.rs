@@ -170,17 +170,21 @@ fn ambiguous(raw: &str) -> String {
     )
 }
 
-/// An amount in NOK, never negative. `1.200` or `1,200` is refused: in Norway
-/// it is often written for a thousand two hundred, while it would be read as
-/// 1.2 kroner.
+/// An amount in NOK, never negative, as people write it: `1 200 000`,
+/// `1200000,50`, `kr 1 200`, `1 200 kr`, `1 200,-`, `1,2 mill`, `1,2 mill.
+/// kr`, `2 millioner`, `0,5 mrd`, `300 tusen`. `1.200` or `1,200` is refused:
+/// in Norway it is often written for a thousand two hundred, while it would
+/// be read as 1.2 kroner.
 pub fn money(raw: &str) -> Result<f64, String> {
-    let v = number::parse_decimal(raw).ok_or_else(|| {
+    let not_amount = || {
         tr!(
-            "«{raw}» er ikke et beløp (desimalkomma går fint: 12,50)",
-            "`{raw}` is not an amount (a decimal comma is fine: 12.50)"
+            "«{raw}» er ikke et beløp (skriv for eksempel 1 200 000, 1200,50 eller 1,2 mill)",
+            "`{raw}` is not an amount (write for example 1 200 000, 1200.50 or 1,2 mill)"
         )
-    })?;
-    let digits: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '_').collect();
+    };
+    let (figure, factor) = amount_and_factor(raw);
+    let v = number::parse_decimal(&figure).ok_or_else(not_amount)?;
+    let digits: String = figure.chars().filter(|c| !c.is_whitespace() && *c != '_').collect();
     if let Some((_, frac)) = digits.split_once(['.', ','])
         && frac.len() == 3
         && frac.chars().all(|c| c.is_ascii_digit())
@@ -196,7 +200,51 @@ pub fn money(raw: &str) -> Result<f64, String> {
             "an amount cannot be negative ({raw})"
         ));
     }
-    Ok(v)
+    // Whole øre: `1,2 mill` is 1 200 000, never 1 199 999,9999.
+    Ok(((v * factor) * 100.0).round() / 100.0)
+}
+
+/// The figure of an amount without its currency, and what a word after it
+/// multiplies it by (`1,2 mill` → `1,2`, 1 000 000).
+fn amount_and_factor(raw: &str) -> (String, f64) {
+    let mut t = raw.trim().to_lowercase();
+    for prefix in ["nok", "kr.", "kr"] {
+        if let Some(rest) = t.strip_prefix(prefix)
+            && rest.starts_with(|c: char| c.is_whitespace() || c.is_ascii_digit())
+        {
+            t = rest.trim_start().to_string();
+            break;
+        }
+    }
+    for suffix in [",-", ".-", "nok", "kroner", "kr.", "kr"] {
+        if let Some(rest) = t.strip_suffix(suffix) {
+            t = rest.trim_end().to_string();
+            break;
+        }
+    }
+    const WORDS: &[(&str, f64)] = &[
+        ("milliarder", 1e9),
+        ("milliard", 1e9),
+        ("billion", 1e9),
+        ("mrd.", 1e9),
+        ("mrd", 1e9),
+        ("millioner", 1e6),
+        ("million", 1e6),
+        ("mill.", 1e6),
+        ("mill", 1e6),
+        ("mnok", 1e6),
+        ("mln", 1e6),
+        ("tusen", 1e3),
+        ("thousand", 1e3),
+    ];
+    for (word, factor) in WORDS {
+        if let Some(rest) = t.strip_suffix(word)
+            && rest.ends_with(|c: char| c.is_whitespace() || c.is_ascii_digit())
+        {
+            return (rest.trim_end().to_string(), *factor);
+        }
+    }
+    (t, 1.0)
 }
 
 /// Yes or no: `ja`, `nei`, `yes`, `no`, `true`, `false`, any case.
@@ -248,6 +296,18 @@ mod tests {
         assert!(money("1,200").is_err());
         assert!(money("-5").is_err());
         assert!(money("abc").is_err());
+        assert_eq!(money("1,2 mill"), Ok(1_200_000.0));
+        assert_eq!(money("1,2 mill. kr"), Ok(1_200_000.0));
+        assert_eq!(money("2 millioner"), Ok(2_000_000.0));
+        assert_eq!(money("kr 1 200"), Ok(1200.0));
+        assert_eq!(money("1 200 kr"), Ok(1200.0));
+        assert_eq!(money("1 200,-"), Ok(1200.0));
+        assert_eq!(money("NOK 350 000"), Ok(350_000.0));
+        assert_eq!(money("300 tusen"), Ok(300_000.0));
+        assert_eq!(money("0,5 mrd"), Ok(500_000_000.0));
+        assert!(money("1.200 mill").is_err());
+        assert!(money("mill").is_err());
+        assert!(money("kr").is_err());
     }
 
     #[test]

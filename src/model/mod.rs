@@ -7,6 +7,7 @@ pub mod checks;
 pub mod date;
 pub mod deviation;
 pub mod display;
+pub mod economics;
 pub mod followup;
 pub mod id;
 pub mod idea;

@@ -83,6 +83,20 @@ pub static SPEC: KindSpec = KindSpec {
         )
         .label("Største antall indikatorer", "Most indicators")
         .nb("Hvor mange måleindikatorer gevinstplanen kan ha før `check` advarer (standard 8; få og enkle blir fulgt best opp)"),
+        Field::opt(
+            "hourly_cost",
+            FieldType::Money,
+            "NOK per hour, to value freed time (hours_per_year of a benefit); default 700.",
+        )
+        .label("Timekostnad", "Hourly cost")
+        .nb("Kroner per time, for å verdsette frigjort tid (hours_per_year på en gevinst); standard 700"),
+        Field::opt(
+            "discount_rate",
+            FieldType::Number,
+            "The real discount rate for present values, in percent a year; default 4.",
+        )
+        .label("Kalkulasjonsrente", "Discount rate")
+        .nb("Den reelle kalkulasjonsrenten for nåverdier, i prosent per år; standard 4"),
     ],
     // The name is held to the rules of a title, as `init --name` holds it.
     title: Some("name"),
@@ -110,7 +124,21 @@ pub struct ProjectInfo {
     pub phases: Vec<String>,
     /// The limit above which `check` warns of too many indicators.
     pub max_indicators: Option<i64>,
+    /// NOK per hour for freed time.
+    pub hourly_cost: Option<f64>,
+    /// The real discount rate, in percent.
+    pub discount_rate: Option<f64>,
 }
+
+/// NOK per hour for freed time, unless `hourly_cost` in `veikart.toml` says
+/// otherwise: roughly what an hour of a municipal employee costs with social
+/// costs included.
+pub const DEFAULT_HOURLY_COST: f64 = 700.0;
+
+/// The real discount rate (percent a year) for present values, unless
+/// `discount_rate` in `veikart.toml` says otherwise: 4 %, as the national
+/// guidance for cost-benefit analysis recommends for the first 40 years.
+pub const DEFAULT_DISCOUNT_RATE: f64 = 4.0;
 
 /// How many indicators a benefit plan may have before `check` warns, unless
 /// `max_indicators` in `veikart.toml` says otherwise.
@@ -133,6 +161,8 @@ impl ProjectInfo {
             source: f.opt_string("source"),
             phases: Vec::new(),
             max_indicators: f.int("max_indicators"),
+            hourly_cost: f.number("hourly_cost"),
+            discount_rate: f.number("discount_rate"),
         }
     }
 
@@ -172,5 +202,19 @@ pub fn rules(p: &ProjectInfo) -> Vec<Finding> {
             )),
         ];
     }
-    Vec::new()
+    let mut out = Vec::new();
+    if let Some(r) = p.discount_rate
+        && !(0.0..=20.0).contains(&r)
+    {
+        out.push(Finding::error(
+            "out-of-range",
+            Some("discount_rate"),
+            tr!(
+                "kalkulasjonsrenten er i prosent og må være mellom 0 og 20 ({})",
+                "the discount rate is in percent and must be between 0 and 20 ({})",
+                crate::model::number::format(r)
+            ),
+        ));
+    }
+    out
 }

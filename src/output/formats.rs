@@ -16,6 +16,7 @@ pub fn offered(command: &str) -> &'static [Format] {
         "raci show" | "tech compare" => &[Text, Json, Md, Csv],
         "roadmap show" | "portfolio" | "diff" | "history" => &[Text, Json, Md],
         "measure export" => &[Csv, Json],
+        "benefit economics" => &[Text, Json, Md, Csv],
         "report" => &[Md, Html, Json],
         // `completions` and `man` write shell scripts and roff, not data.
         "completions" | "man" => &[],

@@ -6,6 +6,7 @@ pub mod check;
 pub mod checklist;
 pub mod ci;
 pub mod diff;
+pub mod economics;
 pub mod escape;
 pub mod formats;
 pub mod github;

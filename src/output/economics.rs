@@ -1,0 +1,311 @@
+//! `benefit economics` drawn: the yearly table, the totals, the present
+//! values and the payback year, and the benefits beside them (priced, not
+//! priced, not yet valued) — as text, Markdown, CSV and JSON. `status`,
+//! `report` and `portfolio` use the one-line summary and the table from here.
+
+use serde_json::{Value, json};
+
+use crate::model::economics::{Economics, Year};
+use crate::model::number;
+use crate::output::escape;
+use crate::tr;
+
+/// An amount in NOK for a reader: `1 200 000 kr`.
+pub fn kroner(v: f64) -> String {
+    tr!("{} kr", "NOK {}", number::money(v.round()))
+}
+
+/// The word for how a benefit is realised.
+fn realised(key: &str) -> String {
+    crate::model::benefit::REALISED_AS.label(key).to_string()
+}
+
+/// The columns of the yearly table: (header, value), the benefit columns
+/// only when some year has such a benefit (all of them in CSV).
+fn columns(e: &Economics, all: bool) -> Vec<(String, fn(&Year) -> f64)> {
+    let mut cols: Vec<(String, fn(&Year) -> f64)> = Vec::new();
+    let any = |f: fn(&Year) -> f64| all || e.years.iter().any(|y| f(y) != 0.0);
+    if any(|y| y.budget) {
+        cols.push((tr!("Budsjett", "Budget"), |y| y.budget));
+    }
+    if any(|y| y.capacity) {
+        cols.push((tr!("Kapasitet", "Capacity"), |y| y.capacity));
+    }
+    if any(|y| y.other_public) {
+        cols.push((tr!("Annen offentlig", "Other public"), |y| y.other_public));
+    }
+    cols.push((tr!("Gevinster", "Benefits"), |y| y.benefits));
+    cols.push((tr!("Engangskostnader", "One-off costs"), |y| y.one_off_costs));
+    cols.push((tr!("Løpende kostnader", "Recurring costs"), |y| y.recurring_costs));
+    cols.push((tr!("Kostnader", "Costs"), |y| y.costs));
+    cols.push((tr!("Netto", "Net"), |y| y.net));
+    cols.push((tr!("Akkumulert netto", "Cumulative net"), |y| y.cumulative_net));
+    cols
+}
+
+/// The yearly table as headers and rows, each amount as `amount` writes
+/// it, ending with a row of totals.
+fn grid(e: &Economics, all: bool, amount: fn(f64) -> String) -> (Vec<String>, Vec<Vec<String>>) {
+    let cols = columns(e, all);
+    let mut headers = vec![tr!("År", "Year")];
+    headers.extend(cols.iter().map(|(h, _)| h.clone()));
+    let mut rows: Vec<Vec<String>> = e
+        .years
+        .iter()
+        .map(|y| {
+            let mut row = vec![y.year.to_string()];
+            row.extend(cols.iter().map(|(_, f)| amount(f(y))));
+            row
+        })
+        .collect();
+    let mut total = vec![tr!("Sum", "Total")];
+    let last = cols.len().saturating_sub(1);
+    for (i, (_, f)) in cols.iter().enumerate() {
+        // The cumulative net has no sum; its last year is the total.
+        total.push(if i == last {
+            amount(e.years.last().map_or(0.0, |y| y.cumulative_net))
+        } else {
+            amount(e.years.iter().map(f).sum())
+        });
+    }
+    rows.push(total);
+    (headers, rows)
+}
+
+/// The yearly table for a reader: amounts grouped, whole kroner; the
+/// benefit columns only where some year has such a benefit.
+pub fn table(e: &Economics) -> (Vec<String>, Vec<Vec<String>>) {
+    grid(e, false, |v| number::money(v.round()))
+}
+
+/// The present values and payback in one sentence.
+pub fn present_value_line(e: &Economics) -> String {
+    let rate = number::format(e.rate);
+    let npv = kroner(e.net_present_value);
+    let spread = if e.net_present_value_pessimistic != e.net_present_value_optimistic {
+        tr!(
+            " (pessimistisk {}, optimistisk {})",
+            " (pessimistic {}, optimistic {})",
+            kroner(e.net_present_value_pessimistic),
+            kroner(e.net_present_value_optimistic)
+        )
+    } else {
+        String::new()
+    };
+    tr!(
+        "Nåverdi med {rate} % kalkulasjonsrente: {npv}{spread}.",
+        "Net present value at a {rate} % discount rate: {npv}{spread}."
+    )
+}
+
+/// When the project pays for itself, in one sentence.
+pub fn payback_line(e: &Economics) -> String {
+    match e.payback_year {
+        Some(y) if e.totals.costs == 0.0 => {
+            tr!(
+                "Ingen kostnader er ført, så gevinstene er netto fra {y}.",
+                "No costs are recorded, so the benefits are net from {y}."
+            )
+        }
+        Some(y) => tr!(
+            "Inntjent i {y}: fra da er akkumulert netto positiv.",
+            "Pays back in {y}: the cumulative net stays positive from then."
+        ),
+        None => tr!(
+            "Ikke inntjent innen {}: akkumulert netto er negativ ved slutten.",
+            "Does not pay back by {}: the cumulative net is negative at the end.",
+            e.last_year
+        ),
+    }
+}
+
+/// `status`'s line: the present value over the years, and the payback year.
+pub fn summary(e: &Economics) -> String {
+    let years = e.last_year - e.first_year + 1;
+    let npv = kroner(e.net_present_value);
+    let rate = number::format(e.rate);
+    let payback = match e.payback_year {
+        Some(y) => tr!("inntjent {y}", "pays back {y}"),
+        None => tr!("ikke inntjent innen {}", "no payback by {}", e.last_year),
+    };
+    let mut line = tr!(
+        "nåverdi {npv} over {years} år ({rate} %), {payback}",
+        "net present value {npv} over {years} years ({rate} %), {payback}"
+    );
+    if !e.non_priced.is_empty() {
+        let n = crate::i18n::counted(
+            e.non_priced.len(),
+            ("gevinst", "gevinster"),
+            ("benefit", "benefits"),
+        );
+        let verb = if e.non_priced.len() == 1 { "is" } else { "are" };
+        line.push_str(&tr!("; {n} er ikke prissatt", "; {n} {verb} not priced"));
+    }
+    line
+}
+
+/// One priced benefit in words: how it is realised and what it is worth.
+fn priced_line(p: &crate::model::economics::Priced) -> String {
+    let how = realised(&p.realised_as);
+    let span = if p.from_year == p.to_year {
+        p.from_year.to_string()
+    } else {
+        format!("{}–{}", p.from_year, p.to_year)
+    };
+    let worth = match (p.per_year, p.hours_per_year, p.hourly_cost) {
+        (Some(v), Some(h), Some(c)) if p.pessimistic.is_none() => tr!(
+            "{} timer × {} = {} per år",
+            "{} hours × {} = {} a year",
+            number::money(h),
+            kroner(c),
+            kroner(v)
+        ),
+        (Some(v), _, _) => match (p.pessimistic, p.optimistic) {
+            (Some(lo), Some(hi)) => tr!(
+                "{} per år, vektet av pessimistisk {} og optimistisk {}",
+                "{} a year, weighted from pessimistic {} and optimistic {}",
+                kroner(v),
+                kroner(lo),
+                kroner(hi)
+            ),
+            _ => tr!("{} per år", "{} a year", kroner(v)),
+        },
+        (None, _, _) => tr!("år for år", "year by year"),
+    };
+    tr!("{how}: {worth}, {span}; {} i alt", "{how}: {worth}, {span}; {} in all", kroner(p.total))
+}
+
+fn importance(key: Option<&str>) -> String {
+    key.map_or_else(
+        || tr!("betydning ikke vurdert", "importance not judged"),
+        |k| tr!("{} betydning", "{} importance", crate::model::benefit::IMPORTANCE.label(k)),
+    )
+}
+
+pub fn text(e: &Economics, table_text: &str) -> String {
+    let mut s = tr!(
+        "Gevinster og kostnader {}–{} (kroner, faste priser)\n\n",
+        "Benefits and costs {}–{} (NOK, constant prices)\n\n",
+        e.first_year,
+        e.last_year
+    );
+    s.push_str(table_text);
+    if !table_text.ends_with('\n') {
+        s.push('\n');
+    }
+    s.push('\n');
+    s.push_str(&present_value_line(e));
+    s.push('\n');
+    s.push_str(&payback_line(e));
+    s.push('\n');
+    if e.totals.hours > 0.0 {
+        s.push_str(&tr!(
+            "Frigjort tid i alt: {} timer ({} per time).\n",
+            "Time freed in all: {} hours ({} an hour).\n",
+            number::money(e.totals.hours),
+            kroner(e.hourly_cost)
+        ));
+    }
+    let width = |ids: Vec<&str>| ids.iter().map(|i| i.chars().count()).max().unwrap_or(0);
+    if !e.priced.is_empty() {
+        s.push_str(&tr!("\nPrissatte gevinster:\n", "\nPriced benefits:\n"));
+        let w = width(e.priced.iter().map(|p| p.id.as_str()).collect());
+        for p in &e.priced {
+            s.push_str(&format!("  {:w$}  {}\n", p.id, priced_line(p)));
+        }
+    }
+    if !e.non_priced.is_empty() {
+        s.push_str(&tr!("\nIkke prissatte gevinster:\n", "\nNon-priced benefits:\n"));
+        let w = width(e.non_priced.iter().map(|p| p.id.as_str()).collect());
+        for n in &e.non_priced {
+            let why = n.reason.as_deref().map(|r| format!(": {r}")).unwrap_or_default();
+            s.push_str(&format!("  {:w$}  {}{why}\n", n.id, importance(n.importance.as_deref())));
+        }
+    }
+    if !e.unvalued.is_empty() {
+        s.push_str(&tr!("\nIkke verdsatt ennå:\n", "\nNot valued yet:\n"));
+        let w = width(e.unvalued.iter().map(|p| p.id.as_str()).collect());
+        for u in &e.unvalued {
+            s.push_str(&format!(
+                "  {:w$}  {}\n",
+                u.id,
+                tr!(
+                    "bruk `veikart benefit value {} --realised-as …`",
+                    "use `veikart benefit value {} --realised-as …`",
+                    u.id
+                )
+            ));
+        }
+    }
+    s
+}
+
+pub fn markdown(e: &Economics, heading: &str) -> String {
+    let mut s = format!(
+        "{heading} {}\n\n",
+        tr!("Gevinster og kostnader {}–{}", "Benefits and costs {}–{}", e.first_year, e.last_year)
+    );
+    s.push_str(&tr!("Kroner i faste priser.\n\n", "NOK at constant prices.\n\n"));
+    let (headers, rows) = table(e);
+    s.push_str(&crate::output::table::md(&headers, &rows));
+    s.push('\n');
+    s.push_str(&present_value_line(e));
+    s.push(' ');
+    s.push_str(&payback_line(e));
+    s.push('\n');
+    if !e.priced.is_empty() {
+        s.push_str(&tr!("\n**Prissatte gevinster**\n\n", "\n**Priced benefits**\n\n"));
+        for p in &e.priced {
+            s.push_str(&format!(
+                "- {} ({}): {}\n",
+                escape::md(&p.title),
+                escape::md_code(&p.id),
+                escape::md(&priced_line(p))
+            ));
+        }
+    }
+    if !e.non_priced.is_empty() {
+        s.push_str(&tr!("\n**Ikke prissatte gevinster**\n\n", "\n**Non-priced benefits**\n\n"));
+        for n in &e.non_priced {
+            let why =
+                n.reason.as_deref().map(|r| format!(": {}", escape::md(r))).unwrap_or_default();
+            s.push_str(&format!(
+                "- {} ({}): {}{why}\n",
+                escape::md(&n.title),
+                escape::md_code(&n.id),
+                importance(n.importance.as_deref())
+            ));
+        }
+    }
+    if !e.unvalued.is_empty() {
+        s.push_str(&tr!("\n**Ikke verdsatt ennå**\n\n", "\n**Not valued yet**\n\n"));
+        for u in &e.unvalued {
+            s.push_str(&format!("- {} ({})\n", escape::md(&u.title), escape::md_code(&u.id)));
+        }
+    }
+    s
+}
+
+/// The yearly table as CSV: every column, plain whole numbers, and the
+/// totals as the last row.
+pub fn csv(e: &Economics) -> anyhow::Result<String> {
+    let (headers, rows) = grid(e, true, |v| number::plain(v.round()));
+    crate::output::table::csv(&headers, &rows, false)
+}
+
+pub fn json(e: &Economics) -> Value {
+    let mut v = serde_json::to_value(e).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut v {
+        // Arrays under plural names (docs/json.md).
+        for (from, to) in [
+            ("priced", "priced_benefits"),
+            ("non_priced", "non_priced_benefits"),
+            ("unvalued", "unvalued_benefits"),
+        ] {
+            if let Some(x) = map.remove(from) {
+                map.insert(to.into(), x);
+            }
+        }
+    }
+    json!({ "economics": v })
+}

@@ -169,6 +169,9 @@ pub struct StatusPlan {
     #[serde(rename = "indicators")]
     pub plan: Vec<StatusIndicator>,
     pub deviations: StatusDeviations,
+    /// The benefits weighed against the costs (`benefit economics`), when
+    /// any is valued or any cost is recorded.
+    pub economics: Option<crate::model::economics::Summary>,
 }
 
 #[derive(Serialize)]
@@ -286,7 +289,7 @@ pub fn gather(project: &Project, as_of: Date, top: usize) -> Result<Status> {
         owner_name,
         routines: routines_json,
         more: more(snap),
-        benefits: plan(snap, as_of),
+        benefits: plan(snap, &info, as_of),
         project: info,
     })
 }
@@ -362,7 +365,7 @@ fn more(snap: &Snapshot) -> More {
     }
 }
 
-fn plan(snap: &Snapshot, as_of: Date) -> StatusPlan {
+fn plan(snap: &Snapshot, info: &ProjectInfo, as_of: Date) -> StatusPlan {
     let benefits: Vec<Benefit> = snap.all();
     let indicators: Vec<Indicator> = snap.all();
     let measurements = followup::by_indicator(snap.all());
@@ -408,7 +411,10 @@ fn plan(snap: &Snapshot, as_of: Date) -> StatusPlan {
         })
         .collect();
     items.sort_by(|a, b| (b.date, &a.id).cmp(&(a.date, &b.id)));
+    let economics = crate::app::economics::when_any(&benefits, info, i64::from(as_of.year()))
+        .map(|e| e.summary());
     StatusPlan {
+        economics,
         benefits: benefits.len(),
         indicators: indicators.len(),
         indicator_states: states,

@@ -111,8 +111,8 @@ pub fn cmd_value(ctx: &mut Ctx, args: ValueArgs) -> Result<u8> {
                 for (i, amount) in many.iter().enumerate() {
                     let year = from + i as i64;
                     let row = vec![("year", edit::int(year)), ("amount", edit::number(*amount))];
-                    if !edit::push_table(doc, "yearly", row) {
-                        return Err(common::not_table_array(&shown, "yearly"));
+                    if !edit::push_table(doc, "yearly_amount", row) {
+                        return Err(common::not_table_array(&shown, "yearly_amount"));
                     }
                 }
             }

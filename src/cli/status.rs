@@ -243,6 +243,9 @@ fn plan_rows(p: &StatusPlan) -> Vec<(String, String)> {
         }
         rows.push((tr!("Gevinster", "Benefits"), line));
     }
+    if let Some(e) = &p.economics {
+        rows.push((tr!("Økonomi", "Economics"), crate::output::economics::summary(e)));
+    }
     if p.deviations.open + p.deviations.closed > 0 {
         let (open, closed) = (p.deviations.open, p.deviations.closed);
         let mut line = if open == 1 {

@@ -187,7 +187,7 @@ pub const VALUE_KEYS: &[&str] = &[
     "pessimistic",
     "expected",
     "optimistic",
-    "yearly",
+    "yearly_amount",
     "hours_per_year",
     "hourly_cost",
     "from_year",
@@ -287,7 +287,7 @@ pub static SPEC: KindSpec = KindSpec {
             .label("Optimistisk", "Optimistic")
             .nb("Kroner per år, optimistisk anslag"),
         Field::opt(
-            "yearly",
+            "yearly_amount",
             FieldType::Tables(YEARLY_FIELDS),
             "What it is worth year by year, when it varies (instead of per_year).",
         )
@@ -366,14 +366,14 @@ pub struct Benefit {
     pub created: Option<Date>,
     pub costs: Vec<Cost>,
     /// What it is worth (`benefit value`).
-    #[serde(skip)]
+    #[serde(flatten)]
     pub worth: Worth,
 }
 
 /// What a benefit is worth: how it is realised, who gains, and its value in
 /// NOK a year (one figure, three, year by year, or hours at an hourly
 /// cost), or, when it is not priced, how much it matters.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Worth {
     pub realised_as: Option<String>,
     pub gains: Vec<String>,
@@ -381,14 +381,22 @@ pub struct Worth {
     pub pessimistic: Option<f64>,
     pub expected: Option<f64>,
     pub optimistic: Option<f64>,
-    /// `(year, NOK)`, in the file's order.
-    pub yearly: Vec<(i64, f64)>,
+    /// Year by year, in the file's order.
+    #[serde(rename = "yearly_amounts")]
+    pub yearly: Vec<YearAmount>,
     pub hours_per_year: Option<f64>,
     pub hourly_cost: Option<f64>,
     pub from_year: Option<i64>,
     pub years: Option<i64>,
     pub importance: Option<String>,
     pub importance_reason: Option<String>,
+}
+
+/// What a benefit is worth in one year (`[[yearly_amount]]`).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct YearAmount {
+    pub year: i64,
+    pub amount: f64,
 }
 
 impl Worth {
@@ -401,9 +409,11 @@ impl Worth {
             expected: f.number("expected"),
             optimistic: f.number("optimistic"),
             yearly: f
-                .rows("yearly")
+                .rows("yearly_amount")
                 .iter()
-                .filter_map(|r| Some((r.int("year")?, r.number("amount")?)))
+                .filter_map(|r| {
+                    Some(YearAmount { year: r.int("year")?, amount: r.number("amount")? })
+                })
                 .collect(),
             hours_per_year: f.number("hours_per_year"),
             hourly_cost: f.number("hourly_cost"),
@@ -482,20 +492,24 @@ impl Worth {
         if ways.iter().filter(|w| **w).count() > 1 {
             out.push(Finding::error(
                 "value-twice",
-                Some(if self.per_year.is_some() { "per_year" } else { "yearly" }),
+                Some(if self.per_year.is_some() { "per_year" } else { "yearly_amount" }),
                 tr!(
-                    "gi verdien på én måte: ett tall per år (`per_year`), tre anslag (`pessimistic`, `expected`, `optimistic`) eller år for år (`yearly`)",
-                    "give the value one way: one figure a year (`per_year`), three estimates (`pessimistic`, `expected`, `optimistic`) or year by year (`yearly`)"
+                    "gi verdien på én måte: ett tall per år (`per_year`), tre anslag (`pessimistic`, `expected`, `optimistic`) eller år for år (`yearly_amount`)",
+                    "give the value one way: one figure a year (`per_year`), three estimates (`pessimistic`, `expected`, `optimistic`) or year by year (`yearly_amount`)"
                 ),
             ));
         }
-        let mut years: Vec<i64> = self.yearly.iter().map(|(y, _)| *y).collect();
+        let mut years: Vec<i64> = self.yearly.iter().map(|y| y.year).collect();
         years.sort_unstable();
         if let Some(w) = years.windows(2).find(|w| w[0] == w[1]) {
             out.push(Finding::error(
                 "value-year-twice",
-                Some("yearly"),
-                tr!("året {} står to ganger i `yearly`", "the year {} is in `yearly` twice", w[0]),
+                Some("yearly_amount"),
+                tr!(
+                    "året {} står to ganger i `yearly_amount`",
+                    "the year {} is in `yearly_amount` twice",
+                    w[0]
+                ),
             ));
         }
         let non_priced = self.realised_as.as_deref() == Some("non-priced");

@@ -130,6 +130,37 @@ impl Economics {
     pub fn has_figures(&self) -> bool {
         !self.priced.is_empty() || self.totals.costs > 0.0
     }
+
+    pub fn summary(&self) -> Summary {
+        Summary {
+            first_year: self.first_year,
+            last_year: self.last_year,
+            rate: self.rate,
+            benefits: self.totals.benefits,
+            costs: self.totals.costs,
+            net: self.totals.net,
+            net_present_value: self.net_present_value,
+            payback_year: self.payback_year,
+            non_priced: self.non_priced.len(),
+        }
+    }
+}
+
+/// The economics in a few figures, for `status` and `portfolio`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Summary {
+    pub first_year: i64,
+    pub last_year: i64,
+    pub rate: f64,
+    /// NOK over the years, expected.
+    pub benefits: f64,
+    pub costs: f64,
+    pub net: f64,
+    pub net_present_value: f64,
+    pub payback_year: Option<i64>,
+    /// How many benefits are not priced.
+    #[serde(rename = "non_priced_count")]
+    pub non_priced: usize,
 }
 
 /// The yearly value of a priced benefit in one scenario.
@@ -172,7 +203,7 @@ pub fn calculate(benefits: &[Benefit], info: &ProjectInfo, opts: Options) -> Eco
     starts.extend(info.started.map(|d| i64::from(d.year())));
     for b in benefits {
         starts.extend(b.worth.from_year);
-        starts.extend(b.worth.yearly.iter().map(|(y, _)| *y));
+        starts.extend(b.worth.yearly.iter().map(|y| y.year));
         starts.extend(b.costs.iter().filter_map(|c| c.year));
     }
     let first = starts.into_iter().min().unwrap_or(opts.this_year);
@@ -244,14 +275,14 @@ pub fn calculate(benefits: &[Benefit], info: &ProjectInfo, opts: Options) -> Eco
                         add(year, e, p, o, hours, &mut years);
                     }
                 } else {
-                    for (year, amount) in &w.yearly {
-                        add(*year, *amount, *amount, *amount, 0.0, &mut years);
+                    for y in &w.yearly {
+                        add(y.year, y.amount, y.amount, y.amount, 0.0, &mut years);
                     }
                 }
                 let (from, to) = if w.yearly.is_empty() {
                     (from, to.min(last))
                 } else {
-                    let ys = w.yearly.iter().map(|(y, _)| *y);
+                    let ys = w.yearly.iter().map(|y| y.year);
                     (ys.clone().min().unwrap_or(from), ys.max().unwrap_or(from))
                 };
                 priced.push(Priced {
@@ -343,7 +374,7 @@ pub fn calculate(benefits: &[Benefit], info: &ProjectInfo, opts: Options) -> Eco
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::benefit::Cost;
+    use crate::model::benefit::{Cost, YearAmount};
 
     fn info(started: Option<&str>) -> ProjectInfo {
         ProjectInfo {
@@ -454,7 +485,10 @@ mod tests {
         };
         let yearly = Worth {
             realised_as: Some("budget".into()),
-            yearly: vec![(2027, 10.0), (2028, 20.0)],
+            yearly: vec![
+                YearAmount { year: 2027, amount: 10.0 },
+                YearAmount { year: 2028, amount: 20.0 },
+            ],
             ..Worth::default()
         };
         let e = calculate(

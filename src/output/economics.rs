@@ -120,7 +120,7 @@ pub fn payback_line(e: &Economics) -> String {
 }
 
 /// `status`'s line: the present value over the years, and the payback year.
-pub fn summary(e: &Economics) -> String {
+pub fn summary(e: &crate::model::economics::Summary) -> String {
     let years = e.last_year - e.first_year + 1;
     let npv = kroner(e.net_present_value);
     let rate = number::format(e.rate);
@@ -132,13 +132,10 @@ pub fn summary(e: &Economics) -> String {
         "nåverdi {npv} over {years} år ({rate} %), {payback}",
         "net present value {npv} over {years} years ({rate} %), {payback}"
     );
-    if !e.non_priced.is_empty() {
-        let n = crate::i18n::counted(
-            e.non_priced.len(),
-            ("gevinst", "gevinster"),
-            ("benefit", "benefits"),
-        );
-        let verb = if e.non_priced.len() == 1 { "is" } else { "are" };
+    if e.non_priced > 0 {
+        let n =
+            crate::i18n::counted(e.non_priced, ("gevinst", "gevinster"), ("benefit", "benefits"));
+        let verb = if e.non_priced == 1 { "is" } else { "are" };
         line.push_str(&tr!("; {n} er ikke prissatt", "; {n} {verb} not priced"));
     }
     line

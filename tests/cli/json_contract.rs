@@ -174,6 +174,7 @@ fn readers(r: &mut Runner, dir: &Path, full: bool) {
         ("schema", &["schema"]),
         ("pilot-show", &["pilot", "show"]),
         ("benefit-list", &["benefit", "list"]),
+        ("benefit-economics", &["benefit", "economics"]),
         ("measure-export", &["measure", "export"]),
     ] {
         r.json(dir, schema, args);
@@ -297,6 +298,15 @@ fn writers(r: &mut Runner, dir: &Path, work: &Path) {
         &["owner", "sykepleier"],
         &["benefit", "precondition", "add", "mindre-venting", "Nok folk på vakt"],
         &["benefit", "cost", "add", "mindre-venting", "--kind", "one-off", "--amount", "1000"],
+        &[
+            "benefit",
+            "value",
+            "mindre-venting",
+            "--realised-as",
+            "budget",
+            "--per-year",
+            "1,2 mill",
+        ],
         // `set` of every kind.
         &["idea", "set", "kaffe", "--description", "Og vann"],
         &["role", "set", "portvakt", "--unit", "Legevakten"],

@@ -22,8 +22,11 @@ fn realised(key: &str) -> String {
 
 /// The columns of the yearly table: (header, value), the benefit columns
 /// only when some year has such a benefit (all of them in CSV).
-fn columns(e: &Economics, all: bool) -> Vec<(String, fn(&Year) -> f64)> {
-    let mut cols: Vec<(String, fn(&Year) -> f64)> = Vec::new();
+/// A column of the yearly table: its header and its value in a year.
+type Column = (String, fn(&Year) -> f64);
+
+fn columns(e: &Economics, all: bool) -> Vec<Column> {
+    let mut cols: Vec<Column> = Vec::new();
     let any = |f: fn(&Year) -> f64| all || e.years.iter().any(|y| f(y) != 0.0);
     if any(|y| y.budget) {
         cols.push((tr!("Budsjett", "Budget"), |y| y.budget));

@@ -39,6 +39,9 @@ pub struct Report {
     pub technology: Vec<TechnologyReport>,
     #[serde(rename = "logs")]
     pub log: Vec<crate::output::json::Record<LogEntry>>,
+    /// The benefits weighed against the costs, when any is valued or any
+    /// cost is recorded.
+    pub economics: Option<crate::model::economics::Economics>,
 }
 
 /// A technology option that was chosen (`tech choose`), with why.
@@ -305,7 +308,10 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
     // Newest first (log::sort), the few asked for.
     entries.truncate(log_entries);
 
+    let economics =
+        crate::app::economics::when_any(&snap.all::<Benefit>(), &info, i64::from(as_of.year()));
     Ok(Report {
+        economics,
         as_of,
         project: info,
         phase,

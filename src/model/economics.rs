@@ -120,8 +120,11 @@ pub struct Economics {
     pub net_present_value_pessimistic: f64,
     pub net_present_value_optimistic: f64,
     pub payback_year: Option<i64>,
+    #[serde(rename = "priced_benefits")]
     pub priced: Vec<Priced>,
+    #[serde(rename = "non_priced_benefits")]
     pub non_priced: Vec<NonPriced>,
+    #[serde(rename = "unvalued_benefits")]
     pub unvalued: Vec<Unvalued>,
 }
 

@@ -294,18 +294,158 @@ pub fn csv(e: &Economics) -> anyhow::Result<String> {
 }
 
 pub fn json(e: &Economics) -> Value {
-    let mut v = serde_json::to_value(e).unwrap_or(Value::Null);
-    if let Value::Object(map) = &mut v {
-        // Arrays under plural names (docs/json.md).
-        for (from, to) in [
-            ("priced", "priced_benefits"),
-            ("non_priced", "non_priced_benefits"),
-            ("unvalued", "unvalued_benefits"),
-        ] {
-            if let Some(x) = map.remove(from) {
-                map.insert(to.into(), x);
-            }
-        }
+    json!({ "economics": e })
+}
+
+/// The report's section in Markdown: the table, the present values, the
+/// benefits beside them, and a Mermaid chart of the cumulative net.
+pub fn report_markdown(e: &Economics) -> String {
+    let mut s = markdown(e, "##");
+    if e.years.len() >= 2 {
+        let years: Vec<String> = e.years.iter().map(|y| y.year.to_string()).collect();
+        let values: Vec<String> =
+            e.years.iter().map(|y| number::plain(y.cumulative_net.round())).collect();
+        let title = escape::mermaid(&tr!("Akkumulert netto (kroner)", "Cumulative net (NOK)"));
+        s.push_str(&format!(
+            "\n```mermaid\nxychart-beta\n    title \"{title}\"\n    x-axis [{}]\n    bar [{}]\n```\n",
+            years.join(", "),
+            values.join(", ")
+        ));
     }
-    json!({ "economics": v })
+    s.push('\n');
+    s
+}
+
+/// The report's section in HTML: the table with a caption, the present
+/// values, the benefits beside them, and an SVG chart of the cumulative net
+/// with a text alternative that states its numbers.
+pub fn report_html(e: &Economics) -> String {
+    use std::fmt::Write as _;
+    let h = escape::html;
+    let mut s = String::new();
+    let title =
+        tr!("Gevinster og kostnader {}–{}", "Benefits and costs {}–{}", e.first_year, e.last_year);
+    let _ = writeln!(s, "<h2>{}</h2>", h(&title));
+    let (headers, rows) = table(e);
+    let _ = writeln!(
+        s,
+        "<table class=\"economics\">\n<caption>{}</caption>\n<thead><tr>{}</tr></thead>\n<tbody>",
+        h(&tr!("Kroner i faste priser", "NOK at constant prices")),
+        headers.iter().map(|c| format!("<th scope=\"col\">{}</th>", h(c))).collect::<String>()
+    );
+    for row in &rows {
+        let cells: String = row
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                if i == 0 {
+                    format!("<th scope=\"row\">{}</th>", h(c))
+                } else {
+                    format!("<td class=\"num\">{}</td>", h(c))
+                }
+            })
+            .collect();
+        let _ = writeln!(s, "<tr>{cells}</tr>");
+    }
+    s.push_str("</tbody>\n</table>\n");
+    let _ = writeln!(s, "<p>{} {}</p>", h(&present_value_line(e)), h(&payback_line(e)));
+    if !e.priced.is_empty() {
+        let _ = writeln!(s, "<h3>{}</h3>\n<ul>", h(&tr!("Prissatte gevinster", "Priced benefits")));
+        for p in &e.priced {
+            let _ = writeln!(s, "<li>{}: {}</li>", h(&p.title), h(&priced_line(p)));
+        }
+        s.push_str("</ul>\n");
+    }
+    if !e.non_priced.is_empty() {
+        let _ = writeln!(
+            s,
+            "<h3>{}</h3>\n<ul>",
+            h(&tr!("Ikke prissatte gevinster", "Non-priced benefits"))
+        );
+        for n in &e.non_priced {
+            let why = n.reason.as_deref().map(|r| format!(": {r}")).unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "<li>{}: {}{}</li>",
+                h(&n.title),
+                h(&importance(n.importance.as_deref())),
+                h(&why)
+            );
+        }
+        s.push_str("</ul>\n");
+    }
+    s.push_str(&cumulative_svg(e));
+    s
+}
+
+/// Bars of the cumulative net per year, below or above a zero line.
+fn cumulative_svg(e: &Economics) -> String {
+    use std::fmt::Write as _;
+    if e.years.is_empty() {
+        return String::new();
+    }
+    const W: f64 = 640.0;
+    const H: f64 = 220.0;
+    const LEFT: f64 = 80.0;
+    const RIGHT: f64 = 12.0;
+    const TOP: f64 = 12.0;
+    const BOTTOM: f64 = 28.0;
+    let values: Vec<f64> = e.years.iter().map(|y| y.cumulative_net).collect();
+    let hi = values.iter().copied().fold(0.0_f64, f64::max);
+    let lo = values.iter().copied().fold(0.0_f64, f64::min);
+    let span = if (hi - lo).abs() < 1.0 { 1.0 } else { hi - lo };
+    let y = |v: f64| TOP + (hi - v) / span * (H - TOP - BOTTOM);
+    let step = (W - LEFT - RIGHT) / values.len() as f64;
+    let alt: Vec<String> =
+        e.years.iter().map(|y| format!("{} {}", y.year, kroner(y.cumulative_net))).collect();
+    let alt = tr!("Akkumulert netto per år: {}", "Cumulative net by year: {}", alt.join("; "));
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "<figure class=\"chart\"><svg viewBox=\"0 0 {W} {H}\" width=\"100%\" role=\"img\" aria-label=\"{}\">",
+        escape::html(&alt)
+    );
+    let zero = y(0.0);
+    for (i, (year, v)) in e.years.iter().zip(&values).enumerate() {
+        let x = LEFT + i as f64 * step + step * 0.15;
+        let (top, height) = if *v >= 0.0 { (y(*v), zero - y(*v)) } else { (zero, y(*v) - zero) };
+        let fill = if *v >= 0.0 { "#1a7f37" } else { "#b42318" };
+        let _ = writeln!(
+            s,
+            "<rect x=\"{x:.1}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{fill}\"><title>{} {}</title></rect>\
+             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\">{}</text>",
+            step * 0.7,
+            height.max(0.5),
+            year.year,
+            escape::html(&kroner(*v)),
+            x + step * 0.35,
+            H - 8.0,
+            year.year
+        );
+    }
+    let _ = writeln!(
+        s,
+        "<line x1=\"{LEFT}\" y1=\"{zero:.1}\" x2=\"{:.1}\" y2=\"{zero:.1}\" stroke=\"#333\"/>\
+         <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"end\">0</text>\
+         <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"end\">{}</text>\
+         <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
+        W - RIGHT,
+        LEFT - 4.0,
+        zero + 4.0,
+        LEFT - 4.0,
+        y(hi) + 4.0,
+        escape::html(&number::money(hi.round())),
+        LEFT - 4.0,
+        y(lo) + 4.0,
+        escape::html(&number::money(lo.round()))
+    );
+    let _ = writeln!(
+        s,
+        "</svg><figcaption>{}</figcaption></figure>",
+        escape::html(&tr!(
+            "Akkumulert netto per år i kroner: grønn over null, rød under.",
+            "Cumulative net by year in NOK: green above zero, red below."
+        ))
+    );
+    s
 }

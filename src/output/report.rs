@@ -198,6 +198,9 @@ pub fn markdown(r: &Report) -> String {
             s.push_str(&mermaid(i));
         }
     }
+    if let Some(e) = &r.economics {
+        s.push_str(&crate::output::economics::report_markdown(e));
+    }
 
     let _ = writeln!(s, "## {}\n", tr!("Åpne avvik", "Open deviations"));
     if r.deviations.is_empty() {
@@ -414,6 +417,9 @@ pub fn html(r: &Report) -> String {
         for i in r.indicators.iter().filter(|i| !i.series.is_empty()) {
             s.push_str(&svg_chart(i));
         }
+    }
+    if let Some(e) = &r.economics {
+        s.push_str(&crate::output::economics::report_html(e));
     }
 
     let _ = writeln!(s, "<h2>{}</h2>", escape::html(&tr!("Åpne avvik", "Open deviations")));

@@ -26,7 +26,9 @@ Examples:
   veikart measure record ventetid-i-minutter 52,5 --date 2026-11-01
   veikart measure list ventetid --from 2026-01-01
   veikart measure import malinger.csv
-  veikart measure export --format csv > malinger.csv")]
+  veikart measure import malinger.xlsx
+  veikart measure export --format csv > malinger.csv
+  veikart measure export --format xlsx -o malinger.xlsx")]
 pub enum MeasureCommand {
     Record(RecordArgs),
     List(ListArgs),

@@ -315,6 +315,10 @@ fn csv_in_utf16_with_tabs_or_a_sep_line_is_read_as_excel_saves_it() {
     p.write("sep2.csv", "sep=,\nindicator,date,value,note\nventetid,2026-09-05,4,a; b; c\n");
     p.run(["measure", "import", "sep2.csv"]).success();
     assert_eq!(p.read(&format!("{DIR}/2026-09-05.toml")), "value = 4\nnote = \"a; b; c\"\n");
+    // The wide layout in CSV: a date column, then one column per indicator.
+    p.write("bred.csv", "dato;ventetid\n01.10.2026;7\n02.10.2026;\n");
+    let run = p.run(["measure", "import", "bred.csv", "--format", "json"]).success();
+    assert_eq!(run.json()["imported"], serde_json::json!(["ventetid-i-minutter/2026-10-01"]));
     p.run(["check"]).success();
 
     // Line numbers count the file's lines, the `sep=` line too; nothing is written.

@@ -387,21 +387,30 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     ("measure list", "Vis registrerte verdier, eldste først", ""),
     (
         "measure import",
-        "Importer verdier fra en CSV-fil (kolonnene indicator, date, value og eventuelt note)",
-        "Første linje må navngi kolonnene (på engelsk eller norsk: indikator, dato,\n\
-         verdi, merknad). Hver rad sjekkes før noe skrives: en ukjent indikator,\n\
-         en ugyldig dato eller et ugyldig tall, en verdi to ganger i filen eller en\n\
-         verdi som allerede er registrert for datoen (uten --replace), gjør at\n\
-         importen stopper, med hver dårlige rad som FIL:LINJE, og ingenting skrives.\n\
-         Filer slik norsk Excel lagrer dem virker: semikolon mellom kolonnene,\n\
-         desimalkomma, datoer som 01.11.2026, UTF-8 med byte-rekkefølgemerke eller\n\
-         Windows-1252. Et mål som nås for første gang, meldes som ved `measure record`.\n\
-         Første linje er for eksempel `indicator,date,value,note`.",
+        "Importer verdier fra en CSV-fil eller en Excel-arbeidsbok",
+        "Første linje (rad) må navngi kolonnene, på engelsk eller norsk: indikator,\n\
+         dato, verdi og eventuelt merknad og målt av (indicator, date, value, note,\n\
+         by). Et bredt ark virker også: en datokolonne først, så én kolonne per\n\
+         indikator med indikatorens id øverst; tomme celler hoppes over. Hver rad\n\
+         sjekkes før noe skrives: en ukjent indikator, en ugyldig dato eller et\n\
+         ugyldig tall, en verdi to ganger i filen eller en verdi som allerede er\n\
+         registrert for datoen (uten --replace), gjør at importen stopper, med hver\n\
+         dårlige celle nevnt (FIL:LINJE, eller ark, rad og kolonne i en arbeidsbok),\n\
+         og ingenting skrives. Filer slik norsk Excel lagrer dem virker: .xlsx med\n\
+         ekte datoer og tall; CSV med semikolon, komma eller tabulator mellom\n\
+         kolonnene (eller en første linje `sep=;`), desimalkomma, datoer som\n\
+         01.11.2026, UTF-8, UTF-16 eller Windows-1252. En rad som er lik det som\n\
+         er registrert, blir latt være. Et mål som nås for første gang, meldes som\n\
+         ved `measure record`. Første linje er for eksempel `indicator,date,value,note`.",
     ),
     (
         "measure export",
-        "Skriv ut registrerte verdier som CSV (indicator,date,value,note), klar for `measure import`",
-        "",
+        "Skriv ut registrerte verdier som CSV, JSON eller en Excel-arbeidsbok, klar for `measure import`",
+        "CSV har kolonnene indicator, date, value og note, og by når en verdi sier\n\
+         hvem som målte den. `--format xlsx` skriver en Excel-arbeidsbok med ekte\n\
+         datoer og tall og kolonnenavn på prosjektets språk (Indikator, Dato, Verdi,\n\
+         Merknad, Målt av); den trenger `-o FIL`. Det begge eksporterer, leser\n\
+         `measure import` inn igjen uendret.",
     ),
     ("deviation", "Registrer avvik og rett dem opp med tiltak", ""),
     (
@@ -872,13 +881,23 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("measure record", "replace", "Erstatt en verdi som allerede er registrert for datoen"),
     ("measure *", "from", "Bare verdier fra og med denne datoen"),
     ("measure *", "to", "Bare verdier til og med denne datoen"),
-    ("measure import", "file", "CSV-filen, eller - for å lese standard inn"),
+    (
+        "measure import",
+        "file",
+        "CSV- eller Excel-filen (.xlsx, .xlsm, .xlsb, .ods), eller - for å lese standard inn",
+    ),
+    ("measure import", "sheet", "Arket i arbeidsboka som skal leses [standard: det første]"),
+    (
+        "measure export",
+        "output",
+        "Skriv til FIL i stedet for standard ut (atomisk); .xlsx, .json og .csv velger formatet",
+    ),
     (
         "measure export",
         "excel",
         "Skriv CSV slik norsk Excel åpner den: semikolon, desimalkomma, CRLF og byte-rekkefølgemerke (så æøå vises riktig)",
     ),
-    ("measure import", "by", "Hvem som målte verdiene (skrives på hver verdi som importeres)"),
+    ("measure import", "by", "Hvem som målte verdiene (for radene som ikke sier det selv)"),
     (
         "measure import",
         "replace",

@@ -15,7 +15,7 @@ pub fn offered(command: &str) -> &'static [Format] {
         "checklist" => &[Text, Json, Md, Junit, Github, Codequality],
         "raci show" | "tech compare" => &[Text, Json, Md, Csv],
         "roadmap show" | "portfolio" | "diff" | "history" => &[Text, Json, Md],
-        "measure export" => &[Csv, Json],
+        "measure export" => &[Csv, Json, Xlsx],
         "benefit economics" => &[Text, Json, Md, Csv],
         "report" => &[Md, Html, Json],
         // `completions` and `man` write shell scripts and roff, not data.

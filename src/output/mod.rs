@@ -15,3 +15,4 @@ pub mod portfolio;
 pub mod report;
 pub mod table;
 pub mod ui;
+pub mod xlsx;

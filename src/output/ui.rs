@@ -26,6 +26,8 @@ pub enum Format {
     Codequality,
     Junit,
     Html,
+    /// An Excel workbook; written to a file with -o, never to a terminal.
+    Xlsx,
 }
 
 impl Format {
@@ -39,6 +41,7 @@ impl Format {
             Format::Codequality => "codequality",
             Format::Junit => "junit",
             Format::Html => "html",
+            Format::Xlsx => "xlsx",
         }
     }
 }

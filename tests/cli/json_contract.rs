@@ -25,8 +25,20 @@ const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
 /// `old` and `new` values. A key of several words is plural when one of
 /// them is (`targets_reached_first_time`).
 const NOT_PLURAL: &[&str] = &[
-    "team", "related", "with", "evidence", "criteria", "missing", "chosen", "top", "removed",
-    "imported", "replaced", "old", "new",
+    "team",
+    "related",
+    "with",
+    "evidence",
+    "criteria",
+    "missing",
+    "chosen",
+    "top",
+    "removed",
+    "imported",
+    "replaced",
+    "old",
+    "new",
+    "unchanged",
 ];
 
 /// Keys whose value is a date (or null) wherever they appear.

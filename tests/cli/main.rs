@@ -39,6 +39,8 @@ mod records;
 mod report;
 mod shell;
 mod snapshots;
+// Issue 16, item 6
+mod spreadsheet;
 mod status;
 mod store;
 mod support;

@@ -330,7 +330,7 @@ fn every_command_that_prints_data_lists_its_formats() {
     let cases: &[(&[&str], &str)] = &[
         (&["idea", "list"], "Formats: text, json (default: text)"),
         (&["report"], "Formats: md, html, json (default: md)"),
-        (&["measure", "export"], "Formats: csv, json (default: csv)"),
+        (&["measure", "export"], "Formats: csv, json, xlsx (default: csv)"),
         (&["check"], "Formats: text, json, github, codequality (default: text)"),
         (&["checklist"], "Formats: text, json, md, junit, github, codequality (default: text)"),
         (&["tech", "compare"], "Formats: text, json, md, csv (default: text)"),

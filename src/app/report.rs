@@ -83,7 +83,7 @@ pub struct IndicatorReport {
     /// The corners of the planned path, from the first of the baseline date
     /// and the first value to the last of the deadline and the latest value
     /// (a step is two points on one date); empty without a plan.
-    pub path: Vec<Point>,
+    pub planned_points: Vec<Point>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -253,7 +253,7 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
                 trend: p.trend,
                 state: p.state,
                 series: points,
-                path,
+                planned_points: path,
             }
         })
         .collect();

@@ -116,10 +116,14 @@ pub static SPEC: KindSpec = KindSpec {
         en: "The indicators of the benefit realisation plan, one by one",
         long_nb: "`veikart benefit plan` lager en indikator og planlegger den; disse\n\
          kommandoene viser, endrer og fjerner dem. `veikart benefit list` viser\n\
-         hele planen med fremdriften til hver indikator.",
+         hele planen med fremdriften til hver indikator. Har gevinstplanen et mål\n\
+         per år, skriv dem i indikatorens fil som `[[yearly_target]]` med `year`\n\
+         og `target`.",
         long_en: "`veikart benefit plan` makes an indicator and plans it; these verbs list,\n\
          show, change and remove them. `veikart benefit list` shows the whole plan\n\
-         with each indicator's progress.",
+         with each indicator's progress. When the benefit plan gives a target per\n\
+         year, write them in the indicator's file as `[[yearly_target]]` with\n\
+         `year` and `target`.",
     },
     ..KindSpec::BASE
 };

@@ -419,7 +419,7 @@ fn mermaid(i: &IndicatorReport) -> String {
         ))
     );
     let _ = writeln!(s, "    line [{}]", measured.join(", "));
-    if !i.path.is_empty() {
+    if !i.planned_points.is_empty() {
         let planned: Vec<String> = (0..count).map(|k| round(path_on(i, period_end(k)))).collect();
         let _ = writeln!(
             s,
@@ -438,8 +438,8 @@ fn mermaid(i: &IndicatorReport) -> String {
 /// The planned path's value on `d`, from its corners (the last corner on or
 /// before `d`, or a straight line between two).
 fn path_on(i: &IndicatorReport, d: Date) -> f64 {
-    let before = i.path.iter().rev().find(|p| p.date <= d);
-    let after = i.path.iter().find(|p| p.date > d);
+    let before = i.planned_points.iter().rev().find(|p| p.date <= d);
+    let after = i.planned_points.iter().find(|p| p.date > d);
     match (before, after) {
         (Some(a), Some(b)) => {
             let share = a.date.days_until(d) as f64 / a.date.days_until(b.date).max(1) as f64;
@@ -692,7 +692,7 @@ fn svg_chart(i: &IndicatorReport) -> String {
     let Some((from, to)) = time_span(i) else { return String::new() };
     let mut lo = f64::INFINITY;
     let mut hi = f64::NEG_INFINITY;
-    let values = i.series.iter().chain(&i.path).map(|p| p.value);
+    let values = i.series.iter().chain(&i.planned_points).map(|p| p.value);
     for v in values.chain(i.baseline).chain(i.target) {
         lo = lo.min(v);
         hi = hi.max(v);
@@ -793,9 +793,12 @@ fn svg_chart(i: &IndicatorReport) -> String {
             escape::html(&tr!("frist {by}", "deadline {by}"))
         );
     }
-    if !i.path.is_empty() {
-        let points: Vec<String> =
-            i.path.iter().map(|p| format!("{:.1},{:.1}", x(p.date), y(p.value))).collect();
+    if !i.planned_points.is_empty() {
+        let points: Vec<String> = i
+            .planned_points
+            .iter()
+            .map(|p| format!("{:.1},{:.1}", x(p.date), y(p.value)))
+            .collect();
         let _ = writeln!(
             s,
             "<polyline class=\"planned\" fill=\"none\" stroke=\"#6a3d9a\" stroke-width=\"2\" stroke-dasharray=\"8 5\" points=\"{}\"/>",

@@ -119,7 +119,7 @@ fn yearly_targets_make_steps_at_each_years_end() {
         serde_json::json!([{"year": 2026, "target": 14}, {"year": 2027, "target": 20}])
     );
     let report = p.run(["report", "--format", "json", "--as-of", "2027-02-10"]).success().json();
-    let path: Vec<(String, f64)> = report["indicators"][0]["path"]
+    let path: Vec<(String, f64)> = report["indicators"][0]["planned_points"]
         .as_array()
         .expect("path")
         .iter()

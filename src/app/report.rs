@@ -70,16 +70,23 @@ pub struct IndicatorReport {
     pub benefit_title: String,
     pub unit: String,
     pub baseline: Option<f64>,
+    pub baseline_date: Option<Date>,
     pub target: Option<f64>,
     pub by: Option<Date>,
     pub latest: Option<f64>,
     pub latest_date: Option<Date>,
     #[serde(serialize_with = "crate::model::number::serialize_percent")]
     pub achievement: Option<f64>,
+    /// The planned value on `latest_date` (see [`crate::model::indicator::PlannedPath`]).
+    pub planned: Option<f64>,
     pub trend: Option<Trend>,
     pub state: PlanState,
     /// Every value up to `as_of`, oldest first.
     pub series: Vec<Point>,
+    /// The corners of the planned path, from the first of the baseline date
+    /// and the first value to the last of the deadline and the latest value
+    /// (a step is two points on one date); empty without a plan.
+    pub planned_points: Vec<Point>,
 }
 
 #[derive(Debug, Clone, Copy, Serialize)]
@@ -219,6 +226,16 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
                 })
                 .collect();
             points.sort_by_key(|p| p.date);
+            let from = i.baseline_date.into_iter().chain(points.first().map(|p| p.date)).min();
+            let to = i.by.into_iter().chain(points.last().map(|p| p.date)).max();
+            let path = match (i.path(), from, to) {
+                (Some(path), Some(from), Some(to)) => path
+                    .corners(from, to)
+                    .into_iter()
+                    .map(|(date, value)| Point { date, value })
+                    .collect(),
+                _ => Vec::new(),
+            };
             IndicatorReport {
                 benefit_title: benefits
                     .get(&i.benefit)
@@ -229,14 +246,17 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
                 benefit: i.benefit,
                 unit: i.unit,
                 baseline: i.baseline,
+                baseline_date: i.baseline_date,
                 target: i.target,
                 by: i.by,
                 latest: p.latest,
                 latest_date: p.latest_date,
                 achievement: p.achievement,
+                planned: p.planned,
                 trend: p.trend,
                 state: p.state,
                 series: points,
+                planned_points: path,
             }
         })
         .collect();

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::escape::{self, md};
-use crate::app::report::{ActionReport, IndicatorReport, Point, Report, TechnologyReport};
+use crate::app::report::{ActionReport, IndicatorReport, Report, TechnologyReport};
 use crate::model::date::Date;
 use crate::model::idea::STATUS;
 use crate::model::{deviation, log, number};
@@ -278,27 +278,180 @@ pub fn markdown(r: &Report) -> String {
     s
 }
 
-/// A Mermaid line chart of one indicator, with its target as a second line.
+/// The months from the first of a chart's dates to the last, as an index
+/// (year × 12 + month − 1).
+fn month_index(d: Date) -> i32 {
+    d.year() * 12 + i32::from(d.month()) - 1
+}
+
+/// The first day of the month with this index.
+fn month_start(index: i32) -> Option<Date> {
+    Date::new(index.div_euclid(12), u8::try_from(index.rem_euclid(12) + 1).ok()?, 1)
+}
+
+/// The time a chart spans: from the first of the baseline date and the
+/// first value to the last of the deadline and the latest value.
+fn time_span(i: &IndicatorReport) -> Option<(Date, Date)> {
+    let dates = || i.series.iter().map(|p| p.date).chain(i.baseline_date).chain(i.by);
+    Some((dates().min()?, dates().max()?))
+}
+
+/// The smallest of 1, 3, 6, 12, 24, 60 or 120 months that cuts the span
+/// into at most `max` periods aligned on multiples of it (quarters start in
+/// January, April, July and October); with the index of the first period's
+/// first month and the number of periods.
+fn periods(from: Date, to: Date, max: i32) -> (i32, i32, i32) {
+    let (a, b) = (month_index(from), month_index(to));
+    for step in [1, 3, 6, 12, 24, 60, 120] {
+        let first = a.div_euclid(step) * step;
+        let count = (b - first).div_euclid(step) + 1;
+        if count <= max {
+            return (step, first, count);
+        }
+    }
+    let step = 120;
+    let first = a.div_euclid(step) * step;
+    (step, first, (b - first).div_euclid(step) + 1)
+}
+
+/// A period's label: `2026-04` for a month, `K2 2026` for a quarter,
+/// `1. halvår 2026` for a half-year, `2026` for a year, `2026–2027` for several.
+fn period_label(step: i32, first: i32) -> String {
+    let year = first.div_euclid(12);
+    let month = first.rem_euclid(12);
+    match step {
+        3 => tr!("K{} {year}", "Q{} {year}", month / 3 + 1),
+        6 => tr!("{}. halvår {year}", "H{} {year}", month / 6 + 1),
+        12 => year.to_string(),
+        s if s > 12 => format!("{year}–{}", (first + s - 1).div_euclid(12)),
+        _ => format!("{year:04}-{:02}", month + 1),
+    }
+}
+
+/// The chart's numbers in words, its text alternative: baseline, target and
+/// deadline, the latest value and the planned value on its date, and the state.
+fn chart_text(i: &IndicatorReport) -> String {
+    let n = |v: f64| num(Some(v), &i.unit);
+    let mut first: Vec<String> = Vec::new();
+    if let Some(b) = i.baseline {
+        first.push(match i.baseline_date {
+            Some(d) => tr!("nullpunkt {} ({d})", "baseline {} ({d})", n(b)),
+            None => tr!("nullpunkt {}", "baseline {}", n(b)),
+        });
+    }
+    if let Some(t) = i.target {
+        first.push(match i.by {
+            Some(by) => tr!("mål {} innen fristen {by}", "target {} by the deadline {by}", n(t)),
+            None => tr!("mål {}", "target {}", n(t)),
+        });
+    }
+    let mut out = format!("{}: ", i.name);
+    if !first.is_empty() {
+        out.push_str(&first.join(", "));
+        out.push_str(". ");
+    }
+    if let (Some(v), Some(d)) = (i.latest, i.latest_date) {
+        out.push_str(&tr!("Siste verdi {} ({d})", "Latest value {} ({d})", n(v)));
+        if let Some(p) = i.planned {
+            out.push_str(&tr!(", planlagt {} den dagen", ", planned {} on that day", n(p)));
+        }
+        out.push_str(&format!(": {}.", i.state.label()));
+    } else {
+        out.push_str(&format!("{}.", i.state.label()));
+    }
+    out
+}
+
+/// A Mermaid line chart of one indicator on a time axis to the deadline:
+/// `xychart-beta` knows only categories, so the axis is cut into at most
+/// twelve equal periods (months, quarters, half-years, years, …). The first
+/// line is the latest value in each period (a period without one repeats
+/// the one before; the baseline counts from its date), up to the latest
+/// value; the second is the planned path at each period's end. The period
+/// holding the deadline is labelled so.
 fn mermaid(i: &IndicatorReport) -> String {
     let quote = escape::mermaid;
-    let values = |f: &dyn Fn(&Point) -> f64| -> String {
-        i.series
-            .iter()
-            .map(|p| format!("{}", (f(p) * 100.0).round() / 100.0))
-            .collect::<Vec<_>>()
-            .join(", ")
+    let Some((from, to)) = time_span(i) else { return String::new() };
+    let (step, first, count) = periods(from, to, 12);
+    let period_of = |d: Date| (month_index(d) - first).div_euclid(step);
+    // The last day of period k, no later than the chart's end.
+    let period_end = |k: i32| {
+        month_start(first + (k + 1) * step).and_then(|d| d.add_days(-1)).map_or(to, |d| d.min(to))
     };
-    let labels: Vec<String> = i.series.iter().map(|p| format!("\"{}\"", p.date)).collect();
-    let mut s = String::from("```mermaid\nxychart-beta\n");
+    let round = |v: f64| format!("{}", (v * 100.0).round() / 100.0);
+    let deadline = i.by.map(period_of);
+    let labels: Vec<String> = (0..count)
+        .map(|k| {
+            let mut l = period_label(step, first + k * step);
+            if deadline == Some(k) {
+                l.push_str(&tr!(" frist", " deadline"));
+            }
+            format!("\"{}\"", quote(&l))
+        })
+        .collect();
+    // The measured line: the baseline from its date, then each period's latest value.
+    let mut known: Vec<(i32, f64)> = Vec::new();
+    if let (Some(b), Some(d)) = (i.baseline, i.baseline_date) {
+        known.push((period_of(d), b));
+    }
+    for p in &i.series {
+        known.push((period_of(p.date), p.value));
+    }
+    known.sort_by_key(|(k, _)| *k);
+    let last = i.series.last().map_or(0, |p| period_of(p.date));
+    let mut measured = Vec::new();
+    let mut current = i.series.first().map(|p| p.value);
+    for k in 0..=last.min(count - 1) {
+        if let Some((_, v)) = known.iter().rev().find(|(at, _)| *at <= k) {
+            current = Some(*v);
+        }
+        measured.extend(current.map(round));
+    }
+    let mut s = String::new();
+    let _ = writeln!(s, "*{}*\n", md(&chart_text(i)));
+    s.push_str("```mermaid\nxychart-beta\n");
     let _ = writeln!(s, "    title \"{} ({})\"", quote(&i.name), quote(&i.unit));
     let _ = writeln!(s, "    x-axis [{}]", labels.join(", "));
     let _ = writeln!(s, "    y-axis \"{}\"", quote(&i.unit));
-    let _ = writeln!(s, "    line [{}]", values(&|p| p.value));
-    if let Some(t) = i.target {
-        let _ = writeln!(s, "    line [{}]", values(&|_| t));
+    let _ = writeln!(
+        s,
+        "    %% {}",
+        quote(&tr!(
+            "Linje 1: målte verdier, den siste i hver periode.",
+            "Line 1: measured values, the latest in each period."
+        ))
+    );
+    let _ = writeln!(s, "    line [{}]", measured.join(", "));
+    if !i.planned_points.is_empty() {
+        let planned: Vec<String> = (0..count).map(|k| round(path_on(i, period_end(k)))).collect();
+        let _ = writeln!(
+            s,
+            "    %% {}",
+            quote(&tr!(
+                "Linje 2: planlagt vei fra nullpunkt til mål, ved slutten av hver periode.",
+                "Line 2: the planned path from baseline to target, at the end of each period."
+            ))
+        );
+        let _ = writeln!(s, "    line [{}]", planned.join(", "));
     }
     s.push_str("```\n\n");
     s
+}
+
+/// The planned path's value on `d`, from its corners (the last corner on or
+/// before `d`, or a straight line between two).
+fn path_on(i: &IndicatorReport, d: Date) -> f64 {
+    let before = i.planned_points.iter().rev().find(|p| p.date <= d);
+    let after = i.planned_points.iter().find(|p| p.date > d);
+    match (before, after) {
+        (Some(a), Some(b)) => {
+            let share = a.date.days_until(d) as f64 / a.date.days_until(b.date).max(1) as f64;
+            a.value + (b.value - a.value) * share
+        }
+        (Some(a), None) => a.value,
+        (None, Some(b)) => b.value,
+        (None, None) => f64::NAN,
+    }
 }
 
 const CSS: &str = "body{font-family:system-ui,sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}\
@@ -529,18 +682,24 @@ pub fn html(r: &Report) -> String {
     s
 }
 
-/// A line chart of one indicator: its values, with dashed lines for the
-/// baseline (grey) and the target (green).
+/// A line chart of one indicator on a time axis from the first of the
+/// baseline date and the first value to the deadline: the measured values
+/// (a solid blue line with points), the planned path (a dashed purple line),
+/// baseline and target (dotted lines, labelled on the left), and the deadline
+/// (a red vertical line labelled «frist»). `<title>` and `<desc>` give the
+/// numbers in words.
 fn svg_chart(i: &IndicatorReport) -> String {
     const W: f64 = 640.0;
-    const H: f64 = 220.0;
+    const H: f64 = 240.0;
     const LEFT: f64 = 56.0;
     const RIGHT: f64 = 16.0;
-    const TOP: f64 = 12.0;
-    const BOTTOM: f64 = 28.0;
+    const TOP: f64 = 24.0;
+    const BOTTOM: f64 = 30.0;
+    let Some((from, to)) = time_span(i) else { return String::new() };
     let mut lo = f64::INFINITY;
     let mut hi = f64::NEG_INFINITY;
-    for v in i.series.iter().map(|p| p.value).chain(i.baseline).chain(i.target) {
+    let values = i.series.iter().chain(&i.planned_points).map(|p| p.value);
+    for v in values.chain(i.baseline).chain(i.target) {
         lo = lo.min(v);
         hi = hi.max(v);
     }
@@ -553,38 +712,72 @@ fn svg_chart(i: &IndicatorReport) -> String {
     }
     let pad = (hi - lo) * 0.08;
     let (lo, hi) = (lo - pad, hi + pad);
-    let first = i.series.first().map_or(0, |p| p.date.to_days());
-    let last = i.series.last().map_or(0, |p| p.date.to_days());
-    let span = (last - first).max(1) as f64;
+    let span = from.days_until(to);
     let x = |d: Date| {
-        if i.series.len() == 1 {
+        if span == 0 {
             LEFT + (W - LEFT - RIGHT) / 2.0
         } else {
-            LEFT + (d.to_days() - first) as f64 / span * (W - LEFT - RIGHT)
+            LEFT + from.days_until(d) as f64 / span as f64 * (W - LEFT - RIGHT)
         }
     };
     let y = |v: f64| TOP + (hi - v) / (hi - lo) * (H - TOP - BOTTOM);
+    let bottom = H - BOTTOM;
+    let key: String = i.id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+    let text = chart_text(i);
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "<div class=\"chart\"><h3>{} ({})</h3>\n<svg viewBox=\"0 0 {W} {H}\" width=\"100%\" role=\"img\" aria-label=\"{}\">",
+        "<div class=\"chart\"><h3>{} ({})</h3>\n<svg viewBox=\"0 0 {W} {H}\" width=\"100%\" role=\"img\" aria-labelledby=\"chart-{key}-title chart-{key}-desc\">\n\
+         <title id=\"chart-{key}-title\">{}</title><desc id=\"chart-{key}-desc\">{}</desc>",
         escape::html(&i.name),
         escape::html(&i.unit),
-        escape::html(&i.name)
+        escape::html(&format!("{} ({})", i.name, i.unit)),
+        escape::html(&text)
     );
     let _ = writeln!(
         s,
-        "<line x1=\"{LEFT}\" y1=\"{TOP}\" x2=\"{LEFT}\" y2=\"{:.1}\" stroke=\"#999\"/><line x1=\"{LEFT}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#999\"/>",
-        H - BOTTOM,
-        H - BOTTOM,
+        "<line x1=\"{LEFT}\" y1=\"{TOP}\" x2=\"{LEFT}\" y2=\"{bottom:.1}\" stroke=\"#767676\"/><line x1=\"{LEFT}\" y1=\"{bottom:.1}\" x2=\"{:.1}\" y2=\"{bottom:.1}\" stroke=\"#767676\"/>",
         W - RIGHT,
-        H - BOTTOM
     );
-    for (value, colour) in [(i.baseline, "#888"), (i.target, "#1a7f37")] {
+    // Date ticks: the first day of each period, at most eight.
+    let (step, first, count) = periods(from, to, 8);
+    let ticks: Vec<Date> = (0..=count)
+        .filter_map(|k| month_start(first + k * step))
+        .filter(|d| *d >= from && *d <= to)
+        .collect();
+    let ticks: Vec<(Date, String)> = if ticks.is_empty() {
+        let mut ends = vec![(from, from.to_string())];
+        if to > from {
+            ends.push((to, to.to_string()));
+        }
+        ends
+    } else {
+        ticks
+            .into_iter()
+            .map(|d| (d, period_label(if step >= 12 { 12 } else { 1 }, month_index(d))))
+            .collect()
+    };
+    for (d, label) in &ticks {
+        let anchor = match x(*d) {
+            v if v < LEFT + 20.0 => "start",
+            v if v > W - RIGHT - 20.0 => "end",
+            _ => "middle",
+        };
+        let _ = writeln!(
+            s,
+            "<line x1=\"{0:.1}\" y1=\"{bottom:.1}\" x2=\"{0:.1}\" y2=\"{1:.1}\" stroke=\"#767676\"/>\
+             <text class=\"tick\" x=\"{0:.1}\" y=\"{2:.1}\" font-size=\"11\" text-anchor=\"{anchor}\" fill=\"#1b1b1b\">{3}</text>",
+            x(*d),
+            bottom + 4.0,
+            H - 10.0,
+            escape::html(label)
+        );
+    }
+    for (value, colour) in [(i.baseline, "#595959"), (i.target, "#1a7f37")] {
         if let Some(v) = value {
             let _ = writeln!(
                 s,
-                "<line x1=\"{LEFT}\" y1=\"{0:.1}\" x2=\"{1:.1}\" y2=\"{0:.1}\" stroke=\"{colour}\" stroke-dasharray=\"6 4\"/>\
+                "<line x1=\"{LEFT}\" y1=\"{0:.1}\" x2=\"{1:.1}\" y2=\"{0:.1}\" stroke=\"{colour}\" stroke-width=\"1\" stroke-dasharray=\"1 3\"/>\
                  <text x=\"{2:.1}\" y=\"{3:.1}\" font-size=\"11\" text-anchor=\"end\" fill=\"{colour}\">{4}</text>",
                 y(v),
                 W - RIGHT,
@@ -594,11 +787,35 @@ fn svg_chart(i: &IndicatorReport) -> String {
             );
         }
     }
+    if let Some(by) = i.by {
+        let at = x(by);
+        let anchor = if at > W / 2.0 { "end" } else { "start" };
+        let _ = writeln!(
+            s,
+            "<line class=\"deadline\" x1=\"{at:.1}\" y1=\"{:.1}\" x2=\"{at:.1}\" y2=\"{bottom:.1}\" stroke=\"#b00020\" stroke-width=\"1.5\"/>\
+             <text x=\"{at:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"{anchor}\" fill=\"#b00020\">{}</text>",
+            TOP - 12.0,
+            TOP - 15.0,
+            escape::html(&tr!("frist {by}", "deadline {by}"))
+        );
+    }
+    if !i.planned_points.is_empty() {
+        let points: Vec<String> = i
+            .planned_points
+            .iter()
+            .map(|p| format!("{:.1},{:.1}", x(p.date), y(p.value)))
+            .collect();
+        let _ = writeln!(
+            s,
+            "<polyline class=\"planned\" fill=\"none\" stroke=\"#6a3d9a\" stroke-width=\"2\" stroke-dasharray=\"8 5\" points=\"{}\"/>",
+            points.join(" ")
+        );
+    }
     let points: Vec<String> =
         i.series.iter().map(|p| format!("{:.1},{:.1}", x(p.date), y(p.value))).collect();
     let _ = writeln!(
         s,
-        "<polyline fill=\"none\" stroke=\"#0b5cad\" stroke-width=\"2\" points=\"{}\"/>",
+        "<polyline class=\"measured\" fill=\"none\" stroke=\"#0b5cad\" stroke-width=\"2\" points=\"{}\"/>",
         points.join(" ")
     );
     for p in &i.series {
@@ -611,26 +828,15 @@ fn svg_chart(i: &IndicatorReport) -> String {
             escape::html(&number::format(p.value))
         );
     }
-    if let (Some(f), Some(l)) = (i.series.first(), i.series.last()) {
-        let _ = writeln!(
-            s,
-            "<text x=\"{LEFT}\" y=\"{:.1}\" font-size=\"11\">{}</text>\
-             <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
-            H - 8.0,
-            f.date,
-            W - RIGHT,
-            H - 8.0,
-            l.date
-        );
-    }
     s.push_str("</svg>\n");
     let _ = writeln!(
         s,
-        "<p class=\"legend\">{}</p></div>",
+        "<p class=\"legend\">{} {}</p></div>",
         escape::html(&tr!(
-            "Blå: målte verdier. Grønn stiplet: målet. Grå stiplet: nullpunktet.",
-            "Blue: measured values. Green dashes: the target. Grey dashes: the baseline."
-        ))
+            "Blå heltrukken linje med punkter: målte verdier. Lilla stiplet: planlagt vei fra nullpunkt til mål. Prikket: nullpunktet (grå) og målet (grønn). Rød loddrett linje: fristen.",
+            "Solid blue line with points: measured values. Purple dashes: the planned path from baseline to target. Dotted: the baseline (grey) and the target (green). Red vertical line: the deadline."
+        )),
+        escape::html(&text)
     );
     s
 }

@@ -31,6 +31,7 @@ mod limits;
 // Issue 5
 mod measure;
 mod output;
+mod path;
 mod phases;
 mod promote;
 mod proposal;

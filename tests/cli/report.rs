@@ -35,7 +35,8 @@ fn report_in_markdown_shows_phase_open_items_benefit_plan_charts_and_deviations(
         "{run}"
     );
     assert_eq!(md.matches("```mermaid\nxychart-beta").count(), 4, "{run}");
-    assert!(md.contains("    line [14, 13.5, 13, 12,"), "values with a decimal point\n{run}");
+    // Quarters to the deadline (issue 16): the latest value in each.
+    assert!(md.contains("    line [13.5, 11.5, 9.5, 8, 7]"), "values with a decimal point\n{run}");
     // The open deviation with its actions, the owner by name.
     assert!(md.contains("- **Telefonkøen over 20 minutter en fredagskveld**"), "{run}");
     assert!(md.contains("frist 2026-12-11"), "{run}");

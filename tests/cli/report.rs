@@ -34,7 +34,9 @@ fn report_in_markdown_shows_phase_open_items_benefit_plan_charts_and_deviations(
         ),
         "{run}"
     );
-    assert_eq!(md.matches("```mermaid\nxychart-beta").count(), 4, "{run}");
+    // A chart per measured indicator, and one of the economics' cumulative net.
+    assert_eq!(md.matches("```mermaid\nxychart-beta").count(), 5, "{run}");
+    assert!(md.contains("## Gevinster og kostnader 2026–2035"), "{run}");
     // Quarters to the deadline (issue 16): the latest value in each.
     assert!(md.contains("    line [13.5, 11.5, 9.5, 8, 7]"), "values with a decimal point\n{run}");
     // The open deviation with its actions, the owner by name.

@@ -110,6 +110,11 @@ pub struct Diff {
     pub series: Vec<Series>,
     /// Checklist items whose state changed, by phase and item.
     pub checklist: Vec<ItemChange>,
+    /// The economics before and after, when they changed.
+    pub economics: Option<(
+        Option<crate::model::economics::Summary>,
+        Option<crate::model::economics::Summary>,
+    )>,
 }
 
 impl Diff {
@@ -254,6 +259,7 @@ pub fn compare(
     to: Side,
     old: &BTreeMap<String, String>,
     new: &BTreeMap<String, String>,
+    this_year: i64,
 ) -> Diff {
     let mut project_changes = Vec::new();
     let mut by_kind: BTreeMap<&'static str, KindDiff> = BTreeMap::new();
@@ -350,9 +356,19 @@ pub fn compare(
             })
             .next()
     });
+    // The economics, when a benefit or the project file changed them.
+    let touched = |rel: &String| rel == PROJECT_FILE || rel.starts_with("benefits/");
+    let economics =
+        if old.keys().chain(new.keys()).filter(|r| touched(r)).any(|r| old.get(r) != new.get(r)) {
+            let (a, b) = (economics_of(old, this_year), economics_of(new, this_year));
+            (a != b).then_some((a, b))
+        } else {
+            None
+        };
     // Kinds in the order the project's folders are declared.
     let kinds = KINDS.iter().filter_map(|k| by_kind.remove(k.spec.dir)).collect();
     Diff {
+        economics,
         from,
         to,
         project: project_changes,
@@ -361,6 +377,28 @@ pub fn compare(
         series: series.into_values().collect(),
         checklist: Vec::new(),
     }
+}
+
+/// The economics of one side, from its benefit files and project file.
+fn economics_of(
+    files: &BTreeMap<String, String>,
+    this_year: i64,
+) -> Option<crate::model::economics::Summary> {
+    let info = files
+        .get(PROJECT_FILE)
+        .and_then(|t| parse(&project::SPEC, "", PROJECT_FILE, t))
+        .map(|f| project::ProjectInfo::from_fields(&f))?;
+    let prefix = format!("{}/", crate::model::benefit::SPEC.dir);
+    let benefits: Vec<crate::model::benefit::Benefit> = files
+        .range(prefix.clone()..)
+        .take_while(|(rel, _)| rel.starts_with(&prefix))
+        .filter_map(|(rel, text)| {
+            let id = rel.strip_prefix(&prefix)?.strip_suffix(".toml")?;
+            parse(&crate::model::benefit::SPEC, id, rel, text)
+        })
+        .map(|f| crate::model::benefit::Benefit::from_fields(&f))
+        .collect();
+    crate::app::economics::when_any(&benefits, &info, this_year).map(|e| e.summary())
 }
 
 /// The latest value of `indicator` in `files`, with its date.

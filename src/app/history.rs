@@ -19,7 +19,12 @@ pub struct Step {
 
 /// The commits that changed the record file `rel` (or, with None, any file
 /// of the project), newest first, each with what it changed.
-pub fn history(loc: &Location, repo: &Repo, rel: Option<&str>) -> Result<Vec<Step>> {
+pub fn history(
+    loc: &Location,
+    repo: &Repo,
+    rel: Option<&str>,
+    this_year: i64,
+) -> Result<Vec<Step>> {
     let mut steps = Vec::new();
     for entry in repo.log(rel.unwrap_or(""))? {
         let mut changed: BTreeSet<String> = repo
@@ -55,7 +60,7 @@ pub fn history(loc: &Location, repo: &Repo, rel: Option<&str>) -> Result<Vec<Ste
             Some(p) => Side::Commit(p.clone()),
             None => Side::Empty,
         };
-        let d = diff::compare(loc, from, Side::Commit(entry.commit.clone()), &old, &new);
+        let d = diff::compare(loc, from, Side::Commit(entry.commit.clone()), &old, &new, this_year);
         if !d.is_empty() {
             steps.push(Step { entry, diff: d });
         }

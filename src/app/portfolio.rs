@@ -32,6 +32,34 @@ pub struct Row {
     pub warnings: usize,
     /// Why the project could not be read, when it could not.
     pub error: Option<String>,
+    /// Its benefits weighed against its costs, when it has any figures.
+    pub economics: Option<crate::model::economics::Summary>,
+}
+
+/// The NOK of every project that has figures, summed.
+#[derive(Debug, Default, Serialize)]
+pub struct Totals {
+    /// How many projects have figures.
+    #[serde(rename = "project_count")]
+    pub projects: usize,
+    pub benefits: f64,
+    pub costs: f64,
+    pub net: f64,
+    pub net_present_value: f64,
+}
+
+impl Totals {
+    pub fn of(rows: &[Row]) -> Totals {
+        let mut t = Totals::default();
+        for e in rows.iter().filter_map(|r| r.economics.as_ref()) {
+            t.projects += 1;
+            t.benefits += e.benefits;
+            t.costs += e.costs;
+            t.net += e.net;
+            t.net_present_value += e.net_present_value;
+        }
+        t
+    }
 }
 
 /// The folders under `dir` (itself included) that hold a project, sorted.
@@ -94,6 +122,7 @@ fn empty(shown: String) -> Row {
         errors: 0,
         warnings: 0,
         error: None,
+        economics: None,
     }
 }
 
@@ -121,6 +150,7 @@ fn read_row(dir: &Path, shown: String, reading: Reading) -> Row {
             row.ideas = r.ideas.total;
             row.errors = r.check.errors;
             row.warnings = r.check.warnings;
+            row.economics = r.economics.as_ref().map(|e| e.summary());
         }
         Err(e) => row.error = Some(crate::error::one_line(&e)),
     }

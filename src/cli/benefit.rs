@@ -685,6 +685,25 @@ fn cmd_benefit_show(ctx: &mut Ctx, args: ShowArgs) -> Result<u8> {
             s
         },
     ));
+    let alone = crate::model::economics::calculate(
+        std::slice::from_ref(&b),
+        &project.info,
+        crate::model::economics::Options {
+            years: None,
+            rate: None,
+            this_year: i64::from(project.today.year()),
+        },
+    );
+    rows.push((
+        tr!("Verdi", "Worth"),
+        crate::output::economics::worth_line(&alone).unwrap_or_else(|| {
+            tr!(
+                "ikke verdsatt; bruk `veikart benefit value {} --realised-as …`",
+                "not valued; use `veikart benefit value {} --realised-as …`",
+                b.id
+            )
+        }),
+    ));
     if let Some(d) = &b.description {
         rows.push((tr!("Beskrivelse", "Description"), d.clone()));
     }

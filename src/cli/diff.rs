@@ -47,8 +47,9 @@ pub fn cmd_diff(ctx: &mut Ctx, args: DiffArgs) -> Result<u8> {
     let (from, to) = sides(&repo, args.from.as_deref(), args.to.as_deref())?;
     let old = diff::files(&loc, Some(&repo), &from)?;
     let new = diff::files(&loc, Some(&repo), &to)?;
-    let mut d = diff::compare(&loc, from, to, &old, &new);
-    d.checklist = diff::checklist_changes(&loc, &old, &new, super::today(None)?);
+    let today = super::today(None)?;
+    let mut d = diff::compare(&loc, from, to, &old, &new, i64::from(today.year()));
+    d.checklist = diff::checklist_changes(&loc, &old, &new, today);
     match format {
         Format::Json => ctx.ui.json(&crate::output::diff::json(&d))?,
         Format::Md => ctx.ui.out(&crate::output::diff::markdown(&d))?,

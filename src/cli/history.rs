@@ -51,7 +51,8 @@ pub fn cmd_history(ctx: &mut Ctx, args: HistoryArgs) -> Result<u8> {
         },
     };
     let rel = record.as_ref().map(|(_, _, rel)| rel.as_str());
-    let steps = crate::app::history::history(&loc, &repo, rel)?;
+    let this_year = i64::from(super::today(None)?.year());
+    let steps = crate::app::history::history(&loc, &repo, rel, this_year)?;
     let what = match &record {
         Some((_, id, _)) => id.clone(),
         None => tr!("prosjektet", "the project"),

@@ -46,6 +46,7 @@ struct PortfolioJson<'a> {
     at: Option<&'a str>,
     dir: String,
     projects: &'a [Row],
+    totals: portfolio::Totals,
 }
 
 pub fn cmd_portfolio(ctx: &mut Ctx, args: PortfolioArgs) -> Result<u8> {
@@ -88,6 +89,7 @@ pub fn cmd_portfolio(ctx: &mut Ctx, args: PortfolioArgs) -> Result<u8> {
             at: ctx.at.as_deref(),
             dir: dir.to_string_lossy().into_owned(),
             projects: &rows,
+            totals: portfolio::Totals::of(&rows),
         })?,
         _ if rows.is_empty() => ctx.ui.status(&tr!(
             "Fant ingen veikart-prosjekter (ingen {PROJECT_FILE}) under {}.",
@@ -98,6 +100,9 @@ pub fn cmd_portfolio(ctx: &mut Ctx, args: PortfolioArgs) -> Result<u8> {
         _ => {
             let table = ctx.ui.table(&view::headers(), rows.iter().map(view::cells).collect());
             ctx.ui.out(&table)?;
+            if let Some(line) = view::totals_line(&portfolio::Totals::of(&rows)) {
+                ctx.ui.out(&line)?;
+            }
             let projects = crate::i18n::counted(
                 rows.len(),
                 ("prosjekt", "prosjekter"),

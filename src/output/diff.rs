@@ -78,6 +78,33 @@ fn series_line(s: &Series) -> String {
     line
 }
 
+/// `nåverdi 3 742 337 kr → 4 100 000 kr; netto … → …`, or None.
+fn economics_line(d: &Diff) -> Option<String> {
+    let (a, b) = d.economics.as_ref()?;
+    use crate::output::economics::kroner;
+    let npv = |e: &Option<crate::model::economics::Summary>| {
+        e.as_ref().map_or_else(|| "–".to_string(), |e| kroner(e.net_present_value))
+    };
+    let net = |e: &Option<crate::model::economics::Summary>| {
+        e.as_ref().map_or_else(|| "–".to_string(), |e| kroner(e.net))
+    };
+    let payback = |e: &Option<crate::model::economics::Summary>| {
+        e.as_ref().and_then(|e| e.payback_year).map_or_else(|| "–".to_string(), |y| y.to_string())
+    };
+    let mut line = tr!(
+        "nåverdi {} → {}; netto {} → {}",
+        "net present value {} → {}; net {} → {}",
+        npv(a),
+        npv(b),
+        net(a),
+        net(b)
+    );
+    if payback(a) != payback(b) {
+        line.push_str(&tr!("; inntjent {} → {}", "; pays back {} → {}", payback(a), payback(b)));
+    }
+    Some(line)
+}
+
 pub fn text(d: &Diff) -> String {
     if d.is_empty() {
         return tr!(
@@ -109,6 +136,10 @@ fn text_body(d: &Diff, indent: &str, gap: bool) -> String {
             let r = r.replace('\n', " ");
             s.push_str(&format!("{indent}  {}\n", tr!("Begrunnelse: {r}", "Reason: {r}")));
         }
+    }
+    if let Some(line) = economics_line(d) {
+        section(&mut s, &tr!("Økonomi", "Economics"));
+        s.push_str(&format!("{indent}  {line}\n"));
     }
     for k in &d.kinds {
         section(&mut s, &kind_name(k.spec));
@@ -170,6 +201,9 @@ fn markdown_body(d: &Diff) -> String {
             s.push_str(&format!("- {}\n", md(&tr!("Begrunnelse: {r}", "Reason: {r}"))));
         }
         s.push('\n');
+    }
+    if let Some(line) = economics_line(d) {
+        s.push_str(&format!("**{}**\n\n- {}\n\n", tr!("Økonomi", "Economics"), md(&line)));
     }
     for k in &d.kinds {
         s.push_str(&format!("**{}**\n\n", md(&kind_name(k.spec))));
@@ -329,6 +363,7 @@ pub fn json(d: &Diff) -> Value {
         "changed": !d.is_empty(),
         "project_changes": d.project,
         "phase_reason": d.phase_reason,
+        "economics": d.economics.as_ref().map(|(a, b)| json!({ "before": a, "after": b })),
         "kinds": kinds,
         "measurement_series": series,
         "checklist_changes": d.checklist.iter().map(|c| json!({

@@ -175,6 +175,25 @@ fn priced_line(p: &crate::model::economics::Priced) -> String {
     tr!("{how}: {worth}, {span}; {} i alt", "{how}: {worth}, {span}; {} in all", kroner(p.total))
 }
 
+/// What one benefit is worth, in words, from an [`Economics`] of it alone
+/// (`benefit show`); None when it is not valued yet.
+pub fn worth_line(e: &Economics) -> Option<String> {
+    let (line, gains) = if let Some(p) = e.priced.first() {
+        (priced_line(p), &p.gains)
+    } else if let Some(n) = e.non_priced.first() {
+        let why = n.reason.as_deref().map(|r| format!(": {r}")).unwrap_or_default();
+        let how = realised("non-priced");
+        (format!("{how}, {}{why}", importance(n.importance.as_deref())), &n.gains)
+    } else {
+        return None;
+    };
+    if gains.is_empty() {
+        return Some(line);
+    }
+    let who: Vec<&str> = gains.iter().map(|g| crate::model::benefit::GAINS.label(g)).collect();
+    Some(tr!("{line}\nvinner: {}", "{line}\ngains: {}", who.join(", ")))
+}
+
 fn importance(key: Option<&str>) -> String {
     key.map_or_else(
         || tr!("betydning ikke vurdert", "importance not judged"),

@@ -6,7 +6,17 @@ use crate::tr;
 
 pub fn headers() -> Vec<String> {
     crate::i18n::pick(
-        ["MAPPE", "PROSJEKT", "KOMMUNE", "FASE", "SJEKKLISTE", "GEVINSTER", "AVVIK", "SJEKK"],
+        [
+            "MAPPE",
+            "PROSJEKT",
+            "KOMMUNE",
+            "FASE",
+            "SJEKKLISTE",
+            "GEVINSTER",
+            "NÅVERDI",
+            "AVVIK",
+            "SJEKK",
+        ],
         [
             "FOLDER",
             "PROJECT",
@@ -14,6 +24,7 @@ pub fn headers() -> Vec<String> {
             "PHASE",
             "CHECKLIST",
             "BENEFITS",
+            "NET PRESENT VALUE",
             "DEVIATIONS",
             "CHECK",
         ],
@@ -41,6 +52,7 @@ pub fn cells(r: &Row) -> Vec<String> {
         return vec![
             r.path.clone(),
             tr!("kan ikke leses: {e}", "unreadable: {e}"),
+            dash(),
             dash(),
             dash(),
             dash(),
@@ -81,9 +93,29 @@ pub fn cells(r: &Row) -> Vec<String> {
         phase,
         checklist,
         benefits(r),
+        r.economics
+            .as_ref()
+            .map_or_else(dash, |e| crate::output::economics::kroner(e.net_present_value)),
         deviations,
         check,
     ]
+}
+
+/// The whole tree's NOK in one sentence, or None when no project has any.
+pub fn totals_line(t: &crate::app::portfolio::Totals) -> Option<String> {
+    use crate::output::economics::kroner;
+    (t.projects > 0).then(|| {
+        let projects =
+            crate::i18n::counted(t.projects, ("prosjekt", "prosjekter"), ("project", "projects"));
+        tr!(
+            "I alt for {projects} med tall: nåverdi {}, gevinster {}, kostnader {}, netto {}.",
+            "In all for {projects} with figures: net present value {}, benefits {}, costs {}, net {}.",
+            kroner(t.net_present_value),
+            kroner(t.benefits),
+            kroner(t.costs),
+            kroner(t.net)
+        )
+    })
 }
 
 use crate::output::escape::md_row;
@@ -96,6 +128,9 @@ pub fn markdown(rows: &[Row], as_of: Date) -> String {
     s.push_str(&format!("|{}\n", "---|".repeat(heads.len())));
     for r in rows {
         s.push_str(&md_row(&cells(r)));
+    }
+    if let Some(line) = totals_line(&crate::app::portfolio::Totals::of(rows)) {
+        s.push_str(&format!("\n{line}\n"));
     }
     s
 }

@@ -16,6 +16,7 @@ mod concurrency;
 mod deviation;
 mod diff;
 mod docs;
+mod economics;
 mod example;
 #[cfg(unix)]
 mod fuzz;

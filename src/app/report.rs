@@ -39,6 +39,9 @@ pub struct Report {
     pub technology: Vec<TechnologyReport>,
     #[serde(rename = "logs")]
     pub log: Vec<crate::output::json::Record<LogEntry>>,
+    /// The benefit map (its JSON is `benefit map --format json`).
+    #[serde(skip)]
+    pub benefit_map: crate::app::benefit_map::BenefitMap,
 }
 
 /// A technology option that was chosen (`tech choose`), with why.
@@ -306,6 +309,7 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
     entries.truncate(log_entries);
 
     Ok(Report {
+        benefit_map: crate::app::benefit_map::build(snap),
         as_of,
         project: info,
         phase,

@@ -4,6 +4,7 @@
 
 mod activity;
 mod benefit;
+mod benefit_map;
 mod check;
 mod checklist;
 mod common;

@@ -17,6 +17,7 @@ pub fn offered(command: &str) -> &'static [Format] {
         "roadmap show" | "portfolio" | "diff" | "history" => &[Text, Json, Md],
         "measure export" => &[Csv, Json],
         "report" => &[Md, Html, Json],
+        "benefit map" => &[Text, Json, Md, Dot],
         // `completions` and `man` write shell scripts and roff, not data.
         "completions" | "man" => &[],
         _ => TEXT_JSON,

@@ -26,6 +26,8 @@ pub enum Format {
     Codequality,
     Junit,
     Html,
+    /// Graphviz DOT (`benefit map`).
+    Dot,
 }
 
 impl Format {
@@ -39,6 +41,7 @@ impl Format {
             Format::Codequality => "codequality",
             Format::Junit => "junit",
             Format::Html => "html",
+            Format::Dot => "dot",
         }
     }
 }

@@ -90,7 +90,7 @@ pub fn dot(map: &BenefitMap) -> String {
 /// goals it serves (→); then the goals no benefit serves.
 pub fn text(map: &BenefitMap) -> String {
     let mut s = String::new();
-    let line = |n: &Node| format!("{} «{}» ({})", kind_label(n), n.title, n.key);
+    let line = |n: &Node| format!("{}: {} ({})", kind_label(n), n.title, n.key);
     for b in &map.benefits {
         let _ = writeln!(s, "{}", line(b));
         let mut any = false;

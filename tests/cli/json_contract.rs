@@ -174,6 +174,7 @@ fn readers(r: &mut Runner, dir: &Path, full: bool) {
         ("schema", &["schema"]),
         ("pilot-show", &["pilot", "show"]),
         ("benefit-list", &["benefit", "list"]),
+        ("benefit-map", &["benefit", "map"]),
         ("measure-export", &["measure", "export"]),
     ] {
         r.json(dir, schema, args);
@@ -297,6 +298,16 @@ fn writers(r: &mut Runner, dir: &Path, work: &Path) {
         &["owner", "sykepleier"],
         &["benefit", "precondition", "add", "mindre-venting", "Nok folk på vakt"],
         &["benefit", "cost", "add", "mindre-venting", "--kind", "one-off", "--amount", "1000"],
+        &[
+            "benefit",
+            "link",
+            "mindre-venting",
+            "--goal",
+            "ingen-venter",
+            "--enabler",
+            "proposal/ko-lapp",
+        ],
+        &["benefit", "unlink", "mindre-venting", "--enabler", "proposal/ko-lapp"],
         // `set` of every kind.
         &["idea", "set", "kaffe", "--description", "Og vann"],
         &["role", "set", "portvakt", "--unit", "Legevakten"],

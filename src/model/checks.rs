@@ -501,12 +501,13 @@ fn benefits_complete(snap: &Snapshot, _: &RuleCtx) -> Outcome {
         snap.all::<Indicator>().into_iter().map(|i| i.benefit).collect();
     let all = snap.all::<Benefit>();
     // Once there are goals, a benefit names the goals it serves (the map).
-    let goals = count::<Goal>(snap) > 0;
+    let goal_ids: BTreeSet<String> = snap.all::<Goal>().into_iter().map(|g| g.id).collect();
+    let goals = !goal_ids.is_empty();
     let lacking: Vec<(String, Vec<String>)> = all
         .iter()
         .filter_map(|b| {
             let mut missing = Vec::new();
-            if goals && b.goals.is_empty() {
+            if goals && !b.goals.iter().any(|g| goal_ids.contains(g)) {
                 missing.push(tr!("mål den tjener", "a goal it serves"));
             }
             if b.preconditions.is_empty() {

@@ -45,8 +45,12 @@ pub fn benefit_map(snapshot: &Snapshot) -> Vec<Located> {
         id: id.to_string(),
         finding: Finding::warning(code, Some(field), message).hint(hint).incomplete(),
     };
+    // A link to a goal that is not there (a dangling reference, or one
+    // dated after `--as-of`) serves nothing.
+    let goal_ids: BTreeSet<&str> = goals.iter().map(|g| g.id.as_str()).collect();
+    let serves = |b: &Benefit| b.goals.iter().any(|g| goal_ids.contains(g.as_str()));
     if !goals.is_empty() {
-        for b in benefits.iter().filter(|b| b.goals.is_empty()) {
+        for b in benefits.iter().filter(|b| !serves(b)) {
             out.push(warn(
                 benefit::SPEC.dir,
                 &b.id,

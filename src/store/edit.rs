@@ -62,13 +62,13 @@ pub fn list<S: AsRef<str>>(items: &[S]) -> Value {
     Value::Array(a)
 }
 
-/// Set `key` to a list of texts written one item a line, with a trailing
-/// comma (as rustfmt and taplo write long arrays):
+/// Set `key` to a list of texts written one item a line, indented two
+/// spaces, with a trailing comma (as `taplo fmt` leaves an expanded array):
 ///
 /// ```toml
 /// enablers = [
-///     "proposals/sms-varsel",
-///     "touchpoints/skranken",
+///   "proposals/sms-varsel",
+///   "touchpoints/skranken",
 /// ]
 /// ```
 ///
@@ -78,7 +78,7 @@ pub fn set_lines<S: AsRef<str>>(doc: &mut DocumentMut, key: &str, items: &[S]) {
     let mut a = Array::new();
     for s in items {
         let mut v = Value::from(s.as_ref());
-        v.decor_mut().set_prefix("\n    ");
+        v.decor_mut().set_prefix("\n  ");
         v.decor_mut().set_suffix("");
         a.push_formatted(v);
     }

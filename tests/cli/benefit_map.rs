@@ -50,8 +50,8 @@ fn links_are_written_sorted_one_a_line_and_linking_again_changes_nothing() {
     let text = p.read("benefits/mindre-venting.toml");
     assert!(
         text.ends_with(
-            "goals = [\n    \"kortere-ko\",\n    \"si-hei-script-alert-1-script\",\n]\n\
-             enablers = [\n    \"proposals/ko-lapp\",\n    \"technologies/kolapp-automat\",\n    \"touchpoints/skranken\",\n]\n"
+            "goals = [\n  \"kortere-ko\",\n  \"si-hei-script-alert-1-script\",\n]\n\
+             enablers = [\n  \"proposals/ko-lapp\",\n  \"technologies/kolapp-automat\",\n  \"touchpoints/skranken\",\n]\n"
         ),
         "{text}"
     );
@@ -64,7 +64,7 @@ fn links_are_written_sorted_one_a_line_and_linking_again_changes_nothing() {
 
     p.run(["benefit", "unlink", "mindre", "--goal", "si", "--enabler", "tech/kolapp"]).success();
     let text = p.read("benefits/mindre-venting.toml");
-    assert!(text.contains("goals = [\n    \"kortere-ko\",\n]\n"), "{text}");
+    assert!(text.contains("goals = [\n  \"kortere-ko\",\n]\n"), "{text}");
     assert!(!text.contains("technologies/"), "{text}");
     p.run(["benefit", "unlink", "mindre", "--goal", "kortere"]).success();
     assert!(!p.read("benefits/mindre-venting.toml").contains("goals"), "an empty list goes");
@@ -303,9 +303,9 @@ fn two_branches_linking_the_same_benefit_merge_in_git() {
     let text = p.read("benefits/mindre-venting.toml");
     assert!(
         text.ends_with(
-            "goals = [\n    \"kortere-ko\",\n    \"si-hei-script-alert-1-script\",\n]\n\
-             enablers = [\n    \"proposals/ko-lapp\",\n    \"proposals/sms-varsel\",\n    \
-             \"touchpoints/skranken\",\n    \"touchpoints/telefonen\",\n]\n"
+            "goals = [\n  \"kortere-ko\",\n  \"si-hei-script-alert-1-script\",\n]\n\
+             enablers = [\n  \"proposals/ko-lapp\",\n  \"proposals/sms-varsel\",\n  \
+             \"touchpoints/skranken\",\n  \"touchpoints/telefonen\",\n]\n"
         ),
         "both branches' links are there\n{text}"
     );

@@ -2,6 +2,7 @@
 //! printing and no command-line details. Commands in `cli` are thin adapters
 //! over these; the store does the reading and writing, the model the rules.
 
+pub mod benefit_map;
 pub mod check;
 pub mod checklist;
 pub mod diff;

@@ -63,6 +63,16 @@ fn resolve(project: &Project, given: &Given) -> Result<Value> {
             }
             Value::List(ids)
         }
+        FieldType::RefsAmong(dirs) => {
+            let mut refs = Vec::new();
+            for v in &given.values {
+                let r = Value::Str(project.resolve_among(dirs, &crate::model::display::plain(v))?);
+                if !refs.contains(&r) {
+                    refs.push(r);
+                }
+            }
+            Value::List(refs)
+        }
         FieldType::Lines | FieldType::Keys(_) => {
             let mut items = Vec::new();
             for v in &given.values {

@@ -42,6 +42,9 @@ pub struct Report {
     /// The benefits weighed against the costs, when any is valued or any
     /// cost is recorded.
     pub economics: Option<crate::model::economics::Economics>,
+    /// The benefit map (its JSON is `benefit map --format json`).
+    #[serde(skip)]
+    pub benefit_map: crate::app::benefit_map::BenefitMap,
 }
 
 /// A technology option that was chosen (`tech choose`), with why.
@@ -332,6 +335,7 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
         crate::app::economics::when_any(&snap.all::<Benefit>(), &info, i64::from(as_of.year()));
     Ok(Report {
         economics,
+        benefit_map: crate::app::benefit_map::build(snap),
         as_of,
         project: info,
         phase,

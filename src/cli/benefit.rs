@@ -44,6 +44,9 @@ pub enum BenefitCommand {
     Show(ShowArgs),
     Set(super::record::Set<crate::model::benefit::Benefit>),
     Rm(super::record::Rm<crate::model::benefit::Benefit>),
+    Link(super::benefit_map::LinkArgs),
+    Unlink(super::benefit_map::UnlinkArgs),
+    Map(super::benefit_map::MapArgs),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: BenefitCommand) -> Result<u8> {
@@ -58,6 +61,9 @@ pub fn run(ctx: &mut Ctx, cmd: BenefitCommand) -> Result<u8> {
         BenefitCommand::Show(a) => cmd_benefit_show(ctx, a),
         BenefitCommand::Set(a) => super::record::run_set(ctx, a),
         BenefitCommand::Rm(a) => super::record::run_rm(ctx, a),
+        BenefitCommand::Link(a) => super::benefit_map::cmd_benefit_link(ctx, a),
+        BenefitCommand::Unlink(a) => super::benefit_map::cmd_benefit_unlink(ctx, a),
+        BenefitCommand::Map(a) => super::benefit_map::cmd_benefit_map(ctx, a),
     }
 }
 

@@ -376,6 +376,22 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          periode) og ingen data.",
     ),
     ("benefit show", "Vis én gevinst med forutsetninger, kostnader og indikatorer", ""),
+    (
+        "benefit link",
+        "Koble en gevinst til målene den tjener og til det som gir den",
+        "Det som gir gevinsten, er et løsningsforslag, et teknologivalg, en aktivitet\n\
+         eller et kontaktpunkt: gi id-en eller en entydig begynnelse av den, eller si\n\
+         hva slags post det er når id-en finnes i to (`proposal/ID`, `tech/ID`,\n\
+         `activity/ID`, `touchpoint/ID`). I filen står hver med mappen foran\n\
+         (`proposals/ID`). Å koble noe som alt er koblet, endrer ingenting.",
+    ),
+    ("benefit unlink", "Fjern koblinger fra en gevinst til mål eller til det som gir den", ""),
+    (
+        "benefit map",
+        "Vis gevinstkartet: det som gir hver gevinst, og målene den tjener",
+        "Som et tre (text), et Mermaid-diagram (md, som GitHub og GitLab tegner),\n\
+         Graphviz DOT (dot; `veikart benefit map --format dot | dot -Tsvg`) eller JSON.",
+    ),
     ("measure", "Registrer verdiene til indikatorene i gevinstrealiseringsplanen", ""),
     (
         "measure record",
@@ -480,7 +496,7 @@ const ARGS: &[(&str, &str, &str)] = &[
     (
         "*",
         "format",
-        "Utdataformat: text, json, md, csv, html, github, codequality eller junit (hver kommando sier hvilke den har)",
+        "Utdataformat: text, json, md, csv, html, dot, github, codequality eller junit (hver kommando sier hvilke den har)",
     ),
     ("*", "color", "Når farger skal brukes"),
     (
@@ -871,6 +887,23 @@ const ARGS: &[(&str, &str, &str)] = &[
         "benefit show",
         "as_of",
         "Vurder indikatorene per denne datoen, uten det som er datert senere [standard: i dag]",
+    ),
+    ("benefit link", "goals", "Et mål gevinsten tjener (id eller entydig begynnelse; kan gjentas)"),
+    (
+        "benefit link",
+        "enablers",
+        "Det som gir gevinsten: et løsningsforslag, teknologivalg, en aktivitet eller et kontaktpunkt (kan gjentas)",
+    ),
+    (
+        "benefit unlink",
+        "goals",
+        "Et mål som skal kobles fra (id eller entydig begynnelse; kan gjentas)",
+    ),
+    ("benefit unlink", "enablers", "Noe som gir gevinsten, som skal kobles fra (kan gjentas)"),
+    (
+        "benefit map",
+        "as_of",
+        "Tegn kartet per denne datoen, uten det som er datert senere [standard: i dag]",
     ),
     ("measure record", "indicator", "Indikatoren (id eller entydig begynnelse)"),
     ("measure *", "indicator", "Bare denne indikatoren (id eller entydig begynnelse)"),

@@ -4,6 +4,7 @@
 
 mod activity;
 mod benefit;
+mod benefit_map;
 mod check;
 mod checklist;
 mod common;
@@ -87,7 +88,7 @@ pub struct Cli {
     )]
     pub project: Option<PathBuf>,
 
-    /// Output format: text, json, md, csv, html, github, codequality or junit (each command says which it offers)
+    /// Output format: text, json, md, csv, html, dot, github, codequality or junit (each command says which it offers)
     #[arg(
         long,
         value_enum,

@@ -43,7 +43,7 @@ fn value_name(f: &Field) -> String {
         FieldType::Money => "NOK".into(),
         FieldType::Bool => "YES|NO".into(),
         FieldType::Enum(_) | FieldType::Keys(_) => f.flag_name().to_uppercase(),
-        FieldType::Ref(_) | FieldType::Refs(_) => "ID".into(),
+        FieldType::Ref(_) | FieldType::Refs(_) | FieldType::RefsAmong(_) => "ID".into(),
         _ => "TEXT".into(),
     }
 }
@@ -58,7 +58,7 @@ fn option_help(f: &Field, for_set: bool) -> String {
     {
         s.push_str(&format!(" ({})", e.keys().join(", ")));
     }
-    if matches!(f.ty, FieldType::Ref(_) | FieldType::Refs(_)) {
+    if f.is_ref() {
         s.push_str(" (id or unique prefix)");
     }
     if f.is_list() {
@@ -773,7 +773,7 @@ pub fn nb_help(path: &str, arg: &str) -> Option<String> {
             s.push_str(&format!(": {}", input::choices(e)));
         }
     }
-    if matches!(f.ty, FieldType::Ref(_) | FieldType::Refs(_)) && !s.contains("entydig") {
+    if f.is_ref() && !s.contains("entydig") {
         s.push_str(" (id eller entydig begynnelse)");
     }
     if f.is_list() {

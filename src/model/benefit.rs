@@ -94,6 +94,10 @@ static COST_FIELDS: &[Field] = &[
         .nb("Hva kostnaden gjelder"),
 ];
 
+/// The folders of what can bring a benefit (its enablers in the benefit
+/// map): proposals, technology options, activities and touchpoints.
+pub static ENABLER_DIRS: &[&str] = &["proposals", "technologies", "activities", "touchpoints"];
+
 /// A year, as costs and benefits are counted.
 pub const YEAR: FieldType = FieldType::Year;
 
@@ -249,6 +253,18 @@ pub static SPEC: KindSpec = KindSpec {
         .label("Forutsetninger", "Preconditions")
         .nb("Det som må være på plass for at gevinsten skal realiseres")
         .flag("precondition"),
+        Field::opt("goals", FieldType::Refs("goals"), "The goals the benefit serves.")
+            .label("Mål", "Goals")
+            .nb("Målene gevinsten bidrar til")
+            .flag("goal"),
+        Field::opt(
+            "enablers",
+            FieldType::RefsAmong(ENABLER_DIRS),
+            "What brings the benefit: a proposal, technology option, activity or touchpoint, written with its folder in the file (proposals/ID).",
+        )
+        .label("Gir gevinsten", "Brought by")
+        .nb("Det som gir gevinsten: et løsningsforslag, teknologivalg, en aktivitet eller et kontaktpunkt, skrevet med mappen foran i filen (proposals/ID)")
+        .flag("enabler"),
         Field::opt("description", FieldType::Text, "What the benefit is and how it comes about.")
             .label("Beskrivelse", "Description")
             .nb("Hva gevinsten er og hvordan den oppstår"),
@@ -362,6 +378,9 @@ pub struct Benefit {
     pub responsible: Option<String>,
     pub due: Option<Date>,
     pub preconditions: Vec<String>,
+    pub goals: Vec<String>,
+    /// `folder/id` of each enabler (`proposals/sms-varsel`).
+    pub enablers: Vec<String>,
     pub description: Option<String>,
     pub created: Option<Date>,
     pub costs: Vec<Cost>,
@@ -579,6 +598,8 @@ impl Benefit {
             responsible: f.opt_string("responsible"),
             due: f.date("due"),
             preconditions: f.strings("preconditions"),
+            goals: f.strings("goals"),
+            enablers: f.strings("enablers"),
             description: f.opt_string("description"),
             created: f.date("created"),
             costs: f

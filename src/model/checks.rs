@@ -500,10 +500,16 @@ fn benefits_complete(snap: &Snapshot, _: &RuleCtx) -> Outcome {
     let with_indicator: BTreeSet<String> =
         snap.all::<Indicator>().into_iter().map(|i| i.benefit).collect();
     let all = snap.all::<Benefit>();
+    // Once there are goals, a benefit names the goals it serves (the map).
+    let goal_ids: BTreeSet<String> = snap.all::<Goal>().into_iter().map(|g| g.id).collect();
+    let goals = !goal_ids.is_empty();
     let lacking: Vec<(String, Vec<String>)> = all
         .iter()
         .filter_map(|b| {
             let mut missing = Vec::new();
+            if goals && !b.goals.iter().any(|g| goal_ids.contains(g)) {
+                missing.push(tr!("mål den tjener", "a goal it serves"));
+            }
             if b.preconditions.is_empty() {
                 missing.push(tr!("forutsetninger", "preconditions"));
             }
@@ -520,18 +526,24 @@ fn benefits_complete(snap: &Snapshot, _: &RuleCtx) -> Outcome {
         all.len(),
         &lacking,
         tr!("ingen gevinster ennå", "no benefits yet"),
-        every(
-            all.len(),
-            tr!(
+        match (all.len(), goals) {
+            (1, false) => tr!(
                 "den ene gevinsten har type, forutsetninger, kostnader og indikator",
                 "the one benefit has type, preconditions, costs and an indicator"
             ),
-            tr!(
-                "alle {} gevinster har type, forutsetninger, kostnader og indikator",
-                "all {} benefits have type, preconditions, costs and an indicator",
-                all.len()
+            (1, true) => tr!(
+                "den ene gevinsten har type, forutsetninger, kostnader, indikator og mål",
+                "the one benefit has type, preconditions, costs, an indicator and a goal"
             ),
-        ),
+            (n, false) => tr!(
+                "alle {n} gevinster har type, forutsetninger, kostnader og indikator",
+                "all {n} benefits have type, preconditions, costs and an indicator"
+            ),
+            (n, true) => tr!(
+                "alle {n} gevinster har type, forutsetninger, kostnader, indikator og mål",
+                "all {n} benefits have type, preconditions, costs, an indicator and a goal"
+            ),
+        },
         ("gevinst", "gevinster"),
         ("benefit", "benefits"),
     )

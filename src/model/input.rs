@@ -27,7 +27,7 @@ pub fn parse(field: &Field, raw: &str, title: bool) -> Result<Value, String> {
         FieldType::Enum(spec) | FieldType::Keys(spec) => {
             key(spec, raw).map(|k| Value::Str(k.to_string()))
         }
-        FieldType::Ref(_) | FieldType::Refs(_) => {
+        FieldType::Ref(_) | FieldType::Refs(_) | FieldType::RefsAmong(_) => {
             let t = raw.trim();
             if t.is_empty() {
                 Err(tr!("id-en er tom", "the id is empty"))

@@ -25,6 +25,108 @@ pub fn cross(snapshot: &Snapshot, ctx: &RuleCtx) -> Vec<Located> {
     out.extend(order_ties(&steps));
     out.extend(super::followup::cross(snapshot, ctx));
     out.extend(too_many_indicators(snapshot, ctx));
+    out.extend(benefit_map(snapshot));
+    out
+}
+
+/// The benefit map's loose ends, as warnings (work not done yet, never a
+/// reason to refuse a write): a benefit that serves no goal, a goal no
+/// benefit serves, a kept proposal or chosen technology option that brings
+/// no benefit. Each is only said once the other end exists: with no goals
+/// yet, the checklist asks for goals first.
+pub fn benefit_map(snapshot: &Snapshot) -> Vec<Located> {
+    use super::benefit::{self, Benefit};
+    use super::{goal, proposal, technology};
+    let benefits: Vec<Benefit> = snapshot.all();
+    let goals: Vec<goal::Goal> = snapshot.all();
+    let mut out = Vec::new();
+    let warn = |dir, id: &str, code, field, message: String, hint: String| Located {
+        dir,
+        id: id.to_string(),
+        finding: Finding::warning(code, Some(field), message).hint(hint).incomplete(),
+    };
+    // A link to a goal that is not there (a dangling reference, or one
+    // dated after `--as-of`) serves nothing.
+    let goal_ids: BTreeSet<&str> = goals.iter().map(|g| g.id.as_str()).collect();
+    let serves = |b: &Benefit| b.goals.iter().any(|g| goal_ids.contains(g.as_str()));
+    if !goals.is_empty() {
+        for b in benefits.iter().filter(|b| !serves(b)) {
+            out.push(warn(
+                benefit::SPEC.dir,
+                &b.id,
+                "benefit-without-goal",
+                "title",
+                tr!(
+                    "gevinsten «{}» er ikke koblet til noe mål",
+                    "the benefit `{}` serves no goal",
+                    b.title
+                ),
+                tr!(
+                    "koble den med `veikart benefit link {} --goal MÅL`",
+                    "link it with `veikart benefit link {} --goal GOAL`",
+                    b.id
+                ),
+            ));
+        }
+    }
+    if benefits.is_empty() {
+        return out;
+    }
+    let served: BTreeSet<&str> =
+        benefits.iter().flat_map(|b| b.goals.iter().map(String::as_str)).collect();
+    for g in goals.iter().filter(|g| !served.contains(g.id.as_str())) {
+        out.push(warn(
+            goal::SPEC.dir,
+            &g.id,
+            "goal-without-benefit",
+            "text",
+            tr!(
+                "ingen gevinst er koblet til målet «{}»",
+                "no benefit serves the goal `{}`",
+                g.text
+            ),
+            tr!(
+                "koble en gevinst med `veikart benefit link GEVINST --goal {}`",
+                "link a benefit with `veikart benefit link BENEFIT --goal {}`",
+                g.id
+            ),
+        ));
+    }
+    let brought: BTreeSet<&str> =
+        benefits.iter().flat_map(|b| b.enablers.iter().map(String::as_str)).collect();
+    let kept = snapshot
+        .all::<proposal::Proposal>()
+        .into_iter()
+        .filter(|p| p.status == "kept")
+        .map(|p| (proposal::SPEC.dir, "proposal", p.id, p.title));
+    let chosen = snapshot
+        .all::<technology::Technology>()
+        .into_iter()
+        .filter(|t| t.status == "chosen")
+        .map(|t| (technology::SPEC.dir, "tech", t.id, t.name));
+    for (dir, word, id, title) in kept.chain(chosen) {
+        if brought.contains(format!("{dir}/{id}").as_str()) {
+            continue;
+        }
+        let what = match crate::model::kind_of(dir) {
+            Some(k) => k.spec.label(),
+            None => dir,
+        };
+        out.push(warn(
+            dir,
+            &id,
+            "enabler-without-benefit",
+            "status",
+            tr!(
+                "«{title}» ({what}) er valgt, men gir ingen gevinst i gevinstkartet",
+                "`{title}` ({what}) is chosen but brings no benefit in the benefit map"
+            ),
+            tr!(
+                "koble det til gevinsten det gir med `veikart benefit link GEVINST --enabler {word}/{id}`",
+                "link it to the benefit it brings with `veikart benefit link BENEFIT --enabler {word}/{id}`"
+            ),
+        ));
+    }
     out
 }
 

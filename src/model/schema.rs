@@ -102,6 +102,11 @@ pub enum FieldType {
     Ref(&'static str),
     /// A list of ids of records in a folder.
     Refs(&'static str),
+    /// A list of references to records of any of these folders, each written
+    /// with its folder (`proposals/sms-varsel`), so a value says what it
+    /// names on its own and cannot become ambiguous when a record of the
+    /// same id is added to another of the folders (on another branch, say).
+    RefsAmong(&'static [&'static str]),
     /// A table whose keys are ids of records in a folder and whose values are
     /// keys of an enum (`[raci]` with `role = "H"`).
     RefMap(&'static str, &'static EnumSpec),
@@ -224,7 +229,16 @@ impl Field {
 
     /// Whether the field holds a list (its flag can be repeated).
     pub fn is_list(&self) -> bool {
-        matches!(self.ty, FieldType::Lines | FieldType::Keys(_) | FieldType::Refs(_))
+        matches!(
+            self.ty,
+            FieldType::Lines | FieldType::Keys(_) | FieldType::Refs(_) | FieldType::RefsAmong(_)
+        )
+    }
+
+    /// Whether the field names other records (its values are ids or
+    /// unique prefixes on the command line).
+    pub fn is_ref(&self) -> bool {
+        matches!(self.ty, FieldType::Ref(_) | FieldType::Refs(_) | FieldType::RefsAmong(_))
     }
 }
 
@@ -232,6 +246,14 @@ impl Field {
 /// value worked out from them), then the header in Bokmål and English.
 #[derive(Debug)]
 pub struct Col(pub &'static str, pub &'static str, pub &'static str);
+
+/// A reference written with its folder (`proposals/sms-varsel`) split into
+/// the folder, as one of `dirs`, and the id; `None` when the folder is not
+/// one of them or there is no `/`.
+pub fn split_ref(value: &str, dirs: &[&'static str]) -> Option<(&'static str, String)> {
+    let (dir, id) = value.split_once('/')?;
+    dirs.iter().find(|d| **d == dir).map(|d| (*d, id.to_string()))
+}
 
 /// How a kind tells one record from another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -92,6 +92,24 @@ pub fn mermaid(s: &str) -> String {
         .collect()
 }
 
+/// Text inside a quoted Graphviz DOT string (`label="…"`): a quote or a
+/// backslash cannot end the string or start an escape, a line break becomes
+/// a space, and unsafe characters are dropped. A quoted DOT string is never
+/// read as HTML, so `<` and `>` stay as they are.
+pub fn dot(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            c if is_unsafe_char(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// `<`, `>`, `&` and quotes escaped for HTML text and attribute values.
 pub fn html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -264,6 +282,13 @@ mod tests {
         assert_eq!(terminal("\x1b[1mfet", false), "\\u{1b}[1mfet");
         assert_eq!(terminal("linje\n\tinnrykk", false), "linje\n\tinnrykk");
         assert_eq!(terminal("a;b\r\nc\rd", false), "a;b\r\nc\\u{d}d");
+    }
+
+    #[test]
+    fn labels_cannot_break_out_of_a_graph() {
+        assert_eq!(dot("a \"b\" \\ c\nd"), "a \\\"b\\\" \\\\ c d");
+        assert_eq!(dot("<script>|x"), "<script>|x");
+        assert_eq!(mermaid("\"a\" <script>|x;"), "'a' script|x");
     }
 
     #[test]

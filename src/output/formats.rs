@@ -18,6 +18,7 @@ pub fn offered(command: &str) -> &'static [Format] {
         "measure export" => &[Csv, Json, Xlsx],
         "benefit economics" => &[Text, Json, Md, Csv],
         "report" => &[Md, Html, Json],
+        "benefit map" => &[Text, Json, Md, Dot],
         // `completions` and `man` write shell scripts and roff, not data.
         "completions" | "man" => &[],
         _ => TEXT_JSON,

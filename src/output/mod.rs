@@ -2,6 +2,7 @@
 //! formats each command offers ([`formats`]), and the renderings several
 //! commands share.
 
+pub mod benefit_map;
 pub mod check;
 pub mod checklist;
 pub mod ci;

@@ -202,6 +202,7 @@ pub fn markdown(r: &Report) -> String {
         s.push_str(&crate::output::economics::report_markdown(e));
     }
 
+    s.push_str(&super::benefit_map::report_md(&r.benefit_map));
     let _ = writeln!(s, "## {}\n", tr!("Åpne avvik", "Open deviations"));
     if r.deviations.is_empty() {
         let _ = writeln!(s, "{}\n", tr!("Ingen åpne avvik.", "No open deviations."));
@@ -575,6 +576,7 @@ pub fn html(r: &Report) -> String {
         s.push_str(&crate::output::economics::report_html(e));
     }
 
+    s.push_str(&super::benefit_map::report_html(&r.benefit_map));
     let _ = writeln!(s, "<h2>{}</h2>", escape::html(&tr!("Åpne avvik", "Open deviations")));
     if r.deviations.is_empty() {
         let _ = writeln!(

@@ -28,6 +28,8 @@ pub enum Format {
     Html,
     /// An Excel workbook; written to a file with -o, never to a terminal.
     Xlsx,
+    /// Graphviz DOT (`benefit map`).
+    Dot,
 }
 
 impl Format {
@@ -42,6 +44,7 @@ impl Format {
             Format::Junit => "junit",
             Format::Html => "html",
             Format::Xlsx => "xlsx",
+            Format::Dot => "dot",
         }
     }
 }

@@ -62,6 +62,43 @@ pub fn list<S: AsRef<str>>(items: &[S]) -> Value {
     Value::Array(a)
 }
 
+/// Set `key` to a list of texts written one item a line, indented two
+/// spaces, with a trailing comma (as `taplo fmt` leaves an expanded array):
+///
+/// ```toml
+/// enablers = [
+///   "proposals/sms-varsel",
+///   "touchpoints/skranken",
+/// ]
+/// ```
+///
+/// so that two branches adding different items to the list change
+/// different lines, and git merges them.
+pub fn set_lines<S: AsRef<str>>(doc: &mut DocumentMut, key: &str, items: &[S]) {
+    let mut a = Array::new();
+    for s in items {
+        let mut v = Value::from(s.as_ref());
+        v.decor_mut().set_prefix("\n  ");
+        v.decor_mut().set_suffix("");
+        a.push_formatted(v);
+    }
+    a.set_trailing_comma(true);
+    a.set_trailing("\n");
+    let mut value = Value::Array(a);
+    let table = doc.as_table_mut();
+    match table.get_mut(key) {
+        Some(item) => {
+            if let Some(old) = item.as_value() {
+                *value.decor_mut() = old.decor().clone();
+            }
+            *item = Item::Value(value);
+        }
+        None => {
+            table.insert(key, Item::Value(value));
+        }
+    }
+}
+
 /// A number, written as an integer when it is whole (`order = 20`).
 pub fn number(f: f64) -> Value {
     if crate::model::number::is_whole(f) { Value::from(f as i64) } else { Value::from(f) }

@@ -11,6 +11,7 @@ pub mod journal;
 pub mod lock;
 pub mod output_schema;
 pub mod record;
+pub mod refs;
 pub mod roadmap;
 pub mod scan;
 pub mod schema;

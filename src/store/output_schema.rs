@@ -77,7 +77,11 @@ fn value(f: &Field) -> Value {
     let v = match f.ty {
         FieldType::Tables(sub) => return json!({ "type": "array", "items": closed(sub, &[]) }),
         FieldType::Date => date(),
-        FieldType::Lines | FieldType::Keys(_) | FieldType::Refs(_) | FieldType::RefMap(..) => {
+        FieldType::Lines
+        | FieldType::Keys(_)
+        | FieldType::Refs(_)
+        | FieldType::RefsAmong(_)
+        | FieldType::RefMap(..) => {
             return described(super::schema::field_type(f.ty), f.doc);
         }
         ty => super::schema::field_type(ty),

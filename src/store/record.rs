@@ -8,7 +8,9 @@ use toml_edit::{Document, Item, Table, TableLike, Value as TomlValue};
 use crate::diag::{Diagnostic, LineIndex};
 use crate::model::date::Date;
 use crate::model::id;
-use crate::model::schema::{Field, FieldType, Finding, KindSpec, Severity, TextRule, text_problem};
+use crate::model::schema::{
+    Field, FieldType, Finding, KindSpec, Severity, TextRule, split_ref, text_problem,
+};
 use crate::model::value::{Fields, Value};
 use crate::tr;
 
@@ -246,6 +248,18 @@ impl TableCx<'_> {
                                 if let Value::Str(s) = v {
                                     let sp = spans.get(i).cloned().flatten().or(span.clone());
                                     let r = reference(field, dir, s, sp, self.lines);
+                                    self.out.references.push(r);
+                                }
+                            }
+                        }
+                        (FieldType::RefsAmong(dirs), Value::List(items)) => {
+                            let spans = item_spans(item);
+                            for (i, v) in items.iter().enumerate() {
+                                if let Value::Str(s) = v
+                                    && let Some((dir, id)) = split_ref(s, dirs)
+                                {
+                                    let sp = spans.get(i).cloned().flatten().or(span.clone());
+                                    let r = reference(field, dir, &id, sp, self.lines);
                                     self.out.references.push(r);
                                 }
                             }
@@ -680,7 +694,7 @@ fn convert(field: &Field, item: &Item, title: bool) -> Result<Value, Problem> {
                 hints,
             ))
         }
-        FieldType::Lines | FieldType::Keys(_) | FieldType::Refs(_) => {
+        FieldType::Lines | FieldType::Keys(_) | FieldType::Refs(_) | FieldType::RefsAmong(_) => {
             let Some(arr) = item.as_array() else {
                 return Err(wrong_type(
                     field,
@@ -703,6 +717,13 @@ fn convert(field: &Field, item: &Item, title: bool) -> Result<Value, Problem> {
                 };
                 if matches!(field.ty, FieldType::Refs(_)) && !id::is_valid(s) {
                     return Err(bad_id(field, s));
+                }
+                if let FieldType::RefsAmong(dirs) = field.ty {
+                    match split_ref(s, dirs) {
+                        Some((_, id)) if id::is_valid(&id) => {}
+                        Some(_) => return Err(bad_id(field, s)),
+                        None => return Err(bad_folder_ref(field, s, dirs)),
+                    }
                 }
                 if let FieldType::Keys(spec) = field.ty
                     && spec.get(s).is_none()
@@ -817,6 +838,24 @@ fn convert_map(
         refs.push((k.to_string(), key_span));
     }
     if problems.is_empty() { Ok((Value::Map(entries), refs)) } else { Err(problems) }
+}
+
+/// A value of a [`FieldType::RefsAmong`] field without one of its folders.
+fn bad_folder_ref(field: &Field, s: &str, dirs: &[&str]) -> Problem {
+    let example = format!("{}/{}", dirs.first().copied().unwrap_or_default(), id::slug(s));
+    (
+        "bad-id",
+        tr!(
+            "`{s}` i `{}` sier ikke hva slags post det er",
+            "`{s}` in `{}` does not say what kind of record it is",
+            field.name
+        ),
+        vec![tr!(
+            "skriv mappen foran id-en, som `{example}`; mappene er {}",
+            "write the folder before the id, like `{example}`; the folders are {}",
+            dirs.join(", ")
+        )],
+    )
 }
 
 fn bad_id(field: &Field, s: &str) -> Problem {

@@ -112,6 +112,12 @@ pub(super) fn field_type(ty: FieldType) -> Value {
             "additionalProperties": { "type": "string", "enum": e.keys() },
         }),
         FieldType::Refs(_) => json!({ "type": "array", "items": id() }),
+        // `folder/id`, the folder one of those named.
+        FieldType::RefsAmong(dirs) => {
+            let bare = ID_PATTERN.trim_start_matches('^');
+            let pattern = format!("^({})/{bare}", dirs.join("|"));
+            json!({ "type": "array", "items": { "type": "string", "pattern": pattern } })
+        }
         FieldType::Tables(fields) => json!({ "type": "array", "items": object(fields) }),
     }
 }

@@ -382,6 +382,7 @@ fn refers_to(fields: &[crate::model::schema::Field], dir: &str) -> bool {
     use crate::model::schema::FieldType;
     fields.iter().any(|f| match f.ty {
         FieldType::Ref(d) | FieldType::Refs(d) | FieldType::RefMap(d, _) => d == dir,
+        FieldType::RefsAmong(dirs) => dirs.contains(&dir),
         FieldType::Tables(sub) => refers_to(sub, dir),
         _ => false,
     })

@@ -113,6 +113,26 @@ fn as_it_stood(root: &Path, day: &str) -> usize {
             std::fs::write(&file, toml::to_string(&t).expect("the example")).expect("the example");
         }
     }
+    // A benefit's links (the benefit map) to records removed above go too:
+    // on DATE the benefit could not name them yet.
+    for file in toml_files(&root.join("benefits")) {
+        let text = std::fs::read_to_string(&file).expect("the example");
+        let mut doc: toml_edit::DocumentMut = text.parse().expect("the example");
+        for key in ["goals", "enablers"] {
+            let Some(list) = doc.get_mut(key).and_then(|i| i.as_array_mut()) else { continue };
+            list.retain(|v| {
+                let link = v.as_str().expect("the example");
+                let rel = if key == "goals" { format!("goals/{link}") } else { link.to_string() };
+                root.join(format!("{rel}.toml")).is_file()
+            });
+            if list.is_empty() {
+                doc.remove(key);
+            }
+        }
+        if doc.to_string() != text {
+            std::fs::write(&file, doc.to_string()).expect("the example");
+        }
+    }
     later_decisions.sort();
     if let Some((_, from)) = later_decisions.first() {
         let path = root.join("veikart.toml");

@@ -187,6 +187,7 @@ fn readers(r: &mut Runner, dir: &Path, full: bool) {
         ("pilot-show", &["pilot", "show"]),
         ("benefit-list", &["benefit", "list"]),
         ("benefit-economics", &["benefit", "economics"]),
+        ("benefit-map", &["benefit", "map"]),
         ("measure-export", &["measure", "export"]),
     ] {
         r.json(dir, schema, args);
@@ -319,6 +320,16 @@ fn writers(r: &mut Runner, dir: &Path, work: &Path) {
             "--per-year",
             "1,2 mill",
         ],
+        &[
+            "benefit",
+            "link",
+            "mindre-venting",
+            "--goal",
+            "ingen-venter",
+            "--enabler",
+            "proposal/ko-lapp",
+        ],
+        &["benefit", "unlink", "mindre-venting", "--enabler", "proposal/ko-lapp"],
         // `set` of every kind.
         &["idea", "set", "kaffe", "--description", "Og vann"],
         &["role", "set", "portvakt", "--unit", "Legevakten"],

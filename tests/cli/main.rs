@@ -7,6 +7,7 @@ mod as_of;
 mod at;
 mod bad_input;
 mod benefit;
+mod benefit_map;
 mod check;
 mod checklist;
 mod checklist_rules;

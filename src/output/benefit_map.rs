@@ -1,0 +1,253 @@
+//! Drawing the benefit map ([`BenefitMap`]): a Mermaid flowchart (Markdown),
+//! Graphviz DOT, an indented tree for the terminal, JSON nodes and edges,
+//! and an inline SVG in three columns for the HTML report. Pure functions of
+//! the map; every title goes through [`super::escape`].
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::escape;
+use crate::app::benefit_map::{BenefitMap, Node};
+use crate::tr;
+
+/// The kind of a node, as a word in the current language (`løsningsforslag`).
+fn kind_label(n: &Node) -> &'static str {
+    crate::model::kind_of(n.kind).map_or("", |k| k.spec.label())
+}
+
+/// The map's nodes in their columns, with a short name each (`e1`, `b2`,
+/// `g3`) for formats whose node names must be plain.
+fn named(map: &BenefitMap) -> Vec<(String, &Node)> {
+    let mut out = Vec::new();
+    for (prefix, column) in [("e", &map.enablers), ("b", &map.benefits), ("g", &map.goals)] {
+        for (i, n) in column.iter().enumerate() {
+            out.push((format!("{prefix}{}", i + 1), n));
+        }
+    }
+    out
+}
+
+fn short<'a>(names: &'a [(String, &Node)], key: &str) -> Option<&'a str> {
+    names.iter().find(|(_, n)| n.key == key).map(|(s, _)| s.as_str())
+}
+
+/// The map as a Mermaid `flowchart LR` in a fenced block: enablers as boxes,
+/// benefits rounded, goals as stadiums, arrows from what brings a benefit
+/// to the benefit and on to the goals it serves.
+pub fn mermaid(map: &BenefitMap) -> String {
+    let names = named(map);
+    let mut s = String::from("```mermaid\nflowchart LR\n");
+    for (name, n) in &names {
+        let label = escape::mermaid(&n.title);
+        let (open, close) = match n.kind {
+            "benefits" => ("(\"", "\")"),
+            "goals" => ("([\"", "\"])"),
+            _ => ("[\"", "\"]"),
+        };
+        let _ = writeln!(s, "    {name}{open}{label}{close}");
+    }
+    for e in &map.edges {
+        if let (Some(a), Some(b)) = (short(&names, &e.from), short(&names, &e.to)) {
+            let _ = writeln!(s, "    {a} --> {b}");
+        }
+    }
+    s.push_str("```\n");
+    s
+}
+
+/// The map as Graphviz DOT: one cluster-free graph, left to right, each
+/// column on one rank, every name and label quoted.
+pub fn dot(map: &BenefitMap) -> String {
+    let mut s = String::from(
+        "digraph gevinstkart {\n    rankdir=LR;\n    node [fontname=\"sans-serif\"];\n",
+    );
+    for (column, shape) in
+        [(&map.enablers, "box"), (&map.benefits, "box, style=rounded"), (&map.goals, "ellipse")]
+    {
+        if column.is_empty() {
+            continue;
+        }
+        s.push_str("    { rank=same;\n");
+        for n in column {
+            let _ = writeln!(
+                s,
+                "        \"{}\" [shape={shape}, label=\"{}\"];",
+                escape::dot(&n.key),
+                escape::dot(&n.title)
+            );
+        }
+        s.push_str("    }\n");
+    }
+    for e in &map.edges {
+        let _ = writeln!(s, "    \"{}\" -> \"{}\";", escape::dot(&e.from), escape::dot(&e.to));
+    }
+    s.push_str("}\n");
+    s
+}
+
+/// The map as an indented tree: each benefit, what brings it (←) and the
+/// goals it serves (→); then the goals no benefit serves.
+pub fn text(map: &BenefitMap) -> String {
+    let mut s = String::new();
+    let line = |n: &Node| format!("{}: {} ({})", kind_label(n), n.title, n.key);
+    for b in &map.benefits {
+        let _ = writeln!(s, "{}", line(b));
+        let mut any = false;
+        for e in map.to(&b.key) {
+            if let Some(n) = map.node(&e.from) {
+                let _ = writeln!(s, "  ← {}", line(n));
+                any = true;
+            }
+        }
+        if !any {
+            let _ = writeln!(s, "  ← {}", tr!("(ingenting koblet ennå)", "(nothing linked yet)"));
+        }
+        let mut any = false;
+        for e in map.from(&b.key) {
+            if let Some(n) = map.node(&e.to) {
+                let _ = writeln!(s, "  → {}", line(n));
+                any = true;
+            }
+        }
+        if !any {
+            let _ = writeln!(s, "  → {}", tr!("(ingen mål ennå)", "(no goal yet)"));
+        }
+    }
+    let lonely: Vec<&Node> = map.goals.iter().filter(|g| map.to(&g.key).next().is_none()).collect();
+    if !lonely.is_empty() {
+        let _ = writeln!(s, "{}", tr!("Mål ingen gevinst tjener:", "Goals no benefit serves:"));
+        for g in lonely {
+            let _ = writeln!(s, "  {}", line(g));
+        }
+    }
+    s
+}
+
+/// One node in JSON (docs/schema/output/benefit-map.schema.json).
+#[derive(Debug, Serialize)]
+struct JsonNode<'a> {
+    key: &'a str,
+    id: &'a str,
+    kind: &'a str,
+    column: &'static str,
+    title: &'a str,
+}
+
+/// The map as JSON: `{nodes: [{key, id, kind, column, title}], edges: [{from, to}]}`.
+pub fn json(map: &BenefitMap) -> serde_json::Value {
+    let mut nodes = Vec::new();
+    for (column, list) in
+        [("enabler", &map.enablers), ("benefit", &map.benefits), ("goal", &map.goals)]
+    {
+        for n in list {
+            nodes.push(JsonNode { key: &n.key, id: &n.id, kind: n.kind, column, title: &n.title });
+        }
+    }
+    serde_json::json!({ "nodes": nodes, "edges": map.edges })
+}
+
+/// At most `max` characters of `s`, with `…` when cut.
+fn cut(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut out: String = s.chars().take(max - 1).collect();
+    out.push('…');
+    out
+}
+
+/// The map as one inline SVG: three columns (what brings a benefit, the
+/// benefits, the goals), a box per node with its kind and title, and a line
+/// per link. No script, no fonts or images from elsewhere.
+pub fn svg(map: &BenefitMap) -> String {
+    const COL_W: f64 = 230.0;
+    const GAP: f64 = 70.0;
+    const BOX_H: f64 = 44.0;
+    const ROW: f64 = 56.0;
+    const TOP: f64 = 30.0;
+    let columns = [&map.enablers, &map.benefits, &map.goals];
+    let rows = columns.iter().map(|c| c.len()).max().unwrap_or(0).max(1);
+    let width = 3.0 * COL_W + 2.0 * GAP;
+    let height = TOP + rows as f64 * ROW;
+    let at = |key: &str| -> Option<(usize, usize)> {
+        columns
+            .iter()
+            .enumerate()
+            .find_map(|(c, list)| list.iter().position(|n| n.key == key).map(|r| (c, r)))
+    };
+    let x = |c: usize| c as f64 * (COL_W + GAP);
+    let y = |r: usize| TOP + r as f64 * ROW;
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "<svg viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-label=\"{}\" font-family=\"system-ui,sans-serif\">",
+        escape::html(&tr!("Gevinstkart", "Benefit map"))
+    );
+    let heads = [
+        tr!("Det som gir gevinsten", "What brings it"),
+        tr!("Gevinster", "Benefits"),
+        tr!("Mål", "Goals"),
+    ];
+    for (c, h) in heads.iter().enumerate() {
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"18\" font-size=\"13\" font-weight=\"600\">{}</text>",
+            x(c),
+            escape::html(h)
+        );
+    }
+    for e in &map.edges {
+        let (Some((c1, r1)), Some((c2, r2))) = (at(&e.from), at(&e.to)) else { continue };
+        let _ = writeln!(
+            s,
+            "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#888\"/>",
+            x(c1) + COL_W,
+            y(r1) + BOX_H / 2.0,
+            x(c2),
+            y(r2) + BOX_H / 2.0
+        );
+    }
+    for (c, list) in columns.iter().enumerate() {
+        let fill = ["#eef4fb", "#eef8f0", "#fdf5e6"][c];
+        for (r, n) in list.iter().enumerate() {
+            let _ = writeln!(
+                s,
+                "<g><title>{}</title><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{COL_W}\" height=\"{BOX_H}\" rx=\"6\" fill=\"{fill}\" stroke=\"#999\"/>\
+                 <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#555\">{}</text>\
+                 <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\">{}</text></g>",
+                escape::html(&n.title),
+                x(c),
+                y(r),
+                x(c) + 8.0,
+                y(r) + 16.0,
+                escape::html(kind_label(n)),
+                x(c) + 8.0,
+                y(r) + 34.0,
+                escape::html(&cut(&n.title, 34))
+            );
+        }
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
+/// The report's Markdown section on the map (nothing when nothing is linked).
+pub fn report_md(map: &BenefitMap) -> String {
+    if !map.has_links() {
+        return String::new();
+    }
+    format!("## {}\n\n{}\n", tr!("Gevinstkart", "Benefit map"), mermaid(map))
+}
+
+/// The report's HTML section on the map (nothing when nothing is linked).
+pub fn report_html(map: &BenefitMap) -> String {
+    if !map.has_links() {
+        return String::new();
+    }
+    format!(
+        "<h2>{}</h2>\n<div class=\"chart\">\n{}</div>\n",
+        escape::html(&tr!("Gevinstkart", "Benefit map")),
+        svg(map)
+    )
+}

@@ -413,6 +413,8 @@ mod tests {
             responsible: None,
             due: None,
             preconditions: Vec::new(),
+            goals: Vec::new(),
+            enablers: Vec::new(),
             description: None,
             created: None,
             costs,

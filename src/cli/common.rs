@@ -251,3 +251,68 @@ pub fn not_table_array(shown: &str, key: &str) -> anyhow::Error {
     ))
     .into()
 }
+
+/// The format of a command that can write to `-o FILE`: `--format` if
+/// given, else what the file's extension names (`extensions`), else
+/// `default`; checked against what the command offers.
+pub fn output_format(
+    ctx: &Ctx,
+    command: &str,
+    output: Option<&std::path::Path>,
+    extensions: &[(&str, Format)],
+    default: Format,
+) -> Result<Format> {
+    let ext = output.and_then(|p| p.extension()).map(|e| e.to_string_lossy().to_lowercase());
+    let by_ext = ext
+        .as_deref()
+        .and_then(|e| extensions.iter().find(|(x, _)| *x == e).map(|(_, f)| *f))
+        .unwrap_or(default);
+    ctx.ui.format_or(command, by_ext)
+}
+
+/// Refuse an `-o` that names a folder, and an Excel workbook without `-o`
+/// (it is never written to standard output); `example` is a command that
+/// writes one, for the hint.
+pub fn check_output(output: Option<&std::path::Path>, format: Format, example: &str) -> Result<()> {
+    if let Some(path) = output
+        && path.is_dir()
+    {
+        return Err(UserError::new(tr!(
+            "{} er en mappe; --output trenger et filnavn",
+            "{} is a folder; --output needs a file name",
+            path.display()
+        ))
+        .into());
+    }
+    if format == Format::Xlsx && output.is_none() {
+        return Err(UserError::new(tr!(
+            "en Excel-arbeidsbok skrives til en fil, ikke til standard ut",
+            "an Excel workbook is written to a file, not to standard output"
+        ))
+        .hint(tr!(
+            "legg til -o FIL, for eksempel `{example}`",
+            "add -o FILE, for example `{example}`"
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+/// Write `bytes` to `-o FILE` atomically, saying so with `said(FILE)`, or
+/// print them on stdout.
+pub fn deliver(
+    ctx: &mut Ctx,
+    output: Option<&std::path::Path>,
+    bytes: &[u8],
+    said: impl FnOnce(&str) -> String,
+) -> Result<()> {
+    match output {
+        Some(path) => {
+            let shown = path.display().to_string();
+            crate::store::fsutil::write_atomic(path, &shown, bytes)?;
+            ctx.ui.status(&said(&shown));
+        }
+        None => ctx.ui.out(&String::from_utf8_lossy(bytes))?,
+    }
+    Ok(())
+}

@@ -172,8 +172,13 @@ Examples:
   veikart benefit economics
   veikart benefit economics --years 15 --rate 3,5
   veikart benefit economics --format md >> rapport.md
-  veikart benefit economics --format csv > okonomi.csv")]
+  veikart benefit economics --format csv > okonomi.csv
+  veikart benefit economics -o okonomi.xlsx")]
 pub struct EconomicsArgs {
+    /// Write to FILE instead of stdout (atomically); .xlsx, .csv, .md and .json pick the format
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+
     /// How many years to count [default: 10]
     #[arg(long, value_name = "N", value_parser = years_arg)]
     pub years: Option<i64>,
@@ -202,21 +207,33 @@ fn rate_arg(s: &str) -> Result<f64, String> {
 }
 
 pub fn cmd_economics(ctx: &mut Ctx, args: EconomicsArgs) -> Result<u8> {
-    let format = ctx.ui.format("benefit economics")?;
+    let output = args.output.as_deref();
+    let extensions =
+        [("xlsx", Format::Xlsx), ("csv", Format::Csv), ("md", Format::Md), ("json", Format::Json)];
+    let format =
+        common::output_format(ctx, "benefit economics", output, &extensions, Format::Text)?;
+    common::check_output(output, format, "veikart benefit economics -o okonomi.xlsx")?;
     let project = ctx.open()?;
     let opts =
         Options { years: args.years, rate: args.rate, this_year: i64::from(project.today.year()) };
     let e = crate::app::economics::of(&project, opts)?;
     use crate::output::economics as view;
-    match format {
-        Format::Json => ctx.ui.json(&view::json(&e))?,
-        Format::Md => ctx.ui.out(&view::markdown(&e, "##"))?,
-        Format::Csv => ctx.ui.out(view::csv(&e)?.trim_end())?,
+    let bytes = match format {
+        Format::Json if output.is_none() => return ctx.ui.json(&view::json(&e)).map(|_| SUCCESS),
+        Format::Json => (crate::output::json::to_string(&view::json(&e))? + "\n").into_bytes(),
+        Format::Md => view::markdown(&e, "##").into_bytes(),
+        Format::Csv => view::csv(&e)?.into_bytes(),
+        Format::Xlsx => crate::output::xlsx::workbook(&view::sheets(&e), project.today)?,
         _ => {
             let (headers, rows) = view::table(&e);
             let table = ctx.ui.table(&headers, rows);
-            ctx.ui.out(view::text(&e, &table).trim_end())?;
+            let mut text = view::text(&e, &table).trim_end().to_string();
+            text.push('\n');
+            text.into_bytes()
         }
-    }
+    };
+    common::deliver(ctx, output, &bytes, |shown| {
+        tr!("Skrev økonomien til {shown}.", "Wrote the economics to {shown}.")
+    })?;
     Ok(SUCCESS)
 }

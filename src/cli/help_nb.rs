@@ -850,6 +850,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("benefit economics", "years", "Hvor mange år det skal regnes med [standard: 10]"),
     (
         "benefit economics",
+        "output",
+        "Skriv til FIL i stedet for standard ut (atomisk); .xlsx, .csv, .md og .json velger formatet",
+    ),
+    (
+        "benefit economics",
         "rate",
         "Den reelle kalkulasjonsrenten i prosent per år [standard: discount_rate i veikart.toml, ellers 4]",
     ),

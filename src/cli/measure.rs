@@ -413,17 +413,10 @@ fn export_headers() -> Vec<String> {
 
 fn cmd_measure_export(ctx: &mut Ctx, args: ExportArgs) -> Result<u8> {
     // Without --format, the output file's extension picks it.
-    let by_extension = args
-        .output
-        .as_ref()
-        .and_then(|p| p.extension())
-        .map(|e| e.to_string_lossy().to_lowercase());
-    let default = match by_extension.as_deref() {
-        Some("xlsx") => Format::Xlsx,
-        Some("json") => Format::Json,
-        _ => Format::Csv,
-    };
-    let format = ctx.ui.format_or("measure export", default)?;
+    let output = args.output.as_deref();
+    let extensions = [("xlsx", Format::Xlsx), ("json", Format::Json)];
+    let format =
+        super::common::output_format(ctx, "measure export", output, &extensions, Format::Csv)?;
     if args.excel && format != Format::Csv {
         return Err(UserError::new(tr!(
             "--excel gjelder bare --format csv",
@@ -431,27 +424,14 @@ fn cmd_measure_export(ctx: &mut Ctx, args: ExportArgs) -> Result<u8> {
         ))
         .into());
     }
-    if format == Format::Xlsx && args.output.is_none() {
-        return Err(UserError::new(tr!(
-            "en Excel-arbeidsbok skrives til en fil, ikke til standard ut",
-            "an Excel workbook is written to a file, not to standard output"
-        ))
-        .hint(tr!(
-            "legg til -o FIL, for eksempel `veikart measure export --format xlsx -o malinger.xlsx`",
-            "add -o FILE, for example `veikart measure export --format xlsx -o measurements.xlsx`"
-        ))
-        .into());
-    }
-    if let Some(path) = &args.output
-        && path.is_dir()
-    {
-        return Err(UserError::new(tr!(
-            "{} er en mappe; --output trenger et filnavn",
-            "{} is a folder; --output needs a file name",
-            path.display()
-        ))
-        .into());
-    }
+    super::common::check_output(
+        output,
+        format,
+        &tr!(
+            "veikart measure export --format xlsx -o malinger.xlsx",
+            "veikart measure export --format xlsx -o measurements.xlsx"
+        ),
+    )?;
     let project = ctx.open()?;
     let (ms, _) = selected(&project, args.indicator.as_deref(), args.from, args.to)?;
     let bytes = match format {
@@ -512,17 +492,11 @@ fn cmd_measure_export(ctx: &mut Ctx, args: ExportArgs) -> Result<u8> {
             crate::output::table::csv(header, &rows, args.excel)?.into_bytes()
         }
     };
-    match &args.output {
-        Some(path) => {
-            let shown = path.display().to_string();
-            crate::store::fsutil::write_atomic(path, &shown, &bytes)?;
-            ctx.ui.status(&match ms.len() {
-                1 => tr!("Skrev 1 verdi til {shown}.", "Wrote 1 value to {shown}."),
-                n => tr!("Skrev {n} verdier til {shown}.", "Wrote {n} values to {shown}."),
-            });
-        }
-        None => ctx.ui.out(&String::from_utf8_lossy(&bytes))?,
-    }
+    let count = ms.len();
+    super::common::deliver(ctx, output, &bytes, |shown| match count {
+        1 => tr!("Skrev 1 verdi til {shown}.", "Wrote 1 value to {shown}."),
+        n => tr!("Skrev {n} verdier til {shown}.", "Wrote {n} values to {shown}."),
+    })?;
     Ok(SUCCESS)
 }
 

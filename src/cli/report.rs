@@ -40,46 +40,19 @@ pub struct ReportArgs {
 
 pub fn cmd_report(ctx: &mut Ctx, args: ReportArgs) -> Result<u8> {
     // Without --format, the output file's extension picks it.
-    let by_extension = args
-        .output
-        .as_ref()
-        .and_then(|p| p.extension())
-        .map(|e| e.to_string_lossy().to_lowercase());
-    let default = match by_extension.as_deref() {
-        Some("html" | "htm") => Format::Html,
-        Some("json") => Format::Json,
-        _ => Format::Md,
-    };
-    let format = ctx.ui.format_or("report", default)?;
+    let output = args.output.as_deref();
+    let extensions = [("html", Format::Html), ("htm", Format::Html), ("json", Format::Json)];
+    let format = super::common::output_format(ctx, "report", output, &extensions, Format::Md)?;
     let (project, as_of) = ctx.open_on(args.as_of)?;
-    if let Some(path) = &args.output
-        && path.is_dir()
-    {
-        return Err(crate::error::UserError::new(tr!(
-            "{} er en mappe; --output trenger et filnavn",
-            "{} is a folder; --output needs a file name",
-            path.display()
-        ))
-        .hint(tr!(
-            "for eksempel `--output {}/rapport.html`",
-            "for example `--output {}/report.html`",
-            path.display()
-        ))
-        .into());
-    }
+    super::common::check_output(output, format, "veikart report -o rapport.html")?;
     let report = gather(&project, as_of, args.log)?;
     let text = match format {
         Format::Json => crate::output::json::to_string(&report)? + "\n",
         Format::Html => render::html(&report),
         _ => render::markdown(&report),
     };
-    match &args.output {
-        Some(path) => {
-            let shown = path.display().to_string();
-            crate::store::fsutil::write_atomic(path, &shown, text.as_bytes())?;
-            ctx.ui.status(&tr!("Skrev rapporten til {shown}.", "Wrote the report to {shown}."));
-        }
-        None => ctx.ui.out(&text)?,
-    }
+    super::common::deliver(ctx, output, text.as_bytes(), |shown| {
+        tr!("Skrev rapporten til {shown}.", "Wrote the report to {shown}.")
+    })?;
     Ok(SUCCESS)
 }

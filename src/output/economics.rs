@@ -312,6 +312,98 @@ pub fn csv(e: &Economics) -> anyhow::Result<String> {
     crate::output::table::csv(&headers, &rows, false)
 }
 
+/// The workbook's sheets: the yearly table (every column, amounts as
+/// numbers) and the benefits beside it.
+pub fn sheets(e: &Economics) -> Vec<crate::output::xlsx::Sheet> {
+    use crate::output::xlsx::{Cell, Sheet};
+    let cols = columns(e, true);
+    let mut headers = vec![tr!("År", "Year")];
+    headers.extend(cols.iter().map(|(h, _)| h.clone()));
+    let mut years = Sheet::new(tr!("Økonomi", "Economics"), headers);
+    for y in &e.years {
+        let mut row = vec![Cell::Number(y.year as f64)];
+        row.extend(cols.iter().map(|(_, f)| Cell::Money(f(y))));
+        years.push(row);
+    }
+    let last = cols.len().saturating_sub(1);
+    let mut total = vec![Cell::text(tr!("Sum", "Total"))];
+    for (i, (_, f)) in cols.iter().enumerate() {
+        total.push(Cell::Money(if i == last {
+            e.years.last().map_or(0.0, |y| y.cumulative_net)
+        } else {
+            e.years.iter().map(f).sum()
+        }));
+    }
+    years.push(total);
+    years.push(Vec::new());
+    years.push(vec![
+        Cell::text(tr!("Nåverdi", "Net present value")),
+        Cell::Money(e.net_present_value),
+    ]);
+    years.push(vec![
+        Cell::text(tr!("Nåverdi, pessimistisk", "Net present value, pessimistic")),
+        Cell::Money(e.net_present_value_pessimistic),
+    ]);
+    years.push(vec![
+        Cell::text(tr!("Nåverdi, optimistisk", "Net present value, optimistic")),
+        Cell::Money(e.net_present_value_optimistic),
+    ]);
+    years.push(vec![
+        Cell::text(tr!("Kalkulasjonsrente (%)", "Discount rate (%)")),
+        Cell::Number(e.rate),
+    ]);
+    years.push(vec![
+        Cell::text(tr!("Inntjent år", "Payback year")),
+        e.payback_year.map_or(Cell::Empty, |y| Cell::Number(y as f64)),
+    ]);
+    let mut benefits = Sheet::new(
+        tr!("Gevinster", "Benefits"),
+        [
+            tr!("Id", "Id"),
+            tr!("Gevinst", "Benefit"),
+            tr!("Realiseres som", "Realised as"),
+            tr!("Kroner per år", "NOK a year"),
+            tr!("Timer per år", "Hours a year"),
+            tr!("Fra år", "From year"),
+            tr!("Til år", "To year"),
+            tr!("Kroner i alt", "NOK in all"),
+            tr!("Betydning", "Importance"),
+            tr!("Begrunnelse", "Why"),
+        ],
+    );
+    for p in &e.priced {
+        benefits.push(vec![
+            Cell::text(p.id.clone()),
+            Cell::text(p.title.clone()),
+            Cell::text(realised(&p.realised_as)),
+            p.per_year.map_or(Cell::Empty, Cell::Money),
+            p.hours_per_year.map_or(Cell::Empty, Cell::Number),
+            Cell::Number(p.from_year as f64),
+            Cell::Number(p.to_year as f64),
+            Cell::Money(p.total),
+            Cell::Empty,
+            Cell::Empty,
+        ]);
+    }
+    for n in &e.non_priced {
+        benefits.push(vec![
+            Cell::text(n.id.clone()),
+            Cell::text(n.title.clone()),
+            Cell::text(realised("non-priced")),
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::Empty,
+            Cell::opt_text(
+                n.importance.as_deref().map(|k| crate::model::benefit::IMPORTANCE.label(k)),
+            ),
+            Cell::opt_text(n.reason.as_deref()),
+        ]);
+    }
+    vec![years, benefits]
+}
+
 pub fn json(e: &Economics) -> Value {
     json!({ "economics": e })
 }

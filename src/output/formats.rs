@@ -16,7 +16,7 @@ pub fn offered(command: &str) -> &'static [Format] {
         "raci show" | "tech compare" => &[Text, Json, Md, Csv],
         "roadmap show" | "portfolio" | "diff" | "history" => &[Text, Json, Md],
         "measure export" => &[Csv, Json, Xlsx],
-        "benefit economics" => &[Text, Json, Md, Csv],
+        "benefit economics" => &[Text, Json, Md, Csv, Xlsx],
         "report" => &[Md, Html, Json],
         "benefit map" => &[Text, Json, Md, Dot],
         // `completions` and `man` write shell scripts and roff, not data.

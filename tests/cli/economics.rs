@@ -309,3 +309,30 @@ fn diff_tells_how_a_change_moves_the_present_value() {
     let d = p.run(["diff", "--format", "json"]).success().json();
     assert_eq!(d["economics"], serde_json::Value::Null, "{d}");
 }
+
+#[test]
+fn the_workbook_has_the_years_as_numbers_and_the_benefits_beside_them() {
+    use calamine::{Data, Reader};
+    let sb = Sandbox::new();
+    let p = example_copy(&sb);
+    let run = p.run(["benefit", "economics", "--format", "xlsx"]).code(2);
+    assert!(run.stderr.contains("-o FIL"), "{run}");
+    let file = sb.work.join("okonomi.xlsx");
+    let run = p.run(["benefit", "economics", "-o", file.to_str().expect("path")]).success();
+    assert!(run.stderr.contains("Skrev økonomien til"), "{run}");
+    let first = std::fs::read(&file).expect("the workbook");
+    p.run(["benefit", "economics", "-o", file.to_str().expect("path")]).success();
+    assert_eq!(first, std::fs::read(&file).expect("again"), "the same bytes each time");
+    let json = p.run(["benefit", "economics", "--format", "json"]).success().json();
+    let mut book = calamine::open_workbook_auto(&file).expect("a workbook");
+    assert_eq!(book.sheet_names(), ["Økonomi", "Gevinster"]);
+    let years = book.worksheet_range("Økonomi").expect("the yearly sheet");
+    assert_eq!(years.get((0, 0)), Some(&Data::String("År".into())));
+    assert_eq!(years.get((1, 0)), Some(&Data::Float(2026.0)));
+    // The net of the first year, as a number, as `--format json` has it.
+    let net = json["economics"]["years"][0]["net"].as_f64().expect("net");
+    assert_eq!(years.get((1, 8)), Some(&Data::Float(net)), "{years:?}");
+    let benefits = book.worksheet_range("Gevinster").expect("the benefits sheet");
+    let ids: Vec<String> = benefits.rows().skip(1).map(|r| r[0].to_string()).collect();
+    assert!(ids.contains(&"tryggere-pasienter-og-parorende".to_string()), "{ids:?}");
+}

@@ -33,13 +33,17 @@ impl EnumSpec {
     pub fn parse(&self, input: &str) -> Option<&'static str> {
         let wanted = input.trim().to_lowercase();
         let wanted = wanted.replace('_', "-");
+        // Words typed apart read as the alias written with dashes
+        // (`annen offentlig virksomhet`).
+        let dashed: String = wanted.split_whitespace().collect::<Vec<_>>().join("-");
         self.variants
             .iter()
             .find(|v| {
                 v.key == wanted
+                    || v.key == dashed
                     || v.nb.to_lowercase() == wanted
                     || v.en.to_lowercase() == wanted
-                    || v.aliases.iter().any(|a| *a == wanted)
+                    || v.aliases.iter().any(|a| *a == wanted || *a == dashed)
             })
             .map(|v| v.key)
     }

@@ -336,3 +336,27 @@ fn the_workbook_has_the_years_as_numbers_and_the_benefits_beside_them() {
     let ids: Vec<String> = benefits.rows().skip(1).map(|r| r[0].to_string()).collect();
     assert!(ids.contains(&"tryggere-pasienter-og-parorende".to_string()), "{ids:?}");
 }
+
+#[test]
+fn norwegian_words_work_with_spaces_as_they_are_written() {
+    let sb = Sandbox::new();
+    let p = project(&sb);
+    p.run([
+        "benefit",
+        "value",
+        "kortere",
+        "--realised-as",
+        "annen offentlig virksomhet",
+        "--gains",
+        "annen offentlig virksomhet",
+        "--gains",
+        "samfunn",
+        "--per-year",
+        "2 mill",
+    ])
+    .success();
+    let file = p.read("benefits/kortere-ventetid.toml");
+    assert!(file.contains("realised_as = \"other-public\""), "{file}");
+    assert!(file.contains("gains = [\"other-public\", \"society\"]"), "{file}");
+    assert!(file.contains("per_year = 2000000"), "{file}");
+}

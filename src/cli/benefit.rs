@@ -593,6 +593,16 @@ fn cmd_benefit_list(ctx: &mut Ctx, args: ListArgs) -> Result<u8> {
     }
     let table = ctx.ui.table(&headers, rows);
     ctx.ui.out(&table)?;
+    // The benefits weighed against the costs, in a line (`benefit economics` has it all).
+    if let Some(e) =
+        crate::app::economics::when_any(&benefits, &project.info, i64::from(as_of.year()))
+    {
+        ctx.ui.status(&tr!(
+            "Økonomi: {} (se `veikart benefit economics`).",
+            "Economics: {} (see `veikart benefit economics`).",
+            crate::output::economics::summary(&e.summary())
+        ));
+    }
     Ok(SUCCESS)
 }
 

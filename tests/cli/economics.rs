@@ -267,6 +267,8 @@ fn non_priced_benefits_are_listed_beside_the_numbers_everywhere() {
         e["economics"]["net_present_value"]
     );
     assert_eq!(portfolio["totals"]["project_count"], 1);
+    let list = p.run(["benefit", "list"]).success();
+    assert!(list.stderr.contains("Økonomi: nåverdi "), "{list}");
     let show = p.run(["benefit", "show", "tryggere"]).success();
     assert!(show.stdout.contains("Verdi:             ikke prissatt, stor betydning: "), "{show}");
 }

@@ -7,8 +7,11 @@ use crate::model::economics::{self, Economics, Options};
 use crate::store::Project;
 
 /// Weigh the project's benefits against their costs.
+/// Like every other reader, a file `check` calls a contradiction (three
+/// estimates out of order, say) stops it rather than give figures from it.
 pub fn of(project: &Project, opts: Options) -> Result<Economics> {
-    let benefits: Vec<Benefit> = project.load_all()?;
+    let checked = crate::app::pass::read(project, project.today)?;
+    let benefits: Vec<Benefit> = checked.snapshot.all();
     Ok(economics::calculate(&benefits, &project.info, opts))
 }
 

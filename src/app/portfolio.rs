@@ -46,12 +46,18 @@ pub struct Totals {
     pub costs: f64,
     pub net: f64,
     pub net_present_value: f64,
+    /// Whether the projects discount at different rates, so that the sum of
+    /// their present values mixes rates.
+    pub mixed_rates: bool,
 }
 
 impl Totals {
     pub fn of(rows: &[Row]) -> Totals {
         let mut t = Totals::default();
+        let mut rate = None;
         for e in rows.iter().filter_map(|r| r.economics.as_ref()) {
+            t.mixed_rates |= rate.is_some_and(|r| r != e.rate);
+            rate = Some(e.rate);
             t.projects += 1;
             t.benefits += e.benefits;
             t.costs += e.costs;

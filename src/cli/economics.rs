@@ -96,26 +96,12 @@ pub fn cmd_value(ctx: &mut Ctx, args: ValueArgs) -> Result<u8> {
     }
     let shown = project.shown_record(&benefit::SPEC, &id);
     let changed = project.edit::<Benefit>(&id, |b, doc| {
-        for key in VALUE_KEYS {
-            edit::remove(doc, key);
-        }
-        edit::set(doc, "realised_as", edit::text(&args.realised_as));
-        if !gains.is_empty() {
-            edit::set(doc, "gains", edit::list(&gains));
-        }
-        match args.per_year.as_slice() {
-            [] => {}
-            [one] => edit::set(doc, "per_year", edit::number(*one)),
-            many => {
-                let from = args.from_year.unwrap_or(i64::from(project.today.year()));
-                for (i, amount) in many.iter().enumerate() {
-                    let year = from + i as i64;
-                    let row = vec![("year", edit::int(year)), ("amount", edit::number(*amount))];
-                    if !edit::push_table(doc, "yearly_amount", row) {
-                        return Err(common::not_table_array(&shown, "yearly_amount"));
-                    }
-                }
-            }
+        // What the benefit is worth now, key by key; a key that keeps its
+        // value keeps its place and comment, and one not given goes.
+        let mut given: Vec<(&str, toml_edit::Value)> =
+            vec![("realised_as", edit::text(&args.realised_as))];
+        if let [one] = args.per_year.as_slice() {
+            given.push(("per_year", edit::number(*one)));
         }
         let numbers = [
             ("pessimistic", args.pessimistic),
@@ -124,25 +110,49 @@ pub fn cmd_value(ctx: &mut Ctx, args: ValueArgs) -> Result<u8> {
             ("hours_per_year", args.hours_per_year),
             ("hourly_cost", args.hourly_cost),
         ];
-        for (key, v) in numbers {
-            if let Some(v) = v {
-                edit::set(doc, key, edit::number(v));
-            }
-        }
+        given.extend(numbers.into_iter().filter_map(|(k, v)| Some((k, edit::number(v?)))));
         // A list year by year starts at its first row's year.
         if args.per_year.len() < 2
             && let Some(y) = args.from_year
         {
-            edit::set(doc, "from_year", edit::int(y));
+            given.push(("from_year", edit::int(y)));
         }
         if let Some(n) = args.years {
-            edit::set(doc, "years", edit::int(n));
+            given.push(("years", edit::int(n)));
         }
         if let Some(i) = &args.importance {
-            edit::set(doc, "importance", edit::text(i));
+            given.push(("importance", edit::text(i)));
         }
         if let Some(r) = &reason {
-            edit::set(doc, "importance_reason", edit::text(r));
+            given.push(("importance_reason", edit::text(r)));
+        }
+        for key in VALUE_KEYS {
+            if !given.iter().any(|(k, _)| k == key) && *key != "yearly_amount" {
+                edit::remove(doc, key);
+            }
+        }
+        for (key, value) in given {
+            edit::set(doc, key, value);
+        }
+        if !gains.is_empty() {
+            edit::set(doc, "gains", edit::list(&gains));
+        }
+        // Year by year: the rows, unless they are already just these.
+        let rows: Vec<(i64, f64)> = if args.per_year.len() > 1 {
+            let from = args.from_year.unwrap_or(i64::from(project.today.year()));
+            args.per_year.iter().enumerate().map(|(i, a)| (from + i as i64, *a)).collect()
+        } else {
+            Vec::new()
+        };
+        let now: Vec<(i64, f64)> = b.worth.yearly.iter().map(|y| (y.year, y.amount)).collect();
+        if rows != now {
+            edit::remove(doc, "yearly_amount");
+            for (year, amount) in rows {
+                let row = vec![("year", edit::int(year)), ("amount", edit::number(amount))];
+                if !edit::push_table(doc, "yearly_amount", row) {
+                    return Err(common::not_table_array(&shown, "yearly_amount"));
+                }
+            }
         }
         // An older file's yes/no follows what it is now said to be.
         if doc.contains_key("monetary") {

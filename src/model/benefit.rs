@@ -183,6 +183,10 @@ static YEARLY_FIELDS: &[Field] = &[
         .nb("Gevinsten det året, i kroner"),
 ];
 
+/// The largest amount (NOK, or hours) a benefit may be said to be worth a
+/// year: a hundred billion, far beyond any municipal benefit.
+pub const MAX_AMOUNT: f64 = 1e11;
+
 /// The keys that say what a benefit is worth: all of them are replaced
 /// together by `benefit value`.
 pub const VALUE_KEYS: &[&str] = &[
@@ -507,14 +511,58 @@ impl Worth {
                 ),
             ));
         }
-        let ways = [self.per_year.is_some(), given > 0, !self.yearly.is_empty()];
+        // Amounts and hours are never negative, and never beyond what any
+        // municipal benefit could be (a hundred billion kroner a year).
+        let amounts = [
+            ("per_year", self.per_year),
+            ("pessimistic", self.pessimistic),
+            ("expected", self.expected),
+            ("optimistic", self.optimistic),
+            ("hours_per_year", self.hours_per_year),
+            ("hourly_cost", self.hourly_cost),
+        ];
+        let rows = self.yearly.iter().map(|y| ("yearly_amount", Some(y.amount)));
+        for (key, v) in amounts.into_iter().chain(rows) {
+            match v {
+                Some(v) if v < 0.0 => out.push(Finding::error(
+                    "negative",
+                    Some(key),
+                    tr!("`{key}` kan ikke være negativ", "`{key}` cannot be negative"),
+                )),
+                Some(v) if v > MAX_AMOUNT => out.push(Finding::error(
+                    "too-large",
+                    Some(key),
+                    tr!(
+                        "`{key}` er urimelig stor; største verdi er 100 milliarder",
+                        "`{key}` is unreasonably large; the largest value is 100 billion"
+                    ),
+                )),
+                _ => {}
+            }
+        }
+        let ways = [
+            self.per_year.is_some(),
+            given > 0,
+            !self.yearly.is_empty(),
+            self.hours_per_year.is_some(),
+        ];
         if ways.iter().filter(|w| **w).count() > 1 {
             out.push(Finding::error(
                 "value-twice",
                 Some(if self.per_year.is_some() { "per_year" } else { "yearly_amount" }),
                 tr!(
-                    "gi verdien på én måte: ett tall per år (`per_year`), tre anslag (`pessimistic`, `expected`, `optimistic`) eller år for år (`yearly_amount`)",
-                    "give the value one way: one figure a year (`per_year`), three estimates (`pessimistic`, `expected`, `optimistic`) or year by year (`yearly_amount`)"
+                    "gi verdien på én måte: ett tall per år (`per_year`), tre anslag (`pessimistic`, `expected`, `optimistic`), år for år (`yearly_amount`) eller timer per år (`hours_per_year`)",
+                    "give the value one way: one figure a year (`per_year`), three estimates (`pessimistic`, `expected`, `optimistic`), year by year (`yearly_amount`) or hours a year (`hours_per_year`)"
+                ),
+            ));
+        }
+        if !self.yearly.is_empty() && (self.from_year.is_some() || self.years.is_some()) {
+            out.push(Finding::error(
+                "value-twice",
+                Some(if self.from_year.is_some() { "from_year" } else { "years" }),
+                tr!(
+                    "år for år (`yearly_amount`) sier selv hvilke år som regnes; fjern `from_year` og `years`",
+                    "year by year (`yearly_amount`) says itself which years count; remove `from_year` and `years`"
                 ),
             ));
         }
@@ -532,13 +580,19 @@ impl Worth {
             ));
         }
         let non_priced = self.realised_as.as_deref() == Some("non-priced");
-        if non_priced && (self.has_amount() || given > 0) {
+        if non_priced
+            && (self.has_amount()
+                || given > 0
+                || self.from_year.is_some()
+                || self.years.is_some()
+                || self.hourly_cost.is_some())
+        {
             out.push(Finding::error(
                 "value-non-priced",
                 Some("realised_as"),
                 tr!(
-                    "en gevinst som ikke er prissatt, har ikke beløp eller timer; velg en annen måte å hente den ut på, eller fjern beløpene",
-                    "a non-priced benefit has no amounts or hours; choose another way it is realised, or remove the amounts"
+                    "en gevinst som ikke er prissatt, har ikke beløp, timer eller år; velg en annen måte å hente den ut på, eller fjern dem",
+                    "a non-priced benefit has no amounts, hours or years; choose another way it is realised, or remove them"
                 ),
             ));
         }
@@ -592,7 +646,8 @@ impl Benefit {
             id: f.id.clone(),
             title: f.string("title"),
             kind: f.string("type"),
-            monetary: f.bool("monetary").unwrap_or(false),
+            // Without the older yes/no, a benefit is monetary when it is priced.
+            monetary: f.bool("monetary").unwrap_or_else(|| Worth::from_fields(f).priced()),
             beneficiary: f.opt_string("beneficiary"),
             owner: f.opt_string("owner"),
             responsible: f.opt_string("responsible"),

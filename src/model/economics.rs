@@ -87,6 +87,17 @@ pub struct NonPriced {
     pub gains: Vec<String>,
 }
 
+/// A cost or a benefit that falls after the calculation's last year.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct LeftOut {
+    /// The benefit it belongs to.
+    pub id: String,
+    /// `cost` or `benefit`.
+    pub what: String,
+    /// Its (first) year.
+    pub year: i64,
+}
+
 /// A benefit not yet valued: no way of realising it, or priced with no
 /// amount.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -120,6 +131,9 @@ pub struct Economics {
     pub net_present_value_pessimistic: f64,
     pub net_present_value_optimistic: f64,
     pub payback_year: Option<i64>,
+    /// Costs and benefits that fall after the last year (with `--years`).
+    #[serde(rename = "left_out_items")]
+    pub left_out: Vec<LeftOut>,
     #[serde(rename = "priced_benefits")]
     pub priced: Vec<Priced>,
     #[serde(rename = "non_priced_benefits")]
@@ -145,6 +159,7 @@ impl Economics {
             net_present_value: self.net_present_value,
             payback_year: self.payback_year,
             non_priced: self.non_priced.len(),
+            unvalued: self.unvalued.len(),
         }
     }
 }
@@ -164,6 +179,9 @@ pub struct Summary {
     /// How many benefits are not priced.
     #[serde(rename = "non_priced_count")]
     pub non_priced: usize,
+    /// How many benefits are not valued yet.
+    #[serde(rename = "unvalued_count")]
+    pub unvalued: usize,
 }
 
 /// The yearly value of a priced benefit in one scenario.
@@ -209,8 +227,14 @@ pub fn calculate(benefits: &[Benefit], info: &ProjectInfo, opts: Options) -> Eco
         starts.extend(b.worth.yearly.iter().map(|y| y.year));
         starts.extend(b.costs.iter().filter_map(|c| c.year));
     }
-    let first = starts.into_iter().min().unwrap_or(opts.this_year);
-    let last = first + span - 1;
+    let first = starts.iter().copied().min().unwrap_or(opts.this_year);
+    // Without `--years`, the calculation reaches the last year anything
+    // names, so nothing falls outside it.
+    let named_last = starts.iter().copied().max().unwrap_or(first);
+    let last = match opts.years {
+        Some(_) => first + span - 1,
+        None => (first + span - 1).max(named_last),
+    };
     let mut years: Vec<Year> = (first..=last)
         .map(|year| Year {
             year,
@@ -314,6 +338,23 @@ pub fn calculate(benefits: &[Benefit], info: &ProjectInfo, opts: Options) -> Eco
             }),
         }
     }
+    let mut left_out = Vec::new();
+    for b in benefits {
+        for c in &b.costs {
+            if c.year.is_some_and(|y| y > last) {
+                left_out.push(LeftOut {
+                    id: b.id.clone(),
+                    what: "cost".into(),
+                    year: c.year.unwrap_or(last),
+                });
+            }
+        }
+    }
+    for p in &priced {
+        if p.from_year > last {
+            left_out.push(LeftOut { id: p.id.clone(), what: "benefit".into(), year: p.from_year });
+        }
+    }
     for c in benefits.iter().flat_map(|b| &b.costs) {
         let from = c.year.unwrap_or(first);
         if c.kind == "recurring" {
@@ -344,8 +385,9 @@ pub fn calculate(benefits: &[Benefit], info: &ProjectInfo, opts: Options) -> Eco
     let npv_low = present(&mut years.iter().zip(&low).map(|(y, b)| b - y.costs));
     let npv_high = present(&mut years.iter().zip(&high).map(|(y, b)| b - y.costs));
     // The first year from which the cumulative net stays at or above zero.
+    let anything = years.iter().any(|y| y.benefits != 0.0 || y.costs != 0.0);
     let payback = match years.last() {
-        Some(end) if end.cumulative_net >= 0.0 => Some(
+        Some(end) if anything && end.cumulative_net >= 0.0 => Some(
             years.iter().rposition(|y| y.cumulative_net < 0.0).map_or(first, |i| years[i].year + 1),
         ),
         _ => None,
@@ -370,6 +412,7 @@ pub fn calculate(benefits: &[Benefit], info: &ProjectInfo, opts: Options) -> Eco
         net_present_value_pessimistic: npv_low,
         net_present_value_optimistic: npv_high,
         payback_year: payback,
+        left_out,
         priced,
         non_priced,
         unvalued,

@@ -200,6 +200,22 @@ pub fn money(raw: &str) -> Result<f64, String> {
             "an amount cannot be negative ({raw})"
         ));
     }
+    // Spaces group thousands: `1 200 000`, never `1 2 3` or `12 00`.
+    let int_part = figure.split([',', '.']).next().unwrap_or_default();
+    let groups: Vec<&str> =
+        int_part.split([' ', '\u{a0}', '\u{202f}']).filter(|g| !g.is_empty()).collect();
+    if groups.len() > 1 && (groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3)) {
+        return Err(tr!(
+            "«{raw}» har mellomrom på feil sted: skriv tusen i grupper på tre (1 200 000)",
+            "`{raw}` has spaces in the wrong places: write thousands in groups of three (1 200 000)"
+        ));
+    }
+    if v * factor > 1e13 {
+        return Err(tr!(
+            "«{raw}» er urimelig stort for et beløp",
+            "`{raw}` is unreasonably large for an amount"
+        ));
+    }
     // Whole øre: `1,2 mill` is 1 200 000, never 1 199 999,9999.
     Ok(((v * factor) * 100.0).round() / 100.0)
 }
@@ -308,6 +324,10 @@ mod tests {
         assert!(money("1.200 mill").is_err());
         assert!(money("mill").is_err());
         assert!(money("kr").is_err());
+        assert!(money("1 2 3").is_err());
+        assert!(money("12 00").is_err());
+        assert!(money("99999999999999999999999").is_err());
+        assert_eq!(money("12 000,50"), Ok(12000.5));
     }
 
     #[test]

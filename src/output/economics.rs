@@ -46,6 +46,27 @@ fn columns(e: &Economics, all: bool) -> Vec<Column> {
     cols
 }
 
+/// A note of what falls after the last year, or None.
+fn left_out_line(e: &Economics) -> Option<String> {
+    if e.left_out.is_empty() {
+        return None;
+    }
+    let items: Vec<String> = e
+        .left_out
+        .iter()
+        .map(|l| match l.what.as_str() {
+            "cost" => tr!("en kostnad i {} ({})", "a cost in {} ({})", l.year, l.id),
+            _ => tr!("gevinsten {} fra {}", "the benefit {} from {}", l.id, l.year),
+        })
+        .collect();
+    Some(tr!(
+        "Utenfor beregningen, som slutter i {}: {}. Regn med flere år med --years.",
+        "Outside the calculation, which ends in {}: {}. Count more years with --years.",
+        e.last_year,
+        items.join(", ")
+    ))
+}
+
 /// The yearly table as headers and rows, each amount as `amount` writes
 /// it, ending with a row of totals.
 fn grid(e: &Economics, all: bool, amount: fn(f64) -> String) -> (Vec<String>, Vec<Vec<String>>) {
@@ -104,16 +125,22 @@ pub fn present_value_line(e: &Economics) -> String {
 /// When the project pays for itself, in one sentence.
 pub fn payback_line(e: &Economics) -> String {
     match e.payback_year {
-        Some(y) if e.totals.costs == 0.0 => {
+        Some(y) if e.totals.costs == 0.0 && e.left_out.is_empty() => {
             tr!(
                 "Ingen kostnader er ført, så gevinstene er netto fra {y}.",
                 "No costs are recorded, so the benefits are net from {y}."
             )
         }
         Some(y) => tr!(
-            "Inntjent i {y}: fra da er akkumulert netto positiv.",
-            "Pays back in {y}: the cumulative net stays positive from then."
+            "Inntjent i {y}: fra da er akkumulert netto ikke lenger negativ.",
+            "Pays back in {y}: from then the cumulative net is no longer negative."
         ),
+        None if !e.has_figures() => {
+            tr!(
+                "Ingen gevinster er prissatt og ingen kostnader er ført ennå.",
+                "No benefit is priced and no cost is recorded yet."
+            )
+        }
         None => tr!(
             "Ikke inntjent innen {}: akkumulert netto er negativ ved slutten.",
             "Does not pay back by {}: the cumulative net is negative at the end.",
@@ -140,6 +167,11 @@ pub fn summary(e: &crate::model::economics::Summary) -> String {
             crate::i18n::counted(e.non_priced, ("gevinst", "gevinster"), ("benefit", "benefits"));
         let verb = if e.non_priced == 1 { "is" } else { "are" };
         line.push_str(&tr!("; {n} er ikke prissatt", "; {n} {verb} not priced"));
+    }
+    if e.unvalued > 0 {
+        let n = crate::i18n::counted(e.unvalued, ("gevinst", "gevinster"), ("benefit", "benefits"));
+        let verb = if e.unvalued == 1 { "is" } else { "are" };
+        line.push_str(&tr!("; {n} er ikke verdsatt ennå", "; {n} {verb} not valued yet"));
     }
     line
 }
@@ -217,6 +249,10 @@ pub fn text(e: &Economics, table_text: &str) -> String {
     s.push('\n');
     s.push_str(&payback_line(e));
     s.push('\n');
+    if let Some(line) = left_out_line(e) {
+        s.push_str(&line);
+        s.push('\n');
+    }
     if e.totals.hours > 0.0 {
         s.push_str(&tr!(
             "Frigjort tid i alt: {} timer ({} per time).\n",
@@ -271,6 +307,19 @@ pub fn markdown(e: &Economics, heading: &str) -> String {
     s.push_str(&present_value_line(e));
     s.push(' ');
     s.push_str(&payback_line(e));
+    if let Some(line) = left_out_line(e) {
+        s.push(' ');
+        s.push_str(&line);
+    }
+    if e.totals.hours > 0.0 {
+        s.push(' ');
+        s.push_str(&tr!(
+            "Frigjort tid i alt: {} timer ({} per time).",
+            "Time freed in all: {} hours ({} an hour).",
+            number::money(e.totals.hours),
+            kroner(e.hourly_cost)
+        ));
+    }
     s.push('\n');
     if !e.priced.is_empty() {
         s.push_str(&tr!("\n**Prissatte gevinster**\n\n", "\n**Priced benefits**\n\n"));
@@ -308,7 +357,15 @@ pub fn markdown(e: &Economics, heading: &str) -> String {
 /// The yearly table as CSV: every column, plain whole numbers, and the
 /// totals as the last row.
 pub fn csv(e: &Economics) -> anyhow::Result<String> {
-    let (headers, rows) = grid(e, true, |v| number::plain(v.round()));
+    let (mut headers, mut rows) = grid(e, true, |v| number::plain(v.round()));
+    // The hours freed, beside the kroner.
+    headers.push(tr!("Frigjorte timer", "Hours freed"));
+    for (row, y) in rows.iter_mut().zip(&e.years) {
+        row.push(number::plain(y.hours));
+    }
+    if let Some(total) = rows.last_mut() {
+        total.push(number::plain(e.totals.hours));
+    }
     crate::output::table::csv(&headers, &rows, false)
 }
 
@@ -319,10 +376,12 @@ pub fn sheets(e: &Economics) -> Vec<crate::output::xlsx::Sheet> {
     let cols = columns(e, true);
     let mut headers = vec![tr!("År", "Year")];
     headers.extend(cols.iter().map(|(h, _)| h.clone()));
+    headers.push(tr!("Frigjorte timer", "Hours freed"));
     let mut years = Sheet::new(tr!("Økonomi", "Economics"), headers);
     for y in &e.years {
         let mut row = vec![Cell::Number(y.year as f64)];
         row.extend(cols.iter().map(|(_, f)| Cell::Money(f(y))));
+        row.push(Cell::Number(y.hours));
         years.push(row);
     }
     let last = cols.len().saturating_sub(1);
@@ -334,6 +393,7 @@ pub fn sheets(e: &Economics) -> Vec<crate::output::xlsx::Sheet> {
             e.years.iter().map(f).sum()
         }));
     }
+    total.push(Cell::Number(e.totals.hours));
     years.push(total);
     years.push(Vec::new());
     years.push(vec![

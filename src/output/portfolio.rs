@@ -105,6 +105,14 @@ pub fn cells(r: &Row) -> Vec<String> {
 pub fn totals_line(t: &crate::app::portfolio::Totals) -> Option<String> {
     use crate::output::economics::kroner;
     (t.projects > 0).then(|| {
+        let mixed = if t.mixed_rates {
+            tr!(
+                " Prosjektene bruker ulike kalkulasjonsrenter, så summen av nåverdiene blander renter.",
+                " The projects use different discount rates, so the sum of present values mixes rates."
+            )
+        } else {
+            String::new()
+        };
         let projects =
             crate::i18n::counted(t.projects, ("prosjekt", "prosjekter"), ("project", "projects"));
         tr!(
@@ -114,7 +122,7 @@ pub fn totals_line(t: &crate::app::portfolio::Totals) -> Option<String> {
             kroner(t.benefits),
             kroner(t.costs),
             kroner(t.net)
-        )
+        ) + &mixed
     })
 }
 

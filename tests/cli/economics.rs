@@ -92,7 +92,7 @@ fn three_estimates_are_weighed_and_the_table_nets_and_pays_back() {
     let mut reader = csv::Reader::from_reader(csv.stdout.as_bytes());
     let headers = reader.headers().expect("headers").clone();
     assert_eq!(&headers[0], "År");
-    assert_eq!(headers.len(), 10, "every column in CSV: {headers:?}");
+    assert_eq!(headers.len(), 11, "every column in CSV: {headers:?}");
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();
     assert_eq!(rows.len(), 6, "five years and the sum");
     assert_eq!(&rows[0][9], "-110000", "{csv}");
@@ -361,4 +361,111 @@ fn norwegian_words_work_with_spaces_as_they_are_written() {
     assert!(file.contains("realised_as = \"other-public\""), "{file}");
     assert!(file.contains("gains = [\"other-public\", \"society\"]"), "{file}");
     assert!(file.contains("per_year = 2000000"), "{file}");
+}
+
+#[test]
+fn a_value_given_again_changes_nothing_and_keeps_comments_and_places() {
+    let sb = Sandbox::new();
+    let p = example_copy(&sb);
+    let rel = "benefits/kortere-ventetid-i-telefonkoen.toml";
+    let file = p.read(rel);
+    let commented =
+        file.replace("hours_per_year = 600", "hours_per_year = 600 # 50 timer i måneden");
+    p.write(rel, &commented);
+    let before = p.snapshot();
+    let args = [
+        "benefit",
+        "value",
+        "kortere",
+        "--realised-as",
+        "kapasitet",
+        "--gains",
+        "kommune",
+        "--gains",
+        "bruker",
+        "--hours-per-year",
+        "600",
+        "--from-year",
+        "2027",
+    ];
+    let run = p.run(args).success();
+    assert_eq!(before, p.snapshot(), "nothing written\n{run}");
+    let mut changed = args.to_vec();
+    changed[10] = "700";
+    p.run(&changed).success();
+    let after = p.read(rel);
+    assert_eq!(
+        after,
+        commented.replace("hours_per_year = 600 #", "hours_per_year = 700 #"),
+        "one value changed in its place"
+    );
+}
+
+#[test]
+fn negative_huge_and_doubled_values_are_refused_and_nothing_falls_out_unsaid() {
+    let sb = Sandbox::new();
+    let p = project(&sb);
+    let before = p.snapshot();
+    for (args, words) in [
+        (&["--realised-as", "kapasitet", "--hours-per-year", "-3"][..], "[negative]"),
+        (
+            &["--realised-as", "kapasitet", "--per-year", "5", "--hours-per-year", "10"][..],
+            "[value-twice]",
+        ),
+        (
+            &["--realised-as", "budsjett", "--per-year", "99999999999999999999999"][..],
+            "urimelig stort",
+        ),
+        (&["--realised-as", "budsjett", "--per-year", "1 2 3"][..], "grupper på tre"),
+        (
+            &["--realised-as", "budsjett", "--per-year", "1", "--per-year", "2", "--years", "1"][..],
+            "[value-twice]",
+        ),
+        (&["--realised-as", "ikke-prissatt", "--from-year", "2027"][..], "[value-non-priced]"),
+    ] {
+        let mut full = vec!["benefit", "value", "kortere"];
+        full.extend_from_slice(args);
+        let run = p.run(&full).code(2);
+        assert!(run.stderr.contains(words), "{words}\n{run}");
+        assert_eq!(before, p.snapshot(), "{run}");
+    }
+    // A cost far ahead stretches the default calculation to reach it ...
+    p.run([
+        "benefit", "cost", "add", "kortere", "--kind", "engangs", "--amount", "5 mill", "--year",
+        "2040",
+    ])
+    .success();
+    let e = p.run(["benefit", "economics", "--format", "json"]).success().json();
+    assert_eq!(e["economics"]["last_year"], 2040, "{e}");
+    assert_eq!(e["economics"]["totals"]["one_off_costs"], 5_100_000.0, "{e}");
+    // ... and with --years it is named, not silently dropped.
+    let text = p.run(["benefit", "economics", "--years", "3"]).success();
+    assert!(
+        text.stdout.contains(
+            "Utenfor beregningen, som slutter i 2028: en kostnad i 2040 (kortere-ventetid)."
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_empty_project_has_nothing_to_weigh_and_no_payback() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let e = p.run(["benefit", "economics", "--format", "json"]).success().json();
+    assert_eq!(e["economics"]["payback_year"], serde_json::Value::Null, "{e}");
+    let text = p.run(["benefit", "economics"]).success();
+    assert!(
+        text.stdout.contains("Ingen gevinster er prissatt og ingen kostnader er ført ennå."),
+        "{text}"
+    );
+    // A contradiction in a file stops it, as it stops status.
+    p.run(["benefit", "add", "Kortere", "--type", "tid"]).success();
+    let file = p.read("benefits/kortere.toml");
+    p.write(
+        "benefits/kortere.toml",
+        &format!("pessimistic = 9\nexpected = 5\noptimistic = 10\n{file}"),
+    );
+    let run = p.run(["benefit", "economics"]).code(2);
+    assert!(run.stderr.contains("benefits/kortere.toml:2:1: anslagene må stige"), "{run}");
 }

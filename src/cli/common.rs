@@ -251,3 +251,44 @@ pub fn not_table_array(shown: &str, key: &str) -> anyhow::Error {
     ))
     .into()
 }
+
+/// The format an output file's extension names (`.xlsx`, `.json`, …), for
+/// a command whose `--format` was not given; None for any other extension.
+pub fn format_of_file(output: Option<&std::path::Path>) -> Option<Format> {
+    let ext = output?.extension()?.to_string_lossy().to_lowercase();
+    [Format::Xlsx, Format::Json, Format::Csv, Format::Md, Format::Html].into_iter().find(|f| {
+        f.name() == ext
+            || (*f == Format::Md && ext == "markdown")
+            || (*f == Format::Html && ext == "htm")
+    })
+}
+
+/// Refuse what cannot be written where it is asked to go: an Excel
+/// workbook to standard output (`example` is the command line the hint
+/// shows, in Bokmål and English), or `-o` naming a folder.
+pub fn check_output(
+    format: Format,
+    output: Option<&std::path::Path>,
+    example: (&str, &str),
+) -> Result<()> {
+    if format == Format::Xlsx && output.is_none() {
+        let (nb, en) = example;
+        return Err(UserError::new(tr!(
+            "en Excel-arbeidsbok skrives til en fil, ikke til standard ut",
+            "an Excel workbook is written to a file, not to standard output"
+        ))
+        .hint(tr!("legg til -o FIL, for eksempel `{nb}`", "add -o FILE, for example `{en}`"))
+        .into());
+    }
+    if let Some(path) = output
+        && path.is_dir()
+    {
+        return Err(UserError::new(tr!(
+            "{} er en mappe; --output trenger et filnavn",
+            "{} is a folder; --output needs a file name",
+            path.display()
+        ))
+        .into());
+    }
+    Ok(())
+}

@@ -413,14 +413,8 @@ fn export_headers() -> Vec<String> {
 
 fn cmd_measure_export(ctx: &mut Ctx, args: ExportArgs) -> Result<u8> {
     // Without --format, the output file's extension picks it.
-    let by_extension = args
-        .output
-        .as_ref()
-        .and_then(|p| p.extension())
-        .map(|e| e.to_string_lossy().to_lowercase());
-    let default = match by_extension.as_deref() {
-        Some("xlsx") => Format::Xlsx,
-        Some("json") => Format::Json,
+    let default = match super::common::format_of_file(args.output.as_deref()) {
+        Some(f @ (Format::Xlsx | Format::Json)) => f,
         _ => Format::Csv,
     };
     let format = ctx.ui.format_or("measure export", default)?;
@@ -431,27 +425,14 @@ fn cmd_measure_export(ctx: &mut Ctx, args: ExportArgs) -> Result<u8> {
         ))
         .into());
     }
-    if format == Format::Xlsx && args.output.is_none() {
-        return Err(UserError::new(tr!(
-            "en Excel-arbeidsbok skrives til en fil, ikke til standard ut",
-            "an Excel workbook is written to a file, not to standard output"
-        ))
-        .hint(tr!(
-            "legg til -o FIL, for eksempel `veikart measure export --format xlsx -o malinger.xlsx`",
-            "add -o FILE, for example `veikart measure export --format xlsx -o measurements.xlsx`"
-        ))
-        .into());
-    }
-    if let Some(path) = &args.output
-        && path.is_dir()
-    {
-        return Err(UserError::new(tr!(
-            "{} er en mappe; --output trenger et filnavn",
-            "{} is a folder; --output needs a file name",
-            path.display()
-        ))
-        .into());
-    }
+    super::common::check_output(
+        format,
+        args.output.as_deref(),
+        (
+            "veikart measure export --format xlsx -o malinger.xlsx",
+            "veikart measure export --format xlsx -o measurements.xlsx",
+        ),
+    )?;
     let project = ctx.open()?;
     let (ms, _) = selected(&project, args.indicator.as_deref(), args.from, args.to)?;
     let bytes = match format {

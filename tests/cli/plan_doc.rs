@@ -247,3 +247,37 @@ fn in_git_the_change_log_lists_the_commits_that_changed_the_plan() {
     let wb = book(&p.path("plan.xlsx"));
     assert_eq!(wb.sheet_names().last().map(String::as_str), Some("Endringer"));
 }
+
+#[test]
+fn a_benefit_for_another_public_body_is_named_and_its_use_said() {
+    let sb = Sandbox::new();
+    let p = example_copy(&sb);
+    p.run(["benefit", "add", "Færre ambulanseturer", "--type", "kostnad"]).success();
+    p.run([
+        "benefit",
+        "value",
+        "faerre-ambulanseturer",
+        "--realised-as",
+        "annen-offentlig",
+        "--gains",
+        "annen-offentlig",
+        "--per-year",
+        "90 000",
+        "--from-year",
+        "2027",
+    ])
+    .success();
+    let md = p.run(["benefit", "plan-doc"]).success().stdout;
+    let others = section(&md, "Andre offentlige virksomheter");
+    assert!(
+        others.contains("- Færre ambulanseturer: gevinst for annen offentlig virksomhet"),
+        "{others}"
+    );
+    let uses = section(&md, "Slik skal gevinstene brukes");
+    assert!(
+        uses.contains(
+            "Færre ambulanseturer: 90 000 kr per år kommer en annen offentlig virksomhet til gode."
+        ),
+        "{uses}"
+    );
+}

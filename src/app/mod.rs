@@ -9,6 +9,7 @@ pub mod diff;
 pub mod economics;
 pub mod history;
 pub mod pass;
+pub mod plan_doc;
 pub mod portfolio;
 pub mod record;
 pub mod report;

@@ -47,6 +47,7 @@ pub enum BenefitCommand {
     Link(super::benefit_map::LinkArgs),
     Unlink(super::benefit_map::UnlinkArgs),
     Map(super::benefit_map::MapArgs),
+    PlanDoc(super::plan_doc::PlanDocArgs),
 }
 
 pub fn run(ctx: &mut Ctx, cmd: BenefitCommand) -> Result<u8> {
@@ -64,6 +65,7 @@ pub fn run(ctx: &mut Ctx, cmd: BenefitCommand) -> Result<u8> {
         BenefitCommand::Link(a) => super::benefit_map::cmd_benefit_link(ctx, a),
         BenefitCommand::Unlink(a) => super::benefit_map::cmd_benefit_unlink(ctx, a),
         BenefitCommand::Map(a) => super::benefit_map::cmd_benefit_map(ctx, a),
+        BenefitCommand::PlanDoc(a) => super::plan_doc::cmd_plan_doc(ctx, a),
     }
 }
 

@@ -392,6 +392,18 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "Som et tre (text), et Mermaid-diagram (md, som GitHub og GitLab tegner),\n\
          Graphviz DOT (dot; `veikart benefit map --format dot | dot -Tsvg`) eller JSON.",
     ),
+    (
+        "benefit plan-doc",
+        "Skriv gevinstrealiseringsplanen som et dokument: Markdown, HTML eller Excel",
+        "Hver gevinst med det som gir den, målene den tjener, hva den er verdt (timer og\n\
+         kroner per år), eier og forutsetninger; gevinster, kostnader og netto år for år;\n\
+         hvordan gevinstene skal brukes; andre offentlige virksomheter som er med;\n\
+         gevinstene som ikke er prissatt, og hvorfor de betyr noe; de korrigerende\n\
+         tiltakene for åpne avvik; indikatorene med enhet, kilde, nullpunkt, mål,\n\
+         målefrekvens, siste resultat og hvor langt det er fra planlagt bane; og, i et\n\
+         git-repo, commitene som endret planen. `--format xlsx` gir ett ark per del og\n\
+         trenger `-o FIL`; uten `--format` velger filendelsen formatet (standard: md).",
+    ),
     ("measure", "Registrer verdiene til indikatorene i gevinstrealiseringsplanen", ""),
     (
         "measure record",
@@ -909,6 +921,16 @@ const ARGS: &[(&str, &str, &str)] = &[
         "benefit map",
         "as_of",
         "Tegn kartet per denne datoen, uten det som er datert senere [standard: i dag]",
+    ),
+    (
+        "benefit plan-doc",
+        "as_of",
+        "Planen per denne datoen, uten det som er datert senere [standard: i dag]",
+    ),
+    (
+        "benefit plan-doc",
+        "output",
+        "Skriv til FIL i stedet for standard ut (atomisk); .md, .html og .xlsx velger formatet",
     ),
     ("measure record", "indicator", "Indikatoren (id eller entydig begynnelse)"),
     ("measure *", "indicator", "Bare denne indikatoren (id eller entydig begynnelse)"),

@@ -22,6 +22,7 @@ mod measure;
 mod owner;
 mod phase;
 mod pilot;
+mod plan_doc;
 mod portfolio;
 
 mod proposal;

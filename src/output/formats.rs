@@ -19,6 +19,7 @@ pub fn offered(command: &str) -> &'static [Format] {
         "benefit economics" => &[Text, Json, Md, Csv, Xlsx],
         "report" => &[Md, Html, Json],
         "benefit map" => &[Text, Json, Md, Dot],
+        "benefit plan-doc" => &[Md, Html, Xlsx],
         // `completions` and `man` write shell scripts and roff, not data.
         "completions" | "man" => &[],
         _ => TEXT_JSON,

@@ -12,6 +12,7 @@ pub mod escape;
 pub mod formats;
 pub mod github;
 pub mod json;
+pub mod plan_doc;
 pub mod portfolio;
 pub mod report;
 pub mod table;

@@ -35,6 +35,7 @@ mod measure;
 mod output;
 mod path;
 mod phases;
+mod plan_doc;
 mod promote;
 mod proposal;
 mod raci;

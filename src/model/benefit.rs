@@ -35,28 +35,31 @@ pub static TYPE: EnumSpec = EnumSpec {
     ],
 };
 
+/// Who may gain, in both `beneficiary` and `gains`.
+const USER: Variant =
+    Variant { key: "user", nb: "brukere", en: "users", aliases: &["bruker", "brukerne"] };
+const RELATIVE: Variant = Variant {
+    key: "relative",
+    nb: "pårørende",
+    en: "relatives",
+    aliases: &["parorende", "paarorende", "relatives"],
+};
+const EMPLOYEE: Variant = Variant {
+    key: "employee",
+    nb: "ansatte",
+    en: "employees",
+    aliases: &["ansatt", "staff", "employees"],
+};
+const MUNICIPALITY: Variant =
+    Variant { key: "municipality", nb: "kommunen", en: "the municipality", aliases: &["kommune"] };
+
 pub static BENEFICIARY: EnumSpec = EnumSpec {
     name: "beneficiary",
     variants: &[
-        Variant { key: "user", nb: "brukere", en: "users", aliases: &["bruker", "brukerne"] },
-        Variant {
-            key: "relative",
-            nb: "pårørende",
-            en: "relatives",
-            aliases: &["parorende", "paarorende", "relatives"],
-        },
-        Variant {
-            key: "employee",
-            nb: "ansatte",
-            en: "employees",
-            aliases: &["ansatt", "staff", "employees"],
-        },
-        Variant {
-            key: "municipality",
-            nb: "kommunen",
-            en: "the municipality",
-            aliases: &["kommune"],
-        },
+        USER,
+        RELATIVE,
+        EMPLOYEE,
+        MUNICIPALITY,
         Variant { key: "other", nb: "andre", en: "others", aliases: &["annen", "annet"] },
     ],
 };
@@ -137,25 +140,10 @@ pub static REALISED_AS: EnumSpec = EnumSpec {
 pub static GAINS: EnumSpec = EnumSpec {
     name: "gains",
     variants: &[
-        Variant {
-            key: "municipality",
-            nb: "kommunen",
-            en: "the municipality",
-            aliases: &["kommune"],
-        },
-        Variant { key: "user", nb: "brukere", en: "users", aliases: &["bruker", "brukerne"] },
-        Variant {
-            key: "relative",
-            nb: "pårørende",
-            en: "relatives",
-            aliases: &["parorende", "paarorende", "relatives"],
-        },
-        Variant {
-            key: "employee",
-            nb: "ansatte",
-            en: "employees",
-            aliases: &["ansatt", "staff", "employees"],
-        },
+        MUNICIPALITY,
+        USER,
+        RELATIVE,
+        EMPLOYEE,
         Variant {
             key: "other-public",
             nb: "annen offentlig virksomhet",

@@ -174,7 +174,7 @@ pub fn cmd_value(ctx: &mut Ctx, args: ValueArgs) -> Result<u8> {
 /// (or the project started), at constant prices. The net present value is
 /// discounted at the real rate `--rate` (default: discount_rate in
 /// veikart.toml, else 4 %); the payback year is the first from which the
-/// cumulative net stays positive. Benefits that are not priced are listed
+/// cumulative net is never negative again. Benefits that are not priced are listed
 /// beside the numbers. docs/benefits.md has the formulas.
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -189,7 +189,7 @@ pub struct EconomicsArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
 
-    /// How many years to count [default: 10]
+    /// How many years to count [default: 10, or on to the last year a benefit or cost names]
     #[arg(long, value_name = "N", value_parser = years_arg)]
     pub years: Option<i64>,
 

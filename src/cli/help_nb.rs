@@ -361,8 +361,8 @@ const COMMANDS: &[(&str, &str, &str)] = &[
         "Regner med hver prissatte gevinst (`benefit value`) og hver kostnad (`benefit\n\
          cost add`) i `--years` år fra det første året noen av dem nevner (eller\n\
          prosjektet startet), i faste priser. Nåverdien neddiskonteres med den reelle\n\
-         renten `--rate` (standard: discount_rate i veikart.toml, ellers 4 %); året\n\
-         det er inntjent, er det første året akkumulert netto holder seg positiv fra.\n\
+         renten `--rate` (standard: discount_rate i veikart.toml, ellers 4 %);\n\
+         prosjektet er inntjent det året akkumulert netto slutter å være negativ for godt.\n\
          Gevinster som ikke er prissatt, står ved siden av tallene. Formlene står i\n\
          docs/benefits.md.",
     ),
@@ -859,7 +859,11 @@ const ARGS: &[(&str, &str, &str)] = &[
         "For en gevinst som ikke er prissatt: low, moderate eller high (liten, middels, stor)",
     ),
     ("benefit value", "reason", "Hvorfor den betyr så mye"),
-    ("benefit economics", "years", "Hvor mange år det skal regnes med [standard: 10]"),
+    (
+        "benefit economics",
+        "years",
+        "Hvor mange år det skal regnes med [standard: 10, eller til det siste året en gevinst eller kostnad nevner]",
+    ),
     (
         "benefit economics",
         "output",

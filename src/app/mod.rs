@@ -14,3 +14,4 @@ pub mod portfolio;
 pub mod record;
 pub mod report;
 pub mod status;
+pub mod status_report;

@@ -42,6 +42,11 @@ pub struct Report {
     /// The benefits weighed against the costs, when any is valued or any
     /// cost is recorded.
     pub economics: Option<crate::model::economics::Economics>,
+    /// With `--status-report ID`: the published report, whose commit the
+    /// rest of the report was read from.
+    pub status_report: Option<crate::app::status_report::StatusReportView>,
+    /// With `--since-last`: what changed since the last published report.
+    pub since_last: Option<crate::app::status_report::SinceLast>,
     /// The benefit map (its JSON is `benefit map --format json`).
     #[serde(skip)]
     pub benefit_map: crate::app::benefit_map::BenefitMap,
@@ -334,6 +339,8 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
     let economics =
         crate::app::economics::when_any(&snap.all::<Benefit>(), &info, i64::from(as_of.year()));
     Ok(Report {
+        status_report: None,
+        since_last: None,
         economics,
         benefit_map: crate::app::benefit_map::build(snap),
         as_of,

@@ -24,6 +24,7 @@ pub mod role;
 pub mod routine;
 pub mod rules;
 pub mod schema;
+pub mod status_report;
 pub mod supplier;
 pub mod touchpoint;
 pub mod value;
@@ -205,6 +206,8 @@ pub static KINDS: &[KindEntry] = &[
     entry::<supplier::Supplier>(),
     entry::<checklist::Answer>(),
     entry::<checklist::Decision>(),
+    // Status reports tied to a commit (issue 17).
+    entry::<status_report::StatusReport>(),
 ];
 
 /// `impl Kind` for a model type: its spec, constructor and (optionally) rules.
@@ -270,6 +273,7 @@ kind!(deviation::Deviation, deviation::SPEC, |r, ctx| r.rules(ctx.as_of), |b, c,
 kind!(supplier::Supplier, supplier::SPEC);
 kind!(checklist::Answer, checklist::ANSWER_SPEC, |r, _ctx| r.rules());
 kind!(checklist::Decision, checklist::DECISION_SPEC, |r, _ctx| r.rules());
+kind!(status_report::StatusReport, status_report::SPEC, |r, _ctx| r.rules());
 
 #[cfg(test)]
 mod tests {

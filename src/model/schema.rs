@@ -142,6 +142,9 @@ pub struct Field {
     pub alias: Option<&'static str>,
     /// What `add` writes when the flag is not given.
     pub default: Default,
+    /// Written only by a verb of its own (a status report's `published` and
+    /// `commit`, by `publish`), never by `set`.
+    pub fixed: bool,
 }
 
 /// What a new record gets for a field that is not given.
@@ -168,6 +171,7 @@ impl Field {
             flag: None,
             alias: None,
             default: Default::None,
+            fixed: false,
         }
     }
     pub const fn opt(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
@@ -201,6 +205,11 @@ impl Field {
         self.default = Default::Today;
         self
     }
+    /// Written only by a verb of its own, never by `set` (see [`Field::fixed`]).
+    pub const fn fixed(mut self) -> Field {
+        self.fixed = true;
+        self
+    }
     /// A new record gets this enum key here.
     pub const fn starts(mut self, key: &'static str) -> Field {
         self.default = Default::Key(key);
@@ -228,7 +237,7 @@ impl Field {
     /// Whether `set` can change the field: tables of their own (costs,
     /// reviews, actions, the RACI row) have verbs of their own.
     pub fn settable(&self) -> bool {
-        !matches!(self.ty, FieldType::RefMap(..) | FieldType::Tables(_))
+        !self.fixed && !matches!(self.ty, FieldType::RefMap(..) | FieldType::Tables(_))
     }
 
     /// Whether the field holds a list (its flag can be repeated).

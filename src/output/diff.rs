@@ -236,6 +236,67 @@ fn markdown_body(d: &Diff) -> String {
     s
 }
 
+/// A diff as HTML, for a report: a heading (`h`, such as `h3`) and the
+/// sections as lists, in the words and order of [`markdown`].
+pub fn html(d: &Diff, h: &str) -> String {
+    use super::escape::html as esc;
+    let mut s = format!("<{h}>{}</{h}>\n", esc(&heading(d)));
+    if d.is_empty() {
+        s.push_str(&format!("<p>{}</p>\n", esc(&tr!("Ingen endringer.", "No changes."))));
+        return s;
+    }
+    let list = |s: &mut String, title: &str, items: Vec<String>| {
+        s.push_str(&format!("<p><strong>{}</strong></p>\n<ul>\n", esc(title)));
+        for i in items {
+            s.push_str(&format!("<li>{i}</li>\n"));
+        }
+        s.push_str("</ul>\n");
+    };
+    if !d.project.is_empty() {
+        let mut items: Vec<String> = d.project.iter().map(|c| esc(&c.line())).collect();
+        if let Some(r) = &d.phase_reason {
+            items.push(esc(&tr!("Begrunnelse: {r}", "Reason: {r}")));
+        }
+        list(&mut s, &tr!("Prosjektet (veikart.toml)", "The project (veikart.toml)"), items);
+    }
+    if let Some(line) = economics_line(d) {
+        list(&mut s, &tr!("Økonomi", "Economics"), vec![esc(&line)]);
+    }
+    for k in &d.kinds {
+        let items = k
+            .entries
+            .iter()
+            .map(|e| {
+                let n = e.named();
+                let name = n.name.as_ref().map(|t| format!(" «{}»", esc(t))).unwrap_or_default();
+                let mut item = format!("{}: <code>{}</code>{name}", esc(&word(e)), esc(&n.id));
+                if let Entry::Changed(_, changes, derived) = e {
+                    item.push_str("<ul>");
+                    for c in changes.iter().chain(derived) {
+                        item.push_str(&format!("<li>{}</li>", esc(&c.line())));
+                    }
+                    item.push_str("</ul>");
+                }
+                item
+            })
+            .collect();
+        list(&mut s, &kind_name(k.spec), items);
+    }
+    if !d.series.is_empty() {
+        let items = d
+            .series
+            .iter()
+            .map(|x| format!("<code>{}</code>: {}", esc(&x.indicator), esc(&series_line(x))))
+            .collect();
+        list(&mut s, &kind_name(&crate::model::measurement::SPEC), items);
+    }
+    if !d.checklist.is_empty() {
+        let items = d.checklist.iter().map(|c| esc(&item_line(c))).collect();
+        list(&mut s, &tr!("Sjekklisten", "The checklist"), items);
+    }
+    s
+}
+
 /// A history, newest first, as text: each commit's date, author and
 /// subject, then what it changed.
 pub fn history_text(steps: &[Step], what: &str) -> String {

@@ -15,6 +15,7 @@ pub mod json;
 pub mod plan_doc;
 pub mod portfolio;
 pub mod report;
+pub mod status_report;
 pub mod table;
 pub mod ui;
 pub mod xlsx;

@@ -138,6 +138,7 @@ pub fn markdown(r: &Report) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "# {}: {}\n", tr!("Statusrapport", "Status report"), md(&r.project.name));
     let _ = writeln!(s, "{}\n", md(&subtitle(r)));
+    r.status_report.iter().for_each(|v| s.push_str(&super::status_report::report_markdown(v)));
     if let Some(p) = &r.project.problem {
         let _ = writeln!(s, "> {}\n", escape::md_lines(p, "\n> "));
     }
@@ -267,6 +268,7 @@ pub fn markdown(r: &Report) -> String {
         s.push('\n');
     }
 
+    r.since_last.iter().for_each(|x| s.push_str(&super::status_report::since_last_markdown(x)));
     if !r.log.is_empty() {
         let _ = writeln!(s, "## {}\n", tr!("Siste fra loggen", "Latest from the log"));
         for l in &r.log {
@@ -481,6 +483,7 @@ pub fn html(r: &Report) -> String {
         escape::html(&title),
         escape::html(&subtitle(r))
     );
+    r.status_report.iter().for_each(|v| s.push_str(&super::status_report::report_html(v)));
     if let Some(p) = &r.project.problem {
         let _ = writeln!(s, "<blockquote>{}</blockquote>", escape::html(p));
     }
@@ -662,6 +665,7 @@ pub fn html(r: &Report) -> String {
         s.push_str("</tbody></table>\n");
     }
 
+    r.since_last.iter().for_each(|x| s.push_str(&super::status_report::since_last_html(x)));
     if !r.log.is_empty() {
         let _ = writeln!(
             s,

@@ -316,6 +316,49 @@ impl Repo {
     }
 }
 
+impl Repo {
+    /// The commit HEAD names, or None in a repository without commits yet.
+    pub fn head(&self) -> Result<Option<Commit>> {
+        let out =
+            git(&self.top, &["rev-parse", "--verify", "--quiet", "--end-of-options", "HEAD^{commit}"])?;
+        if !out.status.success() {
+            return Ok(None);
+        }
+        let id = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        Ok(Some(Commit { named: id[..id.len().min(10)].to_string(), id }))
+    }
+
+    /// The project's files (relative to the project folder) that differ
+    /// from HEAD in the index or the work tree, new files not yet added
+    /// included, sorted.
+    pub fn uncommitted(&self) -> Result<Vec<String>> {
+        let spec = if self.prefix.is_empty() { ".".to_string() } else { self.prefix.clone() };
+        let out = git(
+            &self.top,
+            &["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", &spec],
+        )?;
+        if !out.status.success() {
+            return Err(UserError::new(tr!(
+                "git status feilet: {}",
+                "git status failed: {}",
+                String::from_utf8_lossy(&out.stderr).trim()
+            ))
+            .into());
+        }
+        let mut files: Vec<String> = out
+            .stdout
+            .split(|b| *b == 0)
+            .filter_map(|e| std::str::from_utf8(e).ok())
+            .filter(|e| e.len() > 3)
+            .filter_map(|e| e[3..].strip_prefix(self.prefix.as_str()))
+            .map(str::to_string)
+            .collect();
+        files.sort();
+        files.dedup();
+        Ok(files)
+    }
+}
+
 fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output> {
     Command::new("git")
         .args(args)

@@ -35,6 +35,7 @@ mod role;
 mod routine;
 mod schema;
 mod status;
+mod status_report;
 mod supplier;
 mod tech;
 mod touchpoint;
@@ -241,6 +242,8 @@ pub enum Command {
     #[command(subcommand)]
     Log(record::Noun<crate::model::log::LogEntry>),
     Status(status::StatusArgs),
+    #[command(subcommand)]
+    StatusReport(status_report::StatusReportCommand),
     Report(report::ReportArgs),
     Portfolio(portfolio::PortfolioArgs),
     Phase(phase::PhaseArgs),
@@ -520,6 +523,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Pilot(cmd) => pilot::run(&mut ctx, cmd),
         Command::Log(cmd) => record::run(&mut ctx, cmd),
         Command::Status(args) => status::cmd_status(&mut ctx, args),
+        Command::StatusReport(cmd) => status_report::run(&mut ctx, cmd),
         Command::Report(args) => report::cmd_report(&mut ctx, args),
         Command::Portfolio(args) => portfolio::cmd_portfolio(&mut ctx, args),
         Command::Phase(args) => phase::cmd_phase(&mut ctx, args),

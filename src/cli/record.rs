@@ -532,6 +532,15 @@ fn parse_set<K: Kind>(m: &ArgMatches) -> Set<K> {
 
 args_impl!(Set, build_set, parse_set);
 
+impl<K> Set<K> {
+    /// The id as typed, the values given and the fields to remove, for a
+    /// kind whose `set` checks something first (a published status report
+    /// is frozen).
+    pub fn parts(&self) -> (&str, &[Given], &[&'static Field]) {
+        (&self.id, &self.given, &self.unset)
+    }
+}
+
 pub fn run_set<K: Kind>(ctx: &mut Ctx, a: Set<K>) -> Result<u8> {
     let spec = K::SPEC;
     let format = ctx.ui.format(&format!("{} set", spec.command))?;

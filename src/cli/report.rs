@@ -5,6 +5,7 @@ use clap::Args;
 
 use super::{Ctx, date_arg};
 use crate::app::report::gather;
+use crate::app::status_report;
 use crate::error::SUCCESS;
 use crate::model::date::Date;
 use crate::output::report as render;
@@ -23,7 +24,9 @@ Examples:
   veikart report > rapport.md
   veikart report --format html > rapport.html
   veikart report --output rapport.html
-  veikart report --as-of 2026-10-31 --format json")]
+  veikart report --as-of 2026-10-31 --format json
+  veikart report --status-report 2026-11 --format html -o status-november.html
+  veikart report --since-last")]
 pub struct ReportArgs {
     /// Write the report to FILE instead of stdout; .html, .json and .md pick the format
     #[arg(short, long, value_name = "FILE")]
@@ -36,6 +39,14 @@ pub struct ReportArgs {
     /// How many of the latest log entries to include
     #[arg(long, value_name = "N", default_value_t = 5, value_parser = super::count_arg, allow_hyphen_values = true)]
     pub log: usize,
+
+    /// Render the published status report ID: its lights, and the project exactly as it was at the commit it names
+    #[arg(long, value_name = "ID", conflicts_with = "as_of")]
+    pub status_report: Option<String>,
+
+    /// Add what changed since the last published status report, in `veikart diff`'s words
+    #[arg(long)]
+    pub since_last: bool,
 }
 
 pub fn cmd_report(ctx: &mut Ctx, args: ReportArgs) -> Result<u8> {
@@ -45,7 +56,26 @@ pub fn cmd_report(ctx: &mut Ctx, args: ReportArgs) -> Result<u8> {
     let format = super::common::output_format(ctx, "report", output, &extensions, Format::Md)?;
     let (project, as_of) = ctx.open_on(args.as_of)?;
     super::common::check_output(output, format, "veikart report -o rapport.html")?;
-    let report = gather(&project, as_of, args.log)?;
+    let report = match &args.status_report {
+        Some(wanted) => {
+            let published = status_report::published(&project, wanted)?;
+            let mut report = status_report::at_report(&project, &published, |p, day| {
+                gather(p, day, args.log)
+            })?;
+            report.status_report = Some(status_report::StatusReportView::of(&project, &published));
+            if args.since_last {
+                report.since_last = Some(status_report::since_last(&project, Some(&published))?);
+            }
+            report
+        }
+        None => {
+            let mut report = gather(&project, as_of, args.log)?;
+            if args.since_last {
+                report.since_last = Some(status_report::since_last(&project, None)?);
+            }
+            report
+        }
+    };
     let text = match format {
         Format::Json => crate::output::json::to_string(&report)? + "\n",
         Format::Html => render::html(&report),

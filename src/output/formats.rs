@@ -13,7 +13,7 @@ pub fn offered(command: &str) -> &'static [Format] {
     match command {
         "check" | "raci check" => &[Text, Json, Github, Codequality],
         "checklist" => &[Text, Json, Md, Junit, Github, Codequality],
-        "raci show" | "tech compare" => &[Text, Json, Md, Csv],
+        "raci show" | "tech compare" | "status-report list" => &[Text, Json, Md, Csv],
         "roadmap show" | "portfolio" | "diff" | "history" => &[Text, Json, Md],
         "measure export" => &[Csv, Json, Xlsx],
         "benefit economics" => &[Text, Json, Md, Csv, Xlsx],

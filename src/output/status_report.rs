@@ -31,16 +31,24 @@ fn html_marker(value: &str) -> (&'static str, &'static str, &'static str) {
     }
 }
 
-/// `Publisert 2026-11-30 fra commit 0123456789.` or that it is a draft.
-fn published_line(v: &StatusReportView) -> String {
+/// `Publisert 2026-11-30. … i commit <code>.`, with the commit id as
+/// `code` renders it, or that it is a draft.
+fn published_line(v: &StatusReportView, esc: fn(&str) -> String, code: fn(&str) -> String) -> String {
     match (v.published, &v.commit) {
-        (Some(on), Some(c)) => tr!(
-            "Publisert {on}. Tallene under er prosjektet slik det var i commit {}.",
-            "Published on {on}. The figures below are the project as it was at commit {}.",
-            crate::model::status_report::short_commit(c)
-        ),
-        _ => tr!("Utkast, ikke publisert.", "Draft, not published."),
+        (Some(on), Some(c)) => {
+            let c = code(c);
+            esc(&tr!(
+                "Publisert {on}. Tallene under er prosjektet slik det var i commit ",
+                "Published on {on}. The figures below are the project as it was at commit "
+            )) + &c
+                + "."
+        }
+        _ => esc(&tr!("Utkast, ikke publisert.", "Draft, not published.")),
     }
+}
+
+fn html_code(c: &str) -> String {
+    format!("<code>{}</code>", escape::html(c))
 }
 
 fn heading(v: &StatusReportView) -> String {
@@ -56,11 +64,7 @@ fn comment(l: &Light) -> &str {
 pub fn report_markdown(v: &StatusReportView) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "## {}\n", md(&heading(v)));
-    let mut line = md(&published_line(v));
-    if let Some(c) = &v.commit {
-        let _ = write!(line, " {}", md_code(c));
-    }
-    let _ = writeln!(s, "{line}\n");
+    let _ = writeln!(s, "{}\n", published_line(v, md, md_code));
     let _ = writeln!(
         s,
         "| {} | {} | {} |\n| --- | --- | --- |",
@@ -88,11 +92,7 @@ pub fn report_html(v: &StatusReportView) -> String {
     let e = escape::html;
     let mut s = String::new();
     let _ = writeln!(s, "<section class=\"status-report\">\n<h2>{}</h2>", e(&heading(v)));
-    let _ = write!(s, "<p>{}", e(&published_line(v)));
-    if let Some(c) = &v.commit {
-        let _ = write!(s, " <code>{}</code>", e(c));
-    }
-    s.push_str("</p>\n");
+    let _ = writeln!(s, "<p>{}</p>", published_line(v, e, html_code));
     let _ = writeln!(
         s,
         "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
@@ -135,7 +135,7 @@ fn since_heading() -> String {
 /// `veikart diff --format md`'s text under a heading of its own.
 pub fn since_last_markdown(x: &SinceLast) -> String {
     format!(
-        "## {}\n\n{}\n\n{}\n",
+        "## {}\n\n{}\n\n{}\n\n",
         md(&since_heading()),
         md(&since_line(x)),
         super::diff::markdown(&x.diff).trim_end()

@@ -225,6 +225,35 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     ("routine review", "Registrer at en rutine er gjennomgått", ""),
     ("routine list", "Vis rutinene med eier og neste gjennomgang", ""),
     (
+        "status-report",
+        "Skriv statusrapporter med trafikklys, og publiser dem knyttet til en commit",
+        "En rapport gir et lys (grønn, gul, rød) for prosjektet som helhet og for tid,\n\
+         kostnad, kvalitet, risiko og gevinster, hvert med en kommentar. En ny rapport\n\
+         starter fra den forrige; `publish` registrerer dagen og git-commiten den\n\
+         beskriver, og fra da av er rapporten låst, så `veikart report --status-report ID`\n\
+         alltid viser prosjektet slik det var.",
+    ),
+    (
+        "status-report new",
+        "Skriv en statusrapport og skriv ut id-en",
+        "Lys og kommentarer som ikke gis, hentes fra den forrige rapporten (den siste\n\
+         etter periode). Uten en tidligere rapport må alle lysene gis, unntatt når\n\
+         veikart kjører i en terminal: da åpnes $VISUAL eller $EDITOR på en mal som\n\
+         fylles ut. Perioden er inneværende måned om ikke --period sier noe annet; en\n\
+         rapport nummer to for samme periode får id-en `2026-11-2`.",
+    ),
+    ("status-report list", "Vis statusrapportene: periode, hvert lys, publisert eller utkast", ""),
+    (
+        "status-report publish",
+        "Publiser en statusrapport: registrer dagen og git-commiten den beskriver",
+        "Rapporten beskriver da prosjektet nøyaktig slik det er lagret i HEAD:\n\
+         `veikart report --status-report ID` leser prosjektet fra den commiten.\n\
+         Avvises utenfor git, før den første commiten, og så lenge andre poster i\n\
+         prosjektet enn rapportens egen fil har endringer som ikke er lagret i en\n\
+         commit. Selve rapportfilen endres (`published` og `commit`): lagre den i en\n\
+         commit etterpå. En publisert rapport er låst; skriv en ny for neste periode.",
+    ),
+    (
         "touchpoint",
         "Registrer kontaktpunktene der brukerne møter tjenesten: digitalt, fysisk, mellom mennesker",
         "",
@@ -612,6 +641,36 @@ const ARGS: &[(&str, &str, &str)] = &[
         "Rapporter per denne datoen, uten det som er datert senere [standard: i dag]",
     ),
     ("report", "log", "Hvor mange av de siste loggføringene som skal med"),
+    (
+        "report",
+        "status_report",
+        "Vis den publiserte statusrapporten ID: lysene, og prosjektet nøyaktig slik det var i commiten den nevner",
+    ),
+    (
+        "report",
+        "since_last",
+        "Ta med hva som er endret siden den sist publiserte statusrapporten, med ordene til `veikart diff`",
+    ),
+    (
+        "status-report new",
+        "period",
+        "Perioden: en måned (2026-11), et kvartal (2026-K4) eller to datoer (2026-11-02..2026-11-15) [standard: denne måneden]",
+    ),
+    ("status-report new", "overall", "Lyset for prosjektet som helhet: grønn, gul eller rød"),
+    ("status-report new", "time", "Lyset for tid (framdrift mot planen)"),
+    ("status-report new", "cost", "Lyset for kostnad (mot budsjettet)"),
+    ("status-report new", "quality", "Lyset for kvalitet"),
+    ("status-report new", "risk", "Lyset for risiko"),
+    ("status-report new", "benefits", "Lyset for gevinstene (på vei mot målene)"),
+    ("status-report new", "comment_overall", "Hva som forklarer lyset for prosjektet som helhet (\"\" for ingen)"),
+    ("status-report new", "comment_time", "Hva som forklarer lyset for tid"),
+    ("status-report new", "comment_cost", "Hva som forklarer lyset for kostnad"),
+    ("status-report new", "comment_quality", "Hva som forklarer lyset for kvalitet"),
+    ("status-report new", "comment_risk", "Hva som forklarer lyset for risiko"),
+    ("status-report new", "comment_benefits", "Hva som forklarer lyset for gevinstene"),
+    ("status-report new", "author", "Hvem som skrev rapporten"),
+    ("status-report new", "date", "Dagen den skrives [standard: i dag]"),
+    ("status-report publish", "id", "Id-en til statusrapporten, eller en entydig begynnelse av den"),
     (
         "report",
         "output",

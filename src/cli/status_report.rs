@@ -68,7 +68,7 @@ Examples:
   veikart status-report new --period 2026-12 --time red --comment-time \"Piloten er to uker forsinket\"
   veikart status-report new --period 2026-Q4 --author \"Kari Nordmann\"")]
 pub struct NewArgs {
-    /// The period: a month (2026-11), a quarter (2026-Q4) or two dates (2026-11-02..2026-11-15) [default: this month]
+    /// The period: a month (2026-11), a quarter (2026-Q4) or two dates (2026-11-02..2026-11-15) [default: the current month]
     #[arg(long, value_name = "PERIOD")]
     pub period: Option<String>,
     /// The light for the project as a whole: green, yellow or red

@@ -146,6 +146,10 @@ fn derived(spec: &KindSpec) -> Vec<(&'static str, Value)> {
         "measurements" => {
             vec![("date", described(nullable(date()), "The day measured: the file's name."))]
         }
+        "status-reports" => vec![(
+            "state",
+            json!({ "type": "string", "enum": ["published", "draft"], "description": "published once `status-report publish` recorded a day and a commit, else draft." }),
+        )],
         _ => Vec::new(),
     }
 }
@@ -310,6 +314,7 @@ pub fn docs() -> Vec<Doc> {
     both(&measurement::SPEC, Some("measurements"), Some("measurement"));
     both(&routine::SPEC, Some("routines"), Some("routine"));
     both(&touchpoint::SPEC, Some("touchpoints"), Some("touchpoint"));
+    both(&status_report::SPEC, Some("status-reports"), Some("status_report"));
     // Their own commands, printing the same records.
     both(&idea::SPEC, Some("ideas"), Some("idea"));
     both(&activity::SPEC, Some("activities"), Some("activity"));

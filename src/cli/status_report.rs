@@ -66,7 +66,7 @@ fn light_arg(s: &str) -> Result<String, String> {
 Examples:
   veikart status-report new --overall green --time yellow --cost green --quality green --risk yellow --benefits green
   veikart status-report new --period 2026-12 --time red --comment-time \"Piloten er to uker forsinket\"
-  veikart status-report new --period 2026-Q4 --author \"Kari Nordmann\"")]
+  veikart status-report new --period 2026-Q4 --author \"Ingrid Solberg\"")]
 pub struct NewArgs {
     /// The period: a month (2026-11), a quarter (2026-Q4) or two dates (2026-11-02..2026-11-15) [default: the current month]
     #[arg(long, value_name = "PERIOD")]

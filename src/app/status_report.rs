@@ -208,11 +208,8 @@ pub fn publish(project: &Project, wanted: &str) -> Result<Published> {
         .into());
     };
     let own = crate::store::Project::record_rel(&SPEC, &id);
-    let dirty: Vec<String> = repo
-        .uncommitted()?
-        .into_iter()
-        .filter(|rel| *rel != own && diff::wanted(rel))
-        .collect();
+    let dirty: Vec<String> =
+        repo.uncommitted()?.into_iter().filter(|rel| *rel != own && diff::wanted(rel)).collect();
     if !dirty.is_empty() {
         let shown: Vec<String> = dirty.iter().take(5).map(|rel| loc.shown(rel)).collect();
         let more = if dirty.len() > 5 {
@@ -278,12 +275,8 @@ fn commit_of(repo: &Repo, r: &StatusReport) -> Result<Commit> {
             )),
         )
     })?;
-    c.named = tr!(
-        "statusrapport {} ({})",
-        "status report {} ({})",
-        r.id,
-        model::short_commit(&c.id)
-    );
+    c.named =
+        tr!("statusrapport {} ({})", "status report {} ({})", r.id, model::short_commit(&c.id));
     Ok(c)
 }
 
@@ -386,7 +379,10 @@ impl Serialize for SinceLast {
 
 impl std::fmt::Debug for Diff {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Diff").field("from", &self.from.label()).field("to", &self.to.label()).finish()
+        f.debug_struct("Diff")
+            .field("from", &self.from.label())
+            .field("to", &self.to.label())
+            .finish()
     }
 }
 
@@ -409,7 +405,9 @@ pub fn since_last(project: &Project, upto: Option<&StatusReport>) -> Result<Sinc
                 "no status report was published before {}",
                 u.id
             ),
-            None => tr!("ingen statusrapport er publisert ennå", "no status report is published yet"),
+            None => {
+                tr!("ingen statusrapport er publisert ennå", "no status report is published yet")
+            }
         };
         return Err(UserError::new(message)
             .hint(tr!(

@@ -662,7 +662,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("status-report new", "quality", "Lyset for kvalitet"),
     ("status-report new", "risk", "Lyset for risiko"),
     ("status-report new", "benefits", "Lyset for gevinstene (på vei mot målene)"),
-    ("status-report new", "comment_overall", "Hva som forklarer lyset for prosjektet som helhet (\"\" for ingen)"),
+    (
+        "status-report new",
+        "comment_overall",
+        "Hva som forklarer lyset for prosjektet som helhet (\"\" for ingen)",
+    ),
     ("status-report new", "comment_time", "Hva som forklarer lyset for tid"),
     ("status-report new", "comment_cost", "Hva som forklarer lyset for kostnad"),
     ("status-report new", "comment_quality", "Hva som forklarer lyset for kvalitet"),
@@ -670,7 +674,11 @@ const ARGS: &[(&str, &str, &str)] = &[
     ("status-report new", "comment_benefits", "Hva som forklarer lyset for gevinstene"),
     ("status-report new", "author", "Hvem som skrev rapporten"),
     ("status-report new", "date", "Dagen den skrives [standard: i dag]"),
-    ("status-report publish", "id", "Id-en til statusrapporten, eller en entydig begynnelse av den"),
+    (
+        "status-report publish",
+        "id",
+        "Id-en til statusrapporten, eller en entydig begynnelse av den",
+    ),
     (
         "report",
         "output",

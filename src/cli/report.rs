@@ -59,9 +59,8 @@ pub fn cmd_report(ctx: &mut Ctx, args: ReportArgs) -> Result<u8> {
     let report = match &args.status_report {
         Some(wanted) => {
             let published = status_report::published(&project, wanted)?;
-            let mut report = status_report::at_report(&project, &published, |p, day| {
-                gather(p, day, args.log)
-            })?;
+            let mut report =
+                status_report::at_report(&project, &published, |p, day| gather(p, day, args.log))?;
             report.status_report = Some(status_report::StatusReportView::of(&project, &published));
             if args.since_last {
                 report.since_last = Some(status_report::since_last(&project, Some(&published))?);

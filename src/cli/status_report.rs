@@ -197,10 +197,7 @@ fn interactive() -> bool {
 
 /// `$VISUAL`, else `$EDITOR`, when set and not empty.
 fn editor() -> Option<String> {
-    ["VISUAL", "EDITOR"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|v| !v.trim().is_empty())
+    ["VISUAL", "EDITOR"].iter().filter_map(|v| std::env::var(v).ok()).find(|v| !v.trim().is_empty())
 }
 
 /// The template the editor opens: every light and comment, what is given
@@ -245,7 +242,9 @@ fn fill_in_editor(mut given: NewReport) -> Result<NewReport> {
             .arg(file.path())
             .status()
     }
-    .map_err(|e| UserError::new(tr!("kunne ikke starte {editor}: {e}", "could not start {editor}: {e}")))?;
+    .map_err(|e| {
+        UserError::new(tr!("kunne ikke starte {editor}: {e}", "could not start {editor}: {e}"))
+    })?;
     if !status.success() {
         return Err(UserError::new(tr!(
             "{editor} avsluttet med en feil; ingenting er skrevet",
@@ -316,11 +315,9 @@ fn cmd_status_report_list(ctx: &mut Ctx, _args: ListArgs) -> Result<u8> {
             let mut cells = vec![r.period.clone()];
             cells.extend(DIMENSIONS.iter().map(|d| LIGHT.label(r.light(d.key)).to_string()));
             cells.push(match (r.published, &r.commit) {
-                (Some(on), Some(c)) => tr!(
-                    "publisert {on} ({})",
-                    "published {on} ({})",
-                    model::short_commit(c)
-                ),
+                (Some(on), Some(c)) => {
+                    tr!("publisert {on} ({})", "published {on} ({})", model::short_commit(c))
+                }
                 _ => tr!("utkast", "draft"),
             });
             cells.push(r.id);

@@ -245,7 +245,8 @@ pub fn bad_period(s: &str) -> (String, String) {
 
 /// Whether `s` is a full git commit id (SHA-1 or SHA-256, lowercase hex).
 pub fn is_commit_id(s: &str) -> bool {
-    matches!(s.len(), 40 | 64) && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    matches!(s.len(), 40 | 64)
+        && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// A commit id as people quote it: its first 10 characters.
@@ -438,7 +439,9 @@ mod tests {
         let (t, _) = parse_period("2026-11-02..2026-11-15").unwrap();
         assert_eq!(t, "2026-11-02..2026-11-15");
         assert_eq!(parse_period("2026-02").unwrap().1.end.to_string(), "2026-02-28");
-        for bad in ["", "2026", "2026-13", "2026-1", "26-11", "2026-Q5", "2026-11-15..2026-11-01", "nov"] {
+        for bad in
+            ["", "2026", "2026-13", "2026-1", "26-11", "2026-Q5", "2026-11-15..2026-11-01", "nov"]
+        {
             assert!(parse_period(bad).is_none(), "{bad}");
         }
     }

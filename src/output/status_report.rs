@@ -33,7 +33,11 @@ fn html_marker(value: &str) -> (&'static str, &'static str, &'static str) {
 
 /// `Publisert 2026-11-30. … i commit <code>.`, with the commit id as
 /// `code` renders it, or that it is a draft.
-fn published_line(v: &StatusReportView, esc: fn(&str) -> String, code: fn(&str) -> String) -> String {
+fn published_line(
+    v: &StatusReportView,
+    esc: fn(&str) -> String,
+    code: fn(&str) -> String,
+) -> String {
     match (v.published, &v.commit) {
         (Some(on), Some(c)) => {
             let c = code(c);

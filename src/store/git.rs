@@ -319,8 +319,10 @@ impl Repo {
 impl Repo {
     /// The commit HEAD names, or None in a repository without commits yet.
     pub fn head(&self) -> Result<Option<Commit>> {
-        let out =
-            git(&self.top, &["rev-parse", "--verify", "--quiet", "--end-of-options", "HEAD^{commit}"])?;
+        let out = git(
+            &self.top,
+            &["rev-parse", "--verify", "--quiet", "--end-of-options", "HEAD^{commit}"],
+        )?;
         if !out.status.success() {
             return Ok(None);
         }
@@ -335,7 +337,15 @@ impl Repo {
         let spec = if self.prefix.is_empty() { ".".to_string() } else { self.prefix.clone() };
         let out = git(
             &self.top,
-            &["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", &spec],
+            &[
+                "status",
+                "--porcelain=v1",
+                "-z",
+                "--untracked-files=all",
+                "--no-renames",
+                "--",
+                &spec,
+            ],
         )?;
         if !out.status.success() {
             return Err(UserError::new(tr!(

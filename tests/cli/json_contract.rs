@@ -215,6 +215,7 @@ fn readers(r: &mut Runner, dir: &Path, full: bool) {
         ("insight", "insights"),
         ("log", "logs"),
         ("pilot finding", "pilot-findings"),
+        ("status-report", "status-reports"),
     ] {
         let words: Vec<&str> = noun.split(' ').collect();
         let file = noun.replace(' ', "-");
@@ -268,6 +269,7 @@ fn writers(r: &mut Runner, dir: &Path, work: &Path) {
         ],
         &["log", "add", "Info til ansatte", "--kind", "communication"],
         &["pilot", "finding", "add", "Lappen ble borte"],
+        &["status-report", "new", "--time", "red", "--comment-time", "Forsinket"],
         // The other writes of one record.
         &["idea", "assess", "kaffe", "--feasibility", "4", "--benefit", "3", "--cost", "2"],
         &["raci", "set", "svare-pa-sporsmal", "sykepleier", "H"],
@@ -351,6 +353,7 @@ fn writers(r: &mut Runner, dir: &Path, work: &Path) {
         &["insight", "set", "folk-vil", "--description", "Fra intervjuene"],
         &["log", "set", "2026-11-23-info", "--audience", "Alle ansatte"],
         &["pilot", "finding", "set", "2026-11-23-lappen", "--date", "2026-11-22"],
+        &["status-report", "set", "2026-11-2", "--cost", "red", "--comment-cost", "Dyrere"],
     ] {
         w(r, "write", args);
     }
@@ -422,6 +425,7 @@ fn writers(r: &mut Runner, dir: &Path, work: &Path) {
         &["insight", "rm", "folk-vil"],
         &["log", "rm", "2026-11-23-info"],
         &["pilot", "finding", "rm", "2026-11-23-lappen"],
+        &["status-report", "rm", "2026-11-2"],
     ] {
         w(r, "rm", args);
     }
@@ -730,6 +734,11 @@ fn every_json_document_fits_its_schema_and_the_rules() {
     sb.git(&ex, ["commit", "-qm", "Endringer"]).success();
     r.json(&ex, "history", &["history"]);
     r.json(&ex, "history", &["history", "digital-registrering-for-oppmote"]);
+    // A status report published on the commit, the report rendered from
+    // it, and what changed since.
+    r.json(&ex, "write", &["status-report", "publish", "2026-10"]);
+    r.json(&ex, "report", &["report", "--status-report", "2026-10", "--log", "1"]);
+    r.json(&ex, "report", &["report", "--since-last"]);
 
     let scratch = sb.work.join("skriv");
     copy_tree(&example(), &scratch);

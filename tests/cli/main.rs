@@ -46,6 +46,7 @@ mod snapshots;
 // Issue 16, item 6
 mod spreadsheet;
 mod status;
+mod status_report;
 mod store;
 mod support;
 mod taplo;

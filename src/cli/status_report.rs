@@ -368,9 +368,8 @@ fn cmd_status_report_set(ctx: &mut Ctx, a: super::record::Set<StatusReport>) -> 
 #[derive(Debug, Args)]
 #[command(after_help = "\
 Examples:
-  git add . && git commit -m \"Status for november\"
   veikart status-report publish 2026-11
-  git commit -am \"Statusrapport for november publisert\"")]
+  git add status-reports/2026-11.toml && git commit -m \"Statusrapport for november publisert\"")]
 pub struct PublishArgs {
     /// The status report's id, or a unique prefix of it
     pub id: String,

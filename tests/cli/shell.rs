@@ -358,7 +358,7 @@ fn bokmal_help_and_usage_errors_have_no_english_clap_words() {
     assert!(run.stdout.contains("Bruk: veikart idea add [VALG] <TITLE>"), "{run}");
     let run = sb.run(&sb.work, ["help", "help"]).success();
     assert!(run.stdout.contains("Bruk: veikart help [KOMMANDO]"), "{run}");
-    assert!(run.stdout.contains("  idea         Samle idéer"), "{run}");
+    assert!(run.stdout.contains("  idea           Samle idéer"), "{run}");
     // Nothing at all: the help, in Bokmål, on stderr, exit 2.
     let run = sb.run(&sb.work, Vec::<&str>::new()).code(2);
     assert!(run.stderr.contains("Bruk: veikart [VALG] <KOMMANDO>"), "{run}");

@@ -138,7 +138,10 @@ fn formats(help: &str) -> Vec<String> {
         return Vec::new();
     };
     let list = line.split(" (").next().unwrap_or_default();
-    list.split(", ").map(str::to_string).collect()
+    // An Excel workbook is only ever written to a file (`-o FILE`), which a
+    // reader run here never gets: asked for on stdout it is a usage refusal
+    // (exit 2), not the project refused.
+    list.split(", ").filter(|f| *f != "xlsx").map(str::to_string).collect()
 }
 
 fn help_of(sb: &Sandbox, words: &[String]) -> String {

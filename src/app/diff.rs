@@ -126,6 +126,16 @@ impl Diff {
     }
 }
 
+/// A diff in a `{:?}` (a report holding one): which two sides it compares.
+impl std::fmt::Debug for Diff {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Diff")
+            .field("from", &self.from.label())
+            .field("to", &self.to.label())
+            .finish()
+    }
+}
+
 /// The record file `rel` (relative to the project) stands for: its kind and id.
 pub fn record_of(rel: &str) -> Option<(&'static KindSpec, String)> {
     let parts: Vec<&str> = rel.split('/').collect();

@@ -377,15 +377,6 @@ impl Serialize for SinceLast {
     }
 }
 
-impl std::fmt::Debug for Diff {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Diff")
-            .field("from", &self.from.label())
-            .field("to", &self.to.label())
-            .finish()
-    }
-}
-
 /// What changed since the last report published before `upto` (None: the
 /// last one published), up to `upto`'s commit (None: the files as they
 /// are now). The status reports' own files are left out: a report is not

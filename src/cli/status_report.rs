@@ -31,7 +31,7 @@ Examples:
   veikart status-report publish 2026-11
   veikart report --status-report 2026-11 --since-last")]
 pub enum StatusReportCommand {
-    New(NewArgs),
+    New(Box<NewArgs>),
     List(ListArgs),
     Show(super::record::Show<StatusReport>),
     Set(super::record::Set<StatusReport>),
@@ -41,7 +41,7 @@ pub enum StatusReportCommand {
 
 pub fn run(ctx: &mut Ctx, cmd: StatusReportCommand) -> Result<u8> {
     match cmd {
-        StatusReportCommand::New(a) => cmd_status_report_new(ctx, a),
+        StatusReportCommand::New(a) => cmd_status_report_new(ctx, *a),
         StatusReportCommand::List(a) => cmd_status_report_list(ctx, a),
         StatusReportCommand::Show(a) => super::record::run_show(ctx, a),
         StatusReportCommand::Set(a) => cmd_status_report_set(ctx, a),

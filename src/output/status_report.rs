@@ -21,7 +21,7 @@ fn md_marker(value: &str) -> &'static str {
 }
 
 /// The marker of a light in HTML: its shape, and the badge's background
-/// and text colours (contrast: 7.9:1, 12.6:1, 6.6:1).
+/// and text colours (contrast: 7.9:1, 14.9:1, 6.6:1).
 fn html_marker(value: &str) -> (&'static str, &'static str, &'static str) {
     match value {
         "green" => ("●", "#1b5e20", "#ffffff"),

@@ -92,6 +92,15 @@ fn missing_lights_without_a_previous_report_are_refused_by_name() {
     );
     assert!(!run.stderr.contains("--time,"), "{run}");
     assert!(!p.root.join("status-reports").exists());
+    // Without a terminal (CI, a pipe) no editor is ever opened.
+    let marker = sb.work.join("editor-ran");
+    let editor = sb.work.join("editor.sh");
+    std::fs::write(&editor, format!("#!/bin/sh\ntouch '{}'\n", marker.display())).expect("write");
+    let mut cmd = sb.command(&p.root, ["status-report", "new"]);
+    let out = cmd.env("EDITOR", &editor).env("VISUAL", &editor).output().expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!marker.exists(), "an editor was opened without a terminal");
+    assert!(!p.root.join("status-reports").exists());
 }
 
 #[test]

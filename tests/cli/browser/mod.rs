@@ -14,6 +14,7 @@
 //! `VEIKART_CHROMIUM` names another browser binary.
 
 mod cdp;
+mod checks;
 mod report;
 mod site;
 
@@ -93,7 +94,7 @@ pub struct PageFindings {
     pub lang: Option<String>,
     /// `document.querySelectorAll('script').length`.
     pub scripts: usize,
-    /// Every `<svg>`: its `role` and its accessible name.
+    /// Every `<svg>`, in document order: its `role` and its accessible name.
     pub svgs: Vec<Svg>,
     /// Every `<table>`: its caption's text (`None` without one) and its
     /// first header cell, to name it in a message.
@@ -110,7 +111,11 @@ pub struct PageFindings {
 
 #[derive(Debug, Default)]
 pub struct Svg {
+    /// The `role` attribute.
     pub role: Option<String>,
+    /// The role and the accessible name Chromium's accessibility tree gives
+    /// it: what a screen reader announces.
+    pub ax_role: String,
     pub name: String,
 }
 
@@ -126,17 +131,10 @@ pub struct Pdf {
 /// The DOM facts [`check_page`] reads, as one JSON value.
 const INSPECT: &str = r#"(() => {
   const text = el => (el ? el.textContent : '').replace(/\s+/g, ' ').trim();
-  const name = svg => {
-    const ids = (svg.getAttribute('aria-labelledby') || '').split(/\s+/).filter(Boolean);
-    if (ids.length) return ids.map(id => text(document.getElementById(id))).join(' ').trim();
-    const label = (svg.getAttribute('aria-label') || '').trim();
-    if (label) return label;
-    return text(svg.querySelector(':scope > title'));
-  };
   return {
     lang: document.documentElement.getAttribute('lang'),
     scripts: document.querySelectorAll('script').length,
-    svgs: [...document.querySelectorAll('svg')].map(s => ({role: s.getAttribute('role'), name: name(s)})),
+    svgs: [...document.querySelectorAll('svg')].map(s => s.getAttribute('role')),
     tables: [...document.querySelectorAll('table')].map(t => [t.caption ? text(t.caption) : null, text(t.querySelector('th'))]),
     headings: [...document.querySelectorAll('h1, h2, h3, h4')].map(h => h.innerText.replace(/\s+/g, ' ').trim()),
     body: document.body ? document.body.innerText : '',
@@ -155,7 +153,7 @@ fn open_page(browser: &mut Browser) -> String {
     );
     let session = attached["sessionId"].as_str().expect("attachToTarget gives a sessionId");
     let s = Some(session);
-    for domain in ["Runtime", "Log", "Network", "Page"] {
+    for domain in ["Runtime", "Log", "Network", "Page", "DOM", "Accessibility"] {
         browser.call(s, &format!("{domain}.enable"), json!({}));
     }
     let (width, height) = VIEWPORT;
@@ -205,6 +203,28 @@ fn evaluate(browser: &mut Browser, session: &str, expression: &str) -> Value {
     r["result"]["value"].clone()
 }
 
+/// The role and accessible name of every `<svg>` in the page, in document
+/// order, as Chromium computes them for assistive technology.
+fn svg_accessibility(browser: &mut Browser, session: &str) -> Vec<(String, String)> {
+    let s = Some(session);
+    let doc = browser.call(s, "DOM.getDocument", json!({"depth": 0}));
+    let root = doc["root"]["nodeId"].clone();
+    let found = browser.call(s, "DOM.querySelectorAll", json!({"nodeId": root, "selector": "svg"}));
+    let ids = found["nodeIds"].as_array().cloned().unwrap_or_default();
+    ids.into_iter()
+        .map(|id| {
+            let ax = browser.call(
+                s,
+                "Accessibility.getPartialAXTree",
+                json!({"nodeId": id, "fetchRelatives": false}),
+            );
+            let node = &ax["nodes"][0];
+            let value = |key: &str| node[key]["value"].as_str().unwrap_or_default().to_string();
+            (value("role"), value("name").split_whitespace().collect::<Vec<_>>().join(" "))
+        })
+        .collect()
+}
+
 fn print_pdf(browser: &mut Browser, session: &str, params: Value) -> Vec<u8> {
     let r = browser.call(Some(session), "Page.printToPDF", params);
     cdp::base64_decode(r["data"].as_str().expect("printToPDF gives data"))
@@ -217,6 +237,7 @@ pub fn check_page(chromium: &Path, path: &Path) -> PageFindings {
     let session = open_page(&mut browser);
     load(&mut browser, &session, path);
     let dom = evaluate(&mut browser, &session, INSPECT);
+    let accessible = svg_accessibility(&mut browser, &session);
     let pdf_css = print_pdf(
         &mut browser,
         &session,
@@ -281,14 +302,17 @@ pub fn check_page(chromium: &Path, path: &Path) -> PageFindings {
     }
     f.lang = dom["lang"].as_str().map(str::to_string);
     f.scripts = dom["scripts"].as_u64().unwrap_or_default() as usize;
-    f.svgs = dom["svgs"]
+    let roles: Vec<Option<String>> = dom["svgs"]
         .as_array()
         .into_iter()
         .flatten()
-        .map(|s| Svg {
-            role: s["role"].as_str().map(str::to_string),
-            name: s["name"].as_str().unwrap_or_default().to_string(),
-        })
+        .map(|r| r.as_str().map(str::to_string))
+        .collect();
+    assert_eq!(roles.len(), accessible.len(), "the DOM and DevTools find the same <svg>s");
+    f.svgs = roles
+        .into_iter()
+        .zip(accessible)
+        .map(|(role, (ax_role, name))| Svg { role, ax_role, name })
         .collect();
     f.tables = dom["tables"]
         .as_array()
@@ -411,7 +435,8 @@ pub fn lang_problems(f: &PageFindings) -> Vec<String> {
     }
 }
 
-/// Every `<svg>` is an image (`role="img"`) whose accessible name states
+/// Every `<svg>` is an image (`role="img"`, and so an image in Chromium's
+/// accessibility tree) whose accessible name, as Chromium computes it, states
 /// numbers (has a digit), so a screen reader gets what the chart shows.
 pub fn chart_problems(f: &PageFindings) -> Vec<String> {
     let mut out = Vec::new();
@@ -419,6 +444,12 @@ pub fn chart_problems(f: &PageFindings) -> Vec<String> {
         let n = i + 1;
         if s.role.as_deref() != Some("img") {
             out.push(format!("<svg> #{n} ({:?}) has role {:?}, not \"img\"", s.name, s.role));
+        }
+        if s.ax_role != "image" {
+            out.push(format!(
+                "<svg> #{n} is not an image to assistive technology (Chromium's role {:?})",
+                s.ax_role
+            ));
         }
         if !s.name.chars().any(|c| c.is_ascii_digit()) {
             out.push(format!("<svg> #{n} has an accessible name without numbers: {:?}", s.name));

@@ -132,7 +132,7 @@ impl Browser {
         }
         let deadline = Instant::now() + TIMEOUT;
         loop {
-            let m = self.read_until(deadline, &format!("the answer to {method}"));
+            let m = self.read_until(deadline, &format!("answer to {method}"));
             if m["id"] == id {
                 if let Some(err) = m.get("error") {
                     panic!("chromium refused {method} {params}: {err}", params = msg["params"]);
@@ -153,7 +153,7 @@ impl Browser {
             if let Some(ev) = self.events.iter().filter(|m| wanted(m)).nth(skip) {
                 return ev.clone();
             }
-            let m = self.read_until(deadline, &format!("the event {}", methods.join(" or ")));
+            let m = self.read_until(deadline, &format!("event {}", methods.join(" or ")));
             self.events.push(m);
         }
     }
@@ -188,6 +188,9 @@ impl Browser {
                 Ok(Message::Text(text)) => {
                     let v: Value = serde_json::from_str(text.as_str())
                         .unwrap_or_else(|e| panic!("chromium sent text that is not JSON: {e}"));
+                    if v["method"] == "Page.javascriptDialogOpening" {
+                        self.dismiss_dialog(&v);
+                    }
                     return Some(v);
                 }
                 Ok(Message::Close(frame)) => {
@@ -205,6 +208,24 @@ impl Browser {
             }
         }
         None
+    }
+}
+
+impl Browser {
+    /// A dialog blocks its page (and so every later command to it) until it
+    /// is answered: dismiss it at once. The event stays among the events, and
+    /// the answer to this command is read as one too.
+    fn dismiss_dialog(&mut self, event: &Value) {
+        self.next_id += 1;
+        let msg = json!({
+            "id": self.next_id,
+            "method": "Page.handleJavaScriptDialog",
+            "params": {"accept": false},
+            "sessionId": event["sessionId"],
+        });
+        if let Err(e) = self.ws.send(Message::text(msg.to_string())) {
+            panic!("could not dismiss a dialog: {e}\n{}", self.stderr_tail());
+        }
     }
 }
 

@@ -30,6 +30,7 @@ const BROKEN: &str = r#"<!DOCTYPE html>
 <img src="http://127.0.0.1:9/bilde.png" alt="">
 <table><tr><th>Uten tekst</th></tr></table>
 <svg viewBox="0 0 10 10"><circle cx="5" cy="5" r="2"/></svg>
+<script>window.addEventListener("load", () => setTimeout(() => confirm("etter lasting?"), 0));</script>
 <h2>Alene nederst</h2><div style="break-before: page">Neste side.</div>
 </body></html>
 "#;
@@ -70,7 +71,8 @@ fn a_broken_page_fails_each_check() {
     has(&console_problems(&f), "kastet");
     has(&external_requests(&f), "http://127.0.0.1:9/bilde.png");
     has(&script_problems(&f), "a dialog opened: alert: hei");
-    has(&script_problems(&f), "2 <script>");
+    has(&script_problems(&f), "a dialog opened: confirm: etter lasting?");
+    has(&script_problems(&f), "3 <script>");
     has(&lang_problems(&f), "None");
     has(&chart_problems(&f), "not \"img\"");
     has(&chart_problems(&f), "without numbers");

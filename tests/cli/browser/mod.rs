@@ -165,27 +165,15 @@ fn open_page(browser: &mut Browser) -> String {
     session.to_string()
 }
 
-/// Navigate the page `session` to `path` and wait for its load event,
-/// dismissing any dialog it opens on the way (each is in the events).
+/// Navigate the page `session` to `path` and wait for its load event (a
+/// dialog it opens on the way is dismissed, and kept among the events).
 fn load(browser: &mut Browser, session: &str, path: &Path) {
     let url = file_url(path);
     let nav = browser.call(Some(session), "Page.navigate", json!({"url": url}));
     if let Some(err) = nav.get("errorText") {
         panic!("chromium could not open {url}: {err}");
     }
-    let mut seen = 0;
-    loop {
-        let ev = browser.next_event(
-            session,
-            &["Page.loadEventFired", "Page.javascriptDialogOpening"],
-            seen,
-        );
-        seen += 1;
-        if ev["method"] == "Page.loadEventFired" {
-            break;
-        }
-        browser.call(Some(session), "Page.handleJavaScriptDialog", json!({"accept": false}));
-    }
+    browser.next_event(session, &["Page.loadEventFired"], 0);
     // Events that arrive just after the load (a late console message).
     browser.drain(Duration::from_millis(200));
 }

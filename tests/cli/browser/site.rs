@@ -1,7 +1,10 @@
 //! `veikart site DIR` (issue 17, part 5): every page of the static site, in
 //! Chromium, held to the same checks as the report ([`assert_clean`]).
 //!
-//! To enable once `veikart site` exists: remove the `#[ignore]` below.
+//! To enable once `veikart site` exists: remove the `#[ignore]` below, run
+//! `VEIKART_BLESS=1 cargo test --test cli site_pages` once to write the front
+//! page's screenshot docs/screenshots/site.png, and commit it (the README can
+//! then link it next to the report's).
 
 use std::path::{Path, PathBuf};
 

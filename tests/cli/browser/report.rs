@@ -132,14 +132,12 @@ fn report_has_a_chart_per_measured_indicator_whose_name_gives_its_latest_value()
 }
 
 #[test]
-#[ignore = "fails today: the benefit map's <svg> is named «Gevinstkart» / «Benefit map», no numbers (the HTML rewrite of issue 17)"]
 fn every_svg_in_the_report_is_an_image_whose_name_states_numbers() {
     let reports = both();
     assert_both(&reports, chart_problems);
 }
 
 #[test]
-#[ignore = "fails today: the benefit plan and supplier tables have no <caption> (the HTML rewrite of issue 17)"]
 fn every_table_in_the_report_has_a_caption() {
     let reports = both();
     for (_, r) in &reports {
@@ -149,7 +147,6 @@ fn every_table_in_the_report_has_a_caption() {
 }
 
 #[test]
-#[ignore = "fails today: no @page size in the CSS, so Chromium prints on Letter (612 × 792 pt) (the HTML rewrite of issue 17)"]
 fn report_prints_on_a4_by_its_own_css() {
     let reports = both();
     assert_both(&reports, a4_problems);
@@ -180,7 +177,6 @@ fn report_on_a4_paper_is_a4_and_takes_a_sensible_number_of_pages() {
 }
 
 #[test]
-#[ignore = "fails today: printed on A4, page 1 ends with a chart's <h3> and its chart starts page 2; no break-after: avoid (the HTML rewrite of issue 17)"]
 fn no_printed_page_of_the_report_ends_with_a_heading() {
     let reports = both();
     for (_, r) in &reports {

@@ -13,4 +13,5 @@ pub mod plan_doc;
 pub mod portfolio;
 pub mod record;
 pub mod report;
+pub mod site;
 pub mod status;

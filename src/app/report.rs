@@ -304,15 +304,26 @@ pub fn gather(
     since: Option<Date>,
     log_entries: Option<usize>,
 ) -> Result<Report> {
-    let info = project.info.clone();
-    let roadmap = project.roadmap()?;
-    let phase = PhaseRef::of_project(project, &roadmap);
     // Like every other reader, refuse a file `check` calls a contradiction,
     // rather than leave it out of a report people act on.
     let checked = crate::app::pass::read(project, as_of)?;
+    gather_on(project, &checked, since, log_entries)
+}
+
+/// [`gather`] on a pass already made (the site makes one for every page).
+pub fn gather_on(
+    project: &Project,
+    checked: &crate::app::check::Report,
+    since: Option<Date>,
+    log_entries: Option<usize>,
+) -> Result<Report> {
+    let as_of = checked.as_of;
+    let info = project.info.clone();
+    let roadmap = project.roadmap()?;
+    let phase = PhaseRef::of_project(project, &roadmap);
     let eval = crate::app::checklist::evaluate_on(
         project,
-        &checked,
+        checked,
         roadmap,
         std::slice::from_ref(&info.phase),
     );

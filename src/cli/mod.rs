@@ -34,6 +34,7 @@ mod roadmap;
 mod role;
 mod routine;
 mod schema;
+mod site;
 mod status;
 mod supplier;
 mod tech;
@@ -242,6 +243,7 @@ pub enum Command {
     Log(record::Noun<crate::model::log::LogEntry>),
     Status(status::StatusArgs),
     Report(report::ReportArgs),
+    Site(site::SiteArgs),
     Portfolio(portfolio::PortfolioArgs),
     Phase(phase::PhaseArgs),
     Checklist(checklist::ChecklistArgs),
@@ -521,6 +523,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Log(cmd) => record::run(&mut ctx, cmd),
         Command::Status(args) => status::cmd_status(&mut ctx, args),
         Command::Report(args) => report::cmd_report(&mut ctx, args),
+        Command::Site(args) => site::cmd_site(&mut ctx, args),
         Command::Portfolio(args) => portfolio::cmd_portfolio(&mut ctx, args),
         Command::Phase(args) => phase::cmd_phase(&mut ctx, args),
         Command::Checklist(args) => checklist::cmd_checklist(&mut ctx, args),

@@ -342,8 +342,9 @@ pub fn html_text(t: &str) -> String {
             && b[i + 5..i + 7].iter().all(u8::is_ascii_digit)
             && b[i + 7] == b'-'
             && b[i + 8..i + 10].iter().all(u8::is_ascii_digit)
-            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-            && (i + 10 == b.len() || !b[i + 10].is_ascii_alphanumeric())
+            && (i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b"/-_.".contains(&b[i - 1])))
+            && (i + 10 == b.len()
+                || !(b[i + 10].is_ascii_alphanumeric() || b"-_/".contains(&b[i + 10])))
     };
     while i < b.len() {
         if is_date(i) {
@@ -523,7 +524,7 @@ time,.d{white-space:nowrap}code{font-size:.9em;background:#f2f2f2;padding:0 .2em
 figure.chart{margin:1rem 0 1.5rem}figure.chart svg{display:block;max-width:44rem;height:auto}\
 figcaption{font-size:.88rem;color:#333;max-width:44rem}.legend{color:#4a4a4a}\
 blockquote{border-left:4px solid #8c8c8c;margin:1rem 0;padding:.2rem 1rem;color:#333}\
-footer{margin-top:2rem;color:#4a4a4a;font-size:.9rem}nav.site{font-size:.92rem;margin-bottom:1rem}nav.site a{margin-right:.8rem}\
+footer{margin-top:2rem;color:#4a4a4a;font-size:.9rem}nav.site{font-size:.92rem;margin-bottom:1rem}nav.site a{margin-right:.8rem;white-space:nowrap}\
 @page{size:A4;margin:18mm 16mm 20mm}\
 @media print{body{max-width:none;margin:0;padding:0;font-size:10.5pt}a{color:#1b1b1b;text-decoration:none}nav.site{display:none}\
 h1,h2,h3,h4{break-after:avoid;page-break-after:avoid}\
@@ -564,6 +565,7 @@ mod tests {
             "frist <time datetime=\"2026-12-11\">2026-12-11</time> &lt;b&gt;"
         );
         assert_eq!(html_text("x12026-12-11"), "x12026-12-11");
+        assert_eq!(html_text("logs/2026-02-02-x.toml"), "logs/2026-02-02-x.toml");
     }
 
     #[test]

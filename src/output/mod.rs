@@ -17,6 +17,7 @@ pub mod json;
 pub mod plan_doc;
 pub mod portfolio;
 pub mod report;
+pub mod site;
 pub mod table;
 pub mod ui;
 pub mod xlsx;

@@ -223,18 +223,7 @@ pub fn doc(r: &Report) -> Doc {
     }
     phase(&mut d, r);
     benefits(&mut d, r);
-    if let Some(e) = &r.economics {
-        d.push(Block::Raw {
-            md: crate::output::economics::report_markdown(e),
-            html: crate::output::economics::report_html(e),
-        });
-    }
-    if r.benefit_map.has_links() {
-        d.push(Block::Raw {
-            md: super::benefit_map::report_md(&r.benefit_map),
-            html: super::benefit_map::report_html(&r.benefit_map),
-        });
-    }
+    economics_and_map(&mut d, r);
     deviations(&mut d, r);
     suppliers(&mut d, r);
     ideas(&mut d, r);
@@ -249,7 +238,24 @@ pub fn doc(r: &Report) -> Doc {
     d
 }
 
-fn phase(d: &mut Doc, r: &Report) {
+/// The economics, where any benefit is valued or any cost recorded, and
+/// the benefit map, where anything is linked.
+pub fn economics_and_map(d: &mut Doc, r: &Report) {
+    if let Some(e) = &r.economics {
+        d.push(Block::Raw {
+            md: crate::output::economics::report_markdown(e),
+            html: crate::output::economics::report_html(e),
+        });
+    }
+    if r.benefit_map.has_links() {
+        d.push(Block::Raw {
+            md: super::benefit_map::report_md(&r.benefit_map),
+            html: super::benefit_map::report_html(&r.benefit_map),
+        });
+    }
+}
+
+pub fn phase(d: &mut Doc, r: &Report) {
     h2(d, tr!("Fase og det som gjenstår", "Phase and what is left"), "fase");
     para(d, phase_line(r));
     if r.checklist.unfinished > 0 {
@@ -273,7 +279,7 @@ fn phase(d: &mut Doc, r: &Report) {
     }
 }
 
-fn benefits(d: &mut Doc, r: &Report) {
+pub fn benefits(d: &mut Doc, r: &Report) {
     if r.indicators.is_empty() {
         return;
     }
@@ -329,7 +335,7 @@ fn benefits(d: &mut Doc, r: &Report) {
     }
 }
 
-fn deviations(d: &mut Doc, r: &Report) {
+pub fn deviations(d: &mut Doc, r: &Report) {
     if r.deviations.is_empty() {
         return;
     }
@@ -361,7 +367,7 @@ fn deviations(d: &mut Doc, r: &Report) {
     list(d, items);
 }
 
-fn suppliers(d: &mut Doc, r: &Report) {
+pub fn suppliers(d: &mut Doc, r: &Report) {
     if r.suppliers.is_empty() {
         return;
     }
@@ -388,7 +394,7 @@ fn suppliers(d: &mut Doc, r: &Report) {
     d.push(Block::Table(t));
 }
 
-fn ideas(d: &mut Doc, r: &Report) {
+pub fn ideas(d: &mut Doc, r: &Report) {
     if r.ideas.total == 0 {
         return;
     }
@@ -413,7 +419,7 @@ fn ideas(d: &mut Doc, r: &Report) {
     }
 }
 
-fn proposals(d: &mut Doc, r: &Report) {
+pub fn proposals(d: &mut Doc, r: &Report) {
     use crate::model::proposal::{DECISION, STATUS as P_STATUS, WITH};
     if r.proposals.is_empty() {
         return;
@@ -470,7 +476,7 @@ fn proposals(d: &mut Doc, r: &Report) {
     list(d, items);
 }
 
-fn technology(d: &mut Doc, r: &Report) {
+pub fn technology(d: &mut Doc, r: &Report) {
     use crate::model::technology::{CRITERION, STATUS as T_STATUS};
     if r.technology_options.is_empty() && r.technology.is_empty() {
         return;
@@ -508,7 +514,7 @@ fn technology(d: &mut Doc, r: &Report) {
     }
 }
 
-fn journey(d: &mut Doc, r: &Report) {
+pub fn journey(d: &mut Doc, r: &Report) {
     use crate::model::journey::JOURNEY;
     use crate::model::touchpoint::{CHANGE, CHANNEL};
     if r.journey.is_empty() && r.touchpoints.is_empty() {
@@ -577,7 +583,7 @@ fn capitalised(s: &str) -> String {
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
-fn raci(d: &mut Doc, r: &Report) {
+pub fn raci(d: &mut Doc, r: &Report) {
     if r.raci.activities.is_empty() {
         return;
     }
@@ -603,7 +609,7 @@ fn raci(d: &mut Doc, r: &Report) {
     d.push(Block::Table(t));
 }
 
-fn routines(d: &mut Doc, r: &Report) {
+pub fn routines(d: &mut Doc, r: &Report) {
     if r.routines.is_empty() {
         return;
     }
@@ -631,7 +637,7 @@ fn routines(d: &mut Doc, r: &Report) {
     d.push(Block::Table(t));
 }
 
-fn owner(d: &mut Doc, r: &Report) {
+pub fn owner(d: &mut Doc, r: &Report) {
     if let Some(o) = &r.owner {
         h2(d, tr!("Tjenesteeier", "Service owner"), "eier");
         para(
@@ -645,7 +651,7 @@ fn owner(d: &mut Doc, r: &Report) {
     }
 }
 
-fn log_sections(d: &mut Doc, r: &Report) {
+pub fn log_sections(d: &mut Doc, r: &Report) {
     let line = |l: &crate::output::json::Record<crate::model::log::LogEntry>| {
         Item::new(doc::text(format!("{} {}: {}", date(l.date), log::KIND.label(&l.kind), l.text)))
     };

@@ -45,6 +45,7 @@ mod raci;
 mod records;
 mod report;
 mod shell;
+mod site;
 mod snapshots;
 // Issue 16, item 6
 mod spreadsheet;

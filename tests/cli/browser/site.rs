@@ -1,14 +1,14 @@
 //! `veikart site DIR` (issue 17, part 5): every page of the static site, in
 //! Chromium, held to the same checks as the report ([`assert_clean`]).
-//!
-//! To enable once `veikart site` exists: remove the `#[ignore]` below, run
-//! `VEIKART_BLESS=1 cargo test --test cli site_pages` once to write the front
-//! page's screenshot docs/screenshots/site.png, and commit it (the README can
-//! then link it next to the report's).
+//! `VEIKART_BLESS=1 cargo test --test cli site_pages` writes the front
+//! page's screenshot docs/screenshots/site.png.
 
 use std::path::{Path, PathBuf};
 
-use super::{assert_clean, check_page, chromium, repo, screenshot_is_current};
+use super::{
+    assert_clean, check_page, chromium, console_problems, external_requests, repo,
+    screenshot_is_current, script_problems,
+};
 use crate::support::{Sandbox, example_copy};
 
 /// Every `*.html` file below `dir`, sorted.
@@ -30,7 +30,6 @@ fn html_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 #[test]
-#[ignore = "veikart site lands with issue 17 part 5"]
 fn site_pages_render_cleanly() {
     let sb = Sandbox::new();
     let p = example_copy(&sb);
@@ -45,5 +44,29 @@ fn site_pages_render_cleanly() {
     let Some(chromium) = chromium() else { return };
     for page in &pages {
         assert_clean(&check_page(&chromium, page));
+    }
+}
+
+#[test]
+fn hostile_titles_on_the_site_render_as_text() {
+    let Some(chromium) = chromium() else { return };
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let script = "<script>alert(1)</script>";
+    let pipe = "a | b";
+    for title in [script, pipe] {
+        let id = p.add_idea(title, &[]);
+        p.assess(&id, 4, 4, Some(2));
+    }
+    let out = sb.work.join("site");
+    p.run(["site", out.to_str().expect("a UTF-8 path")]).success();
+    for page in ["ideer.html", "register.html"] {
+        let f = check_page(&chromium, &out.join(page));
+        assert_eq!(f.scripts, 0, "{page}: document.querySelectorAll('script').length");
+        let problems = [script_problems(&f), console_problems(&f), external_requests(&f)].concat();
+        assert!(problems.is_empty(), "{page}: {problems:?}");
+        for text in [script, pipe] {
+            assert!(f.body_text.contains(text), "{page} shows {text:?} as text:\n{}", f.body_text);
+        }
     }
 }

@@ -52,6 +52,7 @@ pub struct Report {
     pub technology_options: Vec<TechnologyOption>,
     pub proposals: Vec<ProposalReport>,
     /// The service journey's steps, current and future, each with its touchpoints.
+    #[serde(rename = "steps")]
     pub journey: Vec<StepReport>,
     /// Touchpoints on no step.
     pub touchpoints: Vec<TouchpointReport>,

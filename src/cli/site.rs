@@ -39,6 +39,7 @@ pub struct SiteArgs {
 }
 
 pub fn cmd_site(ctx: &mut Ctx, args: SiteArgs) -> Result<u8> {
+    ctx.ui.format_or("site", crate::output::ui::Format::Html)?;
     let (project, as_of) = ctx.open_on(args.as_of)?;
     let dir = &args.dir;
     let shown = dir.display().to_string();

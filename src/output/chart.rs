@@ -293,7 +293,7 @@ pub fn svg(c: &Chart, standalone: bool) -> String {
         let _ = writeln!(
             s,
             "<line x1=\"{0:.1}\" y1=\"{bottom:.1}\" x2=\"{0:.1}\" y2=\"{1:.1}\" stroke=\"{AXIS}\"/>\
-             <text x=\"{0:.1}\" y=\"{2:.1}\" font-size=\"11\" text-anchor=\"{anchor}\" fill=\"{INK}\">{3}</text>",
+             <text class=\"tick\" x=\"{0:.1}\" y=\"{2:.1}\" font-size=\"11\" text-anchor=\"{anchor}\" fill=\"{INK}\">{3}</text>",
             x(*d),
             bottom + 4.0,
             bottom + 17.0,
@@ -529,7 +529,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> Date {
-        s.parse().expect("a date")
+        Date::parse(s).expect("a date")
     }
 
     fn weekly() -> Chart {

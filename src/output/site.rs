@@ -285,26 +285,7 @@ fn item_row(i: &ItemResult) -> Vec<Cell> {
     } else {
         Cell::new(tr!("nei", "no")).class("red")
     };
-    let answer = i
-        .answer
-        .as_ref()
-        .map(|a| {
-            let mut parts: Vec<String> = Vec::new();
-            parts.extend(a.by.clone());
-            parts.extend(a.date.map(|d| d.to_string()));
-            let mut s = parts.join(", ");
-            if let Some(n) = &a.note {
-                if !s.is_empty() {
-                    s.push_str(": ");
-                }
-                s.push_str(&n.replace('\n', " "));
-            }
-            if !a.evidence.is_empty() {
-                s.push_str(&tr!(" (belegg: {})", " (evidence: {})", a.evidence.join(", ")));
-            }
-            s
-        })
-        .unwrap_or_default();
+    let answer = i.answer.as_ref().map(super::checklist::answer_line).unwrap_or_default();
     vec![
         Cell::new(i.item.text()),
         finished,

@@ -13,5 +13,6 @@ pub mod plan_doc;
 pub mod portfolio;
 pub mod record;
 pub mod report;
+pub mod site;
 pub mod status;
 pub mod status_report;

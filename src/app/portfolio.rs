@@ -142,7 +142,7 @@ fn read_row(dir: &Path, shown: String, reading: Reading) -> Row {
             }
         })
         .and_then(|loc| loc.open())
-        .and_then(|project| super::report::gather(&project, as_of, 0));
+        .and_then(|project| super::report::gather(&project, as_of, None, Some(0)));
     match report {
         Ok(r) => {
             row.indicator_states = r.states();

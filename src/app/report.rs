@@ -50,6 +50,113 @@ pub struct Report {
     /// The benefit map (its JSON is `benefit map --format json`).
     #[serde(skip)]
     pub benefit_map: crate::app::benefit_map::BenefitMap,
+    /// Where the log's period starts (the day after the last published
+    /// status report), or null for the whole log.
+    pub since: Option<Date>,
+    /// Every option with its scores on the five criteria, best first.
+    pub technology_options: Vec<TechnologyOption>,
+    pub proposals: Vec<ProposalReport>,
+    /// The service journey's steps, current and future, each with its touchpoints.
+    #[serde(rename = "steps")]
+    pub journey: Vec<StepReport>,
+    /// Touchpoints on no step.
+    pub touchpoints: Vec<TouchpointReport>,
+    pub raci: RaciReport,
+    pub routines: Vec<RoutineReport>,
+    /// The service owner: the role's id and name.
+    pub owner: Option<OwnerReport>,
+}
+
+/// A technology option and its score on each of the five criteria.
+#[derive(Debug, Serialize)]
+pub struct TechnologyOption {
+    pub id: String,
+    pub name: String,
+    pub status: String,
+    pub decision: Option<String>,
+    /// One entry per criterion, in the roadmap's order (null when not assessed).
+    pub scores: Vec<CriterionScore>,
+    pub total: i64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CriterionScore {
+    pub criterion: &'static str,
+    pub score: Option<i64>,
+}
+
+/// A proposal with its user tests and the decision on it.
+#[derive(Debug, Serialize)]
+pub struct ProposalReport {
+    pub id: String,
+    pub title: String,
+    pub status: String,
+    pub reason: Option<String>,
+    pub decided: Option<Date>,
+    pub cost: Option<f64>,
+    pub tests: Vec<UserTestReport>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct UserTestReport {
+    pub id: String,
+    pub date: Option<Date>,
+    pub with: Vec<String>,
+    pub participants: Option<i64>,
+    pub feedback: String,
+    pub decision: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct StepReport {
+    pub id: String,
+    pub title: String,
+    /// `current` or `future`.
+    pub journey: String,
+    pub touchpoints: Vec<TouchpointReport>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TouchpointReport {
+    pub id: String,
+    pub title: String,
+    pub channel: String,
+    pub change: Option<String>,
+    pub status: String,
+}
+
+/// The RACI (HUKI) matrix: the roles with a letter anywhere, and each
+/// activity's letters by role id.
+#[derive(Debug, Serialize)]
+pub struct RaciReport {
+    pub roles: Vec<OwnerReport>,
+    pub activities: Vec<RaciRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RaciRow {
+    pub id: String,
+    pub title: String,
+    pub step: String,
+    pub cells: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RoutineReport {
+    pub id: String,
+    pub title: String,
+    pub owner: String,
+    pub owner_name: String,
+    pub reviewed: Option<Date>,
+    pub next_review: Option<Date>,
+    pub overdue: bool,
+}
+
+/// A role by id and name.
+#[derive(Debug, Serialize)]
+pub struct OwnerReport {
+    pub id: String,
+    pub name: String,
 }
 
 /// A technology option that was chosen (`tech choose`), with why.
@@ -197,16 +304,32 @@ impl Report {
 /// Read the project once (the pass `check` makes) for its checklist, its
 /// problems and its records. A record file that cannot be read at all is an
 /// error, as it is for `status`; other problems are counted in `check`.
-pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Report> {
-    let info = project.info.clone();
-    let roadmap = project.roadmap()?;
-    let phase = PhaseRef::of_project(project, &roadmap);
+pub fn gather(
+    project: &Project,
+    as_of: Date,
+    since: Option<Date>,
+    log_entries: Option<usize>,
+) -> Result<Report> {
     // Like every other reader, refuse a file `check` calls a contradiction,
     // rather than leave it out of a report people act on.
     let checked = crate::app::pass::read(project, as_of)?;
+    gather_on(project, &checked, since, log_entries)
+}
+
+/// [`gather`] on a pass already made (the site makes one for every page).
+pub fn gather_on(
+    project: &Project,
+    checked: &crate::app::check::Report,
+    since: Option<Date>,
+    log_entries: Option<usize>,
+) -> Result<Report> {
+    let as_of = checked.as_of;
+    let info = project.info.clone();
+    let roadmap = project.roadmap()?;
+    let phase = PhaseRef::of_project(project, &roadmap);
     let eval = crate::app::checklist::evaluate_on(
         project,
-        &checked,
+        checked,
         roadmap,
         std::slice::from_ref(&info.phase),
     );
@@ -330,11 +453,17 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
         })
         .collect();
 
-    let mut entries: Vec<LogEntry> =
-        snap.all::<LogEntry>().into_iter().filter(|l| l.date.is_none_or(|d| d <= as_of)).collect();
+    // The period's log: after `since`, up to `as_of`, newest first (log::sort).
+    let mut entries: Vec<LogEntry> = snap
+        .all::<LogEntry>()
+        .into_iter()
+        .filter(|l| l.date.is_none_or(|d| d <= as_of && since.is_none_or(|s| d >= s)))
+        .collect();
     log::sort(&mut entries);
-    // Newest first (log::sort), the few asked for.
-    entries.truncate(log_entries);
+    if let Some(n) = log_entries {
+        entries.truncate(n);
+    }
+    let more = more(snap, &roles, &info, as_of);
 
     let economics =
         crate::app::economics::when_any(&snap.all::<Benefit>(), &info, i64::from(as_of.year()));
@@ -353,6 +482,14 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
         ideas,
         suppliers,
         technology,
+        since,
+        technology_options: more.technology_options,
+        proposals: more.proposals,
+        journey: more.journey,
+        touchpoints: more.touchpoints,
+        raci: more.raci,
+        routines: more.routines,
+        owner: more.owner,
         log: entries
             .into_iter()
             .map(|l| crate::output::json::Record {
@@ -361,4 +498,155 @@ pub fn gather(project: &Project, as_of: Date, log_entries: usize) -> Result<Repo
             })
             .collect(),
     })
+}
+
+/// The parts of the report on tjenesteutvikling's steps: the technology
+/// options, proposals and their user tests, the journey with touchpoints,
+/// the RACI matrix, routines and the service owner.
+struct More {
+    technology_options: Vec<TechnologyOption>,
+    proposals: Vec<ProposalReport>,
+    journey: Vec<StepReport>,
+    touchpoints: Vec<TouchpointReport>,
+    raci: RaciReport,
+    routines: Vec<RoutineReport>,
+    owner: Option<OwnerReport>,
+}
+
+fn more(
+    snap: &crate::model::Snapshot,
+    roles: &BTreeMap<String, String>,
+    info: &ProjectInfo,
+    as_of: Date,
+) -> More {
+    use crate::model::activity::Activity;
+    use crate::model::journey::{self, Step};
+    use crate::model::proposal::{Proposal, UserTest};
+    use crate::model::routine::Routine;
+    use crate::model::technology::CRITERION;
+    use crate::model::touchpoint::Touchpoint;
+
+    let mut options: Vec<TechnologyOption> =
+        crate::model::technology::merge(snap.all(), &snap.all())
+            .into_iter()
+            .map(|t| TechnologyOption {
+                scores: CRITERION
+                    .keys()
+                    .into_iter()
+                    .map(|c| CriterionScore { criterion: c, score: t.score(c) })
+                    .collect(),
+                id: t.id,
+                name: t.name,
+                status: t.status,
+                decision: t.decision,
+                total: t.total,
+            })
+            .collect();
+    options.sort_by(|a, b| (b.total, &a.id).cmp(&(a.total, &b.id)));
+
+    let mut tests = snap.all::<UserTest>();
+    tests.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    let mut proposals: Vec<ProposalReport> = snap
+        .all::<Proposal>()
+        .into_iter()
+        .map(|p| ProposalReport {
+            tests: tests
+                .iter()
+                .filter(|t| t.proposal == p.id)
+                .map(|t| UserTestReport {
+                    id: t.id.clone(),
+                    date: t.date,
+                    with: t.with.clone(),
+                    participants: t.participants,
+                    feedback: t.feedback.clone(),
+                    decision: t.decision.clone(),
+                })
+                .collect(),
+            id: p.id,
+            title: p.title,
+            status: p.status,
+            reason: p.reason,
+            decided: p.decided,
+            cost: p.cost,
+        })
+        .collect();
+    proposals.sort_by(|a, b| a.id.cmp(&b.id));
+
+    let mut touch = snap.all::<Touchpoint>();
+    let channels = crate::model::touchpoint::CHANNEL.keys();
+    let channel = |c: &str| channels.iter().position(|k| *k == c).unwrap_or(usize::MAX);
+    touch.sort_by(|a, b| (channel(&a.channel), &a.id).cmp(&(channel(&b.channel), &b.id)));
+    let tp = |t: &Touchpoint| TouchpointReport {
+        id: t.id.clone(),
+        title: t.title.clone(),
+        channel: t.channel.clone(),
+        change: t.change.clone(),
+        status: t.status.clone(),
+    };
+    let mut steps = snap.all::<Step>();
+    journey::sort(&mut steps);
+    let step_ids: Vec<String> = steps.iter().map(|s| s.id.clone()).collect();
+    let journey = steps
+        .into_iter()
+        .map(|s| StepReport {
+            touchpoints: touch
+                .iter()
+                .filter(|t| t.step.as_deref() == Some(s.id.as_str()))
+                .map(tp)
+                .collect(),
+            id: s.id,
+            title: s.title,
+            journey: s.journey,
+        })
+        .collect();
+    let touchpoints = touch
+        .iter()
+        .filter(|t| t.step.as_deref().is_none_or(|s| !step_ids.iter().any(|id| id == s)))
+        .map(tp)
+        .collect();
+
+    let mut activities = snap.all::<Activity>();
+    let position = |step: &str| step_ids.iter().position(|s| s == step).unwrap_or(usize::MAX);
+    activities.sort_by(|a, b| (position(&a.step), &a.id).cmp(&(position(&b.step), &b.id)));
+    let used: std::collections::BTreeSet<&str> =
+        activities.iter().flat_map(|a| a.raci.iter().map(|(r, _)| r.as_str())).collect();
+    let raci = RaciReport {
+        roles: used
+            .iter()
+            .map(|r| OwnerReport {
+                id: r.to_string(),
+                name: roles.get(*r).cloned().unwrap_or_else(|| r.to_string()),
+            })
+            .collect(),
+        activities: activities
+            .iter()
+            .map(|a| RaciRow {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                step: a.step.clone(),
+                cells: a.raci.iter().cloned().collect(),
+            })
+            .collect(),
+    };
+
+    let mut routines: Vec<RoutineReport> = snap
+        .all::<Routine>()
+        .into_iter()
+        .map(|r| RoutineReport {
+            owner_name: roles.get(&r.owner).cloned().unwrap_or_else(|| r.owner.clone()),
+            overdue: r.next_review.is_some_and(|d| d < as_of),
+            id: r.id,
+            title: r.title,
+            owner: r.owner,
+            reviewed: r.reviewed,
+            next_review: r.next_review,
+        })
+        .collect();
+    routines.sort_by(|a, b| (a.next_review, &a.id).cmp(&(b.next_review, &b.id)));
+
+    let owner = info.owner.as_ref().map(|o| OwnerReport {
+        id: o.clone(),
+        name: roles.get(o).cloned().unwrap_or_else(|| o.clone()),
+    });
+    More { technology_options: options, proposals, journey, touchpoints, raci, routines, owner }
 }

@@ -63,11 +63,30 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     ),
     (
         "report",
-        "Skriv en fremdriftsrapport: fase, sjekkliste, gevinstplanen med grafer, avvik",
-        "Markdown som standard (lim den inn i en wiki, en sak eller en e-post; GitHub\n\
-         og GitLab tegner grafene); `--format html` gir én frittstående side med en\n\
-         graf per indikator; `--format json` gir de samme dataene. Rapporten er på\n\
-         prosjektets språk (bytt med `--lang`).",
+        "Skriv en fremdriftsrapport til driftsmøtet: arbeidet i alle fasene i ett dokument",
+        "Fasen og det som gjenstår, gevinster og indikatorer med grafer, økonomi,\n\
+         avvik og tiltak, leverandører, idéer, løsningsforslag og brukertester,\n\
+         teknologivalget, tjenestereisen med kontaktpunkter, HUKI-matrisen, rutiner,\n\
+         tjenesteeieren og loggen. Deler uten innhold er utelatt.\n\
+         \n\
+         Markdown som standard (lim den inn i en wiki, en sak eller en e-post; GitHub\n\
+         og GitLab tegner Mermaid-grafene); med `-o FIL.md` blir hver graf en SVG-fil\n\
+         ved siden av. `--format html` gir én frittstående side som skrives ut på A4;\n\
+         `--format json` gir de samme dataene. Rapporten er på prosjektets språk\n\
+         (bytt med `--lang`).",
+    ),
+    (
+        "site",
+        "Skriv prosjektet som et statisk nettsted for alle som aldri åpner en terminal",
+        "En forside (fasen, det som gjenstår, gevinstene i korte trekk), en side per\n\
+         fase med sjekkliste og belegg, og sider for gevinster og indikatorer med\n\
+         grafer, tjenestereisen, HUKI-matrisen, rutiner, idéer, løsningsforslag,\n\
+         teknologi, avvik, leverandører og loggen, koblet sammen med en meny på hver\n\
+         side og et register A–Å over alt på dem. Rene HTML-filer: ingen skript,\n\
+         ingenting hentes utenfra, og de kan skrives ut på A4. Publiser MAPPE med\n\
+         GitLab Pages eller GitHub Pages (docs/ci.md viser begge jobbene), eller åpne\n\
+         MAPPE/index.html i en nettleser. Sidene veikart skriver, blir erstattet;\n\
+         andre filer i MAPPE blir ikke rørt.",
     ),
     (
         "portfolio",
@@ -640,7 +659,7 @@ const ARGS: &[(&str, &str, &str)] = &[
         "as_of",
         "Rapporter per denne datoen, uten det som er datert senere [standard: i dag]",
     ),
-    ("report", "log", "Hvor mange av de siste loggføringene som skal med"),
+    ("report", "log", "Bare de N siste loggføringene i perioden [standard: alle]"),
     (
         "report",
         "status_report",
@@ -683,6 +702,12 @@ const ARGS: &[(&str, &str, &str)] = &[
         "report",
         "output",
         "Skriv rapporten til FIL i stedet for til skjermen; .html, .json og .md velger format",
+    ),
+    ("site", "dir", "Mappen nettstedet skal skrives til (lages om den mangler)"),
+    (
+        "site",
+        "as_of",
+        "Nettstedet per denne datoen, uten det som er datert senere [standard: i dag]",
     ),
     ("portfolio", "dir", "Mappen det skal letes i [standard: arbeidsmappen]"),
     (

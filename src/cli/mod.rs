@@ -34,6 +34,7 @@ mod roadmap;
 mod role;
 mod routine;
 mod schema;
+mod site;
 mod status;
 mod status_report;
 mod supplier;
@@ -245,6 +246,7 @@ pub enum Command {
     #[command(subcommand)]
     StatusReport(status_report::StatusReportCommand),
     Report(report::ReportArgs),
+    Site(site::SiteArgs),
     Portfolio(portfolio::PortfolioArgs),
     Phase(phase::PhaseArgs),
     Checklist(checklist::ChecklistArgs),
@@ -525,6 +527,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Status(args) => status::cmd_status(&mut ctx, args),
         Command::StatusReport(cmd) => status_report::run(&mut ctx, cmd),
         Command::Report(args) => report::cmd_report(&mut ctx, args),
+        Command::Site(args) => site::cmd_site(&mut ctx, args),
         Command::Portfolio(args) => portfolio::cmd_portfolio(&mut ctx, args),
         Command::Phase(args) => phase::cmd_phase(&mut ctx, args),
         Command::Checklist(args) => checklist::cmd_checklist(&mut ctx, args),

@@ -182,7 +182,7 @@ pub fn svg(map: &BenefitMap) -> String {
     let _ = writeln!(
         s,
         "<svg viewBox=\"0 0 {width} {height}\" width=\"100%\" role=\"img\" aria-label=\"{}\" font-family=\"system-ui,sans-serif\">",
-        escape::html(&tr!("Gevinstkart", "Benefit map"))
+        escape::html(&summary(map))
     );
     let heads = [
         tr!("Det som gir gevinsten", "What brings it"),
@@ -232,12 +232,58 @@ pub fn svg(map: &BenefitMap) -> String {
     s
 }
 
+/// The map's numbers in a sentence, its text alternative:
+/// «Gevinstkart: 3 gevinster, 7 kilder til dem og 3 mål, med 13 koblinger.»
+pub fn summary(map: &BenefitMap) -> String {
+    use crate::i18n::counted;
+    tr!(
+        "Gevinstkart: {}, {} til dem og {}, med {}.",
+        "Benefit map: {}, {} of them and {}, with {}.",
+        counted(map.benefits.len(), ("gevinst", "gevinster"), ("benefit", "benefits")),
+        counted(map.enablers.len(), ("kilde", "kilder"), ("source", "sources")),
+        counted(map.goals.len(), ("mål", "mål"), ("goal", "goals")),
+        counted(map.edges.len(), ("kobling", "koblinger"), ("link", "links"))
+    )
+}
+
+/// Each benefit in words: what brings it and the goals it serves.
+fn described(map: &BenefitMap) -> Vec<String> {
+    let titles = |keys: Vec<&str>| -> String {
+        keys.iter()
+            .filter_map(|k| map.node(k))
+            .map(|n| n.title.clone())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    map.benefits
+        .iter()
+        .map(|b| {
+            let from = titles(map.to(&b.key).map(|e| e.from.as_str()).collect());
+            let to = titles(map.from(&b.key).map(|e| e.to.as_str()).collect());
+            let mut line = b.title.clone();
+            if !from.is_empty() {
+                line.push_str(&tr!(" ← {from}", " ← {from}"));
+            }
+            if !to.is_empty() {
+                line.push_str(&tr!(" → {to}", " → {to}"));
+            }
+            line
+        })
+        .collect()
+}
+
 /// The report's Markdown section on the map (nothing when nothing is linked).
 pub fn report_md(map: &BenefitMap) -> String {
     if !map.has_links() {
         return String::new();
     }
-    format!("## {}\n\n{}\n", tr!("Gevinstkart", "Benefit map"), mermaid(map))
+    let lines: String = described(map).iter().map(|l| format!("- {}\n", escape::md(l))).collect();
+    format!(
+        "## {}\n\n{}\n*{}*\n\n{lines}\n",
+        tr!("Gevinstkart", "Benefit map"),
+        mermaid(map),
+        escape::md(&summary(map))
+    )
 }
 
 /// The report's HTML section on the map (nothing when nothing is linked).
@@ -245,9 +291,12 @@ pub fn report_html(map: &BenefitMap) -> String {
     if !map.has_links() {
         return String::new();
     }
+    let lines: String =
+        described(map).iter().map(|l| format!("<li>{}</li>", escape::html(l))).collect();
     format!(
-        "<h2>{}</h2>\n<div class=\"chart\">\n{}</div>\n",
+        "<div class=\"keep\"><h2>{}</h2>\n<figure class=\"chart map\">\n{}<figcaption>{}<ul>{lines}</ul></figcaption></figure></div>\n",
         escape::html(&tr!("Gevinstkart", "Benefit map")),
-        svg(map)
+        svg(map),
+        escape::html(&summary(map))
     )
 }

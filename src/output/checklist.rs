@@ -13,7 +13,8 @@ use crate::model::date::Date;
 use crate::model::roadmap::Evaluation as Eval;
 use crate::tr;
 
-fn answer_line(a: &Answer) -> String {
+/// An answer in one line: who, when, the note, the evidence.
+pub fn answer_line(a: &Answer) -> String {
     let mut s = a.by.clone().unwrap_or_default();
     if let Some(d) = a.date {
         if !s.is_empty() {

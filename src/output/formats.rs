@@ -20,6 +20,8 @@ pub fn offered(command: &str) -> &'static [Format] {
         "report" => &[Md, Html, Json],
         "benefit map" => &[Text, Json, Md, Dot],
         "benefit plan-doc" => &[Md, Html, Xlsx],
+        // A folder of web pages.
+        "site" => &[Html],
         // `completions` and `man` write shell scripts and roff, not data.
         "completions" | "man" => &[],
         _ => TEXT_JSON,

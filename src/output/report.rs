@@ -1,10 +1,11 @@
-//! Rendering a [`Report`] as Markdown (tables, progress bars and Mermaid
-//! charts, which GitHub and GitLab draw) or as one self-contained HTML page
-//! with an SVG chart per indicator. Pure functions of the report: no I/O.
+//! The report as a [`Doc`]: one list of sections, rendered to Markdown
+//! (tables, progress bars and Mermaid charts, which GitHub and GitLab draw,
+//! or SVG files beside it) and to one self-contained HTML page, so both
+//! carry the same content. Sections with nothing to say are left out.
+//! Pure functions of the report: no I/O.
 
-use std::fmt::Write as _;
-
-use super::escape::{self, md};
+use super::chart::Chart;
+use super::doc::{self, Block, Cell, Doc, Item, MdCharts, Span, Table};
 use crate::app::report::{ActionReport, IndicatorReport, Report, TechnologyReport};
 use crate::model::date::Date;
 use crate::model::idea::STATUS;
@@ -25,13 +26,6 @@ fn date(d: Option<Date>) -> String {
 
 fn percent(a: Option<f64>) -> String {
     a.map_or("–".to_string(), |a| format!("{} %", a.round() as i64))
-}
-
-/// `███████░░░` for 0–100 % (clamped), ten cells.
-fn bar(a: Option<f64>) -> String {
-    let Some(a) = a else { return String::new() };
-    let full = ((a.clamp(0.0, 100.0) / 10.0).round()) as usize;
-    format!("{}{}", "█".repeat(full), "░".repeat(10 - full))
 }
 
 fn trend(i: &IndicatorReport) -> String {
@@ -72,29 +66,28 @@ fn action_line(a: &ActionReport) -> String {
     format!("{} — {}, {state}{note}", a.text, a.owner_name)
 }
 
-fn check_line(r: &Report) -> String {
+/// The footer: what `veikart check` found, the command as code.
+fn check_line(r: &Report) -> Vec<Span> {
     use crate::i18n::counted;
     let files = counted(r.check.files, ("fil", "filer"), ("file", "files"));
-    if r.check.errors == 0 && r.check.warnings == 0 {
-        tr!(
-            "`veikart check` fant ingen problemer i {files}.",
-            "`veikart check` found no problems in {files}."
-        )
+    let command = Span::Code("veikart check".into());
+    let found = if r.check.errors == 0 && r.check.warnings == 0 {
+        tr!(" fant ingen problemer i {files}.", " found no problems in {files}.")
     } else {
-        let mut line = tr!(
-            "`veikart check` fant {} og {} i {files}.",
-            "`veikart check` found {} and {} in {files}.",
+        tr!(
+            " fant {} og {} i {files}.",
+            " found {} and {} in {files}.",
             counted(r.check.errors, ("feil", "feil"), ("error", "errors")),
             counted(r.check.warnings, ("advarsel", "advarsler"), ("warning", "warnings"))
-        );
-        if r.check.errors > 0 {
-            line.push_str(&tr!(
-                " Kjør `veikart check` for å se dem.",
-                " Run `veikart check` to see them."
-            ));
-        }
-        line
+        )
+    };
+    let mut spans = vec![command.clone(), Span::Text(found)];
+    if r.check.errors > 0 {
+        spans.push(Span::Text(tr!(" Kjør ", " Run ")));
+        spans.push(command);
+        spans.push(Span::Text(tr!(" for å se dem.", " to see them.")));
     }
+    spans
 }
 
 fn idea_counts(r: &Report) -> String {
@@ -115,7 +108,6 @@ fn idea_counts(r: &Report) -> String {
     )
 }
 
-/// The report as Markdown.
 /// `Valgt: Pasientvarsling (kjøpe, 21 av 25 poeng) – fordi …`.
 fn technology_line(t: &TechnologyReport) -> String {
     let how = t.decision.as_deref().map(|d| crate::model::technology::DECISION.label(d));
@@ -134,205 +126,30 @@ fn technology_line(t: &TechnologyReport) -> String {
     line
 }
 
-pub fn markdown(r: &Report) -> String {
-    let mut s = String::new();
-    let _ = writeln!(s, "# {}: {}\n", tr!("Statusrapport", "Status report"), md(&r.project.name));
-    let _ = writeln!(s, "{}\n", md(&subtitle(r)));
-    r.status_report.iter().for_each(|v| s.push_str(&super::status_report::report_markdown(v)));
-    if let Some(p) = &r.project.problem {
-        let _ = writeln!(s, "> {}\n", escape::md_lines(p, "\n> "));
-    }
-
-    let _ = writeln!(s, "## {}\n", tr!("Fase og sjekkliste", "Phase and checklist"));
-    let _ = writeln!(s, "{}\n", md(&phase_line(r)));
-    if r.checklist.unfinished > 0 {
-        let _ = writeln!(s, "{}\n", tr!("Dette gjenstår:", "Still to do:"));
-        for i in &r.checklist.unfinished_items {
-            let _ = write!(
-                s,
-                "- {} *({})*",
-                md(&i.text),
-                crate::model::checklist::status_label(&i.status)
-            );
-            if let Some(d) = &i.detail {
-                let _ = write!(s, " — {}", md(d));
-            }
-            s.push('\n');
-        }
-        s.push('\n');
-    }
-
-    let _ = writeln!(s, "## {}\n", tr!("Gevinstrealisering", "Benefit realisation"));
-    if r.indicators.is_empty() {
-        let _ = writeln!(
-            s,
-            "{}\n",
-            tr!(
-                "Ingen måleindikatorer ennå (`veikart benefit plan`).",
-                "No indicators yet (`veikart benefit plan`)."
-            )
-        );
-    } else {
-        let head = tr!(
-            "| Gevinst | Indikator | Nullpunkt | Mål | Innen | Siste | Oppnådd | | Utvikling | Tilstand |",
-            "| Benefit | Indicator | Baseline | Target | By | Latest | Achieved | | Trend | State |"
-        );
-        let _ = writeln!(s, "{head}\n|---|---|--:|--:|---|--:|--:|---|---|---|");
-        for i in &r.indicators {
-            let _ = writeln!(
-                s,
-                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-                md(&i.benefit_title),
-                md(&i.name),
-                md(&num(i.baseline, &i.unit)),
-                md(&num(i.target, &i.unit)),
-                date(i.by),
-                md(&num(i.latest, &i.unit)),
-                percent(i.achievement),
-                bar(i.achievement),
-                trend(i),
-                i.state.label()
-            );
-        }
-        s.push('\n');
-        for i in r.indicators.iter().filter(|i| i.series.len() >= 2) {
-            s.push_str(&mermaid(i));
-        }
-    }
-    if let Some(e) = &r.economics {
-        s.push_str(&crate::output::economics::report_markdown(e));
-    }
-
-    s.push_str(&super::benefit_map::report_md(&r.benefit_map));
-    let _ = writeln!(s, "## {}\n", tr!("Åpne avvik", "Open deviations"));
-    if r.deviations.is_empty() {
-        let _ = writeln!(s, "{}\n", tr!("Ingen åpne avvik.", "No open deviations."));
-    } else {
-        for d in &r.deviations {
-            let kind = d.kind.as_deref().map(|k| deviation::KIND.label(k).to_string());
-            let meta: Vec<String> = kind.into_iter().chain(d.date.map(|d| d.to_string())).collect();
-            let _ = write!(s, "- **{}**", md(&d.title));
-            if !meta.is_empty() {
-                let _ = write!(s, " ({})", md(&meta.join(", ")));
-            }
-            s.push('\n');
-            if d.actions.is_empty() {
-                let _ = writeln!(s, "  - {}", tr!("ingen tiltak ennå", "no corrective action yet"));
-            }
-            for a in &d.actions {
-                let _ = writeln!(s, "  - {}", md(&action_line(a)));
-            }
-        }
-        s.push('\n');
-    }
-
-    let _ = writeln!(s, "## {}\n", tr!("Idéer", "Ideas"));
-    let _ = writeln!(s, "{}\n", idea_counts(r));
-    if !r.ideas.top.is_empty() {
-        let _ = writeln!(s, "{}\n", tr!("Høyest prioriterte åpne idéer:", "Top open ideas:"));
-        for (n, i) in r.ideas.top.iter().enumerate() {
-            let _ = writeln!(
-                s,
-                "{}. {} ({}, {})",
-                n + 1,
-                md(&i.title),
-                num(i.priority, ""),
-                STATUS.label(&i.status)
-            );
-        }
-        s.push('\n');
-    }
-
-    if !r.technology.is_empty() {
-        let _ = writeln!(s, "## {}\n", tr!("Teknologi", "Technology"));
-        for t in &r.technology {
-            let _ = writeln!(s, "- {}", md(&technology_line(t)));
-        }
-        s.push('\n');
-    }
-
-    if !r.suppliers.is_empty() {
-        let _ = writeln!(s, "## {}\n", tr!("Leverandører", "Suppliers"));
-        let _ = writeln!(
-            s,
-            "{}\n|---|--:|---|",
-            tr!(
-                "| Leverandør | Siste vurdering (1–5) | Dato |",
-                "| Supplier | Latest score (1–5) | Date |"
-            )
-        );
-        for sup in &r.suppliers {
-            let score = sup.score().map_or("–".to_string(), |v| v.to_string());
-            let _ = writeln!(s, "| {} | {score} | {} |", md(&sup.name), date(sup.date()));
-        }
-        s.push('\n');
-    }
-
-    r.since_last.iter().for_each(|x| s.push_str(&super::status_report::since_last_markdown(x)));
-    if !r.log.is_empty() {
-        let _ = writeln!(s, "## {}\n", tr!("Siste fra loggen", "Latest from the log"));
-        for l in &r.log {
-            let _ = writeln!(s, "- {} {}: {}", date(l.date), log::KIND.label(&l.kind), md(&l.text));
-        }
-        s.push('\n');
-    }
-
-    let _ = writeln!(s, "---\n\n{}", check_line(r));
-    s
+/// A light's word and its colour class, for tables.
+fn cell_state(i: &IndicatorReport) -> Cell {
+    Cell::new(i.state.label()).class(i.state.key())
 }
 
-/// The months from the first of a chart's dates to the last, as an index
-/// (year × 12 + month − 1).
-fn month_index(d: Date) -> i32 {
-    d.year() * 12 + i32::from(d.month()) - 1
-}
-
-/// The first day of the month with this index.
-fn month_start(index: i32) -> Option<Date> {
-    Date::new(index.div_euclid(12), u8::try_from(index.rem_euclid(12) + 1).ok()?, 1)
-}
-
-/// The time a chart spans: from the first of the baseline date and the
-/// first value to the last of the deadline and the latest value.
-fn time_span(i: &IndicatorReport) -> Option<(Date, Date)> {
-    let dates = || i.series.iter().map(|p| p.date).chain(i.baseline_date).chain(i.by);
-    Some((dates().min()?, dates().max()?))
-}
-
-/// The smallest of 1, 3, 6, 12, 24, 60 or 120 months that cuts the span
-/// into at most `max` periods aligned on multiples of it (quarters start in
-/// January, April, July and October); with the index of the first period's
-/// first month and the number of periods.
-fn periods(from: Date, to: Date, max: i32) -> (i32, i32, i32) {
-    let (a, b) = (month_index(from), month_index(to));
-    for step in [1, 3, 6, 12, 24, 60, 120] {
-        let first = a.div_euclid(step) * step;
-        let count = (b - first).div_euclid(step) + 1;
-        if count <= max {
-            return (step, first, count);
-        }
-    }
-    let step = 120;
-    let first = a.div_euclid(step) * step;
-    (step, first, (b - first).div_euclid(step) + 1)
-}
-
-/// A period's label: `2026-04` for a month, `K2 2026` for a quarter,
-/// `1. halvår 2026` for a half-year, `2026` for a year, `2026–2027` for several.
-fn period_label(step: i32, first: i32) -> String {
-    let year = first.div_euclid(12);
-    let month = first.rem_euclid(12);
-    match step {
-        3 => tr!("K{} {year}", "Q{} {year}", month / 3 + 1),
-        6 => tr!("{}. halvår {year}", "H{} {year}", month / 6 + 1),
-        12 => year.to_string(),
-        s if s > 12 => format!("{year}–{}", (first + s - 1).div_euclid(12)),
-        _ => format!("{year:04}-{:02}", month + 1),
+/// The chart of an indicator, with its text alternative.
+pub fn chart(i: &IndicatorReport) -> Chart {
+    Chart {
+        key: i.id.clone(),
+        name: i.name.clone(),
+        unit: i.unit.clone(),
+        series: i.series.iter().map(|p| (p.date, p.value)).collect(),
+        planned: i.planned_points.iter().map(|p| (p.date, p.value)).collect(),
+        baseline: i.baseline,
+        baseline_date: i.baseline_date,
+        target: i.target,
+        by: i.by,
+        text: chart_text(i),
     }
 }
 
 /// The chart's numbers in words, its text alternative: baseline, target and
-/// deadline, the latest value and the planned value on its date, and the state.
+/// deadline, the first and the latest value, the planned value on its date,
+/// and the state.
 fn chart_text(i: &IndicatorReport) -> String {
     let n = |v: f64| num(Some(v), &i.unit);
     let mut first: Vec<String> = Vec::new();
@@ -353,6 +170,17 @@ fn chart_text(i: &IndicatorReport) -> String {
         out.push_str(&first.join(", "));
         out.push_str(". ");
     }
+    if i.series.len() > 1
+        && let Some(p) = i.series.first()
+    {
+        out.push_str(&tr!(
+            "{} målinger, den første {} ({}). ",
+            "{} measurements, the first {} ({}). ",
+            i.series.len(),
+            n(p.value),
+            p.date
+        ));
+    }
     if let (Some(v), Some(d)) = (i.latest, i.latest_date) {
         out.push_str(&tr!("Siste verdi {} ({d})", "Latest value {} ({d})", n(v)));
         if let Some(p) = i.planned {
@@ -365,167 +193,103 @@ fn chart_text(i: &IndicatorReport) -> String {
     out
 }
 
-/// A Mermaid line chart of one indicator on a time axis to the deadline:
-/// `xychart-beta` knows only categories, so the axis is cut into at most
-/// twelve equal periods (months, quarters, half-years, years, …). The first
-/// line is the latest value in each period (a period without one repeats
-/// the one before; the baseline counts from its date), up to the latest
-/// value; the second is the planned path at each period's end. The period
-/// holding the deadline is labelled so.
-fn mermaid(i: &IndicatorReport) -> String {
-    let quote = escape::mermaid;
-    let Some((from, to)) = time_span(i) else { return String::new() };
-    let (step, first, count) = periods(from, to, 12);
-    let period_of = |d: Date| (month_index(d) - first).div_euclid(step);
-    // The last day of period k, no later than the chart's end.
-    let period_end = |k: i32| {
-        month_start(first + (k + 1) * step).and_then(|d| d.add_days(-1)).map_or(to, |d| d.min(to))
+fn h2(d: &mut Doc, text: String, id: &str) {
+    d.heading(2, text, id);
+}
+
+fn para(d: &mut Doc, s: String) {
+    d.para(doc::text(s));
+}
+
+fn list(d: &mut Doc, items: Vec<Item>) {
+    if !items.is_empty() {
+        d.push(Block::List { ordered: false, items });
+    }
+}
+
+fn heads(nb: &[&str], en: &[&str]) -> Vec<String> {
+    crate::i18n::pick(nb, en).iter().map(|s| s.to_string()).collect()
+}
+
+/// Every section of the report, in the roadmap's order.
+pub fn doc(r: &Report) -> Doc {
+    let mut d = Doc {
+        title: format!("{}: {}", tr!("Statusrapport", "Status report"), r.project.name),
+        subtitle: Some(subtitle(r)),
+        blocks: Vec::new(),
     };
-    let round = |v: f64| format!("{}", (v * 100.0).round() / 100.0);
-    let deadline = i.by.map(period_of);
-    let labels: Vec<String> = (0..count)
-        .map(|k| {
-            let mut l = period_label(step, first + k * step);
-            if deadline == Some(k) {
-                l.push_str(&tr!(" frist", " deadline"));
-            }
-            format!("\"{}\"", quote(&l))
-        })
-        .collect();
-    // The measured line: the baseline from its date, then each period's latest value.
-    let mut known: Vec<(i32, f64)> = Vec::new();
-    if let (Some(b), Some(d)) = (i.baseline, i.baseline_date) {
-        known.push((period_of(d), b));
-    }
-    for p in &i.series {
-        known.push((period_of(p.date), p.value));
-    }
-    known.sort_by_key(|(k, _)| *k);
-    let last = i.series.last().map_or(0, |p| period_of(p.date));
-    let mut measured = Vec::new();
-    let mut current = i.series.first().map(|p| p.value);
-    for k in 0..=last.min(count - 1) {
-        if let Some((_, v)) = known.iter().rev().find(|(at, _)| *at <= k) {
-            current = Some(*v);
-        }
-        measured.extend(current.map(round));
-    }
-    let mut s = String::new();
-    let _ = writeln!(s, "*{}*\n", md(&chart_text(i)));
-    s.push_str("```mermaid\nxychart-beta\n");
-    let _ = writeln!(s, "    title \"{} ({})\"", quote(&i.name), quote(&i.unit));
-    let _ = writeln!(s, "    x-axis [{}]", labels.join(", "));
-    let _ = writeln!(s, "    y-axis \"{}\"", quote(&i.unit));
-    let _ = writeln!(
-        s,
-        "    %% {}",
-        quote(&tr!(
-            "Linje 1: målte verdier, den siste i hver periode.",
-            "Line 1: measured values, the latest in each period."
-        ))
-    );
-    let _ = writeln!(s, "    line [{}]", measured.join(", "));
-    if !i.planned_points.is_empty() {
-        let planned: Vec<String> = (0..count).map(|k| round(path_on(i, period_end(k)))).collect();
-        let _ = writeln!(
-            s,
-            "    %% {}",
-            quote(&tr!(
-                "Linje 2: planlagt vei fra nullpunkt til mål, ved slutten av hver periode.",
-                "Line 2: the planned path from baseline to target, at the end of each period."
-            ))
-        );
-        let _ = writeln!(s, "    line [{}]", planned.join(", "));
-    }
-    s.push_str("```\n\n");
-    s
-}
-
-/// The planned path's value on `d`, from its corners (the last corner on or
-/// before `d`, or a straight line between two).
-fn path_on(i: &IndicatorReport, d: Date) -> f64 {
-    let before = i.planned_points.iter().rev().find(|p| p.date <= d);
-    let after = i.planned_points.iter().find(|p| p.date > d);
-    match (before, after) {
-        (Some(a), Some(b)) => {
-            let share = a.date.days_until(d) as f64 / a.date.days_until(b.date).max(1) as f64;
-            a.value + (b.value - a.value) * share
-        }
-        (Some(a), None) => a.value,
-        (None, Some(b)) => b.value,
-        (None, None) => f64::NAN,
-    }
-}
-
-const CSS: &str = "body{font-family:system-ui,sans-serif;max-width:64rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b;line-height:1.45}\
-h1{margin-bottom:.2rem}.sub{color:#555;margin-top:0}\
-table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{border-bottom:1px solid #ddd;padding:.35rem .5rem;text-align:left;vertical-align:top}\
-td.n{text-align:right}td.d{white-space:nowrap}table{font-size:.92rem}.chart svg{display:block;max-width:42rem}.reached{color:#1a7f37;font-weight:600}.on-track{color:#1a7f37}.behind{color:#b35900;font-weight:600}\
-.stale,.no-plan,.no-data{color:#666}.overdue{color:#b00020;font-weight:600}.chart{margin:1rem 0 2rem}.chart h3{margin:.2rem 0;font-size:1rem}\
-.legend{font-size:.85rem;color:#555}blockquote{border-left:4px solid #ccc;margin:1rem 0;padding:.2rem 1rem;color:#333}\
-footer{margin-top:2rem;color:#555;font-size:.9rem}";
-
-/// The report as one HTML page, charts drawn as inline SVG.
-pub fn html(r: &Report) -> String {
-    let lang = crate::i18n::pick("nb", "en");
-    let title = format!("{}: {}", tr!("Statusrapport", "Status report"), r.project.name);
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
-        escape::html(&title)
-    );
-    let _ = writeln!(
-        s,
-        "<h1>{}</h1>\n<p class=\"sub\">{}</p>",
-        escape::html(&title),
-        escape::html(&subtitle(r))
-    );
-    r.status_report.iter().for_each(|v| s.push_str(&super::status_report::report_html(v)));
+    r.status_report.iter().for_each(|v| d.push(super::status_report::report_block(v)));
     if let Some(p) = &r.project.problem {
-        let _ = writeln!(s, "<blockquote>{}</blockquote>", escape::html(p));
+        d.push(Block::Quote(p.clone()));
     }
+    phase(&mut d, r);
+    benefits(&mut d, r);
+    economics_and_map(&mut d, r);
+    deviations(&mut d, r);
+    suppliers(&mut d, r);
+    ideas(&mut d, r);
+    proposals(&mut d, r);
+    technology(&mut d, r);
+    journey(&mut d, r);
+    raci(&mut d, r);
+    routines(&mut d, r);
+    owner(&mut d, r);
+    r.since_last.iter().for_each(|x| d.push(super::status_report::since_last_block(x)));
+    log_sections(&mut d, r);
+    d.push(Block::Note(check_line(r)));
+    d
+}
 
-    let _ = writeln!(
-        s,
-        "<h2>{}</h2>\n<p>{}</p>",
-        escape::html(&tr!("Fase og sjekkliste", "Phase and checklist")),
-        escape::html(&phase_line(r))
-    );
+/// The economics, where any benefit is valued or any cost recorded, and
+/// the benefit map, where anything is linked.
+pub fn economics_and_map(d: &mut Doc, r: &Report) {
+    if let Some(e) = &r.economics {
+        d.push(Block::Raw {
+            md: crate::output::economics::report_markdown(e),
+            html: crate::output::economics::report_html(e),
+        });
+    }
+    if r.benefit_map.has_links() {
+        d.push(Block::Raw {
+            md: super::benefit_map::report_md(&r.benefit_map),
+            html: super::benefit_map::report_html(&r.benefit_map),
+        });
+    }
+}
+
+pub fn phase(d: &mut Doc, r: &Report) {
+    h2(d, tr!("Fase og det som gjenstår", "Phase and what is left"), "fase");
+    para(d, phase_line(r));
     if r.checklist.unfinished > 0 {
-        let _ =
-            writeln!(s, "<p>{}</p>\n<ul>", escape::html(&tr!("Dette gjenstår:", "Still to do:")));
-        for i in &r.checklist.unfinished_items {
-            let _ = write!(
-                s,
-                "<li>{} <em>({})</em>",
-                escape::html(&i.text),
-                escape::html(crate::model::checklist::status_label(&i.status))
-            );
-            if let Some(d) = &i.detail {
-                let _ = write!(s, " — {}", escape::html(d));
-            }
-            s.push_str("</li>\n");
-        }
-        s.push_str("</ul>\n");
+        para(d, tr!("Dette gjenstår:", "Still to do:"));
+        let items = r
+            .checklist
+            .unfinished_items
+            .iter()
+            .map(|i| {
+                let mut spans = vec![
+                    Span::Text(format!("{} ", i.text)),
+                    Span::Em(format!("({})", crate::model::checklist::status_label(&i.status))),
+                ];
+                if let Some(x) = &i.detail {
+                    spans.push(Span::Text(format!(" — {x}")));
+                }
+                Item::new(spans)
+            })
+            .collect();
+        list(d, items);
     }
+}
 
-    let _ =
-        writeln!(s, "<h2>{}</h2>", escape::html(&tr!("Gevinstrealisering", "Benefit realisation")));
+pub fn benefits(d: &mut Doc, r: &Report) {
     if r.indicators.is_empty() {
-        let _ = writeln!(
-            s,
-            "<p>{}</p>",
-            escape::html(&tr!(
-                "Ingen måleindikatorer ennå (`veikart benefit plan`).",
-                "No indicators yet (`veikart benefit plan`)."
-            ))
-        );
-    } else {
-        let heads = crate::i18n::pick(
-            [
+        return;
+    }
+    h2(d, tr!("Gevinstrealisering", "Benefit realisation"), "gevinster");
+    let mut t = Table::new(
+        tr!("Måleindikatorer per {}", "Indicators as of {}", r.as_of),
+        heads(
+            &[
                 "Gevinst",
                 "Indikator",
                 "Nullpunkt",
@@ -536,7 +300,7 @@ pub fn html(r: &Report) -> String {
                 "Utvikling",
                 "Tilstand",
             ],
-            [
+            &[
                 "Benefit",
                 "Indicator",
                 "Baseline",
@@ -547,302 +311,388 @@ pub fn html(r: &Report) -> String {
                 "Trend",
                 "State",
             ],
-        );
-        s.push_str("<table>\n<thead><tr>");
-        for h in heads {
-            let _ = write!(s, "<th>{}</th>", escape::html(h));
+        ),
+    )
+    .right(&[2, 3, 5, 6]);
+    for i in &r.indicators {
+        let mut achieved = doc::text(percent(i.achievement));
+        if let Some(a) = i.achievement {
+            achieved.push(Span::Bar(a));
         }
-        s.push_str("</tr></thead>\n<tbody>\n");
-        for i in &r.indicators {
-            let _ = writeln!(
-                s,
-                "<tr><td>{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"d\">{}</td>\
-                 <td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"{}\">{}</td></tr>",
-                escape::html(&i.benefit_title),
-                escape::html(&i.name),
-                escape::html(&num(i.baseline, &i.unit)),
-                escape::html(&num(i.target, &i.unit)),
-                date(i.by),
-                escape::html(&num(i.latest, &i.unit)),
-                escape::html(&percent(i.achievement)),
-                escape::html(&trend(i)),
-                i.state.key(),
-                escape::html(&i.state.label())
-            );
-        }
-        s.push_str("</tbody>\n</table>\n");
-        for i in r.indicators.iter().filter(|i| !i.series.is_empty()) {
-            s.push_str(&svg_chart(i));
-        }
+        t.row(vec![
+            Cell::new(&i.benefit_title),
+            Cell::new(&i.name),
+            Cell::new(num(i.baseline, &i.unit)),
+            Cell::new(num(i.target, &i.unit)),
+            Cell::new(date(i.by)),
+            Cell::new(num(i.latest, &i.unit)),
+            Cell::spans(achieved),
+            Cell::new(trend(i)),
+            cell_state(i),
+        ]);
     }
-    if let Some(e) = &r.economics {
-        s.push_str(&crate::output::economics::report_html(e));
+    d.push(Block::Table(t));
+    for i in r.indicators.iter().filter(|i| !i.series.is_empty()) {
+        d.push(Block::Chart(Box::new(chart(i))));
     }
-
-    s.push_str(&super::benefit_map::report_html(&r.benefit_map));
-    let _ = writeln!(s, "<h2>{}</h2>", escape::html(&tr!("Åpne avvik", "Open deviations")));
-    if r.deviations.is_empty() {
-        let _ = writeln!(
-            s,
-            "<p>{}</p>",
-            escape::html(&tr!("Ingen åpne avvik.", "No open deviations."))
-        );
-    } else {
-        s.push_str("<ul>\n");
-        for d in &r.deviations {
-            let kind = d.kind.as_deref().map(|k| deviation::KIND.label(k).to_string());
-            let meta: Vec<String> = kind.into_iter().chain(d.date.map(|d| d.to_string())).collect();
-            let _ = write!(s, "<li><strong>{}</strong>", escape::html(&d.title));
-            if !meta.is_empty() {
-                let _ = write!(s, " ({})", escape::html(&meta.join(", ")));
-            }
-            s.push_str("<ul>");
-            if d.actions.is_empty() {
-                let _ = write!(
-                    s,
-                    "<li>{}</li>",
-                    escape::html(&tr!("ingen tiltak ennå", "no corrective action yet"))
-                );
-            }
-            for a in &d.actions {
-                let class = if a.overdue { " class=\"overdue\"" } else { "" };
-                let _ = write!(s, "<li{class}>{}</li>", escape::html(&action_line(a)));
-            }
-            s.push_str("</ul></li>\n");
-        }
-        s.push_str("</ul>\n");
-    }
-
-    let _ = writeln!(
-        s,
-        "<h2>{}</h2>\n<p>{}</p>",
-        escape::html(&tr!("Idéer", "Ideas")),
-        escape::html(&idea_counts(r))
-    );
-    if !r.ideas.top.is_empty() {
-        s.push_str("<ol>\n");
-        for i in &r.ideas.top {
-            let _ = writeln!(
-                s,
-                "<li>{} ({}, {})</li>",
-                escape::html(&i.title),
-                escape::html(&num(i.priority, "")),
-                escape::html(STATUS.label(&i.status))
-            );
-        }
-        s.push_str("</ol>\n");
-    }
-
-    if !r.technology.is_empty() {
-        let _ = writeln!(s, "<h2>{}</h2>\n<ul>", escape::html(&tr!("Teknologi", "Technology")));
-        for t in &r.technology {
-            let _ = writeln!(s, "<li>{}</li>", escape::html(&technology_line(t)));
-        }
-        s.push_str("</ul>\n");
-    }
-
-    if !r.suppliers.is_empty() {
-        let _ =
-            writeln!(s, "<h2>{}</h2>\n<table>", escape::html(&tr!("Leverandører", "Suppliers")));
-        let heads = crate::i18n::pick(
-            ["Leverandør", "Siste vurdering (1–5)", "Dato"],
-            ["Supplier", "Latest score (1–5)", "Date"],
-        );
-        let _ = writeln!(
-            s,
-            "<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-            heads[0], heads[1], heads[2]
-        );
-        for sup in &r.suppliers {
-            let score = sup.score().map_or("–".to_string(), |v| v.to_string());
-            let _ = writeln!(
-                s,
-                "<tr><td>{}</td><td class=\"n\">{score}</td><td>{}</td></tr>",
-                escape::html(&sup.name),
-                date(sup.date())
-            );
-        }
-        s.push_str("</tbody></table>\n");
-    }
-
-    r.since_last.iter().for_each(|x| s.push_str(&super::status_report::since_last_html(x)));
-    if !r.log.is_empty() {
-        let _ = writeln!(
-            s,
-            "<h2>{}</h2>\n<ul>",
-            escape::html(&tr!("Siste fra loggen", "Latest from the log"))
-        );
-        for l in &r.log {
-            let _ = writeln!(
-                s,
-                "<li>{} {}: {}</li>",
-                date(l.date),
-                escape::html(log::KIND.label(&l.kind)),
-                escape::html(&l.text)
-            );
-        }
-        s.push_str("</ul>\n");
-    }
-
-    let _ = writeln!(s, "<footer>{}</footer>\n</body>\n</html>", escape::html(&check_line(r)));
-    s
 }
 
-/// A line chart of one indicator on a time axis from the first of the
-/// baseline date and the first value to the deadline: the measured values
-/// (a solid blue line with points), the planned path (a dashed purple line),
-/// baseline and target (dotted lines, labelled on the left), and the deadline
-/// (a red vertical line labelled «frist»). `<title>` and `<desc>` give the
-/// numbers in words.
-fn svg_chart(i: &IndicatorReport) -> String {
-    const W: f64 = 640.0;
-    const H: f64 = 240.0;
-    const LEFT: f64 = 56.0;
-    const RIGHT: f64 = 16.0;
-    const TOP: f64 = 24.0;
-    const BOTTOM: f64 = 30.0;
-    let Some((from, to)) = time_span(i) else { return String::new() };
-    let mut lo = f64::INFINITY;
-    let mut hi = f64::NEG_INFINITY;
-    let values = i.series.iter().chain(&i.planned_points).map(|p| p.value);
-    for v in values.chain(i.baseline).chain(i.target) {
-        lo = lo.min(v);
-        hi = hi.max(v);
+pub fn deviations(d: &mut Doc, r: &Report) {
+    if r.deviations.is_empty() {
+        return;
     }
-    if !lo.is_finite() || !hi.is_finite() {
-        return String::new();
-    }
-    if (hi - lo).abs() < 1e-9 {
-        lo -= 1.0;
-        hi += 1.0;
-    }
-    let pad = (hi - lo) * 0.08;
-    let (lo, hi) = (lo - pad, hi + pad);
-    let span = from.days_until(to);
-    let x = |d: Date| {
-        if span == 0 {
-            LEFT + (W - LEFT - RIGHT) / 2.0
-        } else {
-            LEFT + from.days_until(d) as f64 / span as f64 * (W - LEFT - RIGHT)
-        }
-    };
-    let y = |v: f64| TOP + (hi - v) / (hi - lo) * (H - TOP - BOTTOM);
-    let bottom = H - BOTTOM;
-    let key: String = i.id.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
-    let text = chart_text(i);
-    let mut s = String::new();
-    let _ = writeln!(
-        s,
-        "<div class=\"chart\"><h3>{} ({})</h3>\n<svg viewBox=\"0 0 {W} {H}\" width=\"100%\" role=\"img\" aria-labelledby=\"chart-{key}-title chart-{key}-desc\">\n\
-         <title id=\"chart-{key}-title\">{}</title><desc id=\"chart-{key}-desc\">{}</desc>",
-        escape::html(&i.name),
-        escape::html(&i.unit),
-        escape::html(&format!("{} ({})", i.name, i.unit)),
-        escape::html(&text)
-    );
-    let _ = writeln!(
-        s,
-        "<line x1=\"{LEFT}\" y1=\"{TOP}\" x2=\"{LEFT}\" y2=\"{bottom:.1}\" stroke=\"#767676\"/><line x1=\"{LEFT}\" y1=\"{bottom:.1}\" x2=\"{:.1}\" y2=\"{bottom:.1}\" stroke=\"#767676\"/>",
-        W - RIGHT,
-    );
-    // Date ticks: the first day of each period, at most eight.
-    let (step, first, count) = periods(from, to, 8);
-    let ticks: Vec<Date> = (0..=count)
-        .filter_map(|k| month_start(first + k * step))
-        .filter(|d| *d >= from && *d <= to)
+    h2(d, tr!("Åpne avvik og tiltak", "Open deviations and actions"), "avvik");
+    let items = r
+        .deviations
+        .iter()
+        .map(|x| {
+            let kind = x.kind.as_deref().map(|k| deviation::KIND.label(k).to_string());
+            let meta: Vec<String> = kind.into_iter().chain(x.date.map(|d| d.to_string())).collect();
+            let mut spans = vec![Span::Strong(x.title.clone())];
+            if !meta.is_empty() {
+                spans.push(Span::Text(format!(" ({})", meta.join(", "))));
+            }
+            let mut children: Vec<Item> = x
+                .actions
+                .iter()
+                .map(|a| Item::new(doc::text(action_line(a))).class(a.overdue.then_some("overdue")))
+                .collect();
+            if children.is_empty() {
+                children.push(Item::new(doc::text(tr!(
+                    "ingen tiltak ennå",
+                    "no corrective action yet"
+                ))));
+            }
+            Item::new(spans).children(children)
+        })
         .collect();
-    let ticks: Vec<(Date, String)> = if ticks.is_empty() {
-        let mut ends = vec![(from, from.to_string())];
-        if to > from {
-            ends.push((to, to.to_string()));
-        }
-        ends
-    } else {
-        ticks
-            .into_iter()
-            .map(|d| (d, period_label(if step >= 12 { 12 } else { 1 }, month_index(d))))
-            .collect()
-    };
-    for (d, label) in &ticks {
-        let anchor = match x(*d) {
-            v if v < LEFT + 20.0 => "start",
-            v if v > W - RIGHT - 20.0 => "end",
-            _ => "middle",
-        };
-        let _ = writeln!(
-            s,
-            "<line x1=\"{0:.1}\" y1=\"{bottom:.1}\" x2=\"{0:.1}\" y2=\"{1:.1}\" stroke=\"#767676\"/>\
-             <text class=\"tick\" x=\"{0:.1}\" y=\"{2:.1}\" font-size=\"11\" text-anchor=\"{anchor}\" fill=\"#1b1b1b\">{3}</text>",
-            x(*d),
-            bottom + 4.0,
-            H - 10.0,
-            escape::html(label)
-        );
+    list(d, items);
+}
+
+pub fn suppliers(d: &mut Doc, r: &Report) {
+    if r.suppliers.is_empty() {
+        return;
     }
-    for (value, colour) in [(i.baseline, "#595959"), (i.target, "#1a7f37")] {
-        if let Some(v) = value {
-            let _ = writeln!(
-                s,
-                "<line x1=\"{LEFT}\" y1=\"{0:.1}\" x2=\"{1:.1}\" y2=\"{0:.1}\" stroke=\"{colour}\" stroke-width=\"1\" stroke-dasharray=\"1 3\"/>\
-                 <text x=\"{2:.1}\" y=\"{3:.1}\" font-size=\"11\" text-anchor=\"end\" fill=\"{colour}\">{4}</text>",
-                y(v),
-                W - RIGHT,
-                LEFT - 4.0,
-                y(v) + 4.0,
-                escape::html(&number::format(v))
-            );
-        }
+    h2(d, tr!("Leverandører", "Suppliers"), "leverandorer");
+    let mut t = Table::new(
+        tr!("Siste vurdering av hver leverandør", "Each supplier's latest review"),
+        heads(
+            &["Leverandør", "Vurdering (1–5)", "Dato", "Merknad"],
+            &["Supplier", "Score (1–5)", "Date", "Note"],
+        ),
+    )
+    .right(&[1])
+    .row_heads();
+    for sup in &r.suppliers {
+        let score = sup.score().map_or("–".to_string(), |v| v.to_string());
+        let note = sup.latest_review.as_ref().and_then(|x| x.note.clone()).unwrap_or_default();
+        t.row(vec![
+            Cell::new(&sup.name),
+            Cell::new(score),
+            Cell::new(date(sup.date())),
+            Cell::new(note),
+        ]);
     }
-    if let Some(by) = i.by {
-        let at = x(by);
-        let anchor = if at > W / 2.0 { "end" } else { "start" };
-        let _ = writeln!(
-            s,
-            "<line class=\"deadline\" x1=\"{at:.1}\" y1=\"{:.1}\" x2=\"{at:.1}\" y2=\"{bottom:.1}\" stroke=\"#b00020\" stroke-width=\"1.5\"/>\
-             <text x=\"{at:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"{anchor}\" fill=\"#b00020\">{}</text>",
-            TOP - 12.0,
-            TOP - 15.0,
-            escape::html(&tr!("frist {by}", "deadline {by}"))
-        );
+    d.push(Block::Table(t));
+}
+
+pub fn ideas(d: &mut Doc, r: &Report) {
+    if r.ideas.total == 0 {
+        return;
     }
-    if !i.planned_points.is_empty() {
-        let points: Vec<String> = i
-            .planned_points
+    h2(d, tr!("Idéer", "Ideas"), "ideer");
+    para(d, idea_counts(r));
+    if !r.ideas.top.is_empty() {
+        para(d, tr!("Høyest prioriterte åpne idéer:", "Top open ideas:"));
+        let items = r
+            .ideas
+            .top
             .iter()
-            .map(|p| format!("{:.1},{:.1}", x(p.date), y(p.value)))
+            .map(|i| {
+                Item::new(doc::text(format!(
+                    "{} ({}, {})",
+                    i.title,
+                    num(i.priority, ""),
+                    STATUS.label(&i.status)
+                )))
+            })
             .collect();
-        let _ = writeln!(
-            s,
-            "<polyline class=\"planned\" fill=\"none\" stroke=\"#6a3d9a\" stroke-width=\"2\" stroke-dasharray=\"8 5\" points=\"{}\"/>",
-            points.join(" ")
+        d.push(Block::List { ordered: true, items });
+    }
+}
+
+pub fn proposals(d: &mut Doc, r: &Report) {
+    use crate::model::proposal::{DECISION, STATUS as P_STATUS, WITH};
+    if r.proposals.is_empty() {
+        return;
+    }
+    h2(d, tr!("Løsningsforslag og brukertester", "Proposals and user tests"), "forslag");
+    let items = r
+        .proposals
+        .iter()
+        .map(|p| {
+            let mut meta = vec![P_STATUS.label(&p.status).to_string()];
+            if let Some(x) = p.decided {
+                meta.push(tr!("besluttet {x}", "decided {x}"));
+            }
+            if let Some(c) = p.cost {
+                meta.push(super::economics::kroner(c));
+            }
+            let mut spans =
+                vec![Span::Strong(p.title.clone()), Span::Text(format!(" ({})", meta.join(", ")))];
+            if let Some(reason) = &p.reason {
+                spans.push(Span::Text(format!(" – {}", reason.lines().next().unwrap_or_default())));
+            }
+            let tests = p
+                .tests
+                .iter()
+                .map(|t| {
+                    let with: Vec<&str> = t.with.iter().map(|w| WITH.label(w)).collect();
+                    let mut who = with.join(", ");
+                    if let Some(n) = t.participants {
+                        who = tr!("{who}, {n} deltakere", "{who}, {n} participants");
+                    }
+                    let feedback = sentence(t.feedback.lines().next().unwrap_or_default());
+                    let mut line = if who.is_empty() {
+                        format!("{} {}: {feedback}", tr!("Brukertest", "User test"), date(t.date))
+                    } else {
+                        format!(
+                            "{} {} ({who}): {feedback}",
+                            tr!("Brukertest", "User test"),
+                            date(t.date)
+                        )
+                    };
+                    if let Some(x) = &t.decision {
+                        line.push_str(&tr!(
+                            " Beslutning: {}.",
+                            " Decision: {}.",
+                            DECISION.label(x)
+                        ));
+                    }
+                    Item::new(doc::text(line))
+                })
+                .collect();
+            Item::new(spans).children(tests)
+        })
+        .collect();
+    list(d, items);
+}
+
+pub fn technology(d: &mut Doc, r: &Report) {
+    use crate::model::technology::{CRITERION, STATUS as T_STATUS};
+    if r.technology_options.is_empty() && r.technology.is_empty() {
+        return;
+    }
+    h2(d, tr!("Teknologi", "Technology"), "teknologi");
+    list(d, r.technology.iter().map(|t| Item::new(doc::text(technology_line(t)))).collect());
+    if !r.technology_options.is_empty() {
+        let mut head = vec![tr!("Alternativ", "Option")];
+        head.extend(
+            CRITERION
+                .keys()
+                .into_iter()
+                .map(|c| crate::model::technology::CRITERION.label(c).to_string()),
+        );
+        head.push(tr!("Sum (av 25)", "Total (of 25)"));
+        head.push(tr!("Status", "Status"));
+        let mut t = Table::new(
+            tr!("Vurdering på de fem kriteriene (1–5)", "Scores on the five criteria (1–5)"),
+            head,
+        )
+        .right(&[1, 2, 3, 4, 5, 6])
+        .row_heads();
+        for o in &r.technology_options {
+            let mut row = vec![Cell::new(&o.name)];
+            row.extend(
+                o.scores
+                    .iter()
+                    .map(|s| Cell::new(s.score.map_or("–".to_string(), |v| v.to_string()))),
+            );
+            row.push(Cell::new(o.total.to_string()));
+            row.push(Cell::new(T_STATUS.label(&o.status)));
+            t.row(row);
+        }
+        d.push(Block::Table(t));
+    }
+}
+
+pub fn journey(d: &mut Doc, r: &Report) {
+    use crate::model::journey::JOURNEY;
+    use crate::model::touchpoint::{CHANGE, CHANNEL};
+    if r.journey.is_empty() && r.touchpoints.is_empty() {
+        return;
+    }
+    h2(
+        d,
+        tr!("Tjenestereisen og kontaktpunktene", "The service journey and its touchpoints"),
+        "reisen",
+    );
+    let channels = CHANNEL.keys();
+    let mut head = vec![tr!("Steg", "Step")];
+    head.extend(channels.iter().map(|c| capitalised(CHANNEL.label(c))));
+    let point = |t: &crate::app::report::TouchpointReport| match &t.change {
+        Some(c) => format!("{} ({})", t.title, CHANGE.label(c)),
+        None => t.title.clone(),
+    };
+    for which in JOURNEY.keys().into_iter().rev() {
+        let steps: Vec<_> = r.journey.iter().filter(|s| s.journey == which).collect();
+        if steps.is_empty() {
+            continue;
+        }
+        let mut t = Table::new(
+            tr!(
+                "{}: kontaktpunkter etter kanal",
+                "{}: touchpoints by channel",
+                capitalised(JOURNEY.label(which))
+            ),
+            head.clone(),
+        )
+        .row_heads();
+        for (n, s) in steps.iter().enumerate() {
+            let mut row = vec![Cell::new(format!("{}. {}", n + 1, s.title))];
+            for c in &channels {
+                let here: Vec<String> =
+                    s.touchpoints.iter().filter(|t| t.channel == *c).map(point).collect();
+                row.push(Cell::new(here.join("; ")));
+            }
+            t.row(row);
+        }
+        d.push(Block::Table(t));
+    }
+    if !r.touchpoints.is_empty() {
+        para(d, tr!("Kontaktpunkter uten steg:", "Touchpoints on no step:"));
+        list(
+            d,
+            r.touchpoints
+                .iter()
+                .map(|t| {
+                    Item::new(doc::text(format!("{} ({})", point(t), CHANNEL.label(&t.channel))))
+                })
+                .collect(),
         );
     }
-    let points: Vec<String> =
-        i.series.iter().map(|p| format!("{:.1},{:.1}", x(p.date), y(p.value))).collect();
-    let _ = writeln!(
-        s,
-        "<polyline class=\"measured\" fill=\"none\" stroke=\"#0b5cad\" stroke-width=\"2\" points=\"{}\"/>",
-        points.join(" ")
+}
+
+/// Text that ends as a sentence does (a full stop added when it has none).
+fn sentence(s: &str) -> String {
+    let t = s.trim_end();
+    if t.is_empty() || t.ends_with(['.', '!', '?', ':']) { t.to_string() } else { format!("{t}.") }
+}
+
+/// `Fremtidig tjenestereise` from `fremtidig tjenestereise`.
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+pub fn raci(d: &mut Doc, r: &Report) {
+    if r.raci.activities.is_empty() {
+        return;
+    }
+    h2(d, tr!("Ansvarsmatrise (HUKI)", "Responsibility matrix (RACI)"), "huki");
+    para(
+        d,
+        tr!(
+            "H = hovedansvarlig, U = utførende, K = konsulteres, I = informeres.",
+            "H = accountable, U = responsible, K = consulted, I = informed (the Norwegian letters)."
+        ),
     );
-    for p in &i.series {
-        let _ = writeln!(
-            s,
-            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"3\" fill=\"#0b5cad\"><title>{} {}</title></circle>",
-            x(p.date),
-            y(p.value),
-            p.date,
-            escape::html(&number::format(p.value))
+    let mut head = vec![tr!("Aktivitet", "Activity")];
+    head.extend(r.raci.roles.iter().map(|x| x.name.clone()));
+    let mut t = Table::new(tr!("Hvem gjør hva i tjenesten", "Who does what in the service"), head)
+        .row_heads();
+    for a in &r.raci.activities {
+        let mut row = vec![Cell::new(&a.title)];
+        row.extend(
+            r.raci.roles.iter().map(|x| Cell::new(a.cells.get(&x.id).cloned().unwrap_or_default())),
+        );
+        t.row(row);
+    }
+    d.push(Block::Table(t));
+}
+
+pub fn routines(d: &mut Doc, r: &Report) {
+    if r.routines.is_empty() {
+        return;
+    }
+    h2(d, tr!("Rutiner", "Routines"), "rutiner");
+    let mut t = Table::new(
+        tr!("Rutiner med eier og gjennomgang", "Routines with their owners and reviews"),
+        heads(
+            &["Rutine", "Eier", "Sist gjennomgått", "Neste gjennomgang"],
+            &["Routine", "Owner", "Last reviewed", "Next review"],
+        ),
+    )
+    .row_heads();
+    for x in &r.routines {
+        let next = match (x.next_review, x.overdue) {
+            (Some(n), true) => Cell::new(tr!("{n}, forfalt", "{n}, overdue")).class("overdue"),
+            (n, _) => Cell::new(date(n)),
+        };
+        t.row(vec![
+            Cell::new(&x.title),
+            Cell::new(&x.owner_name),
+            Cell::new(date(x.reviewed)),
+            next,
+        ]);
+    }
+    d.push(Block::Table(t));
+}
+
+pub fn owner(d: &mut Doc, r: &Report) {
+    if let Some(o) = &r.owner {
+        h2(d, tr!("Tjenesteeier", "Service owner"), "eier");
+        para(
+            d,
+            tr!(
+                "{} eier tjenesten og har ansvaret for at gevinstene blir hentet ut.",
+                "{} owns the service and is responsible for realising its benefits.",
+                o.name
+            ),
         );
     }
-    s.push_str("</svg>\n");
-    let _ = writeln!(
-        s,
-        "<p class=\"legend\">{} {}</p></div>",
-        escape::html(&tr!(
-            "Blå heltrukken linje med punkter: målte verdier. Lilla stiplet: planlagt vei fra nullpunkt til mål. Prikket: nullpunktet (grå) og målet (grønn). Rød loddrett linje: fristen.",
-            "Solid blue line with points: measured values. Purple dashes: the planned path from baseline to target. Dotted: the baseline (grey) and the target (green). Red vertical line: the deadline."
-        )),
-        escape::html(&text)
-    );
-    s
+}
+
+pub fn log_sections(d: &mut Doc, r: &Report) {
+    let line = |l: &crate::output::json::Record<crate::model::log::LogEntry>| {
+        Item::new(doc::text(format!("{} {}: {}", date(l.date), log::KIND.label(&l.kind), l.text)))
+    };
+    let since = r.since.map(|s| tr!(" siden {s}", " since {s}"));
+    let shared: Vec<Item> = r
+        .log
+        .iter()
+        .filter(|l| matches!(l.kind.as_str(), "celebration" | "communication"))
+        .map(line)
+        .collect();
+    if !shared.is_empty() {
+        h2(
+            d,
+            format!(
+                "{}{}",
+                tr!("Feiret og formidlet", "Celebrated and shared"),
+                since.clone().unwrap_or_default()
+            ),
+            "feiret",
+        );
+        list(d, shared);
+    }
+    if !r.log.is_empty() {
+        let title = match &since {
+            Some(s) => format!("{}{s}", tr!("Loggen", "The log")),
+            None => tr!("Loggen", "The log"),
+        };
+        h2(d, title, "logg");
+        list(d, r.log.iter().map(line).collect());
+    }
+}
+
+/// The report as Markdown, and the chart files to write beside it when
+/// `charts` asks for files.
+pub fn markdown(r: &Report, charts: &MdCharts) -> (String, Vec<doc::Attachment>) {
+    doc::markdown(&doc(r), charts)
+}
+
+/// The report as one HTML page, charts drawn as inline SVG.
+pub fn html(r: &Report) -> String {
+    doc::html_page(&doc(r), crate::i18n::pick("nb", "en"), "")
 }

@@ -155,3 +155,15 @@ pub fn since_last_html(x: &SinceLast) -> String {
         super::diff::html(&x.diff, "h3")
     )
 }
+
+/// The lights as one block of the report's document model
+/// ([`crate::output::doc`]): the same section in Markdown and in HTML.
+pub fn report_block(v: &StatusReportView) -> super::doc::Block {
+    super::doc::Block::Raw { md: report_markdown(v), html: report_html(v) }
+}
+
+/// What changed since the last published report, as one block of the
+/// report's document model.
+pub fn since_last_block(x: &SinceLast) -> super::doc::Block {
+    super::doc::Block::Raw { md: since_last_markdown(x), html: since_last_html(x) }
+}

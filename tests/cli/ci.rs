@@ -112,6 +112,9 @@ fn the_documented_ci_jobs_pass_the_example_except_for_its_one_unfinished_item() 
         }
     }
     assert_eq!(gates, 3, "each setup gates on the checklist");
+    // Both Pages jobs write the site to `public`.
+    assert!(project.join("public/index.html").is_file(), "the site's front page");
+    assert!(project.join("public/.nojekyll").is_file(), "GitHub Pages serves it as it is");
     assert_eq!(diffs, 2, "GitHub and GitLab tell what a pull request changes");
     let summary = fs::read_to_string(sb.work.join("step-summary.md")).expect("summary");
     let gitlab = fs::read_to_string(project.join("diff.md")).expect("diff.md");
@@ -200,6 +203,22 @@ fn the_documented_ci_files_are_valid_yaml_with_the_reports_wired_up() {
     let script: Vec<&str> =
         gitlab["script"].as_vec().into_iter().flatten().filter_map(Yaml::as_str).collect();
     assert!(script.iter().any(|s| s.ends_with("> gl-code-quality-report.json")), "{script:?}");
+    let site = parsed[0]["jobs"]["site"]["steps"].as_vec().expect("the GitHub Pages job");
+    assert!(site.iter().any(|s| s["run"].as_str() == Some("veikart site public")), "{site:?}");
+    let upload = site.iter().find(|s| {
+        s["uses"].as_str().is_some_and(|u| u.starts_with("actions/upload-pages-artifact"))
+    });
+    assert_eq!(upload.map(|s| s["with"]["path"].as_str()), Some(Some("public")), "{site:?}");
+    let pages = &parsed[1]["pages"];
+    assert_eq!(pages["artifacts"]["paths"][0].as_str(), Some("public"), "{pages:?}");
+    assert!(
+        pages["script"]
+            .as_vec()
+            .into_iter()
+            .flatten()
+            .any(|s| s.as_str() == Some("veikart site public")),
+        "{pages:?}"
+    );
     let hooks = parsed[2]["repos"][0]["hooks"].as_vec().expect("pre-commit hooks");
     assert_eq!(hooks.len(), 2);
 }

@@ -8,6 +8,9 @@ mod at;
 mod bad_input;
 mod benefit;
 mod benefit_map;
+// Issue 17, part 6: pages in a real browser
+#[cfg(unix)]
+mod browser;
 mod check;
 mod checklist;
 mod checklist_rules;
@@ -42,6 +45,7 @@ mod raci;
 mod records;
 mod report;
 mod shell;
+mod site;
 mod snapshots;
 // Issue 16, item 6
 mod spreadsheet;

@@ -214,11 +214,14 @@ fn the_html_chart_draws_the_path_the_deadline_and_dated_ticks() {
     sorted.sort();
     assert_eq!(t, sorted, "ticks in date order");
     assert!(t.iter().all(|l| l.len() == 7 && l.starts_with("202")), "{t:?}");
-    // The x axis runs from the baseline date (x = 56) to the deadline (x = 624).
-    assert!(chart.contains("points=\"56.0,"), "{chart}");
-    assert!(chart.contains("<line class=\"deadline\" x1=\"624.0\""), "{chart}");
+    // The x axis runs from the baseline date (x = 64) to the deadline (x = 600).
+    assert!(chart.contains("points=\"64.0,"), "{chart}");
+    assert!(chart.contains("<line class=\"deadline\" x1=\"600.0\""), "{chart}");
+    // A legend that shows each line's style, and the latest value written at its point.
+    assert!(chart.contains("<g class=\"legend\">"), "{chart}");
+    assert!(chart.contains(">44</text>"), "{chart}");
     // The text alternative gives the numbers.
-    assert!(chart.contains("<desc id=\"chart-indikator-desc\">Indikator: nullpunkt 60 poeng (2026-01-01), mål 30 poeng innen fristen 2027-06-30. Siste verdi 44 poeng (2026-09-01), planlagt"), "{chart}");
+    assert!(chart.contains("<desc id=\"chart-indikator-desc\">Indikator: nullpunkt 60 poeng (2026-01-01), mål 30 poeng innen fristen 2027-06-30. 3 målinger, den første 58 poeng (2026-02-01). Siste verdi 44 poeng (2026-09-01), planlagt"), "{chart}");
     assert!(!html.contains("<script"), "self-contained");
 }
 
@@ -240,9 +243,10 @@ fn a_weekly_mermaid_chart_over_two_years_has_at_most_twelve_labels() {
     assert!((2..=12).contains(&labels), "{axis}");
     assert!(axis.contains("frist\""), "the deadline's period is marked: {axis}");
     let lines: Vec<&str> = md.lines().filter(|l| l.trim_start().starts_with("line [")).collect();
-    assert_eq!(lines.len(), 2, "measured and planned\n{md}");
+    assert_eq!(lines.len(), 4, "measured, planned, target and baseline\n{md}");
     for l in &lines {
         assert!(l.matches(',').count() < labels, "no more values than labels: {l}");
     }
-    assert!(md.contains("%% Linje 2: planlagt vei"), "{md}");
+    assert!(md.contains("    %% planlagt vei\n"), "{md}");
+    assert!(md.contains("Linjer: blå målt, lilla planlagt vei, grønn mål, grå nullpunkt."), "{md}");
 }

@@ -30,12 +30,12 @@ fn report_in_markdown_shows_phase_open_items_benefit_plan_charts_and_deviations(
     // One table row per indicator, with its state, and a chart per measured indicator.
     assert!(
         md.contains(
-            "| Kortere ventetid i telefonkøen | Ventetid i telefonkø | 14 min | 5 min | 2027-06-30 | 7 min | 78 % | ████████░░ | ↑ bedre | på plan |"
+            "| Kortere ventetid i telefonkøen | Ventetid i telefonkø | 14 min | 5 min | 2027-06-30 | 7 min | 78 % ████████░░ | ↑ bedre | på plan |"
         ),
         "{run}"
     );
     // A chart per measured indicator, and one of the economics' cumulative net.
-    assert_eq!(md.matches("```mermaid\nxychart-beta").count(), 5, "{run}");
+    assert_eq!(md.matches("xychart-beta").count(), 5, "{run}");
     assert!(md.contains("## Gevinster og kostnader 2026–2035"), "{run}");
     // Quarters to the deadline (issue 16): the latest value in each.
     assert!(md.contains("    line [13.5, 11.5, 9.5, 8, 7]"), "values with a decimal point\n{run}");
@@ -88,7 +88,7 @@ fn report_in_html_is_one_page_with_a_chart_per_measured_indicator_and_escaped_te
     assert!(html.trim_end().ends_with("</html>"), "{run}");
     assert_eq!(html.matches("<svg ").count(), 1, "{run}");
     assert_eq!(html.matches("<circle ").count(), 2, "one point per value\n{run}");
-    assert!(html.contains("<title>2026-10-01 30,5</title>"), "{run}");
+    assert!(html.contains("<title>2026-10-01 30,5"), "{run}");
     assert!(html.contains("Skilt &lt;b&gt;og&lt;/b&gt; kart &amp; piler"), "{run}");
     assert!(!html.contains("<b>og</b>"), "user text is escaped\n{run}");
     assert_eq!(before, p.snapshot(), "a report never writes");
@@ -222,8 +222,9 @@ fn report_as_of_shows_deviations_as_they_stood_that_day_as_status_does() {
         .success();
     let md = |as_of: &str| p.run(["report", "--as-of", as_of]).success().stdout;
     assert!(md("2026-11-10").contains("- **Køen for lang**"), "open on 2026-11-10");
-    assert!(md("2026-11-23").contains("Ingen åpne avvik."), "closed by 2026-11-23");
-    assert!(md("2026-10-01").contains("Ingen åpne avvik."), "not found yet on 2026-10-01");
+    // A section with nothing to say is left out.
+    assert!(!md("2026-11-23").contains("avvik"), "closed by 2026-11-23");
+    assert!(!md("2026-10-01").contains("avvik"), "not found yet on 2026-10-01");
     let j = p.run(["status", "--as-of", "2026-11-10", "--format", "json"]).success().json();
     assert_eq!(j["benefits"]["deviations"]["open"], 1, "{j}");
 }

@@ -369,7 +369,7 @@ fn suppliers_page(d: &mut Doc, site: &Site) {
         )
         .right(&[1]);
         let mut reviews = s.reviews.clone();
-        reviews.sort_by(|a, b| b.date.cmp(&a.date));
+        reviews.sort_by_key(|r| std::cmp::Reverse(r.date));
         for r in &reviews {
             t.row(vec![
                 Cell::new(r.date.map_or("–".to_string(), |d| d.to_string())),

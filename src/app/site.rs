@@ -6,9 +6,11 @@ use anyhow::Result;
 
 use crate::app::checklist::Evaluation;
 use crate::app::report::Report;
+use crate::app::status_report::StatusReportView;
 use crate::model::date::Date;
 use crate::model::deviation::Deviation;
 use crate::model::idea::{self, Idea};
+use crate::model::status_report::{self, StatusReport};
 use crate::model::supplier::Supplier;
 use crate::store::Project;
 
@@ -24,6 +26,11 @@ pub struct Site {
     pub closed_deviations: Vec<Deviation>,
     /// Every supplier with every review.
     pub suppliers: Vec<Supplier>,
+    /// Every status report, newest first.
+    pub status_reports: Vec<StatusReportView>,
+    /// The lights on the front page: the latest published report, else the
+    /// latest draft.
+    pub latest: Option<StatusReportView>,
 }
 
 pub fn gather(project: &Project, as_of: Date) -> Result<Site> {
@@ -43,5 +50,13 @@ pub fn gather(project: &Project, as_of: Date) -> Result<Site> {
     closed_deviations.sort_by(|a, b| (b.closed, &a.id).cmp(&(a.closed, &b.id)));
     let mut suppliers = snap.all::<Supplier>();
     suppliers.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(Site { report, eval, ideas, closed_deviations, suppliers })
+    let mut reports = snap.all::<StatusReport>();
+    reports.sort_by(|a, b| status_report::order_key(b).cmp(&status_report::order_key(a)));
+    let latest = reports
+        .iter()
+        .find(|r| r.is_published())
+        .or(reports.first())
+        .map(|r| StatusReportView::of(project, r));
+    let status_reports = reports.iter().map(|r| StatusReportView::of(project, r)).collect();
+    Ok(Site { report, eval, ideas, closed_deviations, suppliers, status_reports, latest })
 }

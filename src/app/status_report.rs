@@ -381,15 +381,37 @@ impl Serialize for SinceLast {
 /// last one published), up to `upto`'s commit (None: the files as they
 /// are now). The status reports' own files are left out: a report is not
 /// news about the project.
-pub fn since_last(project: &Project, upto: Option<&StatusReport>) -> Result<SinceLast> {
+/// The last report published before `upto` (None: the last one published
+/// by `as_of`), if any.
+pub fn last_published(
+    project: &Project,
+    upto: Option<&StatusReport>,
+    as_of: Date,
+) -> Result<Option<StatusReport>> {
     let reports = all(project)?;
     let key = |r: &StatusReport| (r.published, model::order_key(r).0, r.created, r.id.clone());
-    let last = reports
+    Ok(reports
         .iter()
         .filter(|r| r.is_published() && r.commit.is_some())
+        .filter(|r| r.published.is_none_or(|d| d <= as_of))
         .filter(|r| upto.is_none_or(|u| r.id != u.id && key(r) < key(u)))
-        .max_by_key(|r| key(r));
-    let Some(last) = last else {
+        .max_by_key(|r| key(r))
+        .cloned())
+}
+
+/// Where the period of a report starts: the day after the last status
+/// report published before it (`upto`, or by `as_of`); None without one.
+pub fn period_start(
+    project: &Project,
+    upto: Option<&StatusReport>,
+    as_of: Date,
+) -> Result<Option<Date>> {
+    Ok(last_published(project, upto, as_of)?.and_then(|r| r.published).and_then(|d| d.add_days(1)))
+}
+
+pub fn since_last(project: &Project, upto: Option<&StatusReport>) -> Result<SinceLast> {
+    let last = last_published(project, upto, project.today)?;
+    let Some(last) = last.as_ref() else {
         let message = match upto {
             Some(u) => tr!(
                 "ingen statusrapport ble publisert før {}",

@@ -68,8 +68,9 @@ pub fn cmd_report(ctx: &mut Ctx, args: ReportArgs) -> Result<u8> {
     let report = match &args.status_report {
         Some(wanted) => {
             let published = status_report::published(&project, wanted)?;
+            let since = status_report::period_start(&project, Some(&published), as_of)?;
             let mut report = status_report::at_report(&project, &published, |p, day| {
-                gather(p, day, None, args.log)
+                gather(p, day, since, args.log)
             })?;
             report.status_report = Some(status_report::StatusReportView::of(&project, &published));
             if args.since_last {
@@ -78,7 +79,8 @@ pub fn cmd_report(ctx: &mut Ctx, args: ReportArgs) -> Result<u8> {
             report
         }
         None => {
-            let mut report = gather(&project, as_of, None, args.log)?;
+            let since = status_report::period_start(&project, None, as_of)?;
+            let mut report = gather(&project, as_of, since, args.log)?;
             if args.since_last {
                 report.since_last = Some(status_report::since_last(&project, None)?);
             }

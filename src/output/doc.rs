@@ -519,7 +519,6 @@ thead th{border-bottom:2px solid #595959}.n{text-align:right;font-variant-numeri
 time,.d{white-space:nowrap}code{font-size:.9em;background:#f2f2f2;padding:0 .2em;border-radius:3px}\
 .reached,.on-track,.green{color:#1a7f37;font-weight:600}.behind,.yellow{color:#8a4b00;font-weight:600}\
 .overdue,.red{color:#b00020;font-weight:600}.stale,.no-plan,.no-data{color:#4a4a4a}\
-.light::before{content:'';display:inline-block;width:.8em;height:.8em;border-radius:50%;margin-right:.35em;vertical-align:-.05em;background:currentColor}\
 .bar{display:inline-block;width:5em;height:.7em;border:1px solid #595959;vertical-align:middle;margin-left:.4em;print-color-adjust:exact;-webkit-print-color-adjust:exact}.bar>span{display:block;height:100%;background:#0b5cad}\
 figure.chart{margin:1rem 0 1.5rem}figure.chart svg{display:block;max-width:44rem;height:auto}\
 figcaption{font-size:.88rem;color:#333;max-width:44rem}.legend{color:#4a4a4a}\

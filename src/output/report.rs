@@ -657,7 +657,7 @@ pub fn log_sections(d: &mut Doc, r: &Report) {
     let line = |l: &crate::output::json::Record<crate::model::log::LogEntry>| {
         Item::new(doc::text(format!("{} {}: {}", date(l.date), log::KIND.label(&l.kind), l.text)))
     };
-    let since = r.since.map(|s| tr!(" siden {s}", " since {s}"));
+    let since = r.since.map(|s| tr!(" fra {s}", " from {s}"));
     let shared: Vec<Item> = r
         .log
         .iter()

@@ -135,6 +135,12 @@ pub fn pages(site: &Site) -> Vec<Page> {
         &|d| suppliers_page(d, site),
         site.suppliers.iter().map(|s| s.name.clone()).collect(),
     );
+    area(
+        "statusrapporter.html",
+        tr!("Statusrapporter", "Status reports"),
+        &|d| status_reports_page(d, site),
+        Vec::new(),
+    );
     area("logg.html", tr!("Loggen", "Log"), &|d| sections::log_sections(d, r), Vec::new());
 
     // The front page, linking every page; then the index of every term.
@@ -165,6 +171,9 @@ fn front_page(d: &mut Doc, site: &Site, pages: &[Page]) {
     let r = &site.report;
     if let Some(p) = &r.project.problem {
         d.push(Block::Quote(p.clone()));
+    }
+    if let Some(v) = &site.latest {
+        d.push(super::status_report::report_block(v));
     }
     d.heading(2, tr!("Hvor prosjektet står", "Where the project stands"), "fase");
     d.para(vec![
@@ -378,6 +387,42 @@ fn suppliers_page(d: &mut Doc, site: &Site) {
             ]);
         }
         d.push(Block::Table(t));
+    }
+}
+
+/// Every status report: one row each with its lights, newest first; then
+/// each report's lights with their comments.
+fn status_reports_page(d: &mut Doc, site: &Site) {
+    if site.status_reports.is_empty() {
+        return;
+    }
+    let Some(first) = site.status_reports.first() else { return };
+    let mut head = vec![tr!("Periode", "Period")];
+    head.extend(first.lights.iter().map(|l| l.name.to_string()));
+    head.push(tr!("Publisert", "Published"));
+    let mut t = Table::new(
+        tr!("Statusrapportene, de nyeste først", "The status reports, newest first"),
+        head,
+    )
+    .row_heads();
+    for v in &site.status_reports {
+        let mut row = vec![Cell::new(&v.period)];
+        row.extend(v.lights.iter().map(|l| Cell::new(&l.label).class(light_class(&l.value))));
+        row.push(Cell::new(v.published.map_or(tr!("utkast", "draft"), |p| p.to_string())));
+        t.row(row);
+    }
+    d.push(Block::Table(t));
+    for v in &site.status_reports {
+        d.push(super::status_report::report_block(v));
+    }
+}
+
+/// The class that colours a light's word.
+fn light_class(value: &str) -> &'static str {
+    match value {
+        "green" => "green",
+        "yellow" => "yellow",
+        _ => "red",
     }
 }
 

@@ -95,8 +95,12 @@ pub fn report_markdown(v: &StatusReportView) -> String {
 pub fn report_html(v: &StatusReportView) -> String {
     let e = escape::html;
     let mut s = String::new();
-    let _ = writeln!(s, "<section class=\"status-report\">\n<h2>{}</h2>", e(&heading(v)));
-    let _ = writeln!(s, "<p>{}</p>", published_line(v, e, html_code));
+    let _ = writeln!(
+        s,
+        "<section class=\"status-report\">\n<div class=\"keep\"><h2>{}</h2>\n<p>{}</p></div>",
+        e(&heading(v)),
+        published_line(v, e, html_code)
+    );
     let _ = writeln!(
         s,
         "<table>\n<caption>{}</caption>\n<thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>",
@@ -149,7 +153,7 @@ pub fn since_last_markdown(x: &SinceLast) -> String {
 /// The same as an HTML section.
 pub fn since_last_html(x: &SinceLast) -> String {
     format!(
-        "<section class=\"since-last\">\n<h2>{}</h2>\n<p>{}</p>\n{}</section>\n",
+        "<section class=\"since-last\">\n<div class=\"keep\"><h2>{}</h2>\n<p>{}</p></div>\n{}</section>\n",
         escape::html(&since_heading()),
         escape::html(&since_line(x)),
         super::diff::html(&x.diff, "h3")

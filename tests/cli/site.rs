@@ -38,7 +38,7 @@ fn the_example_site_has_a_front_page_a_page_per_phase_and_every_link_resolves() 
     let before = snapshot(&p.root);
     let out = sb.work.join("public");
     let run = p.run(["site", out.to_str().expect("utf-8")]).success();
-    assert!(run.stderr.contains("Skrev 18 sider til"), "{run}");
+    assert!(run.stderr.contains("Skrev 19 sider til"), "{run}");
     assert_eq!(before, snapshot(&p.root), "the site is written outside; the project is untouched");
     let pages = pages(&out);
     let names: BTreeSet<&str> = pages.iter().map(|(n, _)| n.as_str()).collect();
@@ -58,6 +58,7 @@ fn the_example_site_has_a_front_page_a_page_per_phase_and_every_link_resolves() 
         "teknologi.html",
         "avvik.html",
         "leverandorer.html",
+        "statusrapporter.html",
         "logg.html",
         "register.html",
     ] {
@@ -90,6 +91,11 @@ fn the_example_site_has_a_front_page_a_page_per_phase_and_every_link_resolves() 
         front.contains("<caption>Indikatorene per <time datetime=\"2026-11-23\">2026-11-23</time>"),
         "{front}"
     );
+    // The traffic lights of the latest status report, by word as well as colour.
+    assert!(front.contains("<caption>Trafikklys for 2026-11</caption>"), "{front}");
+    assert!(front.contains("▲</span> gul</span>"), "{front}");
+    let reports = page("statusrapporter.html");
+    assert!(reports.contains("<th scope=\"row\">2026-10</th>"), "{reports}");
     // A phase page: each item with its evidence.
     let phase = page("fase-forankring.html");
     assert!(phase.contains("<caption>Sjekklisten for Forankring</caption>"), "{phase}");

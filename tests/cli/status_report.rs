@@ -209,6 +209,13 @@ fn a_published_report_renders_the_project_as_it_was() {
     assert!(frozen.contains("## Statusrapport for 2026-11"), "{frozen}");
     assert!(frozen.contains("| Kvalitet | 🟡 gul | To avvik om informasjon"), "{frozen}");
     assert!(!today.contains("## Statusrapport for"), "{today}");
+    // The log covers the period: all of it before the first report, only
+    // what came after the last published one since.
+    assert!(frozen.contains("## Loggen\n"), "{frozen}");
+    assert!(frozen.contains("Nye vikarer lært opp i skjermløsningen"), "{frozen}");
+    assert!(frozen.contains("## Feiret og formidlet\n"), "{frozen}");
+    assert!(!today.contains("## Loggen"), "nothing logged since 2026-11-23\n{today}");
+    assert!(!today.contains("Nye vikarer lært opp"), "{today}");
 
     // What changed since, in `veikart diff`'s words.
     let since = p.run(["report", "--since-last"]).success().stdout;

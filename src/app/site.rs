@@ -26,14 +26,17 @@ pub struct Site {
     pub closed_deviations: Vec<Deviation>,
     /// Every supplier with every review.
     pub suppliers: Vec<Supplier>,
-    /// Every status report, newest first.
+    /// Every status report, newest first (published ones only, unless
+    /// drafts were asked for).
     pub status_reports: Vec<StatusReportView>,
     /// The lights on the front page: the latest published report, else the
     /// latest draft.
     pub latest: Option<StatusReportView>,
 }
 
-pub fn gather(project: &Project, as_of: Date) -> Result<Site> {
+/// `drafts`: show draft status reports too (by default only published ones,
+/// since a site is for the public).
+pub fn gather(project: &Project, as_of: Date, drafts: bool) -> Result<Site> {
     let checked = crate::app::pass::read(project, as_of)?;
     let report = crate::app::report::gather_on(project, &checked, None, None)?;
     let roadmap = project.roadmap()?;
@@ -50,7 +53,8 @@ pub fn gather(project: &Project, as_of: Date) -> Result<Site> {
     closed_deviations.sort_by(|a, b| (b.closed, &a.id).cmp(&(a.closed, &b.id)));
     let mut suppliers = snap.all::<Supplier>();
     suppliers.sort_by(|a, b| a.name.cmp(&b.name));
-    let mut reports = snap.all::<StatusReport>();
+    let mut reports: Vec<StatusReport> =
+        snap.all::<StatusReport>().into_iter().filter(|r| drafts || r.is_published()).collect();
     reports.sort_by(|a, b| status_report::order_key(b).cmp(&status_report::order_key(a)));
     let latest = reports
         .iter()

@@ -164,6 +164,17 @@ pub fn set(
     crate::app::record::set(project, entry, &id, given, unset)
 }
 
+/// `rm` on a report: refused once it is published (it is the record of what
+/// was reported), else as every kind's `rm`. The id and the files removed.
+pub fn remove(project: &Project, wanted: &str) -> Result<(String, Vec<String>)> {
+    let id = project.resolve(&SPEC, wanted)?;
+    let r: StatusReport = project.load(&id)?;
+    if r.is_published() {
+        return Err(frozen(&r));
+    }
+    crate::app::record::remove(project, &SPEC, &id)
+}
+
 /// A report published: the day, the commit, and what changed in its file.
 #[derive(Debug)]
 pub struct Published {

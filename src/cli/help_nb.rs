@@ -78,15 +78,17 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     (
         "site",
         "Skriv prosjektet som et statisk nettsted for alle som aldri åpner en terminal",
-        "En forside (fasen, det som gjenstår, gevinstene i korte trekk), en side per\n\
-         fase med sjekkliste og belegg, og sider for gevinster og indikatorer med\n\
+        "En forside (fasen, trafikklysene fra den siste publiserte statusrapporten,\n\
+         det som gjenstår, gevinstene i korte trekk), en side per fase med sjekkliste og belegg, og sider for gevinster og indikatorer med\n\
          grafer, tjenestereisen, HUKI-matrisen, rutiner, idéer, løsningsforslag,\n\
          teknologi, avvik, leverandører og loggen, koblet sammen med en meny på hver\n\
          side og et register A–Å over alt på dem. Rene HTML-filer: ingen skript,\n\
          ingenting hentes utenfra, og de kan skrives ut på A4. Publiser MAPPE med\n\
          GitLab Pages eller GitHub Pages (docs/ci.md viser begge jobbene), eller åpne\n\
-         MAPPE/index.html i en nettleser. Sidene veikart skriver, blir erstattet;\n\
-         andre filer i MAPPE blir ikke rørt.",
+         MAPPE/index.html i en nettleser. Statusrapporter som er utkast, kommer ikke\n\
+         med uten --drafts. Sidene veikart skriver, blir erstattet; andre filer i\n\
+         MAPPE blir ikke rørt. MAPPE kan ikke være prosjektmappen eller en av\n\
+         mappene med poster.",
     ),
     (
         "portfolio",
@@ -704,6 +706,11 @@ const ARGS: &[(&str, &str, &str)] = &[
         "Skriv rapporten til FIL i stedet for til skjermen; .html, .json og .md velger format",
     ),
     ("site", "dir", "Mappen nettstedet skal skrives til (lages om den mangler)"),
+    (
+        "site",
+        "drafts",
+        "Vis også statusrapporter som er utkast, merket som utkast (ellers bare publiserte)",
+    ),
     (
         "site",
         "as_of",

@@ -590,10 +590,19 @@ fn parse_rm<K: Kind>(m: &ArgMatches) -> Rm<K> {
 args_impl!(Rm, build_rm, parse_rm);
 
 pub fn run_rm<K: Kind>(ctx: &mut Ctx, a: Rm<K>) -> Result<u8> {
+    run_rm_with(ctx, a, |project, id| app::remove(project, K::SPEC, id))
+}
+
+/// `rm` with a kind's own removal (a published status report is refused).
+pub fn run_rm_with<K: Kind>(
+    ctx: &mut Ctx,
+    a: Rm<K>,
+    remove: impl FnOnce(&crate::store::Project, &str) -> Result<(String, Vec<String>)>,
+) -> Result<u8> {
     let spec = K::SPEC;
     let format = ctx.ui.format(&format!("{} rm", spec.command))?;
     let project = ctx.open()?;
-    let (id, files) = app::remove(&project, spec, &a.id)?;
+    let (id, files) = remove(&project, &a.id)?;
     if format == Format::Json {
         ctx.ui.json(&serde_json::json!({ "id": id, "removed": files }))?;
     }

@@ -46,7 +46,7 @@ pub fn run(ctx: &mut Ctx, cmd: StatusReportCommand) -> Result<u8> {
         StatusReportCommand::Show(a) => super::record::run_show(ctx, a),
         StatusReportCommand::Set(a) => cmd_status_report_set(ctx, a),
         StatusReportCommand::Publish(a) => cmd_status_report_publish(ctx, a),
-        StatusReportCommand::Rm(a) => super::record::run_rm(ctx, a),
+        StatusReportCommand::Rm(a) => super::record::run_rm_with(ctx, a, app::remove),
     }
 }
 

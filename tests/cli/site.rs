@@ -37,7 +37,13 @@ fn the_example_site_has_a_front_page_a_page_per_phase_and_every_link_resolves() 
     let p = example_copy(&sb);
     let before = snapshot(&p.root);
     let out = sb.work.join("public");
-    let run = p.run(["site", out.to_str().expect("utf-8")]).success();
+    // Without --drafts, the example's draft status reports stay off the site.
+    p.run(["site", out.to_str().expect("utf-8")]).success();
+    assert!(!out.join("statusrapporter.html").exists(), "drafts are not published");
+    let front = std::fs::read_to_string(out.join("index.html")).expect("front page");
+    assert!(!front.contains("Trafikklys") && !front.contains("Utkast"), "{front}");
+    std::fs::remove_dir_all(&out).expect("clean");
+    let run = p.run(["site", out.to_str().expect("utf-8"), "--drafts"]).success();
     assert!(run.stderr.contains("Skrev 19 sider til"), "{run}");
     assert_eq!(before, snapshot(&p.root), "the site is written outside; the project is untouched");
     let pages = pages(&out);
@@ -170,6 +176,17 @@ fn a_file_where_the_folder_should_be_is_refused_and_left_as_it_was() {
     assert!(first.contains("finnes og er ikke en mappe"), "{run}");
     assert_eq!(run.stderr.lines().filter(|l| l.starts_with("feil")).count(), 1, "{run}");
     assert_eq!(before, snapshot(&sb.work), "nothing written");
+    // Not in the project's own folder or among its records.
+    for inside in [".", "ideas", "checklist/x", "../prosjekt"] {
+        let before = snapshot(&p.root);
+        let (run, first) = p.run(["site", inside]).failure();
+        assert!(first.contains("nettstedet skal ikke blandes med prosjektets filer"), "{run}");
+        assert!(run.stderr.contains("veikart site public"), "{run}");
+        assert_eq!(before, snapshot(&p.root), "nothing written for {inside}");
+    }
+    // A folder of its own inside the repository is fine (the Pages jobs use `public`).
+    p.run(["site", "public"]).success();
+    assert!(p.path("public/index.html").is_file());
     // No folder given: a usage error.
     p.run(["site"]).code(2);
 }

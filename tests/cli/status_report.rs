@@ -148,6 +148,8 @@ fn set_changes_a_draft_and_refuses_a_published_report() {
         &["status-report", "set", "2026-11", "--time", "green"],
         &["2026-11", "låst"],
     );
+    // Nor can it be removed: it is the record of what was reported.
+    assert_refused(&p, &p.root, &["status-report", "rm", "2026-11"], &["2026-11", "låst"]);
     assert!(run.stderr.contains("status-report new"), "{run}");
     let run = p.run(["--lang", "en", "status-report", "set", "2026-11", "--risk", "red"]).code(2);
     assert!(run.stderr.contains("is frozen"), "{run}");

@@ -34,7 +34,7 @@ fn site_pages_render_cleanly() {
     let sb = Sandbox::new();
     let p = example_copy(&sb);
     let out = sb.work.join("site");
-    p.run(["site", out.to_str().expect("a UTF-8 path")]).success();
+    p.run(["site", out.to_str().expect("a UTF-8 path"), "--drafts"]).success();
     let pages = html_files(&out);
     assert!(out.join("index.html").is_file(), "the site has a front page: {pages:?}");
     // The site's front page, next to the report's (docs/screenshots/).

@@ -70,8 +70,8 @@ const COMMANDS: &[(&str, &str, &str)] = &[
          tjenesteeieren og loggen. Deler uten innhold er utelatt.\n\
          \n\
          Markdown som standard (lim den inn i en wiki, en sak eller en e-post; GitHub\n\
-         og GitLab tegner Mermaid-grafene); med `-o FIL.md` blir hver graf en SVG-fil\n\
-         ved siden av. `--format html` gir én frittstående side som skrives ut på A4;\n\
+         og GitLab tegner Mermaid-grafene); med `-o FIL.md` blir grafen for hver\n\
+         indikator en SVG-fil ved siden av (`rapport-ID.svg`). `--format html` gir én frittstående side som skrives ut på A4;\n\
          `--format json` gir de samme dataene. Rapporten er på prosjektets språk\n\
          (bytt med `--lang`).",
     ),

@@ -22,9 +22,9 @@ use crate::tr;
 /// say are left out.
 ///
 /// Markdown by default (paste it into a wiki, an issue or an e-mail; GitHub
-/// and GitLab draw its Mermaid charts); with `-o FILE.md` each chart is an
-/// SVG file beside it instead. `--format html` writes one self-contained page
-/// that prints on A4; `--format json` gives the same data. The report is in
+/// and GitLab draw its Mermaid charts); with `-o FILE.md` each indicator's
+/// chart is an SVG file beside it instead (`rapport-ID.svg`). `--format html`
+/// writes one self-contained page that prints on A4; `--format json` gives the same data. The report is in
 /// the project's language (`--lang` to change it).
 #[derive(Debug, Args)]
 #[command(after_help = "\
@@ -32,7 +32,7 @@ Examples:
   veikart report > rapport.md
   veikart report --format html > rapport.html
   veikart report --output rapport.html
-  veikart report -o rapport.md          # charts as rapport-ID.svg beside it
+  veikart report -o rapport.md
   veikart report --as-of 2026-10-31 --format json
   veikart report --status-report 2026-11 --format html -o status-november.html
   veikart report --since-last")]

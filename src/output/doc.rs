@@ -202,11 +202,25 @@ pub struct Attachment {
 
 // ---------------------------------------------------------------- Markdown
 
+/// Text split at pairs of backticks: the parts between them are code
+/// (`veikart goal add` in a hint), the rest text. Text with an odd number
+/// of backticks is all text.
+fn code_parts(t: &str) -> Vec<(bool, &str)> {
+    if t.matches('`').count() % 2 != 0 {
+        return vec![(false, t)];
+    }
+    t.split('`').enumerate().filter(|(_, p)| !p.is_empty()).map(|(i, p)| (i % 2 == 1, p)).collect()
+}
+
 fn md_spans(spans: &[Span]) -> String {
     let mut s = String::new();
     for span in spans {
         match span {
-            Span::Text(t) => s.push_str(&escape::md(t)),
+            Span::Text(t) => {
+                for (code, part) in code_parts(t) {
+                    s.push_str(&if code { escape::md_code(part) } else { escape::md(part) });
+                }
+            }
             Span::Strong(t) if !t.is_empty() => {
                 let _ = write!(s, "**{}**", escape::md(t));
             }
@@ -365,7 +379,15 @@ fn html_spans(spans: &[Span]) -> String {
     let mut s = String::new();
     for span in spans {
         match span {
-            Span::Text(t) => s.push_str(&html_text(t)),
+            Span::Text(t) => {
+                for (code, part) in code_parts(t) {
+                    if code {
+                        let _ = write!(s, "<code>{}</code>", escape::html(part));
+                    } else {
+                        s.push_str(&html_text(part));
+                    }
+                }
+            }
             Span::Strong(t) => {
                 let _ = write!(s, "<strong>{}</strong>", html_text(t));
             }
@@ -430,7 +452,9 @@ pub fn html_block(s: &mut String, b: &Block) {
         }
         Block::List { ordered, items } => html_items(s, items, *ordered),
         Block::Table(t) => {
-            let _ = writeln!(s, "<table>\n<caption>{}</caption>", html_text(&t.caption));
+            // A table of many columns (the RACI matrix) gets a smaller font to fit A4.
+            let wide = if t.head.len() > 6 { " class=\"wide\"" } else { "" };
+            let _ = writeln!(s, "<table{wide}>\n<caption>{}</caption>", html_text(&t.caption));
             s.push_str("<thead><tr>");
             for (i, h) in t.head.iter().enumerate() {
                 let class = if t.align.get(i) == Some(&Align::Right) { " class=\"n\"" } else { "" };
@@ -467,13 +491,21 @@ pub fn html_block(s: &mut String, b: &Block) {
                     "<figure class=\"chart\">\n{}<figcaption><strong>{}.</strong> {} <span class=\"legend\">{}</span></figcaption>\n</figure>",
                     chart::svg(c, false),
                     html_text(&c.title()),
-                    html_text(c.text.strip_prefix(&format!("{}: ", c.name)).unwrap_or(&c.text)),
+                    html_text(&sentence_case(
+                        c.text.strip_prefix(&format!("{}: ", c.name)).unwrap_or(&c.text)
+                    )),
                     html_text(&chart::legend_text(c))
                 );
             }
         }
         Block::Raw { html, .. } => s.push_str(html),
     }
+}
+
+/// Text with its first letter capitalised, as a sentence starts.
+fn sentence_case(t: &str) -> String {
+    let mut c = t.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 /// Blocks as HTML, each heading kept together with the block after it (so
@@ -515,7 +547,8 @@ h1{margin-bottom:.2rem;line-height:1.2}h2{margin-top:2rem;border-bottom:1px soli
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.92rem}\
 caption{text-align:left;font-weight:600;padding:.2rem 0 .4rem;color:#1b1b1b}\
 th,td{border-bottom:1px solid #d0d0d0;padding:.35rem .5rem;text-align:left;vertical-align:top}\
-thead th{border-bottom:2px solid #595959}.n{text-align:right;font-variant-numeric:tabular-nums}\
+thead th{border-bottom:2px solid #595959}.n,.num{text-align:right;font-variant-numeric:tabular-nums}td.num{white-space:nowrap}\
+table.wide,table.economics{font-size:.8rem}table.wide thead th{overflow-wrap:anywhere;hyphens:auto}\
 time,.d{white-space:nowrap}code{font-size:.9em;background:#f2f2f2;padding:0 .2em;border-radius:3px}\
 .reached,.on-track,.green{color:#1a7f37;font-weight:600}.behind,.yellow{color:#8a4b00;font-weight:600}\
 .overdue,.red{color:#b00020;font-weight:600}.stale,.no-plan,.no-data{color:#4a4a4a}\
@@ -525,7 +558,7 @@ figcaption{font-size:.88rem;color:#333;max-width:44rem}.legend{color:#4a4a4a}\
 blockquote{border-left:4px solid #8c8c8c;margin:1rem 0;padding:.2rem 1rem;color:#333}\
 footer{margin-top:2rem;color:#4a4a4a;font-size:.9rem}nav.site{font-size:.92rem;margin-bottom:1rem}nav.site a{margin-right:.8rem;white-space:nowrap}\
 @page{size:A4;margin:18mm 16mm 20mm}\
-@media print{body{max-width:none;margin:0;padding:0;font-size:10.5pt}a{color:#1b1b1b;text-decoration:none}nav.site{display:none}\
+@media print{body{max-width:none;margin:0;padding:0;font-size:10.5pt}table.wide,table.economics{font-size:7.5pt}a{color:#1b1b1b;text-decoration:none}nav.site{display:none}\
 h1,h2,h3,h4{break-after:avoid;page-break-after:avoid}\
 .keep,table,figure,tr,li,blockquote{break-inside:avoid;page-break-inside:avoid}\
 thead{display:table-header-group}h2{margin-top:1.2rem}}";
@@ -565,6 +598,15 @@ mod tests {
         );
         assert_eq!(html_text("x12026-12-11"), "x12026-12-11");
         assert_eq!(html_text("logs/2026-02-02-x.toml"), "logs/2026-02-02-x.toml");
+    }
+
+    #[test]
+    fn backticks_in_text_are_code_in_both_formats() {
+        let spans = text("legg til med `veikart goal add` nå");
+        assert_eq!(md_spans(&spans), "legg til med `veikart goal add` nå");
+        assert_eq!(html_spans(&spans), "legg til med <code>veikart goal add</code> nå");
+        assert_eq!(html_spans(&text("ett ` alene")), "ett ` alene");
+        assert_eq!(md_spans(&text("ett ` alene")), "ett \\` alene");
     }
 
     #[test]

@@ -295,16 +295,10 @@ pub fn text(e: &Economics, table_text: &str) -> String {
     s
 }
 
-pub fn markdown(e: &Economics, heading: &str) -> String {
-    let mut s = format!(
-        "{heading} {}\n\n",
-        tr!("Gevinster og kostnader {}–{}", "Benefits and costs {}–{}", e.first_year, e.last_year)
-    );
-    s.push_str(&tr!("Kroner i faste priser.\n\n", "NOK at constant prices.\n\n"));
-    let (headers, rows) = table(e);
-    s.push_str(&crate::output::table::md(&headers, &rows));
-    s.push('\n');
-    s.push_str(&present_value_line(e));
+/// The figures under the table, the same in Markdown and HTML: present
+/// value, payback, what the span leaves out, and the hours freed.
+fn figures_line(e: &Economics) -> String {
+    let mut s = present_value_line(e);
     s.push(' ');
     s.push_str(&payback_line(e));
     if let Some(line) = left_out_line(e) {
@@ -320,6 +314,19 @@ pub fn markdown(e: &Economics, heading: &str) -> String {
             kroner(e.hourly_cost)
         ));
     }
+    s
+}
+
+pub fn markdown(e: &Economics, heading: &str) -> String {
+    let mut s = format!(
+        "{heading} {}\n\n",
+        tr!("Gevinster og kostnader {}–{}", "Benefits and costs {}–{}", e.first_year, e.last_year)
+    );
+    s.push_str(&tr!("Kroner i faste priser.\n\n", "NOK at constant prices.\n\n"));
+    let (headers, rows) = table(e);
+    s.push_str(&crate::output::table::md(&headers, &rows));
+    s.push('\n');
+    s.push_str(&figures_line(e));
     s.push('\n');
     if !e.priced.is_empty() {
         s.push_str(&tr!("\n**Prissatte gevinster**\n\n", "\n**Priced benefits**\n\n"));
@@ -496,7 +503,7 @@ pub fn report_html(e: &Economics) -> String {
     let mut s = String::new();
     let title =
         tr!("Gevinster og kostnader {}–{}", "Benefits and costs {}–{}", e.first_year, e.last_year);
-    let _ = writeln!(s, "<h2>{}</h2>", h(&title));
+    let _ = writeln!(s, "<div class=\"keep\"><h2>{}</h2>", h(&title));
     let (headers, rows) = table(e);
     let _ = writeln!(
         s,
@@ -518,8 +525,8 @@ pub fn report_html(e: &Economics) -> String {
             .collect();
         let _ = writeln!(s, "<tr>{cells}</tr>");
     }
-    s.push_str("</tbody>\n</table>\n");
-    let _ = writeln!(s, "<p>{} {}</p>", h(&present_value_line(e)), h(&payback_line(e)));
+    s.push_str("</tbody>\n</table>\n</div>\n");
+    let _ = writeln!(s, "<p>{}</p>", crate::output::doc::html_text(&figures_line(e)));
     if !e.priced.is_empty() {
         let _ = writeln!(s, "<h3>{}</h3>\n<ul>", h(&tr!("Prissatte gevinster", "Priced benefits")));
         for p in &e.priced {

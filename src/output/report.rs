@@ -214,7 +214,7 @@ fn heads(nb: &[&str], en: &[&str]) -> Vec<String> {
 /// Every section of the report, in the roadmap's order.
 pub fn doc(r: &Report) -> Doc {
     let mut d = Doc {
-        title: format!("{}: {}", tr!("Statusrapport", "Status report"), r.project.name),
+        title: format!("{}: {}", tr!("Fremdriftsrapport", "Progress report"), r.project.name),
         subtitle: Some(subtitle(r)),
         blocks: Vec::new(),
     };
@@ -537,6 +537,13 @@ pub fn journey(d: &mut Doc, r: &Report) {
     for which in JOURNEY.keys().into_iter().rev() {
         let steps: Vec<_> = r.journey.iter().filter(|s| s.journey == which).collect();
         if steps.is_empty() {
+            continue;
+        }
+        // Without a touchpoint, the steps in order are all there is to show.
+        if steps.iter().all(|s| s.touchpoints.is_empty()) {
+            para(d, format!("{}:", capitalised(JOURNEY.label(which))));
+            let items = steps.iter().map(|s| Item::new(doc::text(&s.title))).collect();
+            d.push(Block::List { ordered: true, items });
             continue;
         }
         let mut t = Table::new(

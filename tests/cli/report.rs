@@ -21,7 +21,7 @@ fn report_in_markdown_shows_phase_open_items_benefit_plan_charts_and_deviations(
     let before = snapshot(&example());
     let run = on_example(&sb, &["report"]).success();
     let md = &run.stdout;
-    assert!(md.starts_with("# Statusrapport: Trygg vei gjennom legevakten\n"), "{run}");
+    assert!(md.starts_with("# Fremdriftsrapport: Trygg vei gjennom legevakten\n"), "{run}");
     assert!(md.contains("Fjordvik kommune · Legevakt · per 2026-11-23"), "{run}");
     assert!(md.contains("Ny praksis (fase 6 av 6)"), "{run}");
     assert!(md.contains("11 av 12 punkter ferdige"), "{run}");
@@ -68,7 +68,7 @@ fn report_as_json_has_the_series_up_to_as_of_and_english_with_lang_en() {
     }
 
     let run = on_example(&sb, &["--lang", "en", "report"]).success();
-    assert!(run.stdout.starts_with("# Status report: "), "{run}");
+    assert!(run.stdout.starts_with("# Progress report: "), "{run}");
     assert!(run.stdout.contains("## Benefit realisation"), "{run}");
 }
 
@@ -172,7 +172,7 @@ fn report_output_writes_one_file_whose_extension_picks_the_format() {
     assert_eq!(j["project"]["name"], "Digital legevakt");
     // --format wins over the extension.
     p.run(["report", "-o", json.to_str().expect("utf-8"), "--format", "md"]).success();
-    assert!(std::fs::read_to_string(&json).expect("written").starts_with("# Statusrapport"));
+    assert!(std::fs::read_to_string(&json).expect("written").starts_with("# Fremdriftsrapport"));
 
     // A folder as --output is refused, and nothing changes.
     let before = snapshot(&sb.work);

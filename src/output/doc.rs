@@ -71,6 +71,8 @@ pub struct Table {
     pub align: Vec<Align>,
     pub rows: Vec<Vec<Cell>>,
     pub row_heads: bool,
+    /// Many columns: a smaller font, and long column heads may break.
+    pub wide: bool,
 }
 
 impl Table {
@@ -81,6 +83,7 @@ impl Table {
             align: Vec::new(),
             rows: Vec::new(),
             row_heads: false,
+            wide: false,
         }
     }
 
@@ -94,6 +97,11 @@ impl Table {
 
     pub fn row_heads(mut self) -> Table {
         self.row_heads = true;
+        self
+    }
+
+    pub fn wide(mut self) -> Table {
+        self.wide = true;
         self
     }
 
@@ -453,7 +461,7 @@ pub fn html_block(s: &mut String, b: &Block) {
         Block::List { ordered, items } => html_items(s, items, *ordered),
         Block::Table(t) => {
             // A table of many columns (the RACI matrix) gets a smaller font to fit A4.
-            let wide = if t.head.len() > 6 { " class=\"wide\"" } else { "" };
+            let wide = if t.wide { " class=\"wide\"" } else { "" };
             let _ = writeln!(s, "<table{wide}>\n<caption>{}</caption>", html_text(&t.caption));
             s.push_str("<thead><tr>");
             for (i, h) in t.head.iter().enumerate() {

@@ -607,7 +607,8 @@ pub fn raci(d: &mut Doc, r: &Report) {
     let mut head = vec![tr!("Aktivitet", "Activity")];
     head.extend(r.raci.roles.iter().map(|x| x.name.clone()));
     let mut t = Table::new(tr!("Hvem gjør hva i tjenesten", "Who does what in the service"), head)
-        .row_heads();
+        .row_heads()
+        .wide();
     for a in &r.raci.activities {
         let mut row = vec![Cell::new(&a.title)];
         row.extend(

@@ -214,7 +214,7 @@ pub struct Attachment {
 /// (`veikart goal add` in a hint), the rest text. Text with an odd number
 /// of backticks is all text.
 fn code_parts(t: &str) -> Vec<(bool, &str)> {
-    if t.matches('`').count() % 2 != 0 {
+    if !t.matches('`').count().is_multiple_of(2) {
         return vec![(false, t)];
     }
     t.split('`').enumerate().filter(|(_, p)| !p.is_empty()).map(|(i, p)| (i % 2 == 1, p)).collect()

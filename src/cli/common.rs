@@ -263,6 +263,24 @@ pub fn output_format(
     default: Format,
 ) -> Result<Format> {
     let ext = output.and_then(|p| p.extension()).map(|e| e.to_string_lossy().to_lowercase());
+    // A file name whose ending picks no format (`rapport.pdf`) would get
+    // the default silently: say so, unless --format chose.
+    if let Some(e) = ext.as_deref()
+        && !ctx.ui.format_given()
+        && !extensions.iter().any(|(x, _)| *x == e)
+    {
+        let known: Vec<String> = extensions.iter().map(|(x, _)| format!(".{x}")).collect();
+        return Err(UserError::new(tr!(
+            "`{command}` kan ikke skrive en .{e}-fil",
+            "`{command}` cannot write a .{e} file"
+        ))
+        .hint(tr!(
+            "gi filen en av endelsene {}, eller velg formatet med --format",
+            "give the file one of the endings {}, or choose the format with --format",
+            known.join(", ")
+        ))
+        .into());
+    }
     let by_ext = ext
         .as_deref()
         .and_then(|e| extensions.iter().find(|(x, _)| *x == e).map(|(_, f)| *f))

@@ -218,8 +218,14 @@ fn rate_arg(s: &str) -> Result<f64, String> {
 
 pub fn cmd_economics(ctx: &mut Ctx, args: EconomicsArgs) -> Result<u8> {
     let output = args.output.as_deref();
-    let extensions =
-        [("xlsx", Format::Xlsx), ("csv", Format::Csv), ("md", Format::Md), ("json", Format::Json)];
+    let extensions = [
+        ("xlsx", Format::Xlsx),
+        ("csv", Format::Csv),
+        ("md", Format::Md),
+        ("markdown", Format::Md),
+        ("json", Format::Json),
+        ("txt", Format::Text),
+    ];
     let format =
         common::output_format(ctx, "benefit economics", output, &extensions, Format::Text)?;
     common::check_output(output, format, "veikart benefit economics -o okonomi.xlsx")?;

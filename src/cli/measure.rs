@@ -414,7 +414,7 @@ fn export_headers() -> Vec<String> {
 fn cmd_measure_export(ctx: &mut Ctx, args: ExportArgs) -> Result<u8> {
     // Without --format, the output file's extension picks it.
     let output = args.output.as_deref();
-    let extensions = [("xlsx", Format::Xlsx), ("json", Format::Json)];
+    let extensions = [("csv", Format::Csv), ("xlsx", Format::Xlsx), ("json", Format::Json)];
     let format =
         super::common::output_format(ctx, "measure export", output, &extensions, Format::Csv)?;
     if args.excel && format != Format::Csv {

@@ -61,7 +61,13 @@ pub struct ReportArgs {
 pub fn cmd_report(ctx: &mut Ctx, args: ReportArgs) -> Result<u8> {
     // Without --format, the output file's extension picks it.
     let output = args.output.as_deref();
-    let extensions = [("html", Format::Html), ("htm", Format::Html), ("json", Format::Json)];
+    let extensions = [
+        ("md", Format::Md),
+        ("markdown", Format::Md),
+        ("html", Format::Html),
+        ("htm", Format::Html),
+        ("json", Format::Json),
+    ];
     let format = super::common::output_format(ctx, "report", output, &extensions, Format::Md)?;
     let (project, as_of) = ctx.open_on(args.as_of)?;
     super::common::check_output(output, format, "veikart report -o rapport.html")?;

@@ -115,6 +115,11 @@ impl Ui {
         chosen
     }
 
+    /// Whether `--format` was given.
+    pub fn format_given(&self) -> bool {
+        self.format.is_some()
+    }
+
     /// Whether the command settled on `--format json`.
     pub fn json_chosen(&self) -> bool {
         self.chosen.get() == Some(Format::Json)

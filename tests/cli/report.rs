@@ -228,3 +228,26 @@ fn report_as_of_shows_deviations_as_they_stood_that_day_as_status_does() {
     let j = p.run(["status", "--as-of", "2026-11-10", "--format", "json"]).success().json();
     assert_eq!(j["benefits"]["deviations"]["open"], 1, "{j}");
 }
+
+#[test]
+fn an_output_file_whose_ending_picks_no_format_is_refused_unless_format_chooses() {
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let before = p.snapshot();
+    let (run, first) = p.run(["report", "-o", "rapport.pdf"]).failure();
+    assert!(first.contains("`report` kan ikke skrive en .pdf-fil"), "{run}");
+    assert!(run.stderr.contains(".md, .markdown, .html, .htm, .json"), "{run}");
+    assert_eq!(before, p.snapshot(), "nothing written");
+    p.run(["report", "-o", "rapport.txt", "--format", "md"]).success();
+    assert!(p.read("rapport.txt").starts_with("# Fremdriftsrapport"));
+    // With -o FILE.md, each indicator's chart is an SVG file beside it.
+    p.plan_waiting_time("Ventetid", &[]);
+    p.run(["measure", "record", "ventetid", "35", "--date", "2026-09-01"]).success();
+    p.run(["report", "-o", "rapport.md"]).success();
+    let md = p.read("rapport.md");
+    assert!(md.contains("![Ventetid (min)](rapport-ventetid.svg)"), "{md}");
+    assert!(!md.contains("```mermaid\n%%{init"), "no Mermaid for the indicator\n{md}");
+    let svg = p.read("rapport-ventetid.svg");
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""), "{svg}");
+    assert!(svg.contains("role=\"img\"") && svg.contains("<desc"), "{svg}");
+}

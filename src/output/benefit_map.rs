@@ -201,7 +201,7 @@ pub fn svg(map: &BenefitMap) -> String {
         let (Some((c1, r1)), Some((c2, r2))) = (at(&e.from), at(&e.to)) else { continue };
         let _ = writeln!(
             s,
-            "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#888\"/>",
+            "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#767676\"/>",
             x(c1) + COL_W,
             y(r1) + BOX_H / 2.0,
             x(c2),
@@ -213,7 +213,7 @@ pub fn svg(map: &BenefitMap) -> String {
         for (r, n) in list.iter().enumerate() {
             let _ = writeln!(
                 s,
-                "<g><title>{}</title><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{COL_W}\" height=\"{BOX_H}\" rx=\"6\" fill=\"{fill}\" stroke=\"#999\"/>\
+                "<g><title>{}</title><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{COL_W}\" height=\"{BOX_H}\" rx=\"6\" fill=\"{fill}\" stroke=\"#767676\"/>\
                  <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"10\" fill=\"#555\">{}</text>\
                  <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\">{}</text></g>",
                 escape::html(&n.title),

@@ -306,3 +306,48 @@ fn the_example_has_reports_and_check_passes() {
     let v = p.run(["status-report", "list", "--format", "json"]).success().json();
     assert!(v["status-reports"].as_array().is_some_and(|r| r.len() >= 2), "{v}");
 }
+
+/// At a terminal (here a pseudo-terminal from util-linux `script`), `new`
+/// without every light opens `$EDITOR` on a template, and writes what it
+/// gets back; an editor that leaves the lights empty cancels.
+#[test]
+fn at_a_terminal_new_opens_the_editor_on_a_template() {
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        assert!(std::env::var_os("CI").is_none(), "CI needs util-linux script");
+        return;
+    }
+    let sb = Sandbox::new();
+    let p = sb.init_project();
+    let fill = sb.work.join("fyll-ut.sh");
+    std::fs::write(
+        &fill,
+        "#!/bin/sh\nsed -i -e 's/^overall = \"\"/overall = \"grønn\"/' -e 's/^time = \"\"/time = \"gul\"/' \
+         -e 's/^cost = \"\"/cost = \"green\"/' -e 's/^quality = \"\"/quality = \"green\"/' \
+         -e 's/^risk = \"\"/risk = \"red\"/' -e 's/^benefits = \"\"/benefits = \"green\"/' \
+         -e 's/^comment_risk = \"\"/comment_risk = \"Leverandøren er sen\"/' \"$1\"\n",
+    )
+    .expect("write the editor");
+    let at_terminal = |editor: &str| {
+        let command = format!("{} status-report new --period 2026-11", crate::support::bin());
+        let out = sb
+            .command_of("script", &p.root, ["-qec", &command, "/dev/null"])
+            .env("EDITOR", editor)
+            .env_remove("VISUAL")
+            .output()
+            .expect("script");
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    // An editor that changes nothing: cancelled, nothing written.
+    let (code, out) = at_terminal("true");
+    assert_eq!(code, Some(2), "{out}");
+    assert!(out.contains("avbrutt"), "{out}");
+    assert!(!p.path("status-reports/2026-11.toml").exists(), "{out}");
+    let (code, out) = at_terminal(&format!("sh {}", fill.display()));
+    assert_eq!(code, Some(0), "{out}");
+    let t: toml::Table = p.read("status-reports/2026-11.toml").parse().expect("TOML");
+    assert_eq!(t["overall"].as_str(), Some("green"), "Bokmål words are read too: {t}");
+    assert_eq!(t["time"].as_str(), Some("yellow"));
+    assert_eq!(t["risk"].as_str(), Some("red"));
+    assert_eq!(t["comment_risk"].as_str(), Some("Leverandøren er sen"));
+    p.run(["check"]).success();
+}

@@ -147,6 +147,34 @@ pub fn json(map: &BenefitMap) -> serde_json::Value {
     serde_json::json!({ "nodes": nodes, "edges": map.edges })
 }
 
+/// A title in a box: up to two lines of at most `max` characters, broken
+/// between words, as `<tspan>`s (the second at `x`, one line down); what
+/// does not fit ends in `…`.
+fn two_lines(s: &str, max: usize, x: f64) -> String {
+    let mut first = String::new();
+    let mut words = s.split_whitespace().peekable();
+    while let Some(w) = words.peek() {
+        let len = first.chars().count() + usize::from(!first.is_empty()) + w.chars().count();
+        if len > max && !first.is_empty() {
+            break;
+        }
+        if !first.is_empty() {
+            first.push(' ');
+        }
+        first.push_str(w);
+        words.next();
+    }
+    let rest: Vec<&str> = words.collect();
+    let first = escape::html(&cut(&first, max));
+    if rest.is_empty() {
+        return first;
+    }
+    format!(
+        "<tspan>{first}</tspan><tspan x=\"{x:.1}\" dy=\"15\">{}</tspan>",
+        escape::html(&cut(&rest.join(" "), max))
+    )
+}
+
 /// At most `max` characters of `s`, with `…` when cut.
 fn cut(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
@@ -163,8 +191,8 @@ fn cut(s: &str, max: usize) -> String {
 pub fn svg(map: &BenefitMap) -> String {
     const COL_W: f64 = 230.0;
     const GAP: f64 = 70.0;
-    const BOX_H: f64 = 44.0;
-    const ROW: f64 = 56.0;
+    const BOX_H: f64 = 58.0;
+    const ROW: f64 = 70.0;
     const TOP: f64 = 30.0;
     let columns = [&map.enablers, &map.benefits, &map.goals];
     let rows = columns.iter().map(|c| c.len()).max().unwrap_or(0).max(1);
@@ -223,8 +251,8 @@ pub fn svg(map: &BenefitMap) -> String {
                 y(r) + 16.0,
                 escape::html(kind_label(n)),
                 x(c) + 8.0,
-                y(r) + 34.0,
-                escape::html(&cut(&n.title, 34))
+                y(r) + 32.0,
+                two_lines(&n.title, 34, x(c) + 8.0)
             );
         }
     }

@@ -510,8 +510,9 @@ pub fn html_block(s: &mut String, b: &Block) {
     }
 }
 
-/// Text with its first letter capitalised, as a sentence starts.
-fn sentence_case(t: &str) -> String {
+/// Text with its first letter capitalised, as a sentence starts, the rest
+/// as it is (`fremtidig tjenestereise` → `Fremtidig tjenestereise`).
+pub fn sentence_case(t: &str) -> String {
     let mut c = t.chars();
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }

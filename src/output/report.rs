@@ -12,7 +12,8 @@ use crate::model::idea::STATUS;
 use crate::model::{deviation, log, number};
 use crate::tr;
 
-fn num(v: Option<f64>, unit: &str) -> String {
+/// A value with its unit, `–` when missing.
+pub fn num(v: Option<f64>, unit: &str) -> String {
     match v {
         Some(v) if unit.is_empty() => number::format(v),
         Some(v) => format!("{} {unit}", number::format(v)),
@@ -24,7 +25,8 @@ fn date(d: Option<Date>) -> String {
     d.map_or("–".to_string(), |d| d.to_string())
 }
 
-fn percent(a: Option<f64>) -> String {
+/// An achievement as a whole percentage, `–` when missing.
+pub fn percent(a: Option<f64>) -> String {
     a.map_or("–".to_string(), |a| format!("{} %", a.round() as i64))
 }
 
@@ -529,7 +531,7 @@ pub fn journey(d: &mut Doc, r: &Report) {
     );
     let channels = CHANNEL.keys();
     let mut head = vec![tr!("Steg", "Step")];
-    head.extend(channels.iter().map(|c| capitalised(CHANNEL.label(c))));
+    head.extend(channels.iter().map(|c| doc::sentence_case(CHANNEL.label(c))));
     let point = |t: &crate::app::report::TouchpointReport| match &t.change {
         Some(c) => format!("{} ({})", t.title, CHANGE.label(c)),
         None => t.title.clone(),
@@ -541,7 +543,7 @@ pub fn journey(d: &mut Doc, r: &Report) {
         }
         // Without a touchpoint, the steps in order are all there is to show.
         if steps.iter().all(|s| s.touchpoints.is_empty()) {
-            para(d, format!("{}:", capitalised(JOURNEY.label(which))));
+            para(d, format!("{}:", doc::sentence_case(JOURNEY.label(which))));
             let items = steps.iter().map(|s| Item::new(doc::text(&s.title))).collect();
             d.push(Block::List { ordered: true, items });
             continue;
@@ -550,7 +552,7 @@ pub fn journey(d: &mut Doc, r: &Report) {
             tr!(
                 "{}: kontaktpunkter etter kanal",
                 "{}: touchpoints by channel",
-                capitalised(JOURNEY.label(which))
+                doc::sentence_case(JOURNEY.label(which))
             ),
             head.clone(),
         )
@@ -584,12 +586,6 @@ pub fn journey(d: &mut Doc, r: &Report) {
 fn sentence(s: &str) -> String {
     let t = s.trim_end();
     if t.is_empty() || t.ends_with(['.', '!', '?', ':']) { t.to_string() } else { format!("{t}.") }
-}
-
-/// `Fremtidig tjenestereise` from `fremtidig tjenestereise`.
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 pub fn raci(d: &mut Doc, r: &Report) {

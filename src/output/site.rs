@@ -219,13 +219,8 @@ fn front_page(d: &mut Doc, site: &Site, pages: &[Page]) {
         .right(&[1, 2, 3])
         .row_heads();
         for i in &r.indicators {
-            let value = |v: Option<f64>| match v {
-                Some(v) if i.unit.is_empty() => number::format(v),
-                Some(v) => format!("{} {}", number::format(v), i.unit),
-                None => "–".to_string(),
-            };
-            let mut achieved =
-                doc::text(i.achievement.map_or("–".to_string(), |a| format!("{} %", a.round())));
+            let value = |v: Option<f64>| sections::num(v, &i.unit);
+            let mut achieved = doc::text(sections::percent(i.achievement));
             achieved.extend(i.achievement.map(Span::Bar));
             t.row(vec![
                 Cell::spans(vec![link(&i.name, "gevinster.html")]),
@@ -312,7 +307,7 @@ fn ideas_page(d: &mut Doc, site: &Site) {
     let mut t = Table::new(
         tr!("Alle idéene, høyest prioritet først", "Every idea, highest priority first"),
         crate::i18n::pick(
-            vec!["Idé", "Status", "Prioritet", "Kom inn"],
+            vec!["Idé", "Status", "Prioritet", "Sendt inn"],
             vec!["Idea", "Status", "Priority", "Submitted"],
         )
         .into_iter()

@@ -487,7 +487,7 @@ pub fn mermaid(c: &Chart) -> String {
     }
     s.push_str("```\n");
     let legend: Vec<String> =
-        lines.iter().map(|(st, _)| format!("{} {}", colour_name(st.colour), st.label)).collect();
+        lines.iter().map(|(st, _)| format!("{} ({})", st.label, colour_name(st.colour))).collect();
     let _ = writeln!(s, "\n{}: {}.", tr!("Linjer", "Lines"), legend.join(", "));
     s
 }

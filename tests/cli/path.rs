@@ -248,5 +248,8 @@ fn a_weekly_mermaid_chart_over_two_years_has_at_most_twelve_labels() {
         assert!(l.matches(',').count() < labels, "no more values than labels: {l}");
     }
     assert!(md.contains("    %% planlagt vei\n"), "{md}");
-    assert!(md.contains("Linjer: blå målt, lilla planlagt vei, grønn mål, grå nullpunkt."), "{md}");
+    assert!(
+        md.contains("Linjer: målt (blå), planlagt vei (lilla), mål (grønn), nullpunkt (grå)."),
+        "{md}"
+    );
 }
